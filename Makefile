@@ -1,0 +1,88 @@
+# supplysim -- build, run, test, benchmark, install.
+#
+#   make            build ./supplysim
+#   make run        install what is missing, build, run the flood scenario and draw its charts
+#   make check      install what is missing, build with sanitizers, run every test
+#   make bench      benchmarks (speed and memory are measured here, never asserted in tests)
+#   make install    PREFIX=/usr/local DESTDIR=...
+#
+# `run` and `check` first run scripts/install-deps, which installs Debian packages only
+# when one is missing; they then re-enter make so that pkg-config sees the new packages.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= gcc
+PKGS    := gsl libconfig
+
+CSTD     = -std=c11 -D_DEFAULT_SOURCE
+WARN     = -Wall -Wextra
+CFLAGS  ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS     = $(PKG_LIBS) -lpthread -lm
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRC      := $(wildcard sim/*.c)
+LIBSRC   := $(filter-out sim/main.c,$(SRC))
+OBJ      := $(SRC:sim/%.c=build/obj/%.o)
+TOBJ     := $(SRC:sim/%.c=build/tobj/%.o)
+TLIBOBJ  := $(LIBSRC:sim/%.c=build/tobj/%.o)
+TESTS    := $(patsubst tests/%.c,build/test/%,$(wildcard tests/test_*.c))
+BENCHES  := $(patsubst tests/%.c,build/bench/%,$(wildcard tests/bench_*.c))
+
+.PHONY: all run check bench clean install deps run-now check-now bench-now
+.DELETE_ON_ERROR:
+
+all: supplysim
+
+supplysim: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+build/obj/%.o: sim/%.c $(wildcard sim/*.h) | build/obj
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/tobj/%.o: sim/%.c $(wildcard sim/*.h) | build/tobj
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c -o $@ $<
+
+build/test/supplysim: $(TOBJ) | build/test
+	$(CC) $(SAN) -o $@ $(TOBJ) $(LIBS)
+
+build/test/test_%: tests/test_%.c $(TLIBOBJ) $(wildcard sim/*.h) | build/test
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -Isim -o $@ $< $(TLIBOBJ) $(LIBS) -lcmocka
+
+build/bench/bench_%: tests/bench_%.c $(filter-out build/obj/main.o,$(OBJ)) | build/bench
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isim -o $@ $< $(filter-out build/obj/main.o,$(OBJ)) $(LIBS)
+
+build/obj build/tobj build/test build/bench:
+	mkdir -p $@
+
+deps:
+	@scripts/install-deps --check >/dev/null 2>&1 || scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory run-now
+
+run-now: supplysim
+	./supplysim scenarios/flood.cfg
+
+check: deps
+	@$(MAKE) --no-print-directory check-now
+
+check-now: supplysim build/test/supplysim $(TESTS)
+	@sh tests/run-all.sh $(TESTS)
+
+bench: deps
+	@$(MAKE) --no-print-directory bench-now
+
+bench-now: supplysim $(BENCHES)
+	@sh scripts/bench.sh $(BENCHES)
+
+install: supplysim
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/supplysim/config \
+	           $(DESTDIR)$(PREFIX)/share/supplysim/scenarios
+	install -m 755 supplysim $(DESTDIR)$(PREFIX)/bin/supplysim
+	install -m 644 config/*.cfg $(DESTDIR)$(PREFIX)/share/supplysim/config/
+	-install -m 644 scenarios/*.cfg $(DESTDIR)$(PREFIX)/share/supplysim/scenarios/ 2>/dev/null
+
+clean:
+	rm -rf build supplysim out

@@ -1,0 +1,132 @@
+/*
+ * def.h -- the validated definition of a supply system: road network, items,
+ * facilities, fleets and the assumptions behind them.
+ *
+ * This is what the configuration module (config.c) yields and what every other
+ * module reads.  It is plain data: arrays of structs, indices instead of
+ * pointers, every string owned by the definition and freed by def_free().
+ * Nothing outside config.c knows libconfig exists.
+ *
+ * Invariants once config_load() has returned a definition:
+ *   - every index (node, township, facility, item, truck type) is in range;
+ *   - ids are unique within their kind;
+ *   - every road joins two different nodes and has km > 0;
+ *   - a facility's stock fits its storage (weight and volume).
+ */
+#ifndef SUPPLYSIM_DEF_H
+#define SUPPLYSIM_DEF_H
+
+#include <stddef.h>
+
+enum road_class {
+    ROAD_EXPRESSWAY, ROAD_NATIONAL, ROAD_PROVINCIAL, ROAD_COUNTY, ROAD_VILLAGE,
+    ROAD_CLASSES
+};
+
+enum node_kind { NODE_JUNCTION, NODE_SEAT, NODE_VILLAGE, NODE_FACILITY, NODE_KINDS };
+
+enum township_kind { TOWNSHIP_SUBDISTRICT, TOWNSHIP_TOWN, TOWNSHIP_TOWNSHIP, TOWNSHIP_KINDS };
+
+enum facility_kind {
+    FAC_CENTRAL,     /* the county reserve centre (中心库) */
+    FAC_SUBCENTRE,   /* regional sub-centre (分中心) */
+    FAC_TOWNSHIP,    /* township stockpile point (储备点) */
+    FAC_DEPARTMENT,  /* departmental specialised store (部门专业储存) */
+    FAC_SUPPLIER,    /* market-agreement supplier (市场协议储存) */
+    FAC_KINDS
+};
+
+struct node {
+    char *id, *name, *name_zh;
+    enum node_kind kind;
+    double lon, lat;          /* WGS-84 degrees */
+};
+
+struct road {
+    int from, to;             /* node indices, from != to */
+    double km;                /* given, or great-circle distance x detour factor */
+    enum road_class cls;
+    char *name;               /* corridor name, e.g. "G311"; never NULL */
+};
+
+struct road_class_def {
+    double speed_kmh;         /* mean loaded-truck speed */
+    double cv;                /* coefficient of variation of a trip's time */
+};
+
+struct item {
+    char *id, *name, *name_zh, *unit;
+    double weight_kg, volume_m3;  /* per unit */
+};
+
+struct township {
+    char *id, *name, *name_zh;
+    enum township_kind kind;
+    int node;                 /* its seat */
+    double population;
+    int subcentre;            /* facility index of its region's sub-centre, -1 if none */
+};
+
+struct truck_type {
+    char *id;
+    double capacity_t, capacity_m3;
+};
+
+struct facility {
+    char *id, *name, *name_zh;
+    enum facility_kind kind;
+    int node;
+    int township;             /* township it stands in, -1 if none given */
+    double floor_m2;
+    double capacity_t, capacity_m3;    /* storage derived from the floor area */
+    int bays;
+    double load_setup_min, load_min_per_t;
+    double mobilise_day_min, mobilise_night_min;
+    double activation_min;    /* suppliers: lead time before stock is released; 0 otherwise */
+    double *stock;            /* units per item, n_items long */
+    double *reorder;          /* reorder level per item (units), n_items long */
+    int trucks;               /* fleet size (0: no own fleet) */
+    int truck_type;           /* index into truck_types, -1 when trucks == 0 */
+};
+
+struct def {
+    char *name;               /* short name, e.g. "yongcheng" or "flood" */
+    char *description;        /* one paragraph, may be "" */
+    char *source_file;        /* path of the file loaded */
+
+    double detour_factor;     /* road km = great-circle km x this, when not given */
+    double stack_height_m;    /* storage assumptions: capacity_m3 = floor x share x height */
+    double usable_share;
+    double floor_load_t_m2;   /* capacity_t = floor x share x floor load */
+    double day_start_h, night_start_h;  /* crews use day times in [day_start, night_start) */
+    double max_spread_km;     /* no node farther than this from the median point */
+
+    struct road_class_def road_classes[ROAD_CLASSES];
+
+    struct node *nodes;             int n_nodes;
+    struct road *roads;             int n_roads;
+    struct item *items;             int n_items;
+    struct township *townships;     int n_townships;
+    struct truck_type *truck_types; int n_truck_types;
+    struct facility *facilities;    int n_facilities;
+};
+
+void def_free(struct def *d);
+
+/* Names used in configuration files and outputs. */
+const char *road_class_name(enum road_class c);
+const char *node_kind_name(enum node_kind k);
+const char *facility_kind_name(enum facility_kind k);
+const char *township_kind_name(enum township_kind k);
+
+/* Free-flow truck minutes for a road: km / speed. */
+double def_road_minutes(const struct def *d, int road);
+
+/* Stock held by a facility, in tonnes and cubic metres. */
+double def_stock_t(const struct def *d, int facility);
+double def_stock_m3(const struct def *d, int facility);
+
+/* Great-circle distance in km between two WGS-84 points (haversine, R = 6371 km). */
+double geo_km(double lon1, double lat1, double lon2, double lat2);
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * outfile.h -- output files written whole or not at all, and small helpers
+ * for text meant for people (UTF-8 display width) and for CSV.
+ */
+#ifndef SUPPLYSIM_OUTFILE_H
+#define SUPPLYSIM_OUTFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A file being written under a temporary name in its final folder; commit
+ * renames it into place, abort removes it. */
+struct outfile { FILE *f; char *tmp, *final; };
+
+/* Creates dir and its parents (like mkdir -p); 0 or -1 with a message. */
+int out_mkdirs(const char *dir, char *err, size_t errlen);
+int out_open(struct outfile *o, const char *dir, const char *name, char *err, size_t errlen);
+int out_commit(struct outfile *o, char *err, size_t errlen);
+void out_abort(struct outfile *o);
+
+/* Columns a UTF-8 string takes on a terminal (CJK ideographs take two). */
+int text_width(const char *s);
+/* Prints s left-aligned in a field of `width` columns. */
+void text_pad(FILE *f, const char *s, int width);
+/* Prints s as one CSV field, quoted when it holds a comma, quote or newline. */
+void csv_field(FILE *f, const char *s);
+/* Prints s as a JSON string literal, with quotes and escapes. */
+void json_string(FILE *f, const char *s);
+
+#endif
