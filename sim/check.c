@@ -113,7 +113,7 @@ static void print_coverage(FILE *f, const struct def *d, const struct coverage_r
         text_pad(f, name, 36);
         print_minutes(f, r->central_min);
         fprintf(f, "  ");
-        text_pad(f, r->subcentre >= 0 ? d->facilities[r->subcentre].name_zh : "-", 28);
+        text_pad(f, r->subcentre >= 0 ? d->facilities[r->subcentre].id : "-", 28);
         print_minutes(f, r->subcentre_min);
         double best = fmin(r->central_min, r->subcentre_min);
         if (!r->reached || !isfinite(best)) {

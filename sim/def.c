@@ -98,6 +98,15 @@ void def_free(struct def *d)
         free(f->stock);
         free(f->reorder);
     }
+    for (int i = 0; d->sites && i < d->n_sites; i++)
+        free(d->sites[i].id);
+    for (int i = 0; d->damage && i < d->n_damage; i++)
+        free(d->damage[i].roads);
+    free(d->sites);
+    free(d->damage);
+    free(d->kit);
+    free(d->run.thresholds_min);
+    free(d->scenario_label);
     free(d->nodes);
     free(d->roads);
     free(d->items);

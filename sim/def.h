@@ -89,6 +89,50 @@ struct facility {
     int truck_type;           /* index into truck_types, -1 when trucks == 0 */
 };
 
+/* A number fixed in the configuration, or drawn uniformly from [lo, hi]. */
+struct draw { double lo, hi; };
+
+/* A disaster site: a village `village_km` from its township's seat over a
+ * village road (the last mile), made a node and a road of the network. */
+struct site {
+    char *id;
+    int township;
+    int node;                 /* the village node */
+    int last_mile;            /* the road from the seat to the village */
+    struct draw occur_min;    /* when the disaster occurs there, minutes after onset */
+    struct draw report_min;   /* delay from occurrence to the request reaching dispatch */
+    struct draw displaced;    /* people who need the kit */
+};
+
+/* Roads that a hazard closes (factor 0) or slows (factor in (0,1)), each
+ * independently with `probability`, from a drawn time for a drawn duration. */
+struct damage {
+    int *roads; int n_roads;  /* the roads the rule selects */
+    struct draw from_min, duration_min;
+    double probability;       /* per road; from per_km x km when per_km > 0 */
+    double per_km;
+    double factor;
+};
+
+enum dispatch_policy { DISPATCH_EARLIEST, DISPATCH_TIERED };
+enum alarm_mode { ALARM_REQUEST, ALARM_ONSET };
+
+struct run {
+    int replications;
+    unsigned long long seed;
+    double horizon_min;
+    double onset_hour;        /* hour of day at onset, [0, 24) */
+    double promise_min;
+    double *thresholds_min;   int n_thresholds;
+    double required_level;    /* share of replications that must keep the promise */
+    enum dispatch_policy dispatch;
+    enum alarm_mode alarm;
+    int trace_replications;   /* shipments.csv holds the first this many */
+    int max_replications;     /* cap for --until-decided */
+    double load_cv;           /* variability of loading time */
+    double unload_min;        /* unloading at the site per shipment */
+};
+
 struct def {
     char *name;               /* short name, e.g. "yongcheng" or "flood" */
     char *description;        /* one paragraph, may be "" */
@@ -109,6 +153,13 @@ struct def {
     struct township *townships;     int n_townships;
     struct truck_type *truck_types; int n_truck_types;
     struct facility *facilities;    int n_facilities;
+
+    /* the scenario: none of this is set by a plain system definition */
+    struct run run;
+    char *scenario_label;     /* words for the verdict, e.g. "flooded nights" */
+    struct site *sites;             int n_sites;
+    double *kit;              /* units per displaced person, per item */
+    struct damage *damage;          int n_damage;
 };
 
 void def_free(struct def *d);
