@@ -204,6 +204,16 @@ static int merge_member(struct cfg *c, config_setting_t *dst, const config_setti
                  type_name(dt), bf, bl, type_name(st));
         return -2;
     }
+    if (dt == CONFIG_TYPE_INT && st == CONFIG_TYPE_INT64
+        && (config_setting_get_int64(s) < INT_MIN || config_setting_get_int64(s) > INT_MAX)) {
+        const char *sf = config_setting_source_file(s);
+        char path[512];
+        cfg_path(d, path, sizeof path);
+        snprintf(err, errlen, "%s:%d: %s: expected an integer that fits in 32 bits, found %lld",
+                 sf ? sf : c->path, config_setting_source_line(s), path,
+                 (long long)config_setting_get_int64(s));
+        return -2;
+    }
     if (config_setting_is_aggregate(s)) {          /* lists and arrays: replace whole */
         if (config_setting_remove(dst, name) != CONFIG_TRUE)
             return -1;
@@ -220,11 +230,11 @@ static int merge_group(struct cfg *c, config_setting_t *dst, const config_settin
         const char *name = config_setting_name(s);
         if (top && (!strcmp(name, "base") || !strcmp(name, "set")))
             continue;
-        int rc = merge_member(c, dst, s, err, errlen);
+        int rc = merge_member(c, dst, s, err, errlen);   /* -1 out of memory, -2 bad value */
         if (rc == -1)
             snprintf(err, errlen, "%s: out of memory while merging", c->path);
         if (rc)
-            return -1;
+            return rc;
     }
     return 0;
 }
@@ -261,6 +271,7 @@ static config_setting_t *resolve_path(config_setting_t *root, const char *path,
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s", path);
+    snprintf(bad, badlen, "%s", path);
     config_setting_t *cur = root;
     char *save = NULL;
     for (char *comp = strtok_r(buf, ".", &save); comp; comp = strtok_r(NULL, ".", &save)) {
@@ -523,4 +534,26 @@ int cfg_write(const struct cfg *c, FILE *f)
 {
     config_write(c->root, f);
     return ferror(f) ? -1 : 0;
+}
+
+/* Sets run.NAME to v, creating the group and setting if they are missing:
+ * how -n and -s reach resolved.cfg. */
+int cfg_set_run(struct cfg *c, const char *name, long long v)
+{
+    config_setting_t *root = config_root_setting(c->root);
+    config_setting_t *run = config_setting_get_member(root, "run");
+    if (!run && !(run = config_setting_add(root, "run", CONFIG_TYPE_GROUP)))
+        return -1;
+    if (!config_setting_is_group(run))
+        return -1;
+    config_setting_t *s = config_setting_get_member(run, name);
+    int type = (v >= INT_MIN && v <= INT_MAX) ? CONFIG_TYPE_INT : CONFIG_TYPE_INT64;
+    if (s && config_setting_type(s) != type) {
+        config_setting_remove(run, name);
+        s = NULL;
+    }
+    if (!s && !(s = config_setting_add(run, name, type)))
+        return -1;
+    return (type == CONFIG_TYPE_INT ? config_setting_set_int(s, (int)v)
+                                    : config_setting_set_int64(s, v)) == CONFIG_TRUE ? 0 : -1;
 }

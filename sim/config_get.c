@@ -12,7 +12,8 @@ const char *cfg_found(const config_setting_t *s)
 {
     switch (config_setting_type(s)) {
     case CONFIG_TYPE_GROUP:  return "a group";
-    case CONFIG_TYPE_INT: case CONFIG_TYPE_INT64: return "an integer";
+    case CONFIG_TYPE_INT:    return "an integer";
+    case CONFIG_TYPE_INT64:  return "a 64-bit integer (with L)";
     case CONFIG_TYPE_FLOAT:  return "a number";
     case CONFIG_TYPE_STRING: return "a string";
     case CONFIG_TYPE_BOOL:   return "a boolean";

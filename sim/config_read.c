@@ -140,7 +140,8 @@ static void read_townships(struct reader *r, const config_setting_t *root, struc
         t->id = cfg_dup(r, cfg_get_str(r, e, "id"));
         t->name = cfg_dup(r, cfg_get_str(r, e, "name"));
         t->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", t->name));
-        t->kind = cfg_choice(r, e, "kind", kinds, TOWNSHIP_KINDS);
+        int kind = cfg_choice(r, e, "kind", kinds, TOWNSHIP_KINDS);
+        t->kind = kind >= 0 ? (enum township_kind)kind : TOWNSHIP_TOWN;
         t->population = cfg_get_num(r, e, "population", NONNEG);
         t->node = i;                    /* seats are the first nodes */
         t->subcentre = -1;              /* resolved once facilities are read */
@@ -165,7 +166,8 @@ static void read_nodes(struct reader *r, const config_setting_t *root, struct ma
         n->id = cfg_dup(r, cfg_get_str(r, e, "id"));
         n->name = cfg_dup(r, cfg_get_str(r, e, "name"));
         n->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", n->name));
-        n->kind = cfg_choice(r, e, "kind", kinds, NODE_KINDS);
+        int kind = cfg_choice(r, e, "kind", kinds, NODE_KINDS);
+        n->kind = kind >= 0 ? (enum node_kind)kind : NODE_JUNCTION;
         read_coords(r, e, n);
         add_node(r, m, e, i);
     }
@@ -248,7 +250,7 @@ static void read_road(struct reader *r, const config_setting_t *e, const struct 
             struct road *rd = &d->roads[(*k)++];
             rd->from = prev;
             rd->to = node;
-            rd->cls = cls;
+            rd->cls = cls >= 0 ? (enum road_class)cls : ROAD_COUNTY;
             rd->name = cfg_dup(r, name);
             rd->km = km ? cfg_num_of(r, km, POS)
                         : d->detour_factor * geo_km(d->nodes[prev].lon, d->nodes[prev].lat,
@@ -366,8 +368,9 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     struct facility *f = &d->facilities[i];
     cfg_only_known(r, e, known);
     f->id = cfg_dup(r, cfg_get_str(r, e, "id"));
-    f->kind = cfg_choice(r, e, "kind", fac_kinds, FAC_KINDS);
-    const config_setting_t *k = f->kind >= 0 ? cfg_opt(kinds, fac_kinds[f->kind]) : NULL;
+    int kind = cfg_choice(r, e, "kind", fac_kinds, FAC_KINDS);
+    f->kind = kind >= 0 ? (enum facility_kind)kind : FAC_CENTRAL;
+    const config_setting_t *k = kind >= 0 ? cfg_opt(kinds, fac_kinds[kind]) : NULL;
     f->name = cfg_dup(r, cfg_get_str(r, e, "name"));
     f->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", f->name));
     f->node = cfg_ref(r, e, "node", &m->nodes, "node (township or node)");
@@ -387,6 +390,10 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     f->truck_type = -1;
     if (r->bad)
         return;
+    if (cfg_opt(k, "trucks")) {          /* a kind's default fleet; fleet entries override */
+        f->trucks = cfg_int_of(r, cfg_opt(k, "trucks"), NONNEG);
+        f->truck_type = cfg_ref(r, k, "truck", &m->trucks, "truck type");
+    }
     read_amounts(r, cfg_opt(k, "stock"), m, f->stock);
     read_amounts(r, cfg_opt(e, "stock"), m, f->stock);
     read_amounts(r, cfg_opt(k, "reorder"), m, f->reorder);
@@ -399,7 +406,8 @@ static void read_kinds(struct reader *r, const config_setting_t *kinds)
     static const char *const known[] = { "central", "subcentre", "township", "department",
                                          "supplier", NULL };
     static const char *const fields[] = { "bays", "load_setup_min", "load_min_per_t",
-        "mobilise_day_min", "mobilise_night_min", "activation_min", "stock", "reorder", NULL };
+        "mobilise_day_min", "mobilise_night_min", "activation_min", "stock", "reorder",
+        "truck", "trucks", NULL };
     if (!kinds)
         return;
     if (!config_setting_is_group(kinds)) {

@@ -125,23 +125,57 @@ static void add_village(struct reader *r, struct site *st, const config_setting_
     st->last_mile = d->n_roads++;
 }
 
+/* The site's id (by default site_<township>, then _2, _3 ...): it names a
+ * node, so it must differ from every node's and every earlier site's. */
+static const char *site_id(struct reader *r, const config_setting_t *e, const struct maps *m,
+                           int i, char *buf, size_t len)
+{
+    const char *tid = r->d->townships[r->d->sites[i].township].id;
+    const config_setting_t *given = cfg_opt(e, "id");
+    for (int k = 1; !r->bad; k++) {
+        if (given)
+            snprintf(buf, len, "%s", cfg_str_of(r, given));
+        else if (k == 1)
+            snprintf(buf, len, "site_%s", tid);
+        else
+            snprintf(buf, len, "site_%s_%d", tid, k);
+        int taken = cfg_idmap_find(&m->nodes, buf) >= 0;
+        for (int j = 0; j < i && !taken; j++)
+            taken = !strcmp(r->d->sites[j].id, buf);
+        if (!taken)
+            return buf;
+        if (given)
+            FAIL(r, given, NULL, "expected an id no node or other site has, found \"%s\" again",
+                 buf);
+    }
+    return "";
+}
+
 static void read_site(struct reader *r, const config_setting_t *e, const struct maps *m, int i)
 {
     static const char *const known[] = { "id", "township", "village_km", "occur_min",
-        "report_min", "displaced", "east_km", "north_km", NULL };
+        "report_min", "displaced", "displaced_share", "east_km", "north_km", NULL };
     struct site *st = &r->d->sites[i];
     cfg_only_known(r, e, known);
     st->township = cfg_ref(r, e, "township", &m->townships, "township");
     if (r->bad)
         return;
-    const char *tid = r->d->townships[st->township].id;
-    char id[128];
-    snprintf(id, sizeof id, "site_%s", tid);
-    st->id = cfg_dup(r, cfg_opt_str(r, e, "id", id));
+    char buf[160];
+    st->id = cfg_dup(r, site_id(r, e, m, i, buf, sizeof buf));
     double km = cfg_get_num(r, e, "village_km", POS);
     st->occur_min = read_draw(r, e, "occur_min", NONNEG, 0, 0.0);
     st->report_min = read_draw(r, e, "report_min", NONNEG, 0, 0.0);
-    st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
+    if (cfg_opt(e, "displaced_share")) {     /* a share of the township's population */
+        double pop = r->d->townships[st->township].population;
+        struct draw sh = read_draw(r, e, "displaced_share", POS, 1, 0.0);
+        if (!r->bad && (sh.hi > 1.0 || cfg_opt(e, "displaced")))
+            FAIL(r, cfg_opt(e, "displaced_share"), NULL, "expected a share in (0, 1] and no "
+                 "displaced setting beside it, found %s",
+                 sh.hi > 1.0 ? "a share above 1" : "both");
+        st->displaced = (struct draw){ sh.lo * pop, sh.hi * pop };
+    } else {
+        st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
+    }
     if (!r->bad)
         add_village(r, st, e, km);
 }

@@ -10,20 +10,10 @@
 #include <string.h>
 #include "check.h"
 #include "config.h"
+#include "cli.h"
 #include "version.h"
 
-#define EXIT_RUN 1
-#define EXIT_USAGE 2
-#define MAX_SETS 256
 
-struct opts {
-    const char *file, *out, *export_dir, *format, *lang, *shard;
-    const char *sets[MAX_SETS];
-    int n_sets;
-    long replications, jobs;
-    unsigned long long seed;
-    int have_seed, check, quiet, verbose, until_decided, fail_on_breach, no_plot;
-};
 
 static const char usage[] =
     "usage: supplysim [options] SCENARIO.cfg\n"
@@ -112,7 +102,11 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
             return bad_usage("--lang: expected en or zh, found \"%s\"", arg);
         o->lang = arg;
         return -1;
-    case OPT_SHARD: o->shard = arg; return -1;
+    case OPT_SHARD:
+        if (sscanf(arg, "%ld/%ld%c", &o->shard_i, &o->shard_n, &(char){ 0 }) != 2
+            || o->shard_n < 1 || o->shard_i < 1 || o->shard_i > o->shard_n)
+            return bad_usage("--shard: expected I/N with 1 <= I <= N, found \"%s\"", arg);
+        return -1;
     case OPT_UNTIL: o->until_decided = 1; return -1;
     case OPT_BREACH: o->fail_on_breach = 1; return -1;
     case OPT_NOPLOT: o->no_plot = 1; return -1;
@@ -122,8 +116,10 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
     case 'v': o->verbose = 1; return -1;
     case OPT_VERSION: printf("supplysim %s\n", SUPPLYSIM_VERSION); return 0;
     case 'h': fputs(usage, stdout); return 0;
-    default:
-        return bad_usage("unknown option '%s'", argv[optind - 1]);
+    default: {
+        char opt[3] = { '-', (char)optopt, '\0' };
+        return bad_usage("unknown option '%s'", optopt ? opt : argv[optind - 1]);
+    }
     }
 }
 
@@ -132,8 +128,10 @@ static int parse_args(struct opts *o, int argc, char **argv)
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":n:s:j:o:D:qvh", long_opts, NULL)) != -1) {
-        if (c == ':')
-            return bad_usage("option '%s' needs a value", argv[optind - 1]);
+        if (c == ':') {
+            char opt[3] = { '-', (char)optopt, '\0' };
+            return bad_usage("option '%s' needs a value", optopt ? opt : argv[optind - 1]);
+        }
         int rc = take_opt(o, c, optarg, argv);
         if (rc >= 0)
             return rc;
@@ -176,6 +174,16 @@ done:
     return rc;
 }
 
+/* -n and -s go into the configuration itself, so that resolved.cfg says them. */
+static int apply_run_opts(const struct opts *o, struct cfg *c)
+{
+    if (o->replications && cfg_set_run(c, "replications", o->replications) < 0)
+        return -1;
+    if (o->have_seed && cfg_set_run(c, "seed", (long long)o->seed) < 0)
+        return -1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct opts o = { 0 };
@@ -184,6 +192,11 @@ int main(int argc, char **argv)
         return rc;
     char err[2048];
     struct cfg *c = cfg_load(o.file, o.sets, o.n_sets, err, sizeof err);
+    if (c && apply_run_opts(&o, c) < 0) {
+        snprintf(err, sizeof err, "%s: run: expected a group { ... } to hold -n and -s", o.file);
+        cfg_free(c);
+        c = NULL;
+    }
     struct def *d = c ? cfg_def(c, err, sizeof err) : NULL;
     if (!d) {
         fprintf(stderr, "%s\n", err);
@@ -195,8 +208,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "supplysim: %s\n", err);
         rc = EXIT_RUN;
     }
-    if (!rc && (o.check || !o.export_dir))
+    if (!rc && o.check)
         rc = run_check(&o, d);
+    else if (!rc && !o.export_dir)
+        rc = run_simulation(&o, c, d);
     def_free(d);
     cfg_free(c);
     return rc;

@@ -1,0 +1,28 @@
+/*
+ * cli.h -- the options of the command line, as main.c parses them and run.c
+ * uses them.
+ */
+#ifndef SUPPLYSIM_CLI_H
+#define SUPPLYSIM_CLI_H
+
+#include "config.h"
+
+#define EXIT_RUN 1
+#define EXIT_USAGE 2
+#define EXIT_BREACH 3
+#define MAX_SETS 256
+
+struct opts {
+    const char *file, *out, *export_dir, *format, *lang;
+    const char *sets[MAX_SETS];
+    int n_sets;
+    long replications, jobs, shard_i, shard_n;
+    unsigned long long seed;
+    int have_seed, check, quiet, verbose, until_decided, fail_on_breach, no_plot;
+};
+
+/* Runs the scenario's replications and writes every output; returns the
+ * exit status. */
+int run_simulation(const struct opts *o, struct cfg *c, struct def *d);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * model_int.h -- the state the model's modules share: model.c (the event loop,
+ * facilities, bays, trucks, results), travel.c (the road network as it is now,
+ * and trucks moving on it) and dispatch.c (who ships what).  Not for use
+ * outside the model.
+ */
+#ifndef SUPPLYSIM_MODEL_INT_H
+#define SUPPLYSIM_MODEL_INT_H
+
+#include <gsl/gsl_rng.h>
+#include "calendar.h"
+#include "model.h"
+#include "network.h"
+#include "rng.h"
+
+enum event_type {
+    EV_ROAD,      /* a road change starts or ends (a = change) */
+    EV_REQUEST,   /* a site's request reaches dispatch (a = site) */
+    EV_READY,     /* a store's crews are mobilised (a = facility) */
+    EV_LOADED,    /* a truck leaves its bay (a = shipment) */
+    EV_NODE,      /* a truck reaches the next node of its route (a = shipment) */
+    EV_HOME,      /* a truck is back at its store (a = shipment) */
+    EV_REORDER,   /* a store checks its reorder levels (a = facility) */
+    EV_RETRY      /* stock arrived somewhere: open requests try again */
+};
+
+struct model {
+    const struct def *d;
+    struct net *net;          /* free-flow network, villages included */
+    double *free_from;        /* n_facilities x n_nodes: free-flow minutes from each facility */
+};
+
+/* A queue of shipment ids (ring buffer that grows). */
+struct fifo { int *v; int head, n, cap; };
+
+struct fac_state {
+    double *stock;            /* units in the store, per item */
+    double *reserved;         /* units promised to shipments not yet loaded */
+    double *truck_free;       /* dispatcher's estimate of when each truck is next free */
+    int trucks_idle, bays_busy;
+    double alarm_at, ready_at;     /* INFINITY until alarmed */
+    struct fifo truck_q, bay_q;    /* shipments waiting for a truck, for a bay */
+    int replenish;            /* request id of its open replenishment, -1 if none */
+};
+
+/* A demand: a disaster site's, or a store's replenishment. */
+struct request {
+    int site, dest_fac, node;
+    double reported;
+    int open;                 /* some need is left */
+    int in_flight;            /* shipments made and not yet arrived */
+};
+
+struct site_state {
+    double occur, people, demand, delivered;
+    double first_arrival, fill;
+    int first_ship;           /* the shipment that arrived first, else the first made */
+};
+
+struct shipment {
+    int req, src, dest;       /* request, facility, destination node */
+    double tonnes, m3;
+    double t_order, t_ready, t_truck, t_bay, t_loaded, t_arrive, t_home;
+    double road_wait, wait_since, driven_free, best_free, slow_extra;
+    int node, waiting;
+    int *route; int route_len, route_pos, route_cap;
+};
+
+struct rep {
+    const struct model *m;
+    const struct def *d;
+    struct calendar *cal;
+    struct net_search *search;
+    gsl_rng *rng[STREAMS];
+    double now;
+    long index;
+
+    double *road_min;         /* minutes of each road now; INFINITY when closed */
+    struct road_change *changes; int n_changes, cap_changes;
+    int *change_next, *change_first;   /* changes of one road, in array order */
+
+    struct fac_state *fac;
+    double *fac_dist;         /* dispatch scratch: minutes from each store to a request */
+    unsigned char *fac_skip;  /* dispatch scratch: store cannot serve this request */
+    double *stock_mem;        /* backs every facility's stock, reserved, truck_free */
+    struct request *req; int n_req, cap_req;
+    double *need_mem; int need_cap;    /* backs requests' need rows */
+    struct site_state *site;
+    struct shipment *ship; int n_ship, cap_ship;
+    double *load_mem; int load_cap;    /* backs shipments' load rows */
+    int *waiting; int n_waiting, cap_waiting;  /* shipments waiting for a road to reopen */
+
+    double *initial, *on_truck, *delivered;    /* per item, for conservation */
+    struct rep_result *res;
+    int failed;               /* out of memory inside an event */
+};
+
+/* A request's need (units per item not yet given to a shipment) and a
+ * shipment's load live in arrays that grow; rows are found by index. */
+static inline double *req_need(const struct rep *r, int q)
+{
+    return r->need_mem + (size_t)q * (size_t)r->d->n_items;
+}
+static inline double *ship_load(const struct rep *r, int s)
+{
+    return r->load_mem + (size_t)s * (size_t)r->d->n_items;
+}
+
+/* model.c */
+double mobilise_min(const struct rep *r, int f, double t);
+void fac_alarm(struct rep *r, int f);
+int ship_new(struct rep *r, int req, int src);
+void fac_enqueue(struct rep *r, int ship);
+void ship_arrived(struct rep *r, int s);
+void on_stock_change(struct rep *r, int f);
+int fifo_push(struct fifo *q, int v);
+
+/* travel.c */
+int travel_realise_damage(struct rep *r);
+void travel_road_event(struct rep *r, int change);
+void travel_start(struct rep *r, int s);
+void travel_step(struct rep *r, int s);
+double travel_minutes(struct rep *r, int from, int to);
+
+/* dispatch.c */
+void dispatch(struct rep *r, int req);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * run.c -- a simulation run from the command line's point of view: how many
+ * replications (and which, for a shard), on how many threads, the
+ * --until-decided loop, the progress bar, the output files and stdout, and
+ * the exit status.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "experiment.h"
+#include "outfile.h"
+#include "report.h"
+#include "version.h"
+
+static void progress_bar(long done, long total, void *arg)
+{
+    (void)arg;
+    int width = 40, full = total ? (int)(width * done / total) : width;
+    fprintf(stderr, "\r  [%.*s%*s] %ld/%ld replications", full,
+            "########################################", width - full, "", done, total);
+    if (done == total)
+        fprintf(stderr, "\r%*s\r", width + 40, "");
+    fflush(stderr);
+}
+
+static int write_resolved(const char *dir, struct cfg *c, char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, dir, "resolved.cfg", err, errlen) < 0)
+        return -1;
+    fprintf(o.f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
+            "# run after its base, `set` lists and -D overrides; `supplysim resolved.cfg`\n"
+            "# reproduces the run exactly.\n", SUPPLYSIM_VERSION);
+    if (cfg_write(c, o.f) < 0) {
+        out_abort(&o);
+        snprintf(err, errlen, "%s/resolved.cfg: cannot write", dir);
+        return -1;
+    }
+    return out_commit(&o, err, errlen);
+}
+
+/* Runs batches until the verdict is decided or the cap is reached. */
+static int replicate(const struct opts *o, struct experiment *x, long count, int jobs,
+                     struct summary *s, char *err, size_t errlen)
+{
+    const struct def *d = x->d;
+    progress_fn bar = (!o->quiet && isatty(2)) ? progress_bar : NULL;
+    long batch = count;
+    for (;;) {
+        if (experiment_run(x, count, jobs, bar, NULL, err, errlen) < 0)
+            return -1;
+        if (summary_make(s, d, x->res, x->n) < 0) {
+            snprintf(err, errlen, "out of memory computing the summary");
+            return -1;
+        }
+        if (!o->until_decided || s->verdict != VERDICT_INCONCLUSIVE
+            || x->n >= d->run.max_replications)
+            return 0;
+        summary_free(s);
+        count = batch < d->run.max_replications - x->n ? batch : d->run.max_replications - x->n;
+        if (o->verbose)
+            fprintf(stderr, "supplysim: inconclusive after %ld runs; %ld more\n", x->n, count);
+    }
+}
+
+static void print_stdout(const struct opts *o, const struct def *d, const struct summary *s,
+                         const struct run_info *ri)
+{
+    if (o->format && !strcmp(o->format, "csv")) {
+        report_csv_header(stdout);
+        report_csv_row(stdout, d, s, ri);
+    } else if (o->format && !strcmp(o->format, "json")) {
+        report_json(stdout, d, s, ri);
+    } else if (o->quiet) {
+        report_verdict_line(stdout, d, s);
+    } else {
+        report_text(stdout, d, s, ri);
+    }
+}
+
+int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
+{
+    char err[2048], dir[1024];
+    if (d->n_sites == 0) {
+        fprintf(stderr, "%s:0: disaster.sites: expected at least one disaster site to simulate, "
+                "found none (--check shows what a system definition holds)\n", d->source_file);
+        return EXIT_USAGE;
+    }
+    long n = d->run.replications, first = 0;
+    if (o->shard_n) {
+        first = (o->shard_i - 1) * n / o->shard_n;
+        n = o->shard_i * n / o->shard_n - first;
+    }
+    int jobs = o->jobs ? (int)o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name);
+    struct experiment x;
+    struct summary s = { 0 };
+    int rc = EXIT_RUN;
+    if (experiment_init(&x, d, first, err, sizeof err) < 0)
+        goto fail;
+    if (replicate(o, &x, n, jobs, &s, err, sizeof err) < 0)
+        goto fail;
+    if (!o->shard_n && x.n != d->run.replications)
+        cfg_set_run(c, "replications", x.n);
+    struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, jobs };
+    if (report_files(dir, d, &s, x.res, x.n, &ri, err, sizeof err) < 0
+        || write_resolved(dir, c, err, sizeof err) < 0)
+        goto fail;
+    print_stdout(o, d, &s, &ri);
+    rc = (o->fail_on_breach && s.verdict != VERDICT_PASS) ? EXIT_BREACH : 0;
+    summary_free(&s);
+    experiment_free(&x);
+    return fflush(stdout) ? EXIT_RUN : rc;
+fail:
+    fprintf(stderr, "supplysim: %s\n", err);
+    summary_free(&s);
+    experiment_free(&x);
+    return EXIT_RUN;
+}

@@ -1,0 +1,208 @@
+/*
+ * travel.c -- the road network as it is during one replication, and trucks
+ * moving on it.
+ *
+ * The hazard's road changes are drawn once per replication (hazard stream)
+ * and applied by EV_ROAD events at their start and end; road_min[] always
+ * holds each road's minutes now (INFINITY when closed).  A truck plans its
+ * route on the network as it is when it leaves, drives road by road (one
+ * EV_NODE event per road), and at every node checks the rest of its route:
+ * if a road ahead has closed it re-plans from there, and if no route exists it
+ * waits at that node until a road changes, the wait recorded as road delay.
+ * Road delay = waits + the detour (free-flow minutes of the roads driven
+ * beyond the free-flow shortest route) + the extra minutes of slowed roads.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "model_int.h"
+
+/* The road's minutes at r->now: the last change in force wins (as in
+ * net_road_minutes), looking only at this road's changes. */
+static double road_now(const struct rep *r, int road)
+{
+    double base = net_free_minutes(r->m->net, road), factor = 1.0;
+    for (int c = r->change_first[road]; c >= 0; c = r->change_next[c]) {
+        const struct road_change *ch = &r->changes[c];
+        if (ch->from_min <= r->now && r->now < ch->until_min)
+            factor = ch->factor;
+    }
+    return factor > 0 ? base / factor : INFINITY;
+}
+
+static int add_change(struct rep *r, int road, double from, double until, double factor)
+{
+    if (r->n_changes == r->cap_changes) {
+        int cap = r->cap_changes ? 2 * r->cap_changes : 64;
+        struct road_change *c = realloc(r->changes, (size_t)cap * sizeof *c);
+        int *next = c ? realloc(r->change_next, (size_t)cap * sizeof *next) : NULL;
+        if (c)
+            r->changes = c;
+        if (!next)
+            return -1;
+        r->change_next = next;
+        r->cap_changes = cap;
+    }
+    r->changes[r->n_changes++] = (struct road_change){ road, from, until, factor };
+    return 0;
+}
+
+/* Links each road's changes in array order (so the last one wins). */
+static void link_changes(struct rep *r)
+{
+    int n_roads = r->d->n_roads;
+    for (int i = 0; i < n_roads; i++)
+        r->change_first[i] = -1;
+    for (int c = r->n_changes - 1; c >= 0; c--) {
+        int road = r->changes[c].road;
+        r->change_next[c] = r->change_first[road];
+        r->change_first[road] = c;
+    }
+}
+
+/* Every rule draws the same number of values for every road it selects,
+ * hit or not, so the hazard stream stays aligned across settings. */
+int travel_realise_damage(struct rep *r)
+{
+    const struct def *d = r->d;
+    gsl_rng *g = r->rng[STREAM_HAZARD];
+    r->n_changes = 0;
+    for (int k = 0; k < d->n_damage; k++) {
+        const struct damage *dm = &d->damage[k];
+        for (int j = 0; j < dm->n_roads; j++) {
+            int road = dm->roads[j];
+            double p = dm->per_km > 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km)
+                                      : dm->probability;
+            double u = gsl_rng_uniform(g);
+            double from = rng_draw(g, dm->from_min), dur = rng_draw(g, dm->duration_min);
+            if (u < p && add_change(r, road, from, from + dur, dm->factor) < 0)
+                return -1;
+        }
+    }
+    link_changes(r);
+    for (int i = 0; i < d->n_roads; i++)
+        r->road_min[i] = net_free_minutes(r->m->net, i);
+    for (int c = 0; c < r->n_changes; c++) {
+        if (cal_schedule(r->cal, r->changes[c].from_min, EV_ROAD, c, 0) < 0)
+            return -1;
+        if (isfinite(r->changes[c].until_min)
+            && cal_schedule(r->cal, r->changes[c].until_min, EV_ROAD, c, 0) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void go_on(struct rep *r, int s);
+
+void travel_road_event(struct rep *r, int change)
+{
+    int road = r->changes[change].road;
+    r->road_min[road] = road_now(r, road);
+    /* everyone waiting looks again, oldest first; whoever must wait on is
+     * appended behind them and kept */
+    int n = r->n_waiting;
+    for (int i = 0; i < n; i++) {
+        int s = r->waiting[i];
+        struct shipment *sh = &r->ship[s];
+        sh->road_wait += r->now - sh->wait_since;
+        sh->waiting = 0;
+        go_on(r, s);
+    }
+    memmove(r->waiting, r->waiting + n, (size_t)(r->n_waiting - n) * sizeof *r->waiting);
+    r->n_waiting -= n;
+}
+
+double travel_minutes(struct rep *r, int from, int to)
+{
+    net_search_run(r->search, from, r->road_min, &to, 1);
+    return net_search_minutes(r->search, to);
+}
+
+static void wait_for_road(struct rep *r, int s)
+{
+    if (r->n_waiting == r->cap_waiting) {
+        int cap = r->cap_waiting ? 2 * r->cap_waiting : 16;
+        int *w = realloc(r->waiting, (size_t)cap * sizeof *w);
+        if (!w) {
+            r->failed = 1;
+            return;
+        }
+        r->waiting = w;
+        r->cap_waiting = cap;
+    }
+    r->waiting[r->n_waiting++] = s;
+    r->ship[s].waiting = 1;
+    r->ship[s].wait_since = r->now;
+}
+
+/* Plans the route from the truck's node; 0, or -1 when there is none now. */
+static int plan(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    net_search_run(r->search, sh->node, r->road_min, &sh->dest, 1);
+    int len = net_search_path(r->search, sh->dest, sh->route, sh->route_cap);
+    if (len < 0)
+        return -1;
+    if (len > sh->route_cap) {
+        int *route = realloc(sh->route, (size_t)len * sizeof *route);
+        if (!route) {
+            r->failed = 1;
+            return -1;
+        }
+        sh->route = route;
+        sh->route_cap = len;
+        net_search_path(r->search, sh->dest, sh->route, sh->route_cap);
+    }
+    sh->route_len = len;
+    sh->route_pos = 0;
+    return 0;
+}
+
+static int route_open(const struct rep *r, const struct shipment *sh)
+{
+    for (int i = sh->route_pos; i < sh->route_len; i++)
+        if (!isfinite(r->road_min[sh->route[i]]))
+            return 0;
+    return sh->route_pos < sh->route_len;
+}
+
+/* At a node: arrive, or drive the next road (re-planning if a road ahead
+ * has closed), or wait for a road to reopen. */
+static void go_on(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    if (sh->node == sh->dest) {
+        ship_arrived(r, s);
+        return;
+    }
+    if (!route_open(r, sh) && plan(r, s) < 0) {
+        if (!r->failed)
+            wait_for_road(r, s);
+        return;
+    }
+    sh = &r->ship[s];
+    int road = sh->route[sh->route_pos];
+    double cv = r->d->road_classes[r->d->roads[road].cls].cv;
+    double t = r->road_min[road] * rng_factor(r->rng[STREAM_TRAVEL], cv);
+    sh->driven_free += net_free_minutes(r->m->net, road);
+    sh->slow_extra += r->road_min[road] - net_free_minutes(r->m->net, road);   /* flooded, slowed */
+    if (cal_schedule(r->cal, r->now + t, EV_NODE, s, 0) < 0)
+        r->failed = 1;
+}
+
+void travel_start(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    sh->node = r->d->facilities[sh->src].node;
+    sh->route_len = sh->route_pos = 0;
+    go_on(r, s);
+}
+
+/* EV_NODE: the truck has driven route[route_pos]. */
+void travel_step(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    sh->node = net_road_other_end(r->m->net, sh->route[sh->route_pos], sh->node);
+    sh->route_pos++;
+    go_on(r, s);
+}
