@@ -42,7 +42,7 @@ build/obj/%.o: sim/%.c $(wildcard sim/*.h) | build/obj
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 build/tobj/%.o: sim/%.c $(wildcard sim/*.h) | build/tobj
-	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DSUPPLYSIM_PARANOID $(PKG_CFLAGS) -c -o $@ $<
 
 build/test/supplysim: $(TOBJ) | build/test
 	$(CC) $(SAN) -o $@ $(TOBJ) $(LIBS)

@@ -19,6 +19,13 @@
 #include <string.h>
 #include "model_int.h"
 
+const char *cause_id(enum cause c)
+{
+    static const char *const n[CAUSES] = { "report", "stock", "mobilise", "truck", "bay", "load",
+                                           "travel", "road" };
+    return (c >= 0 && c < CAUSES) ? n[c] : "?";
+}
+
 const char *cause_name(enum cause c)
 {
     static const char *const n[CAUSES] = { "reporting", "stock-out", "mobilisation",

@@ -18,7 +18,8 @@
 /* Where the time of a site's first shipment went (brief §4, "why sites are late"). */
 enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, CAUSE_LOAD,
              CAUSE_TRAVEL, CAUSE_ROAD, CAUSES };
-const char *cause_name(enum cause c);
+const char *cause_name(enum cause c);   /* words for people */
+const char *cause_id(enum cause c);     /* a word for column and key names */
 
 /* One shipment, for shipments.csv. */
 struct trace_row {

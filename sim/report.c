@@ -150,10 +150,9 @@ void report_text(FILE *f, const struct def *d, const struct summary *s, const st
     print_thresholds(f, s);
     print_causes(f, s);
     print_resources(f, d, s);
-    fprintf(f, "\n%ld runs from replication %ld, seed %llu, dispatch %s, supplysim %s; %s\n",
-            s->runs, ri->first, ri->seed,
-            d->run.dispatch == DISPATCH_TIERED ? "tiered" : "earliest", ri->version,
-            d->source_file);
+    fprintf(f, "\nScenario %s: %ld runs from replication %ld, seed %llu, dispatch %s; supplysim %s\n",
+            d->name, s->runs, ri->first, ri->seed,
+            d->run.dispatch == DISPATCH_TIERED ? "tiered" : "earliest", ri->version);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -194,7 +193,7 @@ static void json_sites(FILE *f, const struct def *d, const struct summary *s)
         jnum(f, "mean_fill_min", ss->mean_fill, 1);
         jnum(f, "mean_people", ss->mean_people, 1);
         fprintf(f, "\"main_cause\": ");
-        json_string(f, ss->main_cause >= 0 ? cause_name(ss->main_cause) : "");
+        json_string(f, ss->main_cause >= 0 ? cause_id(ss->main_cause) : "");
         fprintf(f, "}%s\n", k + 1 < d->n_sites ? "," : "");
     }
     fprintf(f, "  ],\n");
@@ -227,7 +226,7 @@ void report_json(FILE *f, const struct def *d, const struct summary *s, const st
     jnum(f, "max", s->max, 0);
     fprintf(f, "},\n  \"late_delay_min\": {");
     for (int c = 0; c < CAUSES; c++)
-        jnum(f, cause_name(c), s->cause_late[c], c + 1 < CAUSES);
+        jnum(f, cause_id(c), s->cause_late[c], c + 1 < CAUSES);
     fprintf(f, "},\n  ");
     jnum(f, "late_site_runs", (double)s->late, 1);
     jnum(f, "truck_utilisation", s->truck_util, 1);
@@ -293,7 +292,7 @@ static void w_sites(FILE *f, const struct ctx *c)
     fprintf(f, "site,township,name,name_zh,p_on_time,p_on_time_lo,p_on_time_hi,reached,"
             "mean_response_min,p95_response_min,mean_fill_min,mean_people,main_cause");
     for (int k = 0; k < CAUSES; k++)
-        fprintf(f, ",late_%s_min", cause_name(k));
+        fprintf(f, ",late_%s_min", cause_id(k));
     fprintf(f, "\n");
     for (int k = 0; k < d->n_sites; k++) {
         const struct site_summary *ss = &c->s->sites[k];
@@ -309,7 +308,7 @@ static void w_sites(FILE *f, const struct ctx *c)
                        ss->mean_response, ss->p95_response, ss->mean_fill, ss->mean_people };
         for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
             cnum(f, v[i]);
-        fprintf(f, ",%s", ss->main_cause >= 0 ? cause_name(ss->main_cause) : "");
+        fprintf(f, ",%s", ss->main_cause >= 0 ? cause_id(ss->main_cause) : "");
         for (int k2 = 0; k2 < CAUSES; k2++)
             cnum(f, ss->cause[k2]);
         fprintf(f, "\n");
