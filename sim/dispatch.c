@@ -114,9 +114,9 @@ static void distances(struct rep *r, int q)
 {
     const struct def *d = r->d;
     int node = r->req[q].node;
-    net_search_run(r->search, node, r->road_min, NULL, 0);
+    const struct net_search *t = travel_tree(r, node);
     for (int f = 0; f < d->n_facilities; f++) {
-        double m = net_search_minutes(r->search, d->facilities[f].node);
+        double m = net_search_minutes(t, d->facilities[f].node);
         r->fac_dist[f] = isfinite(m) ? m
             : r->m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)node] + d->run.horizon_min;
         r->fac_skip[f] = !may_serve(r, f, q);

@@ -177,7 +177,13 @@ struct rep *rep_create(const struct model *m)
     for (int f = 0; f < d->n_facilities; f++)
         trucks += (size_t)d->facilities[f].trucks;
     r->cal = cal_create(1024);
-    r->search = net_search_create(m->net);
+    int trees_ok = 1;
+    size_t per_tree = 32 * (size_t)d->n_nodes + 1, fit = TREES_BYTES / per_tree;
+    r->n_trees = d->n_sites + 8 < TREES_MAX ? d->n_sites + 8 : TREES_MAX;
+    if ((size_t)r->n_trees > fit)
+        r->n_trees = fit > 2 ? (int)fit : 2;
+    for (int k = 0; k < r->n_trees; k++)
+        trees_ok &= (r->tree[k] = net_search_create(m->net)) != NULL, r->tree_root[k] = -1;
     r->road_min = malloc((size_t)(d->n_roads + 1) * sizeof *r->road_min);
     r->change_first = malloc((size_t)(d->n_roads + 1) * sizeof *r->change_first);
     r->fac = calloc(nf + 1, sizeof *r->fac);
@@ -186,7 +192,7 @@ struct rep *rep_create(const struct model *m)
     r->stock_mem = calloc(2 * nf * ni + trucks + 1, sizeof *r->stock_mem);
     r->site = calloc((size_t)d->n_sites + 1, sizeof *r->site);
     r->initial = calloc(3 * ni + 1, sizeof *r->initial);
-    int ok = r->cal && r->search && r->road_min && r->change_first && r->fac && r->stock_mem
+    int ok = r->cal && trees_ok && r->road_min && r->change_first && r->fac && r->stock_mem
           && r->fac_dist && r->fac_skip
           && r->site && r->initial;
     for (int s = 0; s < STREAMS && ok; s++)
@@ -221,7 +227,8 @@ void rep_free(struct rep *r)
     for (int s = 0; s < r->cap_ship; s++)
         free(r->ship[s].route);
     cal_free(r->cal);
-    net_search_free(r->search);
+    for (int k = 0; k < r->n_trees; k++)
+        net_search_free(r->tree[k]);
     free(r->road_min);
     free(r->changes);
     free(r->change_next);
@@ -529,6 +536,7 @@ static int reset(struct rep *r, long index, struct rep_result *res)
     r->now = 0;
     r->failed = 0;
     r->n_req = r->n_ship = r->n_waiting = 0;
+    r->road_ver++;                  /* trees of the last replication are stale */
     cal_reset(r->cal);
     for (int s = 0; s < STREAMS; s++)
         gsl_rng_set(r->rng[s], rng_stream_seed(d->run.seed, index, (enum stream)s));

@@ -66,11 +66,20 @@ struct shipment {
     int *route; int route_len, route_pos, route_cap;
 };
 
+/* Shortest-path trees kept per replication: most questions are asked about
+ * the same few roots (the sites and stores) while the roads stay as they are.
+ * One per site and a few more, at most TREES_MAX, and fewer when the network
+ * is so large that they would take more than TREES_BYTES per thread. */
+#define TREES_MAX 64
+#define TREES_BYTES (256u << 20)
+
 struct rep {
     const struct model *m;
     const struct def *d;
     struct calendar *cal;
-    struct net_search *search;
+    struct net_search *tree[TREES_MAX];    /* full searches, each from tree_root[k] */
+    int tree_root[TREES_MAX], n_trees;
+    unsigned long tree_ver[TREES_MAX], tree_used[TREES_MAX], road_ver, tick;
     gsl_rng *rng[STREAMS];
     double now;
     long index;
@@ -121,6 +130,7 @@ void travel_road_event(struct rep *r, int change);
 void travel_start(struct rep *r, int s);
 void travel_step(struct rep *r, int s);
 double travel_minutes(struct rep *r, int from, int to);
+const struct net_search *travel_tree(struct rep *r, int root);
 
 /* dispatch.c */
 void dispatch(struct rep *r, int req);

@@ -397,6 +397,12 @@ double net_search_minutes(const struct net_search *s, int node)
     return net_reached(s, node) ? s->label[node].dist : INFINITY;
 }
 
+int net_search_pred(const struct net_search *s, int node)
+{
+    assert(node >= 0 && node < s->net->n_nodes);
+    return (net_reached(s, node) && node != s->src) ? s->label[node].pred : -1;
+}
+
 /* Walks pred back from node to src twice: once to count, once to write each
  * road at its place from the end.  O(path length). */
 int net_search_path(const struct net_search *s, int node, int *roads, int max)

@@ -48,6 +48,10 @@ void net_search_run(struct net_search *s, int src, const double *road_min,
 /* After a run: minutes to node (INFINITY if unreached). */
 double net_search_minutes(const struct net_search *s, int node);
 
+/* After a run: the road by which node was reached (its last road from src);
+ * -1 for src itself and for an unreached node. */
+int net_search_pred(const struct net_search *s, int node);
+
 /* After a run: the roads from src to node in travel order, written to roads[]
  * (at most max); returns the path's length in roads, or -1 if node is unreached.
  * A return larger than max means roads[] holds only the first max. */

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 #include "experiment.h"
@@ -23,6 +25,27 @@ static void progress_bar(long done, long total, void *arg)
     if (done == total)
         fprintf(stderr, "\r%*s\r", width + 40, "");
     fflush(stderr);
+}
+
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* -v: what the run cost (make bench reads this line). */
+static void print_cost(const struct experiment *x, double secs, int jobs)
+{
+    double events = 0;
+    for (long k = 0; k < x->n; k++)
+        events += (double)x->res[k].events;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    fprintf(stderr, "supplysim: %ld replications in %.3f s on %d thread%s: %.0f replications/s, "
+            "%.0f events, %.2f M events/s, peak memory %.1f MB\n", x->n, secs, jobs,
+            jobs == 1 ? "" : "s", x->n / secs, events, events / secs / 1e6,
+            ru.ru_maxrss / 1024.0);
 }
 
 static int write_resolved(const char *dir, struct cfg *c, char *err, size_t errlen)
@@ -100,8 +123,11 @@ int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
     int rc = EXIT_RUN;
     if (experiment_init(&x, d, first, err, sizeof err) < 0)
         goto fail;
+    double t0 = seconds();
     if (replicate(o, &x, n, jobs, &s, err, sizeof err) < 0)
         goto fail;
+    if (o->verbose)
+        print_cost(&x, seconds() - t0, jobs);
     if (!o->shard_n && x.n != d->run.replications)
         cfg_set_run(c, "replications", x.n);
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, jobs };

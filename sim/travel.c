@@ -94,10 +94,27 @@ int travel_realise_damage(struct rep *r)
 
 static void go_on(struct rep *r, int s);
 
+/* Does a change of road from old to new minutes make tree t wrong?  A road
+ * that got slower matters only if the tree uses it; one that got faster only
+ * if it now gives a shorter way to one of its ends.  O(1). */
+static int tree_hit(const struct rep *r, const struct net_search *t, int road, double old,
+                    double now)
+{
+    int u = r->d->roads[road].from, v = r->d->roads[road].to;
+    if (now > old)
+        return net_search_pred(t, u) == road || net_search_pred(t, v) == road;
+    double du = net_search_minutes(t, u), dv = net_search_minutes(t, v);
+    return du + now < dv || dv + now < du;
+}
+
 void travel_road_event(struct rep *r, int change)
 {
     int road = r->changes[change].road;
-    r->road_min[road] = road_now(r, road);
+    double now = road_now(r, road), old = r->road_min[road];
+    for (int k = 0; k < r->n_trees && now != old; k++)
+        if (r->tree_ver[k] == r->road_ver && tree_hit(r, r->tree[k], road, old, now))
+            r->tree_ver[k] = 0;            /* stale: rebuilt when next asked */
+    r->road_min[road] = now;
     /* everyone waiting looks again, oldest first; whoever must wait on is
      * appended behind them and kept */
     int n = r->n_waiting;
@@ -112,10 +129,33 @@ void travel_road_event(struct rep *r, int change)
     r->n_waiting -= n;
 }
 
+/* The full shortest-path tree from root on the roads as they are now:
+ * reused until a road change makes it wrong (see tree_hit; roads are two-way,
+ * so a tree from a site answers every truck's question about getting there
+ * and back); otherwise the least recently used tree is rebuilt, at the
+ * cost of one Dijkstra.  road_ver changes only between replications. */
+const struct net_search *travel_tree(struct rep *r, int root)
+{
+    int lru = 0;
+    r->tick++;
+    for (int k = 0; k < r->n_trees; k++) {
+        if (r->tree_root[k] == root && r->tree_ver[k] == r->road_ver) {
+            r->tree_used[k] = r->tick;
+            return r->tree[k];
+        }
+        if (r->tree_used[k] < r->tree_used[lru])
+            lru = k;
+    }
+    net_search_run(r->tree[lru], root, r->road_min, NULL, 0);
+    r->tree_root[lru] = root;
+    r->tree_ver[lru] = r->road_ver;
+    r->tree_used[lru] = r->tick;
+    return r->tree[lru];
+}
+
 double travel_minutes(struct rep *r, int from, int to)
 {
-    net_search_run(r->search, from, r->road_min, &to, 1);
-    return net_search_minutes(r->search, to);
+    return net_search_minutes(travel_tree(r, from), to);
 }
 
 static void wait_for_road(struct rep *r, int s)
@@ -139,8 +179,8 @@ static void wait_for_road(struct rep *r, int s)
 static int plan(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
-    net_search_run(r->search, sh->node, r->road_min, &sh->dest, 1);
-    int len = net_search_path(r->search, sh->dest, sh->route, sh->route_cap);
+    const struct net_search *t = travel_tree(r, sh->dest);    /* from the destination */
+    int len = net_search_path(t, sh->node, sh->route, sh->route_cap);
     if (len < 0)
         return -1;
     if (len > sh->route_cap) {
@@ -151,7 +191,12 @@ static int plan(struct rep *r, int s)
         }
         sh->route = route;
         sh->route_cap = len;
-        net_search_path(r->search, sh->dest, sh->route, sh->route_cap);
+        net_search_path(t, sh->node, sh->route, sh->route_cap);
+    }
+    for (int i = 0; i < len / 2; i++) {       /* dest -> node reversed: node -> dest */
+        int x = sh->route[i];
+        sh->route[i] = sh->route[len - 1 - i];
+        sh->route[len - 1 - i] = x;
     }
     sh->route_len = len;
     sh->route_pos = 0;
