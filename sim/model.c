@@ -45,7 +45,11 @@ int result_init(struct rep_result *res, const struct def *d)
     res->people = calloc(ns, sizeof *res->people);
     res->cause = calloc(ns * CAUSES, sizeof *res->cause);
     res->stockout = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, 1);
-    if (res->occur && res->response && res->fill && res->people && res->cause && res->stockout)
+    res->n_samples = (int)floor(d->run.horizon_min / SAMPLE_MIN) + 1;
+    res->trucks_out = calloc((size_t)res->n_samples, sizeof *res->trucks_out);
+    res->central_queue = calloc((size_t)res->n_samples, sizeof *res->central_queue);
+    if (res->occur && res->response && res->fill && res->people && res->cause && res->stockout
+        && res->trucks_out && res->central_queue)
         return 0;
     result_free(res);
     return -1;
@@ -60,6 +64,8 @@ void result_free(struct rep_result *res)
     free(res->cause);
     free(res->stockout);
     free(res->trace);
+    free(res->trucks_out);
+    free(res->central_queue);
     memset(res, 0, sizeof *res);
 }
 
@@ -663,14 +669,34 @@ static void finish(struct rep *r, struct rep_result *res, int trace)
         trace_all(r, res);
 }
 
+/* Records the resources at every sample time before t: the state then is the
+ * state after the last event before t.  O(F) per sample. */
+static void sample_until(struct rep *r, double t, int *next)
+{
+    const struct def *d = r->d;
+    struct rep_result *res = r->res;
+    for (; *next < res->n_samples && *next * SAMPLE_MIN < t; (*next)++) {
+        int out = 0, queue = 0;
+        for (int f = 0; f < d->n_facilities; f++) {
+            out += d->facilities[f].trucks - r->fac[f].trucks_idle;
+            if (d->facilities[f].kind == FAC_CENTRAL)
+                queue += r->fac[f].bay_q.n;
+        }
+        res->trucks_out[*next] = out;
+        res->central_queue[*next] = queue;
+    }
+}
+
 int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
             char *err, size_t errlen)
 {
     const double horizon = r->d->run.horizon_min;
     struct event e;
+    int sample = 0;
     if (reset(r, index, res) < 0)
         goto oom;
     while (cal_peek_time(r->cal) <= horizon && cal_pop(r->cal, &e) == 0) {
+        sample_until(r, e.time, &sample);
         r->now = e.time;
         res->events++;
         handle(r, &e);
@@ -681,6 +707,7 @@ int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
             return -1;
 #endif
     }
+    sample_until(r, INFINITY, &sample);
     r->now = horizon;
     if (!conserved(r, err, errlen))
         return -1;

@@ -21,6 +21,8 @@ enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, 
 const char *cause_name(enum cause c);   /* words for people */
 const char *cause_id(enum cause c);     /* a word for column and key names */
 
+#define SAMPLE_MIN 10.0      /* resolution of the resources-over-time series */
+
 /* One shipment, for shipments.csv. */
 struct trace_row {
     int id, source, site, dest_facility;   /* site -1 for a replenishment */
@@ -40,6 +42,9 @@ struct rep_result {
     double truck_busy_min, truck_min;
     long events;
     int shipments;
+    int n_samples;           /* resources every SAMPLE_MIN from onset to the horizon: */
+    double *trucks_out;      /*   trucks away from their store */
+    double *central_queue;   /*   trucks waiting for a bay at the central depot */
     struct trace_row *trace; int n_trace, cap_trace;
 };
 

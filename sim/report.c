@@ -364,6 +364,17 @@ static void w_coverage(FILE *f, const struct ctx *c)
                 s->cov_people[0][k], s->cov_people[1][k], s->cov_people[2][k]);
 }
 
+static void w_resources(FILE *f, const struct ctx *c)
+{
+    const struct summary *s = c->s;
+    fprintf(f, "minute,trucks_out_p5,trucks_out_median,trucks_out_p95,central_queue_p5,"
+            "central_queue_median,central_queue_p95\n");
+    for (int k = 0; k < s->n_samples; k++)
+        fprintf(f, "%.0f,%g,%g,%g,%g,%g,%g\n", k * SAMPLE_MIN, s->trucks_out[0][k],
+                s->trucks_out[1][k], s->trucks_out[2][k], s->central_queue[0][k],
+                s->central_queue[1][k], s->central_queue[2][k]);
+}
+
 static void w_stockouts(FILE *f, const struct ctx *c)
 {
     const struct def *d = c->d;
@@ -393,7 +404,7 @@ int report_files(const char *dir, const struct def *d, const struct summary *s,
         { "summary.txt", w_summary_txt }, { "summary.json", w_summary_json },
         { "sites.csv", w_sites }, { "replications.csv", w_replications },
         { "shipments.csv", w_shipments }, { "coverage.csv", w_coverage },
-        { "stockouts.csv", w_stockouts },
+        { "stockouts.csv", w_stockouts }, { "resources.csv", w_resources },
     };
     if (out_mkdirs(dir, err, errlen) < 0)
         return -1;

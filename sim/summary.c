@@ -5,6 +5,7 @@
  * merged give what one run gives.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "summary.h"
@@ -176,6 +177,24 @@ static int coverage(struct summary *s, const struct def *d, const struct rep_res
     return 0;
 }
 
+/* Percentiles across replications of a per-replication series. */
+static int series(const struct rep_result *res, long n, int steps, size_t offset, double **out)
+{
+    static const double q[3] = { 0.05, 0.50, 0.95 };
+    double *col = malloc((size_t)(n + 1) * sizeof *col);
+    if (!col)
+        return -1;
+    for (int k = 0; k < steps; k++) {
+        for (long i = 0; i < n; i++)
+            col[i] = (*(double *const *)((const char *)&res[i] + offset))[k];
+        stats_sort(col, (size_t)n);
+        for (int j = 0; j < 3; j++)
+            out[j][k] = stats_quantile_sorted(col, (size_t)n, q[j]);
+    }
+    free(col);
+    return 0;
+}
+
 static int alloc_all(struct summary *s, const struct def *d, long n)
 {
     s->n_thr = d->run.n_thresholds;
@@ -185,11 +204,16 @@ static int alloc_all(struct summary *s, const struct def *d, long n)
     s->sites = calloc((size_t)d->n_sites + 1, sizeof *s->sites);
     s->stockouts = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, sizeof *s->stockouts);
     int ok = s->thr_min && s->thr_kept && s->sites && s->stockouts;
+    s->n_samples = (int)floor(d->run.horizon_min / SAMPLE_MIN) + 1;
     for (int j = 0; j < 3 && ok; j++) {
         s->cov_sites[j] = malloc((size_t)s->n_steps * sizeof(double));
         s->cov_people[j] = malloc((size_t)s->n_steps * sizeof(double));
-        ok = s->cov_sites[j] && s->cov_people[j];
+        s->trucks_out[j] = malloc((size_t)s->n_samples * sizeof(double));
+        s->central_queue[j] = malloc((size_t)s->n_samples * sizeof(double));
+        ok = s->cov_sites[j] && s->cov_people[j] && s->trucks_out[j] && s->central_queue[j];
     }
+    for (int f = 0; f < d->n_facilities; f++)
+        s->total_trucks += d->facilities[f].trucks;
     (void)n;
     if (ok)
         memcpy(s->thr_min, d->run.thresholds_min, (size_t)s->n_thr * sizeof *s->thr_min);
@@ -209,7 +233,10 @@ int summary_make(struct summary *s, const struct def *d, const struct rep_result
     for (int k = 0; k < d->n_sites; k++)
         site_stats(&s->sites[k], d, res, n, k, s->promise_min, buf);
     late_and_resources(s, d, res, n);
-    if (coverage(s, d, res, n) < 0)
+    if (coverage(s, d, res, n) < 0
+        || series(res, n, s->n_samples, offsetof(struct rep_result, trucks_out), s->trucks_out) < 0
+        || series(res, n, s->n_samples, offsetof(struct rep_result, central_queue),
+                  s->central_queue) < 0)
         goto fail;
     free(buf);
     return 0;
@@ -228,6 +255,8 @@ void summary_free(struct summary *s)
     for (int j = 0; j < 3; j++) {
         free(s->cov_sites[j]);
         free(s->cov_people[j]);
+        free(s->trucks_out[j]);
+        free(s->central_queue[j]);
     }
     memset(s, 0, sizeof *s);
 }
