@@ -298,9 +298,57 @@ static void read_damage(struct reader *r, const config_setting_t *e, const struc
              "road), found %g", dm->factor);
 }
 
+/* An effect group: { value = ...; from_min = ...; duration_min = ...; }. */
+static void read_effect(struct reader *r, const config_setting_t *dis, const char *name,
+                        const char *value_name, enum range rg, struct effect *ef)
+{
+    const char *known[] = { value_name, "from_min", "duration_min", NULL };
+    const config_setting_t *g = cfg_opt(dis, name);
+    if (!g || r->bad)
+        return;
+    if (!config_setting_is_group(g)) {
+        FAIL(r, g, NULL, "expected a group { %s = ...; from_min = ...; duration_min = ...; }, "
+             "found %s", value_name, cfg_found(g));
+        return;
+    }
+    cfg_only_known(r, g, known);
+    ef->on = 1;
+    ef->value = read_draw(r, g, value_name, rg, 1, 0.0);
+    ef->from_min = read_draw(r, g, "from_min", NONNEG, 0, 0.0);
+    ef->duration_min = read_draw(r, g, "duration_min", POS, 0, INFINITY);
+}
+
+static void check_effects(struct reader *r, const config_setting_t *dis)
+{
+    const struct def *d = r->d;
+    if (!r->bad && d->crews_out.on && d->crews_out.value.hi > 1.0)
+        FAIL(r, cfg_opt(cfg_opt(dis, "crews_out"), "share"), NULL,
+             "expected a share in [0, 1], found %g", d->crews_out.value.hi);
+    if (!r->bad && d->slow_loading.on && d->slow_loading.value.lo < 1.0)
+        FAIL(r, cfg_opt(cfg_opt(dis, "slow_loading"), "factor"), NULL,
+             "expected a factor of at least 1 on loading times, found %g",
+             d->slow_loading.value.lo);
+}
+
+static void read_waves(struct reader *r, const config_setting_t *dis)
+{
+    static const char *const known[] = { "after_min", "factor", NULL };
+    const config_setting_t *l = cfg_opt(dis, "waves") ? cfg_get_list(r, dis, "waves", 0) : NULL;
+    int n = l ? config_setting_length(l) : 0;
+    r->d->waves = cfg_alloc(r, (size_t)n, sizeof *r->d->waves);
+    for (int i = 0; i < n && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        cfg_only_known(r, e, known);
+        r->d->waves[i].after_min = read_draw(r, e, "after_min", NONNEG, 1, 0.0);
+        r->d->waves[i].factor = cfg_get_num(r, e, "factor", POS);
+        r->d->n_waves = i + 1;
+    }
+}
+
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m)
 {
-    static const char *const known[] = { "sites", "kit", "road_damage", NULL };
+    static const char *const known[] = { "sites", "kit", "road_damage", "crews_out",
+        "slow_loading", "checkpoints", "waves", NULL };
     const config_setting_t *dis = cfg_opt(root, "disaster");
     if (!dis || r->bad)
         return;
@@ -326,4 +374,9 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
         r->d->n_damage = i + 1;
         read_damage(r, config_setting_get_elem(dl, i), m, &r->d->damage[i]);
     }
+    read_effect(r, dis, "crews_out", "share", NONNEG, &r->d->crews_out);
+    read_effect(r, dis, "slow_loading", "factor", POS, &r->d->slow_loading);
+    read_effect(r, dis, "checkpoints", "delay_min", NONNEG, &r->d->checkpoints);
+    check_effects(r, dis);
+    read_waves(r, dis);
 }

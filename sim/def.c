@@ -104,6 +104,7 @@ void def_free(struct def *d)
         free(d->damage[i].roads);
     free(d->sites);
     free(d->damage);
+    free(d->waves);
     free(d->kit);
     free(d->run.thresholds_min);
     free(d->scenario_label);

@@ -114,6 +114,15 @@ struct damage {
     double factor;
 };
 
+/* A hazard effect on the whole system, in force from a drawn time for a drawn
+ * duration: `value` is a share of crews lost, a factor on loading times or a
+ * checkpoint delay in minutes, as the effect says.  on = 0: not in the scenario. */
+struct effect { int on; struct draw value, from_min, duration_min; };
+
+/* A later wave of requests: each site asks again `after_min` after its first
+ * request, for `factor` times its first need. */
+struct wave { struct draw after_min; double factor; };
+
 enum dispatch_policy { DISPATCH_EARLIEST, DISPATCH_TIERED };
 enum alarm_mode { ALARM_REQUEST, ALARM_ONSET };
 
@@ -160,6 +169,10 @@ struct def {
     struct site *sites;             int n_sites;
     double *kit;              /* units per displaced person, per item */
     struct damage *damage;          int n_damage;
+    struct effect crews_out;  /* share of every fleet's crews unavailable */
+    struct effect slow_loading;   /* factor (>= 1) on loading times */
+    struct effect checkpoints;    /* minutes added where a road crosses between townships */
+    struct wave *waves;             int n_waves;
 };
 
 void def_free(struct def *d);

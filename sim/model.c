@@ -29,7 +29,7 @@ const char *cause_id(enum cause c)
 const char *cause_name(enum cause c)
 {
     static const char *const n[CAUSES] = { "reporting", "stock-out", "mobilisation",
-        "truck wait", "bay queue", "loading", "travel", "road closed or flooded" };
+        "truck wait", "bay queue", "loading", "travel", "road delays" };
     return (c >= 0 && c < CAUSES) ? n[c] : "?";
 }
 
@@ -88,6 +88,30 @@ static int fill_free_from(struct model *m)
     return 0;
 }
 
+/* Which township each node is in, for checkpoints: a seat's own, a site's
+ * village its township's, any other node the nearest seat's.  O(V x T). */
+static void fill_node_township(struct model *m)
+{
+    const struct def *d = m->d;
+    for (int v = 0; v < d->n_nodes; v++) {
+        int best = -1;
+        double best_km = INFINITY;
+        for (int t = 0; t < d->n_townships; t++) {
+            double km = geo_km(d->nodes[v].lon, d->nodes[v].lat,
+                               d->nodes[d->townships[t].node].lon, d->nodes[d->townships[t].node].lat);
+            if (d->townships[t].node == v)
+                km = -1;
+            if (km < best_km) {
+                best_km = km;
+                best = t;
+            }
+        }
+        m->node_township[v] = best;
+    }
+    for (int s = 0; s < d->n_sites; s++)
+        m->node_township[d->sites[s].node] = d->sites[s].township;
+}
+
 struct model *model_create(const struct def *d)
 {
     struct model *m = calloc(1, sizeof *m);
@@ -99,8 +123,10 @@ struct model *model_create(const struct def *d)
         roads[i] = (struct net_road){ d->roads[i].from, d->roads[i].to, def_road_minutes(d, i) };
     m->net = net_create(d->n_nodes, d->n_roads, roads);
     m->free_from = malloc((size_t)(d->n_facilities + 1) * (size_t)d->n_nodes * sizeof(double));
-    if (!m->net || !m->free_from || fill_free_from(m) < 0)
+    m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
+    if (!m->net || !m->free_from || !m->node_township || fill_free_from(m) < 0)
         goto fail;
+    fill_node_township(m);
     free(roads);
     return m;
 fail:
@@ -115,6 +141,7 @@ void model_free(struct model *m)
         return;
     net_free(m->net);
     free(m->free_from);
+    free(m->node_township);
     free(m);
 }
 
@@ -197,10 +224,11 @@ struct rep *rep_create(const struct model *m)
     r->fac_skip = calloc(nf + 1, 1);
     r->stock_mem = calloc(2 * nf * ni + trucks + 1, sizeof *r->stock_mem);
     r->site = calloc((size_t)d->n_sites + 1, sizeof *r->site);
+    r->ev_first = calloc((size_t)d->n_sites + 1, sizeof *r->ev_first);
     r->initial = calloc(3 * ni + 1, sizeof *r->initial);
     int ok = r->cal && trees_ok && r->road_min && r->change_first && r->fac && r->stock_mem
           && r->fac_dist && r->fac_skip
-          && r->site && r->initial;
+          && r->site && r->ev_first && r->initial;
     for (int s = 0; s < STREAMS && ok; s++)
         ok = (r->rng[s] = gsl_rng_alloc(gsl_rng_mt19937)) != NULL;
     if (!ok) {
@@ -246,6 +274,7 @@ void rep_free(struct rep *r)
     free(r->req);
     free(r->need_mem);
     free(r->site);
+    free(r->ev_first);
     free(r->ship);
     free(r->load_mem);
     free(r->waiting);
@@ -295,6 +324,8 @@ static void serve_bays(struct rep *r, int f)
         }
         double t = (x->load_setup_min + x->load_min_per_t * sh->tonnes)
                  * rng_factor(r->rng[STREAM_SERVICE], d->run.load_cv);
+        if (r->now >= r->load_from && r->now < r->load_until)
+            t *= r->load_factor;           /* power out, crews short: slower loading */
         schedule(r, r->now + t, EV_LOADED, s, 0);
         on_stock_change(r, f);
     }
@@ -453,8 +484,43 @@ static void truck_home(struct rep *r, int s)
     struct shipment *sh = &r->ship[s];
     sh->t_home = r->now;
     r->res->truck_busy_min += r->now - sh->t_truck;
-    r->fac[sh->src].trucks_idle++;
+    if (r->fac[sh->src].owed > 0)
+        r->fac[sh->src].owed--;        /* its crew is among those out: the truck stands */
+    else
+        r->fac[sh->src].trucks_idle++;
     serve_trucks(r, sh->src);
+}
+
+/* A share of every fleet's crews drops out: idle trucks stand at once, the
+ * rest as they come home. */
+static void crews_out(struct rep *r)
+{
+    for (int f = 0; f < r->d->n_facilities; f++) {
+        struct fac_state *fs = &r->fac[f];
+        fs->absent = (int)floor(r->crews_share * r->d->facilities[f].trucks + 0.5);
+        int now = fs->absent < fs->trucks_idle ? fs->absent : fs->trucks_idle;
+        fs->trucks_idle -= now;
+        fs->owed = fs->absent - now;
+    }
+}
+
+static void crews_back(struct rep *r)
+{
+    for (int f = 0; f < r->d->n_facilities; f++) {
+        struct fac_state *fs = &r->fac[f];
+        fs->trucks_idle += fs->absent - fs->owed;
+        fs->absent = fs->owed = 0;
+        serve_trucks(r, f);
+    }
+}
+
+static void wave_request(struct rep *r, int q)
+{
+    struct request *rq = &r->req[q];
+    rq->reported = r->now;
+    for (int i = 0; i < r->d->n_items; i++)
+        rq->open |= req_need(r, q)[i] > 0;
+    dispatch(r, q);
 }
 
 static void retry_open(struct rep *r)
@@ -480,6 +546,9 @@ static void handle(struct rep *r, const struct event *e)
     case EV_HOME:    truck_home(r, e->a); break;
     case EV_REORDER: reorder(r, e->a); break;
     case EV_RETRY:   retry_open(r); break;
+    case EV_WAVE:    wave_request(r, e->a); break;
+    case EV_CREWS_OUT:  crews_out(r); break;
+    case EV_CREWS_BACK: crews_back(r); break;
     }
 }
 
@@ -506,6 +575,7 @@ static void reset_stores(struct rep *r)
         fs->truck_q.n = fs->bay_q.n = 0;
         fs->truck_q.head = fs->bay_q.head = 0;
         fs->replenish = -1;
+        fs->absent = fs->owed = 0;
     }
 }
 
@@ -528,10 +598,64 @@ static int reset_sites(struct rep *r)
             need[i] = ceil(people * d->kit[i] - 1e-9);
             st->demand += need[i];
         }
+        r->ev_first[s] = occ + rep;
         if (occ + rep <= d->run.horizon_min)
             schedule(r, occ + rep, EV_REQUEST, s, 0);
     }
     return 0;
+}
+
+/* Later waves: every site asks again, after a drawn delay, for a share of its
+ * first need.  Drawn for every site and wave, so the demand stream stays
+ * aligned whatever is scheduled. */
+static int reset_waves(struct rep *r)
+{
+    const struct def *d = r->d;
+    for (int w = 0; w < d->n_waves; w++)
+        for (int s = 0; s < d->n_sites; s++) {
+            double after = rng_draw(r->rng[STREAM_DEMAND], d->waves[w].after_min);
+            double t = r->ev_first[s] + after;
+            int q = req_new(r, s, -1, d->sites[s].node);
+            if (q < 0)
+                return -1;
+            if (t > d->run.horizon_min)
+                continue;
+            double *need = req_need(r, q), *first = req_need(r, s);
+            for (int i = 0; i < d->n_items; i++) {
+                need[i] = ceil(first[i] * d->waves[w].factor - 1e-9);
+                r->site[s].demand += need[i];
+            }
+            schedule(r, t, EV_WAVE, q, 0);
+        }
+    return 0;
+}
+
+/* This replication's system-wide effects, from the hazard stream (after the
+ * road damage, always the same number of draws). */
+static void reset_effects(struct rep *r)
+{
+    const struct def *d = r->d;
+    gsl_rng *g = r->rng[STREAM_HAZARD];
+    const struct effect *ef[3] = { &d->crews_out, &d->slow_loading, &d->checkpoints };
+    double from[3], until[3], value[3];
+    for (int k = 0; k < 3; k++) {
+        value[k] = rng_draw(g, ef[k]->value);
+        from[k] = rng_draw(g, ef[k]->from_min);
+        until[k] = ef[k]->on ? from[k] + rng_draw(g, ef[k]->duration_min) : -INFINITY;
+    }
+    r->crews_share = value[0];
+    r->crews_from = from[0];
+    r->crews_until = until[0];
+    r->load_factor = value[1];
+    r->load_from = from[1];
+    r->load_until = until[1];
+    r->check_from = from[2];
+    r->check_until = until[2];
+    if (d->crews_out.on) {
+        schedule(r, from[0], EV_CREWS_OUT, 0, 0);
+        if (isfinite(until[0]))
+            schedule(r, until[0], EV_CREWS_BACK, 0, 0);
+    }
 }
 
 static int reset(struct rep *r, long index, struct rep_result *res)
@@ -558,7 +682,8 @@ static int reset(struct rep *r, long index, struct rep_result *res)
     if (d->run.alarm == ALARM_ONSET)
         for (int f = 0; f < d->n_facilities; f++)
             fac_alarm(r, f);
-    if (reset_sites(r) < 0)
+    reset_effects(r);
+    if (reset_sites(r) < 0 || reset_waves(r) < 0)
         return -1;
     return r->failed ? -1 : 0;
 }

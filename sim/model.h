@@ -15,7 +15,9 @@
 #include <stddef.h>
 #include "def.h"
 
-/* Where the time of a site's first shipment went (brief §4, "why sites are late"). */
+/* Where the time of a site's first shipment went (brief §4, "why sites are late").
+ * Road delays: waiting for a closed road to reopen, the detour around it, the
+ * extra minutes of flooded or slowed roads, and checkpoints between townships. */
 enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, CAUSE_LOAD,
              CAUSE_TRAVEL, CAUSE_ROAD, CAUSES };
 const char *cause_name(enum cause c);   /* words for people */

@@ -21,13 +21,17 @@ enum event_type {
     EV_NODE,      /* a truck reaches the next node of its route (a = shipment) */
     EV_HOME,      /* a truck is back at its store (a = shipment) */
     EV_REORDER,   /* a store checks its reorder levels (a = facility) */
-    EV_RETRY      /* stock arrived somewhere: open requests try again */
+    EV_RETRY,     /* stock arrived somewhere: open requests try again */
+    EV_WAVE,      /* a later wave of a site's requests reaches dispatch (a = request) */
+    EV_CREWS_OUT, /* a share of every fleet's crews becomes unavailable */
+    EV_CREWS_BACK /* and returns */
 };
 
 struct model {
     const struct def *d;
     struct net *net;          /* free-flow network, villages included */
     double *free_from;        /* n_facilities x n_nodes: free-flow minutes from each facility */
+    int *node_township;       /* township of each node: its own, or the nearest seat's */
 };
 
 /* A queue of shipment ids (ring buffer that grows). */
@@ -41,6 +45,7 @@ struct fac_state {
     double alarm_at, ready_at;     /* INFINITY until alarmed */
     struct fifo truck_q, bay_q;    /* shipments waiting for a truck, for a bay */
     int replenish;            /* request id of its open replenishment, -1 if none */
+    int absent, owed;         /* crews out; of them, trucks still to be taken when home */
 };
 
 /* A demand: a disaster site's, or a store's replenishment. */
@@ -95,11 +100,15 @@ struct rep {
     struct request *req; int n_req, cap_req;
     double *need_mem; int need_cap;    /* backs requests' need rows */
     struct site_state *site;
+    double *ev_first;         /* per site: when its first request reaches dispatch */
     struct shipment *ship; int n_ship, cap_ship;
     double *load_mem; int load_cap;    /* backs shipments' load rows */
     int *waiting; int n_waiting, cap_waiting;  /* shipments waiting for a road to reopen */
 
     double *initial, *on_truck, *delivered;    /* per item, for conservation */
+    double crews_from, crews_until, crews_share;   /* this replication's hazard effects */
+    double load_from, load_until, load_factor;
+    double check_from, check_until;
     struct rep_result *res;
     int failed;               /* out of memory inside an event */
 };

@@ -211,6 +211,12 @@ static int route_open(const struct rep *r, const struct shipment *sh)
     return sh->route_pos < sh->route_len;
 }
 
+static int crosses(const struct rep *r, int road)
+{
+    const struct road *rd = &r->d->roads[road];
+    return r->m->node_township[rd->from] != r->m->node_township[rd->to];
+}
+
 /* At a node: arrive, or drive the next road (re-planning if a road ahead
  * has closed), or wait for a road to reopen. */
 static void go_on(struct rep *r, int s)
@@ -231,6 +237,11 @@ static void go_on(struct rep *r, int s)
     double t = r->road_min[road] * rng_factor(r->rng[STREAM_TRAVEL], cv);
     sh->driven_free += net_free_minutes(r->m->net, road);
     sh->slow_extra += r->road_min[road] - net_free_minutes(r->m->net, road);   /* flooded, slowed */
+    if (r->now >= r->check_from && r->now < r->check_until && crosses(r, road)) {
+        double wait = rng_draw(r->rng[STREAM_TRAVEL], r->d->checkpoints.value);
+        t += wait;                         /* a checkpoint between townships */
+        sh->slow_extra += wait;
+    }
     if (cal_schedule(r->cal, r->now + t, EV_NODE, s, 0) < 0)
         r->failed = 1;
 }
