@@ -140,6 +140,7 @@ struct run {
     int max_replications;     /* cap for --until-decided */
     double load_cv;           /* variability of loading time */
     double unload_min;        /* unloading at the site per shipment */
+    int each_site;            /* each site alone, in turn: coverage without competition */
 };
 
 struct def {

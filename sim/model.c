@@ -581,7 +581,7 @@ static void reset_stores(struct rep *r)
 
 /* Draws every site's occurrence, reporting delay and displaced people from
  * the demand stream, in site order: the same for any fleet or policy. */
-static int reset_sites(struct rep *r)
+static int reset_sites(struct rep *r, int active)
 {
     const struct def *d = r->d;
     gsl_rng *g = r->rng[STREAM_DEMAND];
@@ -599,7 +599,7 @@ static int reset_sites(struct rep *r)
             st->demand += need[i];
         }
         r->ev_first[s] = occ + rep;
-        if (occ + rep <= d->run.horizon_min)
+        if (occ + rep <= d->run.horizon_min && (active < 0 || s == active))
             schedule(r, occ + rep, EV_REQUEST, s, 0);
     }
     return 0;
@@ -608,7 +608,7 @@ static int reset_sites(struct rep *r)
 /* Later waves: every site asks again, after a drawn delay, for a share of its
  * first need.  Drawn for every site and wave, so the demand stream stays
  * aligned whatever is scheduled. */
-static int reset_waves(struct rep *r)
+static int reset_waves(struct rep *r, int active)
 {
     const struct def *d = r->d;
     for (int w = 0; w < d->n_waves; w++)
@@ -618,7 +618,7 @@ static int reset_waves(struct rep *r)
             int q = req_new(r, s, -1, d->sites[s].node);
             if (q < 0)
                 return -1;
-            if (t > d->run.horizon_min)
+            if (t > d->run.horizon_min || (active >= 0 && s != active))
                 continue;
             double *need = req_need(r, q), *first = req_need(r, s);
             for (int i = 0; i < d->n_items; i++) {
@@ -658,7 +658,7 @@ static void reset_effects(struct rep *r)
     }
 }
 
-static int reset(struct rep *r, long index, struct rep_result *res)
+static int reset(struct rep *r, long index, struct rep_result *res, int active)
 {
     const struct def *d = r->d;
     r->index = index;
@@ -671,11 +671,6 @@ static int reset(struct rep *r, long index, struct rep_result *res)
     for (int s = 0; s < STREAMS; s++)
         gsl_rng_set(r->rng[s], rng_stream_seed(d->run.seed, index, (enum stream)s));
     reset_stores(r);
-    res->events = 0;
-    res->n_trace = 0;
-    res->bay_wait_sum = res->truck_busy_min = 0;
-    res->bay_waits = 0;
-    memset(res->stockout, 0, (size_t)d->n_facilities * (size_t)d->n_items);
     /* road events first, so that a change at t also holds for what happens at t */
     if (travel_realise_damage(r) < 0)
         return -1;
@@ -683,7 +678,7 @@ static int reset(struct rep *r, long index, struct rep_result *res)
         for (int f = 0; f < d->n_facilities; f++)
             fac_alarm(r, f);
     reset_effects(r);
-    if (reset_sites(r) < 0 || reset_waves(r) < 0)
+    if (reset_sites(r, active) < 0 || reset_waves(r, active) < 0)
         return -1;
     return r->failed ? -1 : 0;
 }
@@ -747,8 +742,8 @@ static void compose(const struct rep *r, int site, double *c)
 
 static void trace_all(struct rep *r, struct rep_result *res)
 {
-    int cap = res->cap_trace;
-    if (grow(&res->trace, &cap, r->n_ship, sizeof *res->trace) < 0) {
+    int cap = res->cap_trace, base = res->n_trace;
+    if (grow(&res->trace, &cap, base + r->n_ship, sizeof *res->trace) < 0) {
         r->failed = 1;
         return;
     }
@@ -756,19 +751,21 @@ static void trace_all(struct rep *r, struct rep_result *res)
     for (int s = 0; s < r->n_ship; s++) {
         const struct shipment *sh = &r->ship[s];
         const struct request *q = &r->req[sh->req];
-        res->trace[s] = (struct trace_row){ s, sh->src, q->site, q->dest_fac, sh->t_order,
+        res->trace[base + s] = (struct trace_row){ s, sh->src, q->site, q->dest_fac, sh->t_order,
             sh->t_loaded, sh->t_arrive, sh->tonnes, sh->m3 };
     }
-    res->n_trace = r->n_ship;
+    res->n_trace = base + r->n_ship;
 }
 
-static void finish(struct rep *r, struct rep_result *res, int trace)
+/* Adds this run's results into res; only the active site's (all when -1). */
+static void finish(struct rep *r, struct rep_result *res, int trace, int active)
 {
     const struct def *d = r->d;
     double h = d->run.horizon_min;
-    res->demand_units = res->unmet_units = 0;
     for (int s = 0; s < d->n_sites; s++) {
         const struct site_state *st = &r->site[s];
+        if (active >= 0 && s != active)
+            continue;
         res->occur[s] = st->occur;
         res->people[s] = st->people;
         res->response[s] = isfinite(st->first_arrival) ? st->first_arrival - st->occur : INFINITY;
@@ -777,7 +774,6 @@ static void finish(struct rep *r, struct rep_result *res, int trace)
         res->unmet_units += st->demand - st->delivered;
         compose(r, s, &res->cause[(size_t)s * CAUSES]);
     }
-    res->truck_min = 0;
     for (int f = 0; f < d->n_facilities; f++)
         res->truck_min += d->facilities[f].trucks * h;
     for (int s = 0; s < r->n_ship; s++) {
@@ -789,7 +785,7 @@ static void finish(struct rep *r, struct rep_result *res, int trace)
         if (isfinite(sh->t_truck) && !isfinite(sh->t_home))
             res->truck_busy_min += h - sh->t_truck;
     }
-    res->shipments = r->n_ship;
+    res->shipments += r->n_ship;
     if (trace)
         trace_all(r, res);
 }
@@ -807,18 +803,31 @@ static void sample_until(struct rep *r, double t, int *next)
             if (d->facilities[f].kind == FAC_CENTRAL)
                 queue += r->fac[f].bay_q.n;
         }
-        res->trucks_out[*next] = out;
-        res->central_queue[*next] = queue;
+        res->trucks_out[*next] += out;     /* summed over the runs of each_site */
+        res->central_queue[*next] += queue;
     }
 }
 
-int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
-            char *err, size_t errlen)
+static void clear_result(struct rep_result *res, const struct def *d)
+{
+    res->events = 0;
+    res->n_trace = res->shipments = 0;
+    res->bay_wait_sum = res->truck_busy_min = res->truck_min = 0;
+    res->demand_units = res->unmet_units = 0;
+    res->bay_waits = 0;
+    memset(res->stockout, 0, (size_t)d->n_facilities * (size_t)d->n_items);
+    memset(res->trucks_out, 0, (size_t)res->n_samples * sizeof *res->trucks_out);
+    memset(res->central_queue, 0, (size_t)res->n_samples * sizeof *res->central_queue);
+}
+
+/* One run of the event loop to the horizon, with every site or only `active`. */
+static int run_once(struct rep *r, long index, int trace, int active, struct rep_result *res,
+                    char *err, size_t errlen)
 {
     const double horizon = r->d->run.horizon_min;
     struct event e;
     int sample = 0;
-    if (reset(r, index, res) < 0)
+    if (reset(r, index, res, active) < 0)
         goto oom;
     while (cal_peek_time(r->cal) <= horizon && cal_pop(r->cal, &e) == 0) {
         sample_until(r, e.time, &sample);
@@ -836,11 +845,26 @@ int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
     r->now = horizon;
     if (!conserved(r, err, errlen))
         return -1;
-    finish(r, res, trace);
+    finish(r, res, trace, active);
     if (r->failed)
         goto oom;
     return 0;
 oom:
     snprintf(err, errlen, "replication %ld: out of memory", index);
     return -1;
+}
+
+/* With run.each_site, every site has the disaster alone, in turn, with the
+ * same draws (each run restarts the replication's streams): the structural
+ * coverage check, free of competition for trucks and stock. */
+int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
+            char *err, size_t errlen)
+{
+    clear_result(res, r->d);
+    if (!r->d->run.each_site)
+        return run_once(r, index, trace, -1, res, err, errlen);
+    for (int s = 0; s < r->d->n_sites; s++)
+        if (run_once(r, index, trace, s, res, err, errlen) < 0)
+            return -1;
+    return 0;
 }
