@@ -21,6 +21,15 @@ struct opts {
     int have_seed, check, quiet, verbose, until_decided, fail_on_breach, no_plot;
 };
 
+struct summary;
+struct rep_result;
+/* Writes every output of a run whose replications are done; returns the exit status. */
+int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
+                const struct summary *s, const struct rep_result *res, long n, long first);
+
+/* supplysim merge: recomputes every statistic from shards' results.dat. */
+int merge_main(int argc, char **argv);
+
 /* Runs the scenario's replications and writes every output; returns the
  * exit status. */
 int run_simulation(const struct opts *o, struct cfg *c, struct def *d);

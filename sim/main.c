@@ -32,6 +32,8 @@ static const char usage[] =
     "      --export-network DIR write nodes.csv, roads.csv and network.geojson for GIS tools\n"
     "  -q, --quiet / -v, --verbose / --version / --help\n"
     "\n"
+    "supplysim merge -o DIR SHARD_DIR...   recompute every statistic and the verdict from shards\n"
+    "\n"
     "Exit status: 0 ran; 1 failed while running; 2 bad usage or configuration;\n"
     "3 (with --fail-on-breach) the verdict is not PASS.\n";
 
@@ -186,6 +188,8 @@ static int apply_run_opts(const struct opts *o, struct cfg *c)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "merge"))
+        return merge_main(argc - 1, argv + 1);
     struct opts o = { 0 };
     int rc = parse_args(&o, argc, argv);
     if (rc >= 0)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "outfile.h"
 #include "report.h"
+#include "results_io.h"
 
 static void promise_words(char *buf, size_t n, double min)
 {
@@ -385,6 +386,11 @@ static void w_stockouts(FILE *f, const struct ctx *c)
                     d->items[k % d->n_items].id, c->s->stockouts[k], c->s->runs);
 }
 
+static void w_results(FILE *f, const struct ctx *c)
+{
+    results_write(f, c->d, c->res, c->n, c->ri->first);
+}
+
 static int write_one(const char *dir, const char *name, void (*w)(FILE *, const struct ctx *),
                      const struct ctx *c, char *err, size_t errlen)
 {
@@ -405,6 +411,7 @@ int report_files(const char *dir, const struct def *d, const struct summary *s,
         { "sites.csv", w_sites }, { "replications.csv", w_replications },
         { "shipments.csv", w_shipments }, { "coverage.csv", w_coverage },
         { "stockouts.csv", w_stockouts }, { "resources.csv", w_resources },
+        { "results.dat", w_results },
     };
     if (out_mkdirs(dir, err, errlen) < 0)
         return -1;

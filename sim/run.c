@@ -103,9 +103,29 @@ static void print_stdout(const struct opts *o, const struct def *d, const struct
     }
 }
 
-int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
+/* Everything a run leaves once its replications are done: the files, the
+ * resolved configuration and stdout.  Shared by a run and `supplysim merge`.
+ * Returns the exit status. */
+int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
+                const struct summary *s, const struct rep_result *res, long n, long first)
 {
     char err[2048], dir[1024];
+    snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name);
+    struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, 0 };
+    if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0
+        || write_resolved(dir, c, err, sizeof err) < 0) {
+        fprintf(stderr, "supplysim: %s\n", err);
+        return EXIT_RUN;
+    }
+    print_stdout(o, d, s, &ri);
+    if (fflush(stdout))
+        return EXIT_RUN;
+    return (o->fail_on_breach && s->verdict != VERDICT_PASS) ? EXIT_BREACH : 0;
+}
+
+int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
+{
+    char err[2048];
     if (d->n_sites == 0) {
         fprintf(stderr, "%s:0: disaster.sites: expected at least one disaster site to simulate, "
                 "found none (--check shows what a system definition holds)\n", d->source_file);
@@ -117,10 +137,8 @@ int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
         n = o->shard_i * n / o->shard_n - first;
     }
     int jobs = o->jobs ? (int)o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name);
     struct experiment x;
     struct summary s = { 0 };
-    int rc = EXIT_RUN;
     if (experiment_init(&x, d, first, err, sizeof err) < 0)
         goto fail;
     double t0 = seconds();
@@ -130,15 +148,10 @@ int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
         print_cost(&x, seconds() - t0, jobs);
     if (!o->shard_n && x.n != d->run.replications)
         cfg_set_run(c, "replications", x.n);
-    struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, jobs };
-    if (report_files(dir, d, &s, x.res, x.n, &ri, err, sizeof err) < 0
-        || write_resolved(dir, c, err, sizeof err) < 0)
-        goto fail;
-    print_stdout(o, d, &s, &ri);
-    rc = (o->fail_on_breach && s.verdict != VERDICT_PASS) ? EXIT_BREACH : 0;
+    int rc = run_outputs(o, c, d, &s, x.res, x.n, first);
     summary_free(&s);
     experiment_free(&x);
-    return fflush(stdout) ? EXIT_RUN : rc;
+    return rc;
 fail:
     fprintf(stderr, "supplysim: %s\n", err);
     summary_free(&s);
