@@ -204,17 +204,10 @@ static int merge_member(struct cfg *c, config_setting_t *dst, const config_setti
                  type_name(dt), bf, bl, type_name(st));
         return -2;
     }
-    if (dt == CONFIG_TYPE_INT && st == CONFIG_TYPE_INT64
-        && (config_setting_get_int64(s) < INT_MIN || config_setting_get_int64(s) > INT_MAX)) {
-        const char *sf = config_setting_source_file(s);
-        char path[512];
-        cfg_path(d, path, sizeof path);
-        snprintf(err, errlen, "%s:%d: %s: expected an integer that fits in 32 bits, found %lld",
-                 sf ? sf : c->path, config_setting_source_line(s), path,
-                 (long long)config_setting_get_int64(s));
-        return -2;
-    }
-    if (config_setting_is_aggregate(s)) {          /* lists and arrays: replace whole */
+    int widen = dt == CONFIG_TYPE_INT && st == CONFIG_TYPE_INT64
+        && (config_setting_get_int64(s) < INT_MIN || config_setting_get_int64(s) > INT_MAX);
+    if (config_setting_is_aggregate(s) || widen) {   /* lists, arrays, 64-bit: replace whole;
+                                                       * the reader says if 64 bits may stand */
         if (config_setting_remove(dst, name) != CONFIG_TRUE)
             return -1;
         return copy_setting(c, dst, s) ? 0 : -1;

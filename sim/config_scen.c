@@ -292,8 +292,10 @@ static void read_damage(struct reader *r, const config_setting_t *e, const struc
     dm->from_min = read_draw(r, e, "from_min", NONNEG, 0, 0.0);
     dm->duration_min = read_draw(r, e, "duration_min", POS, 0, INFINITY);
     dm->probability = cfg_opt_num(r, e, "probability", NONNEG, 1.0);
-    dm->per_km = cfg_opt_num(r, e, "per_km", NONNEG, 0.0);
+    dm->per_km = cfg_opt_num(r, e, "per_km", NONNEG, -1.0);     /* -1: use probability */
     dm->factor = cfg_opt_num(r, e, "factor", NONNEG, 0.0);
+    if (!r->bad && cfg_opt(e, "per_km") && cfg_opt(e, "probability"))
+        FAIL(r, cfg_opt(e, "per_km"), NULL, "expected per_km or probability, found both");
     if (!r->bad && dm->probability > 1.0)
         FAIL(r, cfg_opt(e, "probability"), NULL, "expected a probability in [0, 1], found %g",
              dm->probability);

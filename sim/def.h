@@ -109,8 +109,8 @@ struct site {
 struct damage {
     int *roads; int n_roads;  /* the roads the rule selects */
     struct draw from_min, duration_min;
-    double probability;       /* per road; from per_km x km when per_km > 0 */
-    double per_km;
+    double probability;       /* per road, when per_km < 0 */
+    double per_km;            /* failures per km: p = 1 - exp(-per_km x km); -1 if not given */
     double factor;
 };
 

@@ -103,6 +103,8 @@ static double eta(const struct rep *r, int f, int *truck)
             best = t;
     *truck = best;
     double start = fmax(r->now, fmax(ready, fs->truck_free[best]));
+    if (fs->absent >= x->trucks && r->now < r->crews_until)
+        start = fmax(start, r->crews_until);   /* every crew is out: not before they return */
     double load = x->load_setup_min + x->load_min_per_t * r->d->truck_types[x->truck_type].capacity_t;
     return start + load + r->fac_dist[f];
 }

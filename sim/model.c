@@ -366,6 +366,9 @@ int ship_new(struct rep *r, int req, int src)
         .best_free = r->m->free_from[(size_t)src * (size_t)r->d->n_nodes
                                      + (size_t)r->req[req].node] };
     memset(ship_load(r, n), 0, (size_t)r->d->n_items * sizeof(double));
+    int site = r->req[req].site;
+    if (site >= 0 && r->site[site].first_ship < 0)
+        r->site[site].first_ship = n;     /* until one arrives: the first made */
     r->n_ship++;
     return n;
 }
@@ -463,7 +466,7 @@ void ship_arrived(struct rep *r, int s)
         struct site_state *st = &r->site[q->site];
         if (!isfinite(st->first_arrival)) {
             st->first_arrival = r->now;
-            st->first_ship = s;
+            st->first_ship = s;           /* the one that arrived first */
         }
         st->delivered += units;
         if (st->delivered >= st->demand && !isfinite(st->fill))
@@ -549,6 +552,7 @@ static void handle(struct rep *r, const struct event *e)
     case EV_WAVE:    wave_request(r, e->a); break;
     case EV_CREWS_OUT:  crews_out(r); break;
     case EV_CREWS_BACK: crews_back(r); break;
+    case EV_RESUME:  travel_resume(r); break;
     }
 }
 
@@ -667,6 +671,7 @@ static int reset(struct rep *r, long index, struct rep_result *res, int active)
     r->failed = 0;
     r->n_req = r->n_ship = r->n_waiting = 0;
     r->road_ver++;                  /* trees of the last replication are stale */
+    r->resume_at = -1;
     cal_reset(r->cal);
     for (int s = 0; s < STREAMS; s++)
         gsl_rng_set(r->rng[s], rng_stream_seed(d->run.seed, index, (enum stream)s));
@@ -707,9 +712,9 @@ static int conserved(const struct rep *r, char *err, size_t errlen)
  * on at the horizon h). */
 static double span(double a, double b, double h)
 {
-    if (!isfinite(a))
+    if (!isfinite(a) || a > h)
         return 0;
-    double e = isfinite(b) ? b : h;
+    double e = isfinite(b) && b < h ? b : h;
     return e > a ? e - a : 0;
 }
 

@@ -24,7 +24,9 @@ enum event_type {
     EV_RETRY,     /* stock arrived somewhere: open requests try again */
     EV_WAVE,      /* a later wave of a site's requests reaches dispatch (a = request) */
     EV_CREWS_OUT, /* a share of every fleet's crews becomes unavailable */
-    EV_CREWS_BACK /* and returns */
+    EV_CREWS_BACK,/* and returns */
+    EV_RESUME     /* roads changed: trucks waiting for one look again (after every
+                   * change of that instant, so they see them all) */
 };
 
 struct model {
@@ -104,6 +106,7 @@ struct rep {
     struct shipment *ship; int n_ship, cap_ship;
     double *load_mem; int load_cap;    /* backs shipments' load rows */
     int *waiting; int n_waiting, cap_waiting;  /* shipments waiting for a road to reopen */
+    double resume_at;         /* an EV_RESUME is scheduled for this time */
 
     double *initial, *on_truck, *delivered;    /* per item, for conservation */
     double crews_from, crews_until, crews_share;   /* this replication's hazard effects */
@@ -136,6 +139,7 @@ int fifo_push(struct fifo *q, int v);
 /* travel.c */
 int travel_realise_damage(struct rep *r);
 void travel_road_event(struct rep *r, int change);
+void travel_resume(struct rep *r);
 void travel_start(struct rep *r, int s);
 void travel_step(struct rep *r, int s);
 double travel_minutes(struct rep *r, int from, int to);

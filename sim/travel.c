@@ -17,14 +17,15 @@
 #include <string.h>
 #include "model_int.h"
 
-/* The road's minutes at r->now: the last change in force wins (as in
- * net_road_minutes), looking only at this road's changes. */
+/* The road's minutes at r->now: when several changes are in force the most
+ * severe wins (a closure beats a slow-down, whatever the order of the rules),
+ * looking only at this road's changes. */
 static double road_now(const struct rep *r, int road)
 {
     double base = net_free_minutes(r->m->net, road), factor = 1.0;
     for (int c = r->change_first[road]; c >= 0; c = r->change_next[c]) {
         const struct road_change *ch = &r->changes[c];
-        if (ch->from_min <= r->now && r->now < ch->until_min)
+        if (ch->from_min <= r->now && r->now < ch->until_min && ch->factor < factor)
             factor = ch->factor;
     }
     return factor > 0 ? base / factor : INFINITY;
@@ -47,7 +48,7 @@ static int add_change(struct rep *r, int road, double from, double until, double
     return 0;
 }
 
-/* Links each road's changes in array order (so the last one wins). */
+/* Links each road's changes in array order. */
 static void link_changes(struct rep *r)
 {
     int n_roads = r->d->n_roads;
@@ -71,8 +72,8 @@ int travel_realise_damage(struct rep *r)
         const struct damage *dm = &d->damage[k];
         for (int j = 0; j < dm->n_roads; j++) {
             int road = dm->roads[j];
-            double p = dm->per_km > 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km)
-                                      : dm->probability;
+            double p = dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km)
+                                       : dm->probability;
             double u = gsl_rng_uniform(g);
             double from = rng_draw(g, dm->from_min), dur = rng_draw(g, dm->duration_min);
             if (u < p && add_change(r, road, from, from + dur, dm->factor) < 0)
@@ -115,17 +116,29 @@ void travel_road_event(struct rep *r, int change)
         if (r->tree_ver[k] == r->road_ver && tree_hit(r, r->tree[k], road, old, now))
             r->tree_ver[k] = 0;            /* stale: rebuilt when next asked */
     r->road_min[road] = now;
-    /* everyone waiting looks again, oldest first; whoever must wait on is
-     * appended behind them and kept */
+    if (r->n_waiting > 0 && r->resume_at != r->now) {
+        r->resume_at = r->now;             /* after every road change of this instant */
+        if (cal_schedule(r->cal, r->now, EV_RESUME, 0, 0) < 0)
+            r->failed = 1;
+    }
+}
+
+/* Everyone waiting for a road looks again, oldest first, and plans anew on
+ * the network as it is now (as when leaving); whoever must still wait is
+ * appended behind them and kept. */
+void travel_resume(struct rep *r)
+{
     int n = r->n_waiting;
     for (int i = 0; i < n; i++) {
         int s = r->waiting[i];
         struct shipment *sh = &r->ship[s];
         sh->road_wait += r->now - sh->wait_since;
         sh->waiting = 0;
+        sh->route_len = sh->route_pos = 0;
         go_on(r, s);
     }
-    memmove(r->waiting, r->waiting + n, (size_t)(r->n_waiting - n) * sizeof *r->waiting);
+    if (r->n_waiting > n)
+        memmove(r->waiting, r->waiting + n, (size_t)(r->n_waiting - n) * sizeof *r->waiting);
     r->n_waiting -= n;
 }
 
