@@ -10,8 +10,10 @@
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+#include "charts.h"
 #include "cli.h"
 #include "experiment.h"
+#include "html.h"
 #include "outfile.h"
 #include "report.h"
 #include "version.h"
@@ -112,8 +114,12 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
     char err[2048], dir[1024];
     snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name);
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, 0 };
+    int zh = o->lang && !strcmp(o->lang, "zh");
+    struct charts_done drawn;
     if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0
-        || write_resolved(dir, c, err, sizeof err) < 0) {
+        || write_resolved(dir, c, err, sizeof err) < 0
+        || charts_make(dir, d, s, res, n, zh, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
+        || html_report(dir, d, s, &ri, zh, &drawn, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
         return EXIT_RUN;
     }

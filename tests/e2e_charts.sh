@@ -1,0 +1,249 @@
+#!/bin/sh
+# e2e_charts.sh -- the charts and report.html end to end (issue #4): every
+# chart script runs under gnuplot in the output folder and draws a real PNG
+# and SVG; the scripts and their data are the same bytes for the same seed;
+# report.html holds the verdict line and every chart inline, and headless
+# Chromium prints it to a PDF and screenshots it without a page error; in
+# Chinese the charts name the townships in Chinese; without gnuplot the run
+# still succeeds with one warning and leaves the scripts; a script gnuplot
+# rejects is a warning naming it; --no-plot draws nothing.  Run from the
+# repository root:
+#   SUPPLYSIM=build/test/supplysim sh tests/e2e_charts.sh
+set -eu
+
+SUPPLYSIM=${SUPPLYSIM:-./supplysim}
+FLOOD=scenarios/flood.cfg
+CHARTS="coverage townships map causes response resources"
+N=40
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_charts.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+say() {
+    echo "-- $*"
+}
+
+# run NAME ARGS...: supplysim's stdout and stderr in $tmp/NAME.out, .err; status in $rc
+run() {
+    name=$1
+    shift
+    rc=0
+    "$SUPPLYSIM" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
+}
+
+expect_rc() {
+    [ "$rc" -eq "$1" ] || fail "$2: expected exit status $1, got $rc; stderr: $(cat "$tmp/$name.err")"
+}
+
+# png_ok FILE: a PNG (magic bytes) of at least 10 kB
+png_ok() {
+    [ -s "$1" ] || fail "$1: missing or empty"
+    [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$1: not a PNG"
+    [ "$(wc -c <"$1")" -gt 10000 ] || fail "$1: only $(wc -c <"$1") bytes"
+}
+
+svg_ok() {
+    [ -s "$1" ] || fail "$1: missing or empty"
+    grep -q '<svg' "$1" || fail "$1: not an SVG"
+}
+
+# png_colours FILE: "DISTINCT NONWHITE_PERMILLE" over the pixels of an 8-bit RGB(A) PNG
+png_colours() {
+    python3 - "$1" <<'EOF'
+import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pos, idat = 8, b''
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+    if kind == b'IHDR':
+        w, h, depth, ctype = struct.unpack('>IIBB', body[:10])
+    elif kind == b'IDAT':
+        idat += body
+assert depth == 8 and ctype in (2, 6), 'expected 8-bit RGB or RGBA'
+bpp = 3 if ctype == 2 else 4
+raw, stride = zlib.decompress(idat), w * bpp
+prev, i, colours, ink = bytearray(stride), 0, set(), 0
+for y in range(h):                      # undo the PNG row filters
+    f, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+    i += 1 + stride
+    for x in range(stride):
+        a = line[x - bpp] if x >= bpp else 0
+        b, c = prev[x], (prev[x - bpp] if x >= bpp else 0)
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    for x in range(0, stride, bpp * 2):  # every second pixel is plenty
+        px = bytes(line[x:x + 3])
+        colours.add(px)
+        ink += px != b'\xff\xff\xff'
+    prev = line
+print(len(colours), 1000 * ink * 2 // (w * h))
+EOF
+}
+
+command -v gnuplot >/dev/null 2>&1 || fail "gnuplot is not installed (run scripts/install-deps)"
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+[ -x "$CHROMIUM" ] || fail "no $CHROMIUM (run scripts/install-deps)"
+[ -x "$SUPPLYSIM" ] || fail "no executable at SUPPLYSIM=$SUPPLYSIM (run from the repository root)"
+
+# ---- charts in English --------------------------------------------------------
+
+say "a flood run draws every chart as PNG and SVG, with no warning"
+en="$tmp/en"
+run en -q -n $N -j 2 -o "$en" "$FLOOD"
+expect_rc 0 "flood run"
+[ ! -s "$tmp/en.err" ] || fail "flood run: expected nothing on stderr, found: $(cat "$tmp/en.err")"
+verdict=$(head -n 1 "$tmp/en.out")
+for c in $CHARTS; do
+    [ -s "$en/$c.gp" ] || fail "$c.gp missing"
+    png_ok "$en/$c.png"
+    svg_ok "$en/$c.svg"
+done
+[ -z "$(find "$en" -name '*.tmp.*')" ] || fail "temporary files left: $(find "$en" -name '*.tmp.*')"
+
+say "every script redraws its PNG and SVG with gnuplot run in a copy of the folder"
+cp -r "$en" "$tmp/redraw"
+for c in $CHARTS; do
+    rm -f "$tmp/redraw/$c.png" "$tmp/redraw/$c.svg"
+    (cd "$tmp/redraw" && gnuplot "$c.gp") >"$tmp/gp.out" 2>"$tmp/gp.err" || fail "gnuplot $c.gp: $(cat "$tmp/gp.err")"
+    [ ! -s "$tmp/gp.err" ] || fail "gnuplot $c.gp warned: $(cat "$tmp/gp.err")"
+    png_ok "$tmp/redraw/$c.png"
+    svg_ok "$tmp/redraw/$c.svg"
+done
+
+say "the scripts name only files in their folder"
+for c in $CHARTS; do
+    if grep -n "'/\|\"/" "$en/$c.gp" | grep -v '^[0-9]*:#' >"$tmp/abs.txt"; then
+        fail "$c.gp names an absolute path: $(cat "$tmp/abs.txt")"
+    fi
+done
+
+say "same seed, same bytes: scripts and chart data with -j 1 and -j 2"
+run en1 -q -n $N -j 1 -o "$tmp/en1" "$FLOOD"
+expect_rc 0 "flood run -j 1"
+for f in coverage.gp townships.gp townships.csv map.gp map_roads.csv map_points.csv causes.gp \
+         causes.csv response.gp response.csv resources.gp; do
+    cmp -s "$en/$f" "$tmp/en1/$f" || fail "$f differs between -j 2 and -j 1"
+done
+
+say "report.html: the verdict first, every chart inline, nothing loaded from elsewhere"
+html="$en/report.html"
+[ -s "$html" ] || fail "report.html missing"
+grep -qF -- "$verdict" "$html" || fail "report.html lacks the verdict line: $verdict"
+[ "$(grep -o '<svg' "$html" | wc -l)" -eq 6 ] || fail "report.html: expected 6 <svg, found $(grep -o '<svg' "$html" | wc -l)"
+first_svg=$(grep -n '<svg' "$html" | head -n 1 | cut -d: -f1)
+verdict_at=$(grep -nF -- "$verdict" "$html" | head -n 1 | cut -d: -f1)
+[ "$verdict_at" -lt "$first_svg" ] || fail "report.html: the verdict comes after the charts"
+if grep -qiE '<script|<link|<img|<iframe| src=|href="https?:' "$html"; then
+    fail "report.html refers to something outside itself: $(grep -oiE '<script|<link|<img|<iframe| src=|href="https?:' "$html" | head -n 3)"
+fi
+grep -q '@media print' "$html" || fail "report.html has no print styles"
+for c in $CHARTS; do
+    grep -q "id=\"$c\"" "$html" || fail "report.html has no section for $c"
+done
+dup=$(grep -oE " id=(\"[^\"]*\"|'[^']*')" "$html" | sort | uniq -d | head -n 3)
+[ -z "$dup" ] || fail "report.html repeats ids: $dup"
+
+say "headless Chromium prints report.html to PDF and screenshots it without a page error"
+chrome() {   # chrome NAME ARGS...: Chromium on report.html, stderr in $tmp/NAME.chrome
+    cname=$1
+    shift
+    profile=$(mktemp -d "$tmp/profile.XXXXXX")
+    timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@" "file://$html" \
+        >/dev/null 2>"$tmp/$cname.chrome" || fail "chromium $cname failed: $(tail -n 5 "$tmp/$cname.chrome")"
+    # Chromium logs much about D-Bus and GPUs; what concerns the page is a
+    # console message, an uncaught exception or a resource that did not load
+    if grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR' "$tmp/$cname.chrome" >"$tmp/$cname.bad"; then
+        fail "chromium $cname: the page reported errors: $(head -n 5 "$tmp/$cname.bad")"
+    fi
+}
+chrome pdf --print-to-pdf="$tmp/report.pdf" --no-pdf-header-footer
+[ "$(head -c 5 "$tmp/report.pdf")" = "%PDF-" ] || fail "report.pdf is not a PDF"
+[ "$(wc -c <"$tmp/report.pdf")" -gt 100000 ] || fail "report.pdf: only $(wc -c <"$tmp/report.pdf") bytes"
+# Chromium writes each page's dictionary as plain text: the verdict, each of the six
+# charts on a page of its own, then the table and the assumptions
+pages=$(grep -a -o '/Type /Pages*' "$tmp/report.pdf" | grep -c -v Pages || true)
+[ "$pages" -ge 8 ] || fail "report.pdf has $pages pages: expected a page per chart (8 or more)"
+chrome shot --screenshot="$tmp/report.png" --window-size=1280,2000
+png_ok "$tmp/report.png"
+set -- $(png_colours "$tmp/report.png")
+[ "$1" -gt 50 ] || fail "report screenshot has only $1 colours: blank?"
+[ "$2" -gt 30 ] || fail "report screenshot is $2 per mille ink: blank?"
+echo "   PDF $(wc -c <"$tmp/report.pdf") bytes, $pages pages; screenshot $1 colours, $2 per mille not white"
+
+# ---- Chinese ---------------------------------------------------------------------
+
+say "--lang zh draws Chinese titles and township names in the CJK font"
+run zh -q -n $N --lang zh -o "$tmp/zh" "$FLOOD"
+expect_rc 0 "--lang zh"
+[ ! -s "$tmp/zh.err" ] || fail "--lang zh: expected nothing on stderr, found: $(cat "$tmp/zh.err")"
+for c in $CHARTS; do
+    png_ok "$tmp/zh/$c.png"
+    grep -q 'WenQuanYi Micro Hei' "$tmp/zh/$c.gp" || fail "zh $c.gp does not use the CJK font"
+done
+grep -q '陈集镇' "$tmp/zh/townships.svg" || fail "zh townships.svg lacks 陈集镇"
+grep -q '陈集镇' "$tmp/zh/map.svg" || fail "zh map.svg lacks 陈集镇"
+grep -q 'lang="zh-CN"' "$tmp/zh/report.html" || fail "zh report.html is not marked Chinese"
+grep -qF -- "$(head -n 1 "$tmp/zh.out")" "$tmp/zh/report.html" || fail "zh report.html lacks the verdict line"
+
+# ---- without gnuplot, with a failing gnuplot, with --no-plot ----------------------
+
+say "without gnuplot on the PATH: exit 0, one warning, scripts but no images (stale ones removed)"
+mkdir "$tmp/nobin"
+rc=0
+env PATH="$tmp/nobin" "$SUPPLYSIM" -q -n $N -o "$en" "$FLOOD" >"$tmp/nognu.out" 2>"$tmp/nognu.err" || rc=$?
+[ "$rc" -eq 0 ] || fail "no gnuplot: exit status $rc; stderr: $(cat "$tmp/nognu.err")"
+[ "$(wc -l <"$tmp/nognu.err")" -eq 1 ] || fail "no gnuplot: expected one line on stderr, found: $(cat "$tmp/nognu.err")"
+grep -q 'warning: gnuplot' "$tmp/nognu.err" || fail "no gnuplot: expected a warning about gnuplot, found: $(cat "$tmp/nognu.err")"
+[ -z "$(find "$en" -name '*.png' -o -name '*.svg')" ] || fail "no gnuplot: images left: $(find "$en" -name '*.png' -o -name '*.svg')"
+for c in $CHARTS; do
+    [ -s "$en/$c.gp" ] || fail "no gnuplot: $c.gp missing"
+done
+grep -q 'not drawn' "$en/report.html" || fail "no gnuplot: report.html does not say the charts were not drawn"
+! grep -q '<svg' "$en/report.html" || fail "no gnuplot: report.html holds a chart"
+grep -qF -- "$verdict" "$en/report.html" || fail "no gnuplot: report.html lacks the verdict line"
+
+say "gnuplot failing on one script: a warning naming it, the other charts drawn, exit 0"
+mkdir "$tmp/fakebin"
+real=$(command -v gnuplot)
+cat >"$tmp/fakebin/gnuplot" <<EOF
+#!/bin/sh
+for a in "\$@"; do
+    if [ "\$a" = map.gp ]; then echo '"map.gp" line 1: pretend error' >&2; exit 1; fi
+done
+exec "$real" "\$@"
+EOF
+chmod +x "$tmp/fakebin/gnuplot"
+rc=0
+env PATH="$tmp/fakebin:$PATH" "$SUPPLYSIM" -q -n $N -o "$tmp/fake" "$FLOOD" >"$tmp/fake.out" 2>"$tmp/fake.err" || rc=$?
+[ "$rc" -eq 0 ] || fail "failing gnuplot: exit status $rc; stderr: $(cat "$tmp/fake.err")"
+grep -q 'warning: gnuplot failed on .*map\.gp' "$tmp/fake.err" || fail "failing gnuplot: no warning naming map.gp: $(cat "$tmp/fake.err")"
+grep -q 'pretend error' "$tmp/fake.err" || fail "failing gnuplot: gnuplot's message not passed on"
+[ ! -e "$tmp/fake/map.png" ] || fail "failing gnuplot: map.png drawn anyway"
+png_ok "$tmp/fake/coverage.png"
+[ "$(grep -o '<svg' "$tmp/fake/report.html" | wc -l)" -eq 5 ] || fail "failing gnuplot: expected 5 charts in report.html"
+grep -q 'map.gp' "$tmp/fake/report.html" || fail "failing gnuplot: report.html does not name map.gp"
+[ -z "$(find "$tmp/fake" -name '*.tmp.*')" ] || fail "failing gnuplot: temporary files left"
+
+say "--no-plot: no scripts, no images, and the report says so"
+run noplot -q -n $N --no-plot -o "$tmp/noplot" "$FLOOD"
+expect_rc 0 "--no-plot"
+[ -z "$(find "$tmp/noplot" -name '*.gp' -o -name '*.png')" ] || fail "--no-plot wrote charts"
+grep -q 'no-plot' "$tmp/noplot/report.html" || fail "--no-plot: report.html does not say why there are no charts"
+
+echo "e2e_charts: all checks passed"

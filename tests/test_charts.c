@@ -1,0 +1,166 @@
+/*
+ * test_charts.c -- the pieces of the charts and the report that must be
+ * exactly right because text from a configuration passes through them:
+ * gnuplot string literals (no shell substitution can reach gnuplot), labels
+ * in gnuplot's data files, HTML escaping, inline SVG with prefixed and
+ * de-duplicated ids, and the map's name placement (no two names overprint
+ * when there is room).  The charts as drawn are tested end to end by
+ * e2e_charts.sh.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts_int.h"
+#include "gplot.h"
+#include "html.h"
+
+/* What fn writes for s, as a string the test frees. */
+static char *written(void (*fn)(FILE *, const char *), const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    fn(f, s);
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+static void expect_written(void (*fn)(FILE *, const char *), const char *in, const char *want)
+{
+    char *got = written(fn, in);
+    if (strcmp(got, want))
+        fail_msg("for [%s] got [%s], want [%s]", in, got, want);
+    free(got);
+}
+
+/* ---- gnuplot ------------------------------------------------------------ */
+
+/* Single quotes: backquotes and @macros stay text; a quote is doubled; a
+ * newline leaves the literal for a "\n" joined with dots; control bytes go. */
+static void gnuplot_strings(void **state)
+{
+    (void)state;
+    expect_written(gplot_str, "plain", "'plain'");
+    expect_written(gplot_str, "it's", "'it''s'");
+    expect_written(gplot_str, "`rm -rf /` @macro $HOME \"x\"", "'`rm -rf /` @macro $HOME \"x\"'");
+    expect_written(gplot_str, "a\nb", "'a'.\"\\n\".'b'");
+    expect_written(gplot_str, "tab\there\r", "'tabhere'");
+    expect_written(gplot_str, "陈集镇", "'陈集镇'");
+}
+
+/* A data label is always quoted; a double quote inside becomes a single one. */
+static void gnuplot_labels(void **state)
+{
+    (void)state;
+    expect_written(gplot_label, "Chenji Zhen", "\"Chenji Zhen\"");
+    expect_written(gplot_label, "a, \"b\"", "\"a, 'b'\"");
+    expect_written(gplot_label, "line\nbreak", "\"line break\"");
+}
+
+/* ---- HTML --------------------------------------------------------------- */
+
+static void html_escapes(void **state)
+{
+    (void)state;
+    expect_written(html_text, "<script>alert('x') & \"y\"</script>",
+                   "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+    expect_written(html_text, "95% CI 14.2–30.0%", "95% CI 14.2–30.0%");
+}
+
+static char *inline_svg(const char *svg, const char *prefix, int *rc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    *rc = html_svg(f, svg, prefix);
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+/* The prolog goes; definitions and references get the prefix; an id
+ * defined twice gets -2 the second time, and references keep the first. */
+static void svg_inline_ids(void **state)
+{
+    (void)state;
+    const char *svg =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"1\">"
+        "<g id=\"gnuplot_canvas\"><circle id='gpPt5' r='1'/>"
+        "<use xlink:href='#gpPt5'/><path clip-path=\"url(#clip1)\"/>"
+        "<g id=\"gnuplot_plot_1\"></g><g id=\"gnuplot_plot_1\"></g></g></svg>";
+    int rc;
+    char *out = inline_svg(svg, "map", &rc);
+    assert_int_equal(rc, 0);
+    const char *want =
+        "<svg width=\"1\"><g id=\"map-gnuplot_canvas\"><circle id='map-gpPt5' r='1'/>"
+        "<use xlink:href='#map-gpPt5'/><path clip-path=\"url(#map-clip1)\"/>"
+        "<g id=\"map-gnuplot_plot_1\"></g><g id=\"map-gnuplot_plot_1-2\"></g></g></svg>";
+    if (strcmp(out, want))
+        fail_msg("got\n%s\nwant\n%s", out, want);
+    free(out);
+}
+
+static void svg_inline_refuses_non_svg(void **state)
+{
+    (void)state;
+    int rc;
+    char *out = inline_svg("<html>not a chart</html>", "x", &rc);
+    assert_int_equal(rc, -1);
+    assert_string_equal(out, "");
+    free(out);
+}
+
+/* ---- names on the map --------------------------------------------------- */
+
+/* Three points in a row 30 px apart, each named with a 10-letter word at
+ * 15 px: the names cannot all sit to the right, and placed they must not
+ * overlap each other (estimated text: 0.6 em a letter, 1.25 em high) nor
+ * stray from their points. */
+static void names_do_not_overprint(void **state)
+{
+    (void)state;
+    struct label_view v = { 0, 0, 100, 100, 10, 15 };   /* 10 px per unit: 1000 px square */
+    struct label_mark marks[3] = { { 40, 50, 6 }, { 43, 50, 6 }, { 46, 50, 6 } };
+    struct label_tag tags[3] = {
+        { 0, "AAAAAAAAAA", 0, 0, 1 }, { 1, "BBBBBBBBBB", 0, 0, 1 }, { 2, "CCCCCCCCCC", 0, 0, 1 },
+    };
+    assert_int_equal(labels_place(&v, marks, 3, tags, 3), 0);
+    double w = (0.6 * 15 * 10 + 4) / 10, h = 1.25 * 15 / 10;   /* in units */
+    for (int i = 0; i < 3; i++)
+        for (int j = i + 1; j < 3; j++) {
+            double xi = tags[i].x - (tags[i].align > 0 ? 0 : tags[i].align < 0 ? w : w / 2);
+            double xj = tags[j].x - (tags[j].align > 0 ? 0 : tags[j].align < 0 ? w : w / 2);
+            double ox = (xi < xj ? xi + w - xj : xj + w - xi), oy = h - (tags[i].y > tags[j].y
+                                                                         ? tags[i].y - tags[j].y
+                                                                         : tags[j].y - tags[i].y);
+            if (ox > 0.01 && oy > 0.01)
+                fail_msg("names %d and %d overlap by %.2f x %.2f units", i, j, ox, oy);
+        }
+    /* and each stays next to its point: within a name's width of it */
+    for (int i = 0; i < 3; i++) {
+        double dx = tags[i].x - marks[i].x, dy = tags[i].y - marks[i].y;
+        if (dx * dx + dy * dy > (w + 1) * (w + 1))
+            fail_msg("name %d is %.1f, %.1f units from its point", i, dx, dy);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(gnuplot_strings),
+        cmocka_unit_test(gnuplot_labels),
+        cmocka_unit_test(html_escapes),
+        cmocka_unit_test(svg_inline_ids),
+        cmocka_unit_test(svg_inline_refuses_non_svg),
+        cmocka_unit_test(names_do_not_overprint),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
