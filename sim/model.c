@@ -1,7 +1,9 @@
 /*
  * model.c -- one replication of the supply system as a discrete-event
- * simulation: the event loop, the stores (stock, crews, bays, trucks), the
- * arrival of shipments and what a replication leaves behind.
+ * simulation: the shared model, a replication's state, requests and the
+ * arrival of shipments, the event loop and the conservation check.  The
+ * stores are in store.c, trucks on the road in travel.c, dispatch in
+ * dispatch.c, what a replication leaves behind in outcome.c.
  *
  * Conservation of stock (brief §3) is the main invariant, per item:
  *     initial stock = units in stores + units on trucks + units delivered to sites
@@ -18,56 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model_int.h"
-
-const char *cause_id(enum cause c)
-{
-    static const char *const n[CAUSES] = { "report", "stock", "mobilise", "truck", "bay", "load",
-                                           "travel", "road" };
-    return (c >= 0 && c < CAUSES) ? n[c] : "?";
-}
-
-const char *cause_name(enum cause c)
-{
-    static const char *const n[CAUSES] = { "reporting", "stock-out", "mobilisation",
-        "truck wait", "bay queue", "loading", "travel", "road delays" };
-    return (c >= 0 && c < CAUSES) ? n[c] : "?";
-}
-
-/* ---- results ------------------------------------------------------------ */
-
-int result_init(struct rep_result *res, const struct def *d)
-{
-    size_t ns = (size_t)(d->n_sites ? d->n_sites : 1);
-    memset(res, 0, sizeof *res);
-    res->occur = calloc(ns, sizeof *res->occur);
-    res->response = calloc(ns, sizeof *res->response);
-    res->fill = calloc(ns, sizeof *res->fill);
-    res->people = calloc(ns, sizeof *res->people);
-    res->cause = calloc(ns * CAUSES, sizeof *res->cause);
-    res->stockout = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, 1);
-    res->n_samples = (int)floor(d->run.horizon_min / SAMPLE_MIN) + 1;
-    res->trucks_out = calloc((size_t)res->n_samples, sizeof *res->trucks_out);
-    res->central_queue = calloc((size_t)res->n_samples, sizeof *res->central_queue);
-    if (res->occur && res->response && res->fill && res->people && res->cause && res->stockout
-        && res->trucks_out && res->central_queue)
-        return 0;
-    result_free(res);
-    return -1;
-}
-
-void result_free(struct rep_result *res)
-{
-    free(res->occur);
-    free(res->response);
-    free(res->fill);
-    free(res->people);
-    free(res->cause);
-    free(res->stockout);
-    free(res->trace);
-    free(res->trucks_out);
-    free(res->central_queue);
-    memset(res, 0, sizeof *res);
-}
 
 /* ---- the shared model --------------------------------------------------- */
 
@@ -148,7 +100,7 @@ void model_free(struct model *m)
 /* ---- small helpers ------------------------------------------------------ */
 
 /* Makes room for n elements of size in *p (capacity *cap); 0 or -1. */
-static int grow(void *pp, int *cap, int n, size_t size)
+int model_grow(void *pp, int *cap, int n, size_t size)
 {
     void **p = pp;
     if (n <= *cap)
@@ -182,7 +134,7 @@ int fifo_push(struct fifo *q, int v)
     return 0;
 }
 
-static int fifo_pop(struct fifo *q)
+int fifo_pop(struct fifo *q)
 {
     int v = q->v[q->head];
     q->head = (q->head + 1) % q->cap;
@@ -190,7 +142,7 @@ static int fifo_pop(struct fifo *q)
     return v;
 }
 
-static void schedule(struct rep *r, double t, int type, int a, int b)
+void rep_schedule(struct rep *r, double t, int type, int a, int b)
 {
     if (cal_schedule(r->cal, t, type, a, b) < 0)
         r->failed = 1;
@@ -282,124 +234,14 @@ void rep_free(struct rep *r)
     free(r);
 }
 
-/* ---- stores: crews, trucks, bays ---------------------------------------- */
-
-double mobilise_min(const struct rep *r, int f, double t)
-{
-    const struct def *d = r->d;
-    double hour = fmod(d->run.onset_hour + t / 60.0, 24.0);
-    int day = hour >= d->day_start_h && hour < d->night_start_h;
-    const struct facility *x = &d->facilities[f];
-    return (day ? x->mobilise_day_min : x->mobilise_night_min) + x->activation_min;
-}
-
-/* Crews are called out; for a supplier the activation lead time runs too. */
-void fac_alarm(struct rep *r, int f)
-{
-    struct fac_state *fs = &r->fac[f];
-    if (isfinite(fs->alarm_at))
-        return;
-    fs->alarm_at = r->now;
-    fs->ready_at = r->now + mobilise_min(r, f, r->now);
-    schedule(r, fs->ready_at, EV_READY, f, 0);
-}
-
-static void serve_bays(struct rep *r, int f)
-{
-    const struct def *d = r->d;
-    struct fac_state *fs = &r->fac[f];
-    const struct facility *x = &d->facilities[f];
-    while (fs->bays_busy < x->bays && fs->bay_q.n > 0) {
-        int s = fifo_pop(&fs->bay_q);
-        struct shipment *sh = &r->ship[s];
-        double *load = ship_load(r, s);
-        fs->bays_busy++;
-        sh->t_bay = r->now;
-        for (int i = 0; i < d->n_items; i++) {
-            fs->stock[i] -= load[i];
-            fs->reserved[i] -= load[i];
-            r->on_truck[i] += load[i];
-            if (load[i] > 0 && fs->stock[i] <= 0)
-                r->res->stockout[(size_t)f * (size_t)d->n_items + (size_t)i] = 1;
-        }
-        double t = (x->load_setup_min + x->load_min_per_t * sh->tonnes)
-                 * rng_factor(r->rng[STREAM_SERVICE], d->run.load_cv);
-        if (r->now >= r->load_from && r->now < r->load_until)
-            t *= r->load_factor;           /* power out, crews short: slower loading */
-        schedule(r, r->now + t, EV_LOADED, s, 0);
-        on_stock_change(r, f);
-    }
-}
-
-static void serve_trucks(struct rep *r, int f)
-{
-    struct fac_state *fs = &r->fac[f];
-    while (r->now >= fs->ready_at && fs->trucks_idle > 0 && fs->truck_q.n > 0) {
-        int s = fifo_pop(&fs->truck_q);
-        fs->trucks_idle--;
-        r->ship[s].t_truck = r->now;
-        if (fifo_push(&fs->bay_q, s) < 0)
-            r->failed = 1;
-    }
-    serve_bays(r, f);
-}
-
-/* A new shipment of request req from store src, empty; returns its id or -1. */
-int ship_new(struct rep *r, int req, int src)
-{
-    int n = r->n_ship, old = r->cap_ship;
-    int lc = r->load_cap;
-    if (grow(&r->ship, &r->cap_ship, n + 1, sizeof *r->ship) < 0
-        || grow(&r->load_mem, &lc, (n + 1) * r->d->n_items, sizeof *r->load_mem) < 0) {
-        r->failed = 1;
-        return -1;
-    }
-    r->load_cap = lc;
-    for (int s = old; s < r->cap_ship; s++)     /* new slots own no route yet */
-        r->ship[s] = (struct shipment){ .route = NULL, .route_cap = 0 };
-    struct shipment *sh = &r->ship[n];
-    int *route = sh->route, cap = sh->route_cap;   /* kept from earlier replications */
-    *sh = (struct shipment){ .req = req, .src = src, .dest = r->req[req].node,
-        .t_order = r->now, .t_ready = INFINITY, .t_truck = INFINITY, .t_bay = INFINITY,
-        .t_loaded = INFINITY, .t_arrive = INFINITY, .t_home = INFINITY,
-        .node = r->d->facilities[src].node, .route = route, .route_cap = cap,
-        .best_free = r->m->free_from[(size_t)src * (size_t)r->d->n_nodes
-                                     + (size_t)r->req[req].node] };
-    memset(ship_load(r, n), 0, (size_t)r->d->n_items * sizeof(double));
-    int site = r->req[req].site;
-    if (site >= 0 && r->site[site].first_ship < 0)
-        r->site[site].first_ship = n;     /* until one arrives: the first made */
-    r->n_ship++;
-    return n;
-}
-
-/* Hands a filled shipment to its store: alarm, then the truck queue. */
-void fac_enqueue(struct rep *r, int s)
-{
-    int f = r->ship[s].src;
-    fac_alarm(r, f);
-    r->ship[s].t_ready = r->fac[f].ready_at;
-    if (fifo_push(&r->fac[f].truck_q, s) < 0)
-        r->failed = 1;
-    serve_trucks(r, f);
-}
-
-/* Goods left store f: check its reorder levels (later, as an event, so that
- * dispatch never runs inside dispatch). */
-void on_stock_change(struct rep *r, int f)
-{
-    if (r->d->facilities[f].kind != FAC_SUPPLIER && r->fac[f].replenish < 0)
-        schedule(r, r->now, EV_REORDER, f, 0);
-}
-
 /* ---- requests and arrivals ---------------------------------------------- */
 
 /* A new request to node; its need row is zeroed.  Returns its id or -1. */
 static int req_new(struct rep *r, int site, int dest_fac, int node)
 {
     int n = r->n_req, nc = r->need_cap;
-    if (grow(&r->req, &r->cap_req, n + 1, sizeof *r->req) < 0
-        || grow(&r->need_mem, &nc, (n + 1) * r->d->n_items, sizeof *r->need_mem) < 0) {
+    if (model_grow(&r->req, &r->cap_req, n + 1, sizeof *r->req) < 0
+        || model_grow(&r->need_mem, &nc, (n + 1) * r->d->n_items, sizeof *r->need_mem) < 0) {
         r->failed = 1;
         return -1;
     }
@@ -474,47 +316,12 @@ void ship_arrived(struct rep *r, int s)
     } else {
         if (!q->open && q->in_flight == 0)
             r->fac[q->dest_fac].replenish = -1;
-        schedule(r, r->now, EV_RETRY, 0, 0);
+        rep_schedule(r, r->now, EV_RETRY, 0, 0);
     }
     double back = travel_minutes(r, sh->dest, d->facilities[sh->src].node);
     if (!isfinite(back))
         back = sh->best_free;       /* no way back now: assume it finds one in time */
-    schedule(r, r->now + d->run.unload_min + back, EV_HOME, s, 0);
-}
-
-static void truck_home(struct rep *r, int s)
-{
-    struct shipment *sh = &r->ship[s];
-    sh->t_home = r->now;
-    r->res->truck_busy_min += r->now - sh->t_truck;
-    if (r->fac[sh->src].owed > 0)
-        r->fac[sh->src].owed--;        /* its crew is among those out: the truck stands */
-    else
-        r->fac[sh->src].trucks_idle++;
-    serve_trucks(r, sh->src);
-}
-
-/* A share of every fleet's crews drops out: idle trucks stand at once, the
- * rest as they come home. */
-static void crews_out(struct rep *r)
-{
-    for (int f = 0; f < r->d->n_facilities; f++) {
-        struct fac_state *fs = &r->fac[f];
-        fs->absent = (int)floor(r->crews_share * r->d->facilities[f].trucks + 0.5);
-        int now = fs->absent < fs->trucks_idle ? fs->absent : fs->trucks_idle;
-        fs->trucks_idle -= now;
-        fs->owed = fs->absent - now;
-    }
-}
-
-static void crews_back(struct rep *r)
-{
-    for (int f = 0; f < r->d->n_facilities; f++) {
-        struct fac_state *fs = &r->fac[f];
-        fs->trucks_idle += fs->absent - fs->owed;
-        fs->absent = fs->owed = 0;
-        serve_trucks(r, f);
-    }
+    rep_schedule(r, r->now + d->run.unload_min + back, EV_HOME, s, 0);
 }
 
 static void wave_request(struct rep *r, int q)
@@ -557,32 +364,6 @@ static void handle(struct rep *r, const struct event *e)
 }
 
 /* ---- one replication ---------------------------------------------------- */
-
-static void reset_stores(struct rep *r)
-{
-    const struct def *d = r->d;
-    for (int i = 0; i < d->n_items; i++)
-        r->initial[i] = r->on_truck[i] = r->delivered[i] = 0;
-    for (int f = 0; f < d->n_facilities; f++) {
-        struct fac_state *fs = &r->fac[f];
-        const struct facility *x = &d->facilities[f];
-        for (int i = 0; i < d->n_items; i++) {
-            fs->stock[i] = x->stock[i];
-            fs->reserved[i] = 0;
-            r->initial[i] += x->stock[i];
-        }
-        for (int t = 0; t < x->trucks; t++)
-            fs->truck_free[t] = 0;
-        fs->trucks_idle = x->trucks;
-        fs->bays_busy = 0;
-        fs->alarm_at = fs->ready_at = INFINITY;
-        fs->truck_q.n = fs->bay_q.n = 0;
-        fs->truck_q.head = fs->bay_q.head = 0;
-        fs->replenish = -1;
-        fs->absent = fs->owed = 0;
-    }
-}
-
 /* Draws every site's occurrence, reporting delay and displaced people from
  * the demand stream, in site order: the same for any fleet or policy. */
 static int reset_sites(struct rep *r, int active)
@@ -604,7 +385,7 @@ static int reset_sites(struct rep *r, int active)
         }
         r->ev_first[s] = occ + rep;
         if (occ + rep <= d->run.horizon_min && (active < 0 || s == active))
-            schedule(r, occ + rep, EV_REQUEST, s, 0);
+            rep_schedule(r, occ + rep, EV_REQUEST, s, 0);
     }
     return 0;
 }
@@ -629,7 +410,7 @@ static int reset_waves(struct rep *r, int active)
                 need[i] = ceil(first[i] * d->waves[w].factor - 1e-9);
                 r->site[s].demand += need[i];
             }
-            schedule(r, t, EV_WAVE, q, 0);
+            rep_schedule(r, t, EV_WAVE, q, 0);
         }
     return 0;
 }
@@ -656,9 +437,9 @@ static void reset_effects(struct rep *r)
     r->check_from = from[2];
     r->check_until = until[2];
     if (d->crews_out.on) {
-        schedule(r, from[0], EV_CREWS_OUT, 0, 0);
+        rep_schedule(r, from[0], EV_CREWS_OUT, 0, 0);
         if (isfinite(until[0]))
-            schedule(r, until[0], EV_CREWS_BACK, 0, 0);
+            rep_schedule(r, until[0], EV_CREWS_BACK, 0, 0);
     }
 }
 
@@ -706,123 +487,6 @@ static int conserved(const struct rep *r, char *err, size_t errlen)
         }
     }
     return 1;
-}
-
-/* The minutes of a phase that began at a and ended at b (or is still going
- * on at the horizon h). */
-static double span(double a, double b, double h)
-{
-    if (!isfinite(a) || a > h)
-        return 0;
-    double e = isfinite(b) && b < h ? b : h;
-    return e > a ? e - a : 0;
-}
-
-/* Where the time went between the disaster and the site's first shipment. */
-static void compose(const struct rep *r, int site, double *c)
-{
-    const struct site_state *st = &r->site[site];
-    const struct request *q = &r->req[site];
-    double h = r->d->run.horizon_min;
-    for (int k = 0; k < CAUSES; k++)
-        c[k] = 0;
-    c[CAUSE_REPORT] = span(st->occur, q->reported, h);
-    if (st->first_ship < 0) {                 /* nothing shipped: no stock reached it */
-        c[CAUSE_STOCK] = span(q->reported, INFINITY, h);
-        return;
-    }
-    const struct shipment *sh = &r->ship[st->first_ship];
-    double go = fmax(sh->t_order, fmin(sh->t_ready, sh->t_truck));
-    c[CAUSE_STOCK] = span(q->reported, sh->t_order, h);
-    c[CAUSE_MOBILISE] = span(sh->t_order, fmin(fmax(sh->t_ready, sh->t_order), sh->t_truck), h);
-    c[CAUSE_TRUCK] = isfinite(sh->t_ready) ? span(go, sh->t_truck, h) : 0;
-    c[CAUSE_BAY] = span(sh->t_truck, sh->t_bay, h);
-    c[CAUSE_LOAD] = span(sh->t_bay, sh->t_loaded, h);
-    double road = sh->road_wait + (sh->waiting ? h - sh->wait_since : 0)
-                + fmax(0, sh->driven_free - sh->best_free) + sh->slow_extra;
-    double moving = span(sh->t_loaded, sh->t_arrive, h);
-    c[CAUSE_ROAD] = fmin(road, moving);
-    c[CAUSE_TRAVEL] = moving - c[CAUSE_ROAD];
-}
-
-static void trace_all(struct rep *r, struct rep_result *res)
-{
-    int cap = res->cap_trace, base = res->n_trace;
-    if (grow(&res->trace, &cap, base + r->n_ship, sizeof *res->trace) < 0) {
-        r->failed = 1;
-        return;
-    }
-    res->cap_trace = cap;
-    for (int s = 0; s < r->n_ship; s++) {
-        const struct shipment *sh = &r->ship[s];
-        const struct request *q = &r->req[sh->req];
-        res->trace[base + s] = (struct trace_row){ s, sh->src, q->site, q->dest_fac, sh->t_order,
-            sh->t_loaded, sh->t_arrive, sh->tonnes, sh->m3 };
-    }
-    res->n_trace = base + r->n_ship;
-}
-
-/* Adds this run's results into res; only the active site's (all when -1). */
-static void finish(struct rep *r, struct rep_result *res, int trace, int active)
-{
-    const struct def *d = r->d;
-    double h = d->run.horizon_min;
-    for (int s = 0; s < d->n_sites; s++) {
-        const struct site_state *st = &r->site[s];
-        if (active >= 0 && s != active)
-            continue;
-        res->occur[s] = st->occur;
-        res->people[s] = st->people;
-        res->response[s] = isfinite(st->first_arrival) ? st->first_arrival - st->occur : INFINITY;
-        res->fill[s] = isfinite(st->fill) ? st->fill - st->occur : INFINITY;
-        res->demand_units += st->demand;
-        res->unmet_units += st->demand - st->delivered;
-        compose(r, s, &res->cause[(size_t)s * CAUSES]);
-    }
-    for (int f = 0; f < d->n_facilities; f++)
-        res->truck_min += d->facilities[f].trucks * h;
-    for (int s = 0; s < r->n_ship; s++) {
-        const struct shipment *sh = &r->ship[s];
-        if (isfinite(sh->t_bay)) {
-            res->bay_wait_sum += sh->t_bay - sh->t_truck;
-            res->bay_waits++;
-        }
-        if (isfinite(sh->t_truck) && !isfinite(sh->t_home))
-            res->truck_busy_min += h - sh->t_truck;
-    }
-    res->shipments += r->n_ship;
-    if (trace)
-        trace_all(r, res);
-}
-
-/* Records the resources at every sample time before t: the state then is the
- * state after the last event before t.  O(F) per sample. */
-static void sample_until(struct rep *r, double t, int *next)
-{
-    const struct def *d = r->d;
-    struct rep_result *res = r->res;
-    for (; *next < res->n_samples && *next * SAMPLE_MIN < t; (*next)++) {
-        int out = 0, queue = 0;
-        for (int f = 0; f < d->n_facilities; f++) {
-            out += d->facilities[f].trucks - r->fac[f].trucks_idle;
-            if (d->facilities[f].kind == FAC_CENTRAL)
-                queue += r->fac[f].bay_q.n;
-        }
-        res->trucks_out[*next] += out;     /* summed over the runs of each_site */
-        res->central_queue[*next] += queue;
-    }
-}
-
-static void clear_result(struct rep_result *res, const struct def *d)
-{
-    res->events = 0;
-    res->n_trace = res->shipments = 0;
-    res->bay_wait_sum = res->truck_busy_min = res->truck_min = 0;
-    res->demand_units = res->unmet_units = 0;
-    res->bay_waits = 0;
-    memset(res->stockout, 0, (size_t)d->n_facilities * (size_t)d->n_items);
-    memset(res->trucks_out, 0, (size_t)res->n_samples * sizeof *res->trucks_out);
-    memset(res->central_queue, 0, (size_t)res->n_samples * sizeof *res->central_queue);
 }
 
 /* One run of the event loop to the horizon, with every site or only `active`. */

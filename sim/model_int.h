@@ -128,13 +128,29 @@ static inline double *ship_load(const struct rep *r, int s)
 }
 
 /* model.c */
+int model_grow(void *pp, int *cap, int n, size_t size);   /* room for n; 0 or -1 */
+int fifo_push(struct fifo *q, int v);
+int fifo_pop(struct fifo *q);
+void rep_schedule(struct rep *r, double t, int type, int a, int b);
+void ship_arrived(struct rep *r, int s);
+
+/* store.c */
 double mobilise_min(const struct rep *r, int f, double t);
 void fac_alarm(struct rep *r, int f);
 int ship_new(struct rep *r, int req, int src);
 void fac_enqueue(struct rep *r, int ship);
-void ship_arrived(struct rep *r, int s);
 void on_stock_change(struct rep *r, int f);
-int fifo_push(struct fifo *q, int v);
+void serve_bays(struct rep *r, int f);
+void serve_trucks(struct rep *r, int f);
+void truck_home(struct rep *r, int s);
+void crews_out(struct rep *r);
+void crews_back(struct rep *r);
+void reset_stores(struct rep *r);
+
+/* outcome.c */
+void clear_result(struct rep_result *res, const struct def *d);
+void sample_until(struct rep *r, double t, int *next);
+void finish(struct rep *r, struct rep_result *res, int trace, int active);
 
 /* travel.c */
 int travel_realise_damage(struct rep *r);
