@@ -93,7 +93,7 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
     snprintf(sub, sizeof sub, tr(c, "probability on time with its 95%% interval, over %ld "
                                     "simulated %s; worst first",
                                  "按时送达概率及其 95%% 置信区间，%ld 次模拟（%s）；最差的在上"),
-             c->s->runs, c->d->scenario_label);
+             c->s->runs, chart_label(c));
     snprintf(x, sizeof x, tr(c, "probability that the first relief arrives within %s (%%)",
                              "首批物资在 %s内送达的概率（%%）"), promise);
     gplot_begin(f, "townships", "townships at risk: each disaster site's probability of "

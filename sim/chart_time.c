@@ -114,7 +114,7 @@ static int w_coverage(FILE *f, const struct chart_ctx *c)
     snprintf(sub, sizeof sub, tr(c, "share reached by each hour after the disaster struck: "
                                     "median and 90%% band of %ld simulated %s",
                                  "灾害发生后各时刻已送达的比例：%ld 次模拟（%s）的中位数与 90%% 区间"),
-             c->s->runs, c->d->scenario_label);
+             c->s->runs, chart_label(c));
     gplot_begin(f, "coverage", "coverage over time: share of disaster sites and of displaced "
                 "people reached by each hour since the disaster struck them", "coverage.csv",
                 c->zh);
@@ -211,7 +211,7 @@ static int w_response(FILE *f, const struct chart_ctx *c)
     snprintf(sub, sizeof sub, tr(c, "every site in each of %ld simulated %s (%ld site-runs), "
                                     "by %g-minute intervals",
                                  "%ld 次模拟（%s）中每个受灾点（共 %ld 个），每 %g 分钟一组"),
-             c->s->runs, c->d->scenario_label, h.all, h.bin);
+             c->s->runs, chart_label(c), h.all, h.bin);
     gplot_begin(f, "response", "response-time distribution: minutes from the disaster to a "
                 "site's first relief, over every site in every replication", "response.csv",
                 c->zh);
@@ -297,7 +297,7 @@ static int w_resources(FILE *f, const struct chart_ctx *c)
                                      "%s 情景：在途车辆与中心库装卸台排队"), scen);
     snprintf(sub, sizeof sub, tr(c, "median and 90%% band of %ld simulated %s",
                                  "%ld 次模拟（%s）的中位数与 90%% 区间"),
-             c->s->runs, c->d->scenario_label);
+             c->s->runs, chart_label(c));
     gplot_begin(f, "resources", "resources over time: trucks away from their store and trucks "
                 "queueing for the central depot's loading bays", "resources.csv", c->zh);
     fprintf(f, "band = ");

@@ -30,12 +30,7 @@ const char *tr(const struct chart_ctx *c, const char *en, const char *zh)
 
 const char *chart_cause(const struct chart_ctx *c, int cause)
 {
-    /* in enum cause's order; model.c holds only the English words */
-    static const char *const zh[CAUSES] = { "上报", "缺货", "人员集结", "等待车辆", "装卸台排队",
-                                            "装车", "路途", "道路延误" };
-    if (cause < 0 || cause >= CAUSES)
-        return "?";
-    return c->zh ? zh[cause] : cause_name((enum cause)cause);
+    return c->zh ? cause_name_zh((enum cause)cause) : cause_name((enum cause)cause);
 }
 
 const char *chart_township(const struct chart_ctx *c, int township)
@@ -73,8 +68,17 @@ void chart_worst_first(const struct chart_ctx *c, int *order)
         }
 }
 
+const char *chart_label(const struct chart_ctx *c)
+{
+    return (c->zh && c->d->scenario_label_zh[0]) ? c->d->scenario_label_zh : c->d->scenario_label;
+}
+
 void chart_scenario(const struct chart_ctx *c, char *buf, size_t n)
 {
+    if (c->zh && c->d->name_zh[0]) {
+        snprintf(buf, n, "%s", c->d->name_zh);
+        return;
+    }
     snprintf(buf, n, "%s", c->d->name);
     for (char *p = buf; *p; p++)    /* "each_township" reads "Each township" */
         if (*p == '_')

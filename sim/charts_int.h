@@ -50,6 +50,8 @@ int chart_risk(const struct chart_ctx *c, double p_on_time);
 void chart_worst_first(const struct chart_ctx *c, int *order);
 
 /* "Flood" from the scenario name "flood": the start of every title. */
+/* The scenario's label for a replication ("flooded nights"), in the chart's language. */
+const char *chart_label(const struct chart_ctx *c);
 void chart_scenario(const struct chart_ctx *c, char *buf, size_t n);
 
 /* The title and subtitle of a chart, centred at the top of the canvas as

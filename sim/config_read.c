@@ -485,7 +485,7 @@ static void read_subcentres(struct reader *r, const config_setting_t *root, cons
 
 struct def *cfg_def(const struct cfg *c, char *err, size_t errlen)
 {
-    static const char *const known[] = { "name", "description", "assumptions", "road_classes",
+    static const char *const known[] = { "name", "name_zh", "description", "assumptions", "road_classes",
         "items", "truck_types", "townships", "nodes", "roads", "facility_kinds", "facilities",
         "fleet", "run", "disaster", NULL };
     struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct def)) };
@@ -497,6 +497,7 @@ struct def *cfg_def(const struct cfg *c, char *err, size_t errlen)
     const config_setting_t *root = config_root_setting(c->root);
     cfg_only_known(&r, root, known);
     r.d->name = cfg_dup(&r, cfg_get_str(&r, root, "name"));
+    r.d->name_zh = cfg_dup(&r, cfg_opt_str(&r, root, "name_zh", ""));
     r.d->description = cfg_dup(&r, cfg_opt_str(&r, root, "description", ""));
     r.d->source_file = cfg_dup(&r, c->path);
     read_assumptions(&r, root);

@@ -61,7 +61,8 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
 {
     static const char *const known[] = { "replications", "seed", "horizon_h", "onset_hour",
         "promise_min", "thresholds_min", "required_level", "dispatch", "alarm",
-        "trace_replications", "max_replications", "load_cv", "unload_min", "label", "each_site",
+        "trace_replications", "max_replications", "load_cv", "unload_min", "label", "label_zh",
+        "each_site",
         NULL };
     static const char *const policies[] = { "earliest", "tiered" };
     static const char *const alarms[] = { "request", "onset" };
@@ -88,6 +89,7 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     run->load_cv = cfg_opt_num(r, g, "load_cv", NONNEG, 0.25);
     run->unload_min = cfg_opt_num(r, g, "unload_min", NONNEG, 15.0);
     r->d->scenario_label = cfg_dup(r, cfg_opt_str(r, g, "label", "disasters"));
+    r->d->scenario_label_zh = cfg_dup(r, cfg_opt_str(r, g, "label_zh", ""));
     if ((s = cfg_opt(g, "each_site")) && config_setting_type(s) != CONFIG_TYPE_BOOL)
         FAIL(r, s, NULL, "expected true or false, found %s", cfg_found(s));
     run->each_site = s && !r->bad && config_setting_get_bool(s);

@@ -108,6 +108,8 @@ void def_free(struct def *d)
     free(d->kit);
     free(d->run.thresholds_min);
     free(d->scenario_label);
+    free(d->scenario_label_zh);
+    free(d->name_zh);
     free(d->nodes);
     free(d->roads);
     free(d->items);

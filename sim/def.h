@@ -145,6 +145,7 @@ struct run {
 
 struct def {
     char *name;               /* short name, e.g. "yongcheng" or "flood" */
+    char *name_zh;            /* its Chinese name for charts, e.g. "洪涝"; "" if none */
     char *description;        /* one paragraph, may be "" */
     char *source_file;        /* path of the file loaded */
 
@@ -167,6 +168,7 @@ struct def {
     /* the scenario: none of this is set by a plain system definition */
     struct run run;
     char *scenario_label;     /* words for the verdict, e.g. "flooded nights" */
+    char *scenario_label_zh;  /* the same in Chinese, e.g. "洪涝之夜"; "" if none */
     struct site *sites;             int n_sites;
     double *kit;              /* units per displaced person, per item */
     struct damage *damage;          int n_damage;

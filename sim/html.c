@@ -484,7 +484,7 @@ static void assumptions(FILE *f, const struct page *pg)
             tr(c, "Assumptions behind this run", "本次运行的假设"));
     item(f, tr(c, "Scenario", "情景"), "%s", pg->d->name);
     item(f, tr(c, "Replications", "模拟次数"), tr(c, "%ld simulated %s", "%ld 次（%s）"),
-         pg->s->runs, pg->d->scenario_label);
+         pg->s->runs, chart_label(&pg->c));
     item(f, tr(c, "Seed", "随机种子"),
          tr(c, "%llu (first replication %ld)", "%llu（首次模拟编号 %ld）"), pg->ri->seed,
          pg->ri->first);

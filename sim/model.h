@@ -22,6 +22,7 @@ enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, 
              CAUSE_TRAVEL, CAUSE_ROAD, CAUSES };
 const char *cause_name(enum cause c);   /* words for people */
 const char *cause_id(enum cause c);     /* a word for column and key names */
+const char *cause_name_zh(enum cause c);   /* for Chinese charts and reports */
 
 #define SAMPLE_MIN 10.0      /* resolution of the resources-over-time series */
 

@@ -25,6 +25,13 @@ const char *cause_name(enum cause c)
 
 /* ---- results ------------------------------------------------------------ */
 
+const char *cause_name_zh(enum cause c)
+{
+    static const char *const n[CAUSES] = { "上报", "缺货", "人员集结", "等待车辆", "装卸台排队",
+                                           "装车", "路途", "道路延误" };
+    return (c >= 0 && c < CAUSES) ? n[c] : "?";
+}
+
 int result_init(struct rep_result *res, const struct def *d)
 {
     size_t ns = (size_t)(d->n_sites ? d->n_sites : 1);
