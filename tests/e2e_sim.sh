@@ -1,0 +1,206 @@
+#!/bin/sh
+# e2e_sim.sh -- simulation runs end to end: the same seed gives the same bytes
+# whatever -j; resolved.cfg reproduces a run; -D keeps common random numbers;
+# --format csv and json; exit statuses (bad -D, --fail-on-breach, a system
+# definition without disaster sites); and a scenario small enough to work out
+# by hand (tests/data/hand.cfg) gives the hand response and fill in sites.csv.
+# Run from the repository root:
+#   SUPPLYSIM=build/test/supplysim sh tests/e2e_sim.sh
+set -eu
+
+SUPPLYSIM=${SUPPLYSIM:-./supplysim}
+FLOOD=scenarios/flood.cfg
+HAND=tests/data/hand.cfg
+YONGCHENG=config/yongcheng.cfg
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_e2e_sim.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+say() {
+    echo "-- $*"
+}
+
+# run NAME ARGS...: runs supplysim with stdout and stderr in $tmp/NAME.out and
+# $tmp/NAME.err; its exit status goes to $rc.
+run() {
+    name=$1
+    shift
+    rc=0
+    "$SUPPLYSIM" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
+}
+
+expect_rc() {
+    [ "$rc" -eq "$1" ] || fail "$2: expected exit status $1, got $rc; stderr: $(head -c 2000 "$tmp/$name.err")"
+}
+
+has() {
+    grep -qF -- "$2" "$1" || fail "$3: expected \"$2\" in $(basename "$1"), found: $(head -c 2000 "$1")"
+}
+
+# verdict FILE: the first word of the first line (PASS, FAIL or INCONCLUSIVE)
+verdict() {
+    head -n 1 "$1" | awk '$1 ~ /^(PASS|FAIL|INCONCLUSIVE):$/ { sub(/:$/, "", $1); print $1 }'
+}
+
+# column FILE NAME: the values of CSV column NAME (by header), one per line;
+# the files checked here quote no field that holds a comma.
+column() {
+    awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i;
+                                     if (!c) { print "no column " name > "/dev/stderr"; exit 1 }; next }
+                          { print $c }' "$1"
+}
+
+# same_files DIR1 DIR2 WHAT: the same file names, every file byte-identical
+same_files() {
+    (cd "$1" && ls) >"$tmp/ls1"
+    (cd "$2" && ls) >"$tmp/ls2"
+    cmp -s "$tmp/ls1" "$tmp/ls2" || fail "$3: different files: $(tr '\n' ' ' <"$tmp/ls1") vs $(tr '\n' ' ' <"$tmp/ls2")"
+    for f in $(cat "$tmp/ls1"); do
+        cmp -s "$1/$f" "$2/$f" || fail "$3: $f differs: $(cmp "$1/$f" "$2/$f" 2>&1 | head -n 1)"
+    done
+}
+
+[ -x "$SUPPLYSIM" ] || fail "no executable at SUPPLYSIM=$SUPPLYSIM (run from the repository root)"
+[ -r "$FLOOD" ] && [ -r "$HAND" ] || fail "no $FLOOD or $HAND (run from the repository root)"
+
+# ---- the same seed, the same bytes ---------------------------------------------
+# (A, B and C draw their charts, so the comparison covers them too; the other
+# runs skip them to save time)
+
+say "$FLOOD -n 60 with -j 1 and -j 2: exit 0, a verdict on the first line"
+run a -n 60 -j 1 -o "$tmp/A" "$FLOOD"
+expect_rc 0 "-j 1"
+run b -n 60 -j 2 -o "$tmp/B" "$FLOOD"
+expect_rc 0 "-j 2"
+for n in a b; do
+    v=$(verdict "$tmp/$n.out")
+    [ -n "$v" ] || fail "expected the first line of stdout to start with PASS:, FAIL: or INCONCLUSIVE:, found: $(head -n 1 "$tmp/$n.out")"
+done
+flood_verdict=$(verdict "$tmp/a.out")
+echo "   verdict: $(head -n 1 "$tmp/a.out")"
+
+say "every output file is there and no temporary file is left"
+for f in summary.txt summary.json sites.csv replications.csv shipments.csv resolved.cfg; do
+    [ -s "$tmp/A/$f" ] || fail "expected $f in the output folder, found: $(ls "$tmp/A" | tr '\n' ' ')"
+done
+left=$(cd "$tmp/A" && ls | grep '\.tmp\.' || true)
+[ -z "$left" ] || fail "temporary files left in the output folder: $left"
+[ "$(column "$tmp/A/replications.csv" replication | wc -l)" -eq 60 ] || fail "expected 60 rows in replications.csv"
+
+say "-j 1 and -j 2 give byte-identical files"
+same_files "$tmp/A" "$tmp/B" "-j 1 vs -j 2"
+cmp -s "$tmp/a.out" "$tmp/b.out" || fail "-j 1 vs -j 2: stdout differs"
+
+say "running A/resolved.cfg reproduces A byte for byte"
+run c -o "$tmp/C" "$tmp/A/resolved.cfg"
+expect_rc 0 "resolved.cfg"
+same_files "$tmp/A" "$tmp/C" "resolved.cfg rerun"
+cmp -s "$tmp/a.out" "$tmp/c.out" || fail "resolved.cfg rerun: stdout differs"
+
+# ---- common random numbers -----------------------------------------------------
+
+say "-D fleet.central.trucks=2: the same demand in every replication, other results differ"
+run d -n 60 -j 2 --no-plot -D fleet.central.trucks=2 -o "$tmp/D" "$FLOOD"
+expect_rc 0 "-D fleet.central.trucks=2"
+column "$tmp/A/replications.csv" demand_units >"$tmp/demand_a"
+column "$tmp/D/replications.csv" demand_units >"$tmp/demand_d"
+[ "$(wc -l <"$tmp/demand_a")" -eq 60 ] || fail "expected 60 demand_units values"
+cmp -s "$tmp/demand_a" "$tmp/demand_d" ||
+    fail "demand_units differs between the fleets (no common random numbers): $(diff "$tmp/demand_a" "$tmp/demand_d" | head -n 4)"
+! cmp -s "$tmp/A/replications.csv" "$tmp/D/replications.csv" ||
+    fail "2 trucks instead of 12 changed nothing in replications.csv (did -D apply?)"
+n12a=$(grep -c 'trucks = 12;' "$tmp/A/resolved.cfg" || true)
+n12d=$(grep -c 'trucks = 12;' "$tmp/D/resolved.cfg" || true)
+[ "$n12a" -ge 1 ] && [ "$n12d" -eq $((n12a - 1)) ] ||
+    fail "-D fleet.central.trucks=2: expected resolved.cfg to hold one \"trucks = 12;\" fewer ($n12a before, $n12d after)"
+
+# ---- stdout formats ------------------------------------------------------------
+
+say "--format csv: a header with the sweep columns and one data row as wide"
+run csv -n 20 --no-plot --format csv -o "$tmp/E" "$FLOOD"
+expect_rc 0 "--format csv"
+[ "$(wc -l <"$tmp/csv.out")" -eq 2 ] || fail "--format csv: expected 2 lines, found: $(cat "$tmp/csv.out")"
+header=$(head -n 1 "$tmp/csv.out")
+for col in scenario runs seed promise_kept promise_kept_lo promise_kept_hi sites_on_time \
+           sites_on_time_lo sites_on_time_hi response_p50 response_p95 response_max bay_wait_mean unmet_end; do
+    echo "$header" | tr ',' '\n' | grep -qx "$col" || fail "--format csv: no column $col in: $header"
+done
+nh=$(head -n 1 "$tmp/csv.out" | awk -F, '{ print NF }')
+nd=$(sed -n 2p "$tmp/csv.out" | awk -F, '{ print NF }')
+[ "$nh" -eq "$nd" ] || fail "--format csv: $nh header fields, $nd data fields"
+[ "$(column "$tmp/csv.out" runs)" = 20 ] || fail "--format csv: expected runs 20"
+[ "$(column "$tmp/csv.out" scenario)" = flood ] || fail "--format csv: expected scenario flood"
+
+say "--format json parses"
+run json -n 20 --no-plot --format json -o "$tmp/F" "$FLOOD"
+expect_rc 0 "--format json"
+python3 -m json.tool "$tmp/json.out" >/dev/null 2>"$tmp/json.err2" ||
+    fail "--format json: not valid JSON: $(cat "$tmp/json.err2")"
+python3 -m json.tool "$tmp/F/summary.json" >/dev/null 2>"$tmp/json.err3" ||
+    fail "summary.json: not valid JSON: $(cat "$tmp/json.err3")"
+
+# ---- exit statuses -------------------------------------------------------------
+
+say "a -D naming no setting exits 2 and names it"
+run bad1 -n 5 -o "$tmp/G" -D fleet.central.no_such=3 "$FLOOD"
+expect_rc 2 "-D fleet.central.no_such=3"
+has "$tmp/bad1.err" "fleet.central.no_such" "-D fleet.central.no_such=3"
+[ ! -e "$tmp/G" ] || fail "-D fleet.central.no_such=3: expected no output folder"
+
+say "a -D of the wrong type exits 2 and names it"
+run bad2 -n 5 -o "$tmp/G" -D fleet.central.trucks=many "$FLOOD"
+expect_rc 2 "-D fleet.central.trucks=many"
+has "$tmp/bad2.err" "fleet.central.trucks" "-D fleet.central.trucks=many"
+
+say "--fail-on-breach on $FLOOD: exit 3 unless the verdict is PASS (it was $flood_verdict)"
+run breach -n 60 -j 2 --no-plot --fail-on-breach -o "$tmp/H" "$FLOOD"
+[ "$(verdict "$tmp/breach.out")" = "$flood_verdict" ] || fail "--fail-on-breach changed the verdict"
+if [ "$flood_verdict" = PASS ]; then expect_rc 0 "--fail-on-breach, PASS"; else expect_rc 3 "--fail-on-breach, $flood_verdict"; fi
+
+say "--fail-on-breach on $HAND (response 90 in every run, promise 120): PASS, exit 0"
+run pass -n 100 --no-plot --fail-on-breach -o "$tmp/I" "$HAND"
+expect_rc 0 "--fail-on-breach, PASS"
+[ "$(verdict "$tmp/pass.out")" = PASS ] || fail "$HAND: expected PASS (100 of 100 kept, Wilson lower bound 0.963), found: $(head -n 1 "$tmp/pass.out")"
+
+say "--fail-on-breach on $HAND with a 60-minute promise: FAIL, exit 3"
+run breach2 -n 100 --no-plot --fail-on-breach -D run.promise_min=60.0 -o "$tmp/J" "$HAND"
+expect_rc 3 "--fail-on-breach, FAIL"
+[ "$(verdict "$tmp/breach2.out")" = FAIL ] || fail "expected FAIL with a 60-minute promise, found: $(head -n 1 "$tmp/breach2.out")"
+
+say "$YONGCHENG (no disaster sites) without --check exits 2 naming disaster.sites"
+run nosites -n 5 -o "$tmp/K" "$YONGCHENG"
+expect_rc 2 "$YONGCHENG without --check"
+has "$tmp/nosites.err" "disaster.sites" "$YONGCHENG without --check"
+[ ! -e "$tmp/K" ] || fail "$YONGCHENG without --check: expected no output folder"
+
+# ---- the hand scenario ---------------------------------------------------------
+
+say "$HAND: sites.csv gives the hand response 90 and fill 196 (see the file's comment)"
+sites="$tmp/I/sites.csv"
+[ "$(column "$sites" mean_response_min)" = 90 ] ||
+    fail "$HAND: expected mean_response_min 90, found $(column "$sites" mean_response_min)"
+[ "$(column "$sites" p95_response_min)" = 90 ] ||
+    fail "$HAND: expected p95_response_min 90, found $(column "$sites" p95_response_min)"
+[ "$(column "$sites" mean_fill_min)" = 196 ] ||
+    fail "$HAND: expected mean_fill_min 196, found $(column "$sites" mean_fill_min)"
+[ "$(column "$sites" p_on_time)" = 1 ] || fail "$HAND: expected p_on_time 1"
+[ "$(column "$sites" mean_people)" = 1000 ] || fail "$HAND: expected mean_people 1000"
+# shipments.csv: the traced replications hold the two truckloads, loaded at 78
+# and 184, arrived at 120 and 226, 1.6 t and 0.4 t
+awk -F, 'NR > 1 && $1 == 0 { printf "%s %s %s %s\n", $7, $8, $9, $10 }' "$tmp/I/shipments.csv" >"$tmp/ships"
+printf '78 120 1.6 40\n184 226 0.4 10\n' >"$tmp/ships_want"
+cmp -s "$tmp/ships" "$tmp/ships_want" ||
+    fail "$HAND: replication 0 in shipments.csv: expected
+$(cat "$tmp/ships_want")
+found
+$(cat "$tmp/ships")"
+[ "$(column "$tmp/I/replications.csv" demand_units | sort -u)" = 1000 ] || fail "$HAND: expected demand 1000 in every run"
+[ "$(column "$tmp/I/replications.csv" unmet_units | sort -u)" = 0 ] || fail "$HAND: expected nothing unmet"
+
+echo "e2e_sim: all checks passed"
