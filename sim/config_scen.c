@@ -138,7 +138,10 @@ static const char *site_id(struct reader *r, const config_setting_t *e, const st
 {
     const char *tid = r->d->townships[r->d->sites[i].township].id;
     const config_setting_t *given = cfg_opt(e, "id");
-    for (int k = 1; !r->bad; k++) {
+    int k = 1;                  /* start past the earlier sites of this township: O(N^2) in all */
+    for (int j = 0; j < i; j++)
+        k += r->d->sites[j].township == r->d->sites[i].township;
+    for (; !r->bad; k++) {
         if (given)
             snprintf(buf, len, "%s", cfg_str_of(r, given));
         else if (k == 1)
