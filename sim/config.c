@@ -523,30 +523,43 @@ void cfg_free(struct cfg *c)
     free(c);
 }
 
-int cfg_write(const struct cfg *c, FILE *f)
-{
-    config_write(c->root, f);
-    return ferror(f) ? -1 : 0;
-}
-
-/* Sets run.NAME to v, creating the group and setting if they are missing:
- * how -n and -s reach resolved.cfg. */
-int cfg_set_run(struct cfg *c, const char *name, long long v)
+/* run.NAME of the given type, created (with the group) when missing and
+ * replaced when of another type; NULL when run is not a group. */
+static config_setting_t *run_member(struct cfg *c, const char *name, int type)
 {
     config_setting_t *root = config_root_setting(c->root);
     config_setting_t *run = config_setting_get_member(root, "run");
     if (!run && !(run = config_setting_add(root, "run", CONFIG_TYPE_GROUP)))
-        return -1;
+        return NULL;
     if (!config_setting_is_group(run))
-        return -1;
+        return NULL;
     config_setting_t *s = config_setting_get_member(run, name);
-    int type = (v >= INT_MIN && v <= INT_MAX) ? CONFIG_TYPE_INT : CONFIG_TYPE_INT64;
     if (s && config_setting_type(s) != type) {
         config_setting_remove(run, name);
         s = NULL;
     }
-    if (!s && !(s = config_setting_add(run, name, type)))
+    return s ? s : config_setting_add(run, name, type);
+}
+
+/* Sets run.NAME to v: how -n, -s and --until-decided reach resolved.cfg. */
+int cfg_set_run(struct cfg *c, const char *name, long long v)
+{
+    int type = (v >= INT_MIN && v <= INT_MAX) ? CONFIG_TYPE_INT : CONFIG_TYPE_INT64;
+    config_setting_t *s = run_member(c, name, type);
+    if (!s)
         return -1;
     return (type == CONFIG_TYPE_INT ? config_setting_set_int(s, (int)v)
                                     : config_setting_set_int64(s, v)) == CONFIG_TRUE ? 0 : -1;
+}
+
+int cfg_set_run_float(struct cfg *c, const char *name, double v)
+{
+    config_setting_t *s = run_member(c, name, CONFIG_TYPE_FLOAT);
+    return s && config_setting_set_float(s, v) == CONFIG_TRUE ? 0 : -1;
+}
+
+int cfg_write(const struct cfg *c, FILE *f)
+{
+    config_write(c->root, f);
+    return ferror(f) ? -1 : 0;
 }

@@ -30,6 +30,7 @@ struct def *cfg_def(const struct cfg *c, char *err, size_t errlen);
 /* Sets run.NAME (creating it if missing): -n and -s, so that resolved.cfg
  * reproduces the run.  0, or -1 when run is not a group. */
 int cfg_set_run(struct cfg *c, const char *name, long long v);
+int cfg_set_run_float(struct cfg *c, const char *name, double v);
 
 /* Writes the merged tree (no base, no set: everything resolved) to f. */
 int cfg_write(const struct cfg *c, FILE *f);

@@ -62,6 +62,7 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     static const char *const known[] = { "replications", "seed", "horizon_h", "onset_hour",
         "promise_min", "thresholds_min", "required_level", "dispatch", "alarm",
         "trace_replications", "max_replications", "load_cv", "unload_min", "label", "label_zh",
+        "verdict_confidence",
         "each_site",
         NULL };
     static const char *const policies[] = { "earliest", "tiered" };
@@ -82,6 +83,10 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     run->onset_hour = cfg_opt_num(r, g, "onset_hour", NONNEG, 0.0);
     run->promise_min = cfg_opt_num(r, g, "promise_min", POS, 120.0);
     run->required_level = cfg_opt_num(r, g, "required_level", POS, 0.95);
+    run->verdict_conf = cfg_opt_num(r, g, "verdict_confidence", POS, 0.95);
+    if (!r->bad && run->verdict_conf >= 1.0)
+        FAIL(r, cfg_opt(g, "verdict_confidence"), NULL, "expected a confidence in (0, 1), "
+             "found %g", run->verdict_conf);
     run->dispatch = cfg_opt(g, "dispatch") ? cfg_choice(r, g, "dispatch", policies, 2) : 0;
     run->alarm = cfg_opt(g, "alarm") ? cfg_choice(r, g, "alarm", alarms, 2) : 0;
     run->trace_replications = (s = cfg_opt(g, "trace_replications")) ? cfg_int_of(r, s, NONNEG) : 3;
@@ -93,6 +98,13 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     if ((s = cfg_opt(g, "each_site")) && config_setting_type(s) != CONFIG_TYPE_BOOL)
         FAIL(r, s, NULL, "expected true or false, found %s", cfg_found(s));
     run->each_site = s && !r->bad && config_setting_get_bool(s);
+    if (!r->bad && run->horizon_min > 60.0 * 24 * 366)
+        FAIL(r, cfg_opt(g, "horizon_h"), NULL, "expected a horizon of at most a year (8784 h), "
+             "found %g h", run->horizon_min / 60);
+    if (!r->bad && (s = cfg_opt(g, "seed")) && config_setting_type(s) == CONFIG_TYPE_INT64
+        && config_setting_get_int64(s) < 0)
+        FAIL(r, s, NULL, "expected a non-negative seed, found %lld",
+             (long long)config_setting_get_int64(s));
     if (!r->bad && run->onset_hour >= 24.0)
         FAIL(r, cfg_opt(g, "onset_hour"), NULL, "expected an hour in [0, 24), found %g",
              run->onset_hour);
@@ -185,8 +197,35 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
     } else {
         st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
     }
+    if (!r->bad && st->displaced.lo < 0.5)
+        FAIL(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
+             NULL, "expected at least one displaced person in every draw, found %g people "
+             "at the low end", st->displaced.lo);
     if (!r->bad)
         add_village(r, st, e, km);
+}
+
+/* Something is needed, and every item needed fits on some truck: otherwise a
+ * site could never be served and the run would blame a stock-out. */
+static void kit_is_carried(struct reader *r, const config_setting_t *kit)
+{
+    const struct def *d = r->d;
+    int any = 0;
+    for (int i = 0; i < d->n_items && !r->bad; i++) {
+        if (!(d->kit[i] > 0))
+            continue;
+        any = 1;
+        int fits = 0;
+        for (int t = 0; t < d->n_truck_types && !fits; t++)
+            fits = d->items[i].weight_kg <= 1000.0 * d->truck_types[t].capacity_t
+                && d->items[i].volume_m3 <= d->truck_types[t].capacity_m3;
+        if (!fits)
+            FAIL(r, config_setting_get_member(kit, d->items[i].id), NULL, "expected an item "
+                 "that fits on some truck type, found %s (%g kg, %g m3) larger than all of them",
+                 d->items[i].id, d->items[i].weight_kg, d->items[i].volume_m3);
+    }
+    if (!any && !r->bad)
+        FAIL(r, kit, NULL, "expected at least one item with units > 0, found none");
 }
 
 static void read_kit(struct reader *r, const config_setting_t *dis, const struct maps *m)
@@ -209,6 +248,7 @@ static void read_kit(struct reader *r, const config_setting_t *dis, const struct
         else
             r->d->kit[it] = cfg_num_of(r, s, NONNEG);
     }
+    kit_is_carried(r, kit);
 }
 
 /* ---- road damage ------------------------------------------------------- */

@@ -134,6 +134,8 @@ struct run {
     double promise_min;
     double *thresholds_min;   int n_thresholds;
     double required_level;    /* share of replications that must keep the promise */
+    double verdict_conf;      /* confidence of the verdict's interval (0.95; higher after
+                               * --until-decided, which looks more than once) */
     enum dispatch_policy dispatch;
     enum alarm_mode alarm;
     int trace_replications;   /* shipments.csv holds the first this many */

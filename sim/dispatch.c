@@ -186,10 +186,16 @@ void dispatch(struct rep *r, int q)
             r->fac_skip[best] = 1;
             continue;
         }
-        /* the truck is busy until it is back: there, unload, and home again */
-        r->fac[best].truck_free[truck] = best_eta + d->run.unload_min + r->fac_dist[best];
+        /* the truck is busy until it is back: there, unload, and home again (at
+         * free flow: a store cut off now is not charged its penalty twice);
+         * truck_home corrects the estimate when it is back sooner */
+        double back = r->m->free_from[(size_t)best * (size_t)d->n_nodes + (size_t)r->req[q].node];
+        r->fac[best].truck_free[truck] = best_eta + d->run.unload_min + back;
+        r->fac[best].slot_owner[truck] = s;
+        r->ship[s].slot = truck;
         r->req[q].in_flight++;
         fac_enqueue(r, s);
+        on_stock_change(r, best);      /* what is promised is no longer available */
     }
     r->req[q].open = still_needed(r, q);
 }

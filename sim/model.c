@@ -175,11 +175,12 @@ struct rep *rep_create(const struct model *m)
     r->fac_dist = calloc(nf + 1, sizeof *r->fac_dist);
     r->fac_skip = calloc(nf + 1, 1);
     r->stock_mem = calloc(2 * nf * ni + trucks + 1, sizeof *r->stock_mem);
+    r->slot_mem = calloc(trucks + 1, sizeof *r->slot_mem);
     r->site = calloc((size_t)d->n_sites + 1, sizeof *r->site);
     r->ev_first = calloc((size_t)d->n_sites + 1, sizeof *r->ev_first);
     r->initial = calloc(3 * ni + 1, sizeof *r->initial);
     int ok = r->cal && trees_ok && r->road_min && r->change_first && r->fac && r->stock_mem
-          && r->fac_dist && r->fac_skip
+          && r->fac_dist && r->fac_skip && r->slot_mem
           && r->site && r->ev_first && r->initial;
     for (int s = 0; s < STREAMS && ok; s++)
         ok = (r->rng[s] = gsl_rng_alloc(gsl_rng_mt19937)) != NULL;
@@ -190,11 +191,14 @@ struct rep *rep_create(const struct model *m)
     r->on_truck = r->initial + ni;
     r->delivered = r->initial + 2 * ni;
     double *p = r->stock_mem;
+    int *q = r->slot_mem;
     for (size_t f = 0; f < nf; f++) {
         r->fac[f].stock = p;
         r->fac[f].reserved = p + ni;
         r->fac[f].truck_free = p + 2 * ni;
+        r->fac[f].slot_owner = q;
         p += 2 * ni + (size_t)d->facilities[f].trucks;
+        q += d->facilities[f].trucks;
     }
     return r;
 }
@@ -223,6 +227,7 @@ void rep_free(struct rep *r)
     free(r->fac_dist);
     free(r->fac_skip);
     free(r->stock_mem);
+    free(r->slot_mem);
     free(r->req);
     free(r->need_mem);
     free(r->site);
@@ -314,8 +319,10 @@ void ship_arrived(struct rep *r, int s)
         if (st->delivered >= st->demand && !isfinite(st->fill))
             st->fill = r->now;
     } else {
-        if (!q->open && q->in_flight == 0)
+        if (!q->open && q->in_flight == 0) {
             r->fac[q->dest_fac].replenish = -1;
+            on_stock_change(r, q->dest_fac);   /* loads since the order may call for more */
+        }
         rep_schedule(r, r->now, EV_RETRY, 0, 0);
     }
     double back = travel_minutes(r, sh->dest, d->facilities[sh->src].node);
@@ -525,7 +532,9 @@ oom:
 
 /* With run.each_site, every site has the disaster alone, in turn, with the
  * same draws (each run restarts the replication's streams): the structural
- * coverage check, free of competition for trucks and stock. */
+ * coverage check, free of competition for trucks and stock.  Counts
+ * (shipments, events, bay waits, truck-minutes) add up over the runs;
+ * resources over time are their mean. */
 int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
             char *err, size_t errlen)
 {
@@ -535,5 +544,9 @@ int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
     for (int s = 0; s < r->d->n_sites; s++)
         if (run_once(r, index, trace, s, res, err, errlen) < 0)
             return -1;
+    for (int k = 0; k < res->n_samples; k++) {    /* resources: the mean of the runs */
+        res->trucks_out[k] /= r->d->n_sites;
+        res->central_queue[k] /= r->d->n_sites;
+    }
     return 0;
 }

@@ -43,6 +43,7 @@ struct fac_state {
     double *stock;            /* units in the store, per item */
     double *reserved;         /* units promised to shipments not yet loaded */
     double *truck_free;       /* dispatcher's estimate of when each truck is next free */
+    int *slot_owner;          /* the shipment that last set each estimate (-1: none) */
     int trucks_idle, bays_busy;
     double alarm_at, ready_at;     /* INFINITY until alarmed */
     struct fifo truck_q, bay_q;    /* shipments waiting for a truck, for a bay */
@@ -70,6 +71,7 @@ struct shipment {
     double t_order, t_ready, t_truck, t_bay, t_loaded, t_arrive, t_home;
     double road_wait, wait_since, driven_free, best_free, slow_extra;
     int node, waiting;
+    int slot;                 /* its store's truck estimate it set (dispatch.c), -1 if none */
     int *route; int route_len, route_pos, route_cap;
 };
 
@@ -99,6 +101,7 @@ struct rep {
     double *fac_dist;         /* dispatch scratch: minutes from each store to a request */
     unsigned char *fac_skip;  /* dispatch scratch: store cannot serve this request */
     double *stock_mem;        /* backs every facility's stock, reserved, truck_free */
+    int *slot_mem;            /* backs every facility's slot_owner */
     struct request *req; int n_req, cap_req;
     double *need_mem; int need_cap;    /* backs requests' need rows */
     struct site_state *site;

@@ -114,7 +114,7 @@ static void trace_all(struct rep *r, struct rep_result *res)
     for (int s = 0; s < r->n_ship; s++) {
         const struct shipment *sh = &r->ship[s];
         const struct request *q = &r->req[sh->req];
-        res->trace[base + s] = (struct trace_row){ s, sh->src, q->site, q->dest_fac, sh->t_order,
+        res->trace[base + s] = (struct trace_row){ base + s, sh->src, q->site, q->dest_fac, sh->t_order,
             sh->t_loaded, sh->t_arrive, sh->tonnes, sh->m3 };
     }
     res->n_trace = base + r->n_ship;

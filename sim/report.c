@@ -5,6 +5,7 @@
  * written "inf" in text and CSV and null in JSON.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "outfile.h"
 #include "report.h"
@@ -22,8 +23,9 @@ void report_verdict_line(FILE *f, const struct def *d, const struct summary *s)
 {
     char p[32];
     promise_words(p, sizeof p, s->promise_min);
-    fprintf(f, "%s: the %s promise held in %.1f%% of %ld %s (95%% CI %.1f–%.1f%%); required %g%%\n",
+    fprintf(f, "%s: the %s promise held in %.1f%% of %ld %s (%g%% CI %.1f–%.1f%%); required %g%%\n",
             verdict_name(s->verdict), p, 100 * s->promise_kept.est, s->runs, d->scenario_label,
+            100 * s->conf,
             100 * s->promise_kept.lo, 100 * s->promise_kept.hi, 100 * s->required);
 }
 
@@ -66,7 +68,12 @@ static void site_line(FILE *f, const struct def *d, const struct summary *s, int
 
 static void print_sites(FILE *f, const struct def *d, const struct summary *s)
 {
-    int order[4096], n = d->n_sites < 4096 ? d->n_sites : 4096, shown = 0;
+    int n = d->n_sites, shown = 0;
+    int *order = malloc((size_t)(n + 1) * sizeof *order);
+    if (!order) {
+        fprintf(f, "\n(out of memory listing the sites at risk: see sites.csv)\n");
+        return;
+    }
     worst_first(d, s, order);
     fprintf(f, "\nSites at risk (on time in fewer than %g%% of runs), worst first:\n  ",
             100 * s->required);
@@ -80,6 +87,7 @@ static void print_sites(FILE *f, const struct def *d, const struct summary *s)
         }
     if (!shown)
         fprintf(f, "  none: every site was on time in at least %g%% of runs\n", 100 * s->required);
+    free(order);
 }
 
 static void print_thresholds(FILE *f, const struct summary *s)

@@ -20,7 +20,8 @@ unsigned long rng_stream_seed(unsigned long long seed, long rep, enum stream s)
     unsigned long long h = splitmix64(seed);
     h = splitmix64(h ^ (unsigned long long)rep);
     h = splitmix64(h ^ (unsigned long long)s);
-    return (unsigned long)(h & 0xFFFFFFFFUL) | 1UL;   /* mt19937 takes 32 bits; never 0 */
+    unsigned long low = (unsigned long)(h & 0xFFFFFFFFUL);   /* mt19937 takes 32 bits */
+    return low ? low : 1UL;            /* gsl_rng_set treats 0 as its default seed */
 }
 
 double rng_draw(gsl_rng *r, struct draw d)

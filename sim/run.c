@@ -16,6 +16,7 @@
 #include "html.h"
 #include "outfile.h"
 #include "report.h"
+#include "stats.h"
 #include "version.h"
 
 static void progress_bar(long done, long total, void *arg)
@@ -66,28 +67,55 @@ static int write_resolved(const char *dir, struct cfg *c, char *err, size_t errl
     return out_commit(&o, err, errlen);
 }
 
-/* Runs batches until the verdict is decided or the cap is reached. */
-static int replicate(const struct opts *o, struct experiment *x, long count, int jobs,
-                     struct summary *s, char *err, size_t errlen)
+/* Replications in which every site was on time: all a batch needs to decide. */
+static long kept_count(const struct experiment *x)
 {
-    const struct def *d = x->d;
+    long kept = 0;
+    for (long k = 0; k < x->n; k++) {
+        int all = 1;
+        for (int i = 0; i < x->d->n_sites && all; i++)
+            all = x->res[k].response[i] <= x->d->run.promise_min;
+        kept += all;
+    }
+    return kept;
+}
+
+/* Runs the replications; with --until-decided, batches of `count` until the
+ * verdict is decided or run.max_replications is reached.  Looking after every
+ * batch would decide wrongly more often than the interval says, so the
+ * verdict's confidence is raised for the number of looks allowed (Bonferroni:
+ * 95% over 20 looks is 99.75% each), and written to resolved.cfg so that a
+ * rerun reproduces the verdict.  The full summary is made once, at the end. */
+static int replicate(const struct opts *o, struct experiment *x, struct def *d, struct cfg *c,
+                     long count, int jobs, struct summary *s, char *err, size_t errlen)
+{
     progress_fn bar = (!o->quiet && isatty(2)) ? progress_bar : NULL;
     long batch = count;
+    if (o->until_decided) {
+        long looks = (d->run.max_replications + batch - 1) / batch;
+        d->run.verdict_conf = 1.0 - (1.0 - d->run.verdict_conf) / (double)(looks > 1 ? looks : 1);
+        if (cfg_set_run_float(c, "verdict_confidence", d->run.verdict_conf) < 0) {
+            snprintf(err, errlen, "run: expected a group to hold verdict_confidence");
+            return -1;
+        }
+    }
     for (;;) {
         if (experiment_run(x, count, jobs, bar, NULL, err, errlen) < 0)
             return -1;
-        if (summary_make(s, d, x->res, x->n) < 0) {
-            snprintf(err, errlen, "out of memory computing the summary");
-            return -1;
-        }
-        if (!o->until_decided || s->verdict != VERDICT_INCONCLUSIVE
-            || x->n >= d->run.max_replications)
-            return 0;
-        summary_free(s);
+        if (!o->until_decided || x->n >= d->run.max_replications)
+            break;
+        struct interval kept = stats_wilson(kept_count(x), x->n, d->run.verdict_conf);
+        if (stats_verdict(kept, d->run.required_level) != VERDICT_INCONCLUSIVE)
+            break;
         count = batch < d->run.max_replications - x->n ? batch : d->run.max_replications - x->n;
         if (o->verbose)
             fprintf(stderr, "supplysim: inconclusive after %ld runs; %ld more\n", x->n, count);
     }
+    if (summary_make(s, d, x->res, x->n) < 0) {
+        snprintf(err, errlen, "out of memory computing the summary");
+        return -1;
+    }
+    return 0;
 }
 
 static void print_stdout(const struct opts *o, const struct def *d, const struct summary *s,
@@ -112,7 +140,12 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
                 const struct summary *s, const struct rep_result *res, long n, long first)
 {
     char err[2048], dir[1024];
-    snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name);
+    if (snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name)
+        >= (int)sizeof dir) {
+        fprintf(stderr, "supplysim: -o: expected a folder name of at most %zu bytes, found a "
+                "longer one\n", sizeof dir - 1);
+        return EXIT_USAGE;
+    }
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, 0 };
     int zh = o->lang && !strcmp(o->lang, "zh");
     struct charts_done drawn;
@@ -138,6 +171,13 @@ int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
         return EXIT_USAGE;
     }
     long n = d->run.replications, first = 0;
+    if (o->shard_n && (o->until_decided || o->shard_n > n)) {
+        fprintf(stderr, "supplysim: --shard %ld/%ld: expected %s, found %s\n", o->shard_i,
+                o->shard_n, o->until_decided ? "no --until-decided (shards have a fixed share)"
+                                             : "no more shards than replications",
+                o->until_decided ? "both" : "more");
+        return EXIT_USAGE;
+    }
     if (o->shard_n) {
         first = (o->shard_i - 1) * n / o->shard_n;
         n = o->shard_i * n / o->shard_n - first;
@@ -148,7 +188,7 @@ int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
     if (experiment_init(&x, d, first, err, sizeof err) < 0)
         goto fail;
     double t0 = seconds();
-    if (replicate(o, &x, n, jobs, &s, err, sizeof err) < 0)
+    if (replicate(o, &x, d, c, n, jobs, &s, err, sizeof err) < 0)
         goto fail;
     if (o->verbose)
         print_cost(&x, seconds() - t0, jobs);

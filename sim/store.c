@@ -90,7 +90,7 @@ int ship_new(struct rep *r, int req, int src)
     *sh = (struct shipment){ .req = req, .src = src, .dest = r->req[req].node,
         .t_order = r->now, .t_ready = INFINITY, .t_truck = INFINITY, .t_bay = INFINITY,
         .t_loaded = INFINITY, .t_arrive = INFINITY, .t_home = INFINITY,
-        .node = r->d->facilities[src].node, .route = route, .route_cap = cap,
+        .node = r->d->facilities[src].node, .route = route, .route_cap = cap, .slot = -1,
         .best_free = r->m->free_from[(size_t)src * (size_t)r->d->n_nodes
                                      + (size_t)r->req[req].node] };
     memset(ship_load(r, n), 0, (size_t)r->d->n_items * sizeof(double));
@@ -125,6 +125,9 @@ void truck_home(struct rep *r, int s)
     struct shipment *sh = &r->ship[s];
     sh->t_home = r->now;
     r->res->truck_busy_min += r->now - sh->t_truck;
+    struct fac_state *fs = &r->fac[sh->src];
+    if (sh->slot >= 0 && fs->slot_owner[sh->slot] == s && fs->truck_free[sh->slot] > r->now)
+        fs->truck_free[sh->slot] = r->now;   /* back sooner than the dispatcher guessed */
     if (r->fac[sh->src].owed > 0)
         r->fac[sh->src].owed--;        /* its crew is among those out: the truck stands */
     else
@@ -169,8 +172,10 @@ void reset_stores(struct rep *r)
             fs->reserved[i] = 0;
             r->initial[i] += x->stock[i];
         }
-        for (int t = 0; t < x->trucks; t++)
+        for (int t = 0; t < x->trucks; t++) {
             fs->truck_free[t] = 0;
+            fs->slot_owner[t] = -1;
+        }
         fs->trucks_idle = x->trucks;
         fs->bays_busy = 0;
         fs->alarm_at = fs->ready_at = INFINITY;

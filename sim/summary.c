@@ -30,7 +30,7 @@ static void thresholds(struct summary *s, const struct def *d, const struct rep_
     s->kept = 0;
     for (long i = 0; i < n; i++)
         s->kept += all_within(&res[i], d->n_sites, s->promise_min);
-    s->promise_kept = stats_wilson(s->kept, n, 0.95);
+    s->promise_kept = stats_wilson(s->kept, n, s->conf);
     s->verdict = stats_verdict(s->promise_kept, s->required);
 }
 
@@ -226,6 +226,7 @@ int summary_make(struct summary *s, const struct def *d, const struct rep_result
     s->runs = n;
     s->promise_min = d->run.promise_min;
     s->required = d->run.required_level;
+    s->conf = d->run.verdict_conf;
     double *buf = malloc((size_t)(n + 1) * sizeof *buf);
     if (!buf || alloc_all(s, d, n) < 0 || responses(s, d, res, n) < 0)
         goto fail;

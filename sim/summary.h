@@ -25,7 +25,7 @@ struct site_summary {
 
 struct summary {
     long runs;
-    double promise_min, required;
+    double promise_min, required, conf;   /* conf: of promise_kept's interval */
     long kept;
     struct interval promise_kept, sites_on_time;
     double *thr_min; int n_thr;

@@ -203,4 +203,10 @@ $(cat "$tmp/ships")"
 [ "$(column "$tmp/I/replications.csv" demand_units | sort -u)" = 1000 ] || fail "$HAND: expected demand 1000 in every run"
 [ "$(column "$tmp/I/replications.csv" unmet_units | sort -u)" = 0 ] || fail "$HAND: expected nothing unmet"
 
+say "the dispatcher knows a truck is back (tests/data/truck_back.cfg): site B's response is 63"
+run T -q --no-plot -n 2 -o "$tmp/T" tests/data/truck_back.cfg
+[ "$rc" -eq 0 ] || fail "truck_back.cfg: exit $rc: $(cat "$tmp/T.err")"
+b=$(awk -F, '$1 == "siteB" { print $9 }' "$tmp/T/sites.csv")
+[ "$b" = 63 ] || fail "truck_back.cfg: site B mean response $b, expected 63 (hand: 410 + 11 + 42 - 400)"
+
 echo "e2e_sim: all checks passed"

@@ -760,12 +760,13 @@ static void hand_unreached_cause(void **state)
  *     sub-centre ready 50 + 40 = 90,  90 + 50 + 42 = 182
  *     supplier   ready 50 + 50 = 100, 100 + 50 + (15 + 12) = 177
  *   so the site's response is 93 as in hand_day_request.
- *   The central's bay takes the 100 quilts at 70: 50 left < 100, so at 70 it
- *   asks for 150 - 50 = 100.  Only a supplier may refill the central depot,
- *   although the sub-centre would be sooner (70 + 40 + 50 + 0 = 160 against
- *   the supplier's 70 + 50 + 50 + 15 = 185).  The supplier: ready at
- *   70 + 20 + 30 = 120, loads 100 quilts (0.2 t) in 11 -> 131, drives A
- *   (15) -> arrives at the depot at 146. */
+ *   The dispatcher promises the central's 100 quilts at 50: 50 left
+ *   available < 100, so at 50 it asks for 150 - 50 = 100 (the reorder level
+ *   is checked when stock is promised, not only when it is loaded).  Only a
+ *   supplier may refill the central depot, although the sub-centre would be
+ *   sooner (50 + 40 + 50 + 0 = 140 against the supplier's 50 + 50 + 50 + 15
+ *   = 165).  The supplier: ready at 50 + 20 + 30 = 100, loads 100 quilts
+ *   (0.2 t) in 11 -> 111, drives A (15) -> arrives at the depot at 126. */
 static void hand_replenishment(void **state)
 {
     (void)state;
@@ -789,9 +790,9 @@ static void hand_replenishment(void **state)
     assert_int_equal(refill->site, -1);
     assert_string_equal(w->d->facilities[refill->dest_facility].id, "store");
     assert_string_equal(w->d->facilities[refill->source].id, "sup");
-    assert_near(refill->ordered, 70.0, EXACT, "refill ordered");
-    assert_near(refill->loaded, 131.0, EXACT, "refill loaded");
-    assert_near(refill->arrived, 146.0, EXACT, "refill arrived");
+    assert_near(refill->ordered, 50.0, EXACT, "refill ordered");
+    assert_near(refill->loaded, 111.0, EXACT, "refill loaded");
+    assert_near(refill->arrived, 126.0, EXACT, "refill arrived");
     assert_near(refill->tonnes, 0.2, EXACT, "refill tonnes");
     /* the store ran out of nothing: 50 quilts were left */
     for (int k = 0; k < w->d->n_facilities * w->d->n_items; k++)
