@@ -76,6 +76,17 @@ static double span(double a, double b, double h)
     return e > a ? e - a : 0;
 }
 
+/* No store with a fleet has any road to node, even at free flow. */
+static int cut_off(const struct rep *r, int node)
+{
+    const struct def *d = r->d;
+    for (int f = 0; f < d->n_facilities; f++)
+        if (d->facilities[f].trucks > 0
+            && isfinite(r->m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)node]))
+            return 0;
+    return 1;
+}
+
 /* Where the time went between the disaster and the site's first shipment. */
 static void compose(const struct rep *r, int site, double *c)
 {
@@ -85,8 +96,9 @@ static void compose(const struct rep *r, int site, double *c)
     for (int k = 0; k < CAUSES; k++)
         c[k] = 0;
     c[CAUSE_REPORT] = span(st->occur, q->reported, h);
-    if (st->first_ship < 0) {                 /* nothing shipped: no stock reached it */
-        c[CAUSE_STOCK] = span(q->reported, INFINITY, h);
+    if (st->first_ship < 0) {       /* nothing shipped: no road to it at all, or no stock */
+        c[cut_off(r, r->d->sites[site].node) ? CAUSE_ROAD : CAUSE_STOCK]
+            = span(q->reported, INFINITY, h);
         return;
     }
     const struct shipment *sh = &r->ship[st->first_ship];
