@@ -18,12 +18,6 @@ enum road_state { ROAD_OPEN, ROAD_SLOWED, ROAD_CLOSED_RARELY, ROAD_CLOSED, ROAD_
 
 #define OFTEN 0.25    /* a road closed in at least this share of runs is drawn bright red */
 
-/* The chance that a rule hits a road, as travel.c draws it. */
-static double hit(const struct def *d, const struct damage *dm, int road)
-{
-    return dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km) : dm->probability;
-}
-
 /* Closed often (bright red), slowed more often than closed (orange), closed
  * now and then (pale red), or untouched: the rules combined as independent. */
 static enum road_state road_state(const struct def *d, int road)
@@ -33,7 +27,7 @@ static enum road_state road_state(const struct def *d, int road)
         const struct damage *dm = &d->damage[r];
         for (int k = 0; k < dm->n_roads; k++)
             if (dm->roads[k] == road && dm->factor < 1)
-                *(dm->factor <= 0 ? &open : &fast) *= 1 - hit(d, dm, road);
+                *(dm->factor <= 0 ? &open : &fast) *= 1 - damage_chance(d, dm, road);
     }
     double close = 1 - open, slow = 1 - fast;
     if (close >= OFTEN)

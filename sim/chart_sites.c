@@ -39,7 +39,7 @@ static int *ordered(const struct chart_ctx *c)
 {
     int *order = malloc(((size_t)c->d->n_sites + 1) * sizeof *order);
     if (order)
-        chart_worst_first(c, order);
+        summary_worst_first(c->d, c->s, order);
     return order;
 }
 

@@ -55,19 +55,6 @@ int chart_risk(const struct chart_ctx *c, double p)
     return p >= c->s->required ? 0 : p >= AMBER_LEVEL ? 1 : 2;
 }
 
-void chart_worst_first(const struct chart_ctx *c, int *order)
-{
-    const struct site_summary *ss = c->s->sites;
-    for (int i = 0; i < c->d->n_sites; i++)
-        order[i] = i;
-    for (int i = 1; i < c->d->n_sites; i++)     /* insertion sort: stable */
-        for (int j = i; j > 0 && ss[order[j]].on_time.est < ss[order[j - 1]].on_time.est; j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-}
-
 const char *chart_label(const struct chart_ctx *c)
 {
     return (c->zh && c->d->scenario_label_zh[0]) ? c->d->scenario_label_zh : c->d->scenario_label;

@@ -46,8 +46,6 @@ void chart_site_label(const struct chart_ctx *c, int site, char *buf, size_t n);
  * 2 red. */
 int chart_risk(const struct chart_ctx *c, double p_on_time);
 
-/* Site indices by probability on time, worst first (ties: definition order). */
-void chart_worst_first(const struct chart_ctx *c, int *order);
 
 /* "Flood" from the scenario name "flood": the start of every title. */
 /* The scenario's label for a replication ("flooded nights"), in the chart's language. */

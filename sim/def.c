@@ -39,6 +39,11 @@ double def_road_minutes(const struct def *d, int road)
     return r->km / d->road_classes[r->cls].speed_kmh * 60.0;
 }
 
+double damage_chance(const struct def *d, const struct damage *dm, int road)
+{
+    return dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km) : dm->probability;
+}
+
 double def_stock_t(const struct def *d, int facility)
 {
     double t = 0;

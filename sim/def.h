@@ -188,6 +188,10 @@ const char *node_kind_name(enum node_kind k);
 const char *facility_kind_name(enum facility_kind k);
 const char *township_kind_name(enum township_kind k);
 
+/* The chance that damage rule dm hits road: 1 - exp(-per_km x km) when the
+ * rule gives per_km, else its probability. */
+double damage_chance(const struct def *d, const struct damage *dm, int road);
+
 /* Free-flow truck minutes for a road: km / speed. */
 double def_road_minutes(const struct def *d, int road);
 

@@ -424,7 +424,7 @@ static int sites_table(FILE *f, const struct page *pg)
         snprintf(pg->err, pg->errlen, "out of memory writing report.html");
         return -1;
     }
-    chart_worst_first(c, order);
+    summary_worst_first(c->d, c->s, order);
     fprintf(f, "<section class=\"sites\" id=\"townships-table\">\n<h2>%s</h2>\n<p class=\"how\">%s"
             "</p>\n<table>\n<tr><th>%s</th><th>%s</th><th>95%% CI</th><th>%s</th><th>%s</th>"
             "<th>%s</th><th>%s</th></tr>\n",

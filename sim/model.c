@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "coverage.h"
 #include "model_int.h"
 
 /* ---- the shared model --------------------------------------------------- */
@@ -67,22 +68,17 @@ static void fill_node_township(struct model *m)
 struct model *model_create(const struct def *d)
 {
     struct model *m = calloc(1, sizeof *m);
-    struct net_road *roads = malloc((size_t)(d->n_roads + 1) * sizeof *roads);
-    if (!m || !roads)
-        goto fail;
+    if (!m)
+        return NULL;
     m->d = d;
-    for (int i = 0; i < d->n_roads; i++)
-        roads[i] = (struct net_road){ d->roads[i].from, d->roads[i].to, def_road_minutes(d, i) };
-    m->net = net_create(d->n_nodes, d->n_roads, roads);
+    m->net = coverage_network(d);
     m->free_from = malloc((size_t)(d->n_facilities + 1) * (size_t)d->n_nodes * sizeof(double));
     m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
     if (!m->net || !m->free_from || !m->node_township || fill_free_from(m) < 0)
         goto fail;
     fill_node_township(m);
-    free(roads);
     return m;
 fail:
-    free(roads);
     model_free(m);
     return NULL;
 }

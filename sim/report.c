@@ -37,19 +37,6 @@ static void minutes(FILE *f, const char *fmt, double v)
         fprintf(f, "%s", "inf");
 }
 
-/* Site indices sorted by probability on time, worst first (stable). */
-static void worst_first(const struct def *d, const struct summary *s, int *order)
-{
-    for (int i = 0; i < d->n_sites; i++)
-        order[i] = i;
-    for (int i = 1; i < d->n_sites; i++)
-        for (int j = i; j > 0 && s->sites[order[j]].on_time.est < s->sites[order[j - 1]].on_time.est; j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-}
-
 static void site_line(FILE *f, const struct def *d, const struct summary *s, int k)
 {
     const struct site_summary *ss = &s->sites[k];
@@ -74,7 +61,7 @@ static void print_sites(FILE *f, const struct def *d, const struct summary *s)
         fprintf(f, "\n(out of memory listing the sites at risk: see sites.csv)\n");
         return;
     }
-    worst_first(d, s, order);
+    summary_worst_first(d, s, order);
     fprintf(f, "\nSites at risk (on time in fewer than %g%% of runs), worst first:\n  ",
             100 * s->required);
     text_pad(f, "site (township)", 34);

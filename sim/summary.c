@@ -220,6 +220,19 @@ static int alloc_all(struct summary *s, const struct def *d, long n)
     return ok ? 0 : -1;
 }
 
+void summary_worst_first(const struct def *d, const struct summary *s, int *order)
+{
+    for (int i = 0; i < d->n_sites; i++)
+        order[i] = i;
+    for (int i = 1; i < d->n_sites; i++)
+        for (int j = i; j > 0 && s->sites[order[j]].on_time.est < s->sites[order[j - 1]].on_time.est;
+             j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+}
+
 int summary_make(struct summary *s, const struct def *d, const struct rep_result *res, long n)
 {
     memset(s, 0, sizeof *s);

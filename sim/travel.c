@@ -72,8 +72,7 @@ int travel_realise_damage(struct rep *r)
         const struct damage *dm = &d->damage[k];
         for (int j = 0; j < dm->n_roads; j++) {
             int road = dm->roads[j];
-            double p = dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km)
-                                       : dm->probability;
+            double p = damage_chance(d, dm, road);
             double u = gsl_rng_uniform(g);
             double from = rng_draw(g, dm->from_min), dur = rng_draw(g, dm->duration_min);
             if (u < p && add_change(r, road, from, from + dur, dm->factor) < 0)
