@@ -74,9 +74,13 @@ struct model *model_create(const struct def *d)
     m->net = coverage_network(d);
     m->free_from = malloc((size_t)(d->n_facilities + 1) * (size_t)d->n_nodes * sizeof(double));
     m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
-    if (!m->net || !m->free_from || !m->node_township || fill_free_from(m) < 0)
+    m->reorders = calloc((size_t)d->n_facilities + 1, 1);
+    if (!m->net || !m->free_from || !m->node_township || !m->reorders || fill_free_from(m) < 0)
         goto fail;
     fill_node_township(m);
+    for (int f = 0; f < d->n_facilities; f++)
+        for (int i = 0; i < d->n_items; i++)
+            m->reorders[f] |= d->facilities[f].kind != FAC_SUPPLIER && d->facilities[f].reorder[i] > 0;
     return m;
 fail:
     model_free(m);
@@ -90,6 +94,7 @@ void model_free(struct model *m)
     net_free(m->net);
     free(m->free_from);
     free(m->node_township);
+    free(m->reorders);
     free(m);
 }
 
@@ -258,6 +263,7 @@ static void reorder(struct rep *r, int f)
 {
     const struct def *d = r->d;
     struct fac_state *fs = &r->fac[f];
+    fs->reorder_due = 0;
     if (fs->replenish >= 0)
         return;
     int q = -1;

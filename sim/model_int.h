@@ -34,6 +34,8 @@ struct model {
     struct net *net;          /* free-flow network, villages included */
     double *free_from;        /* n_facilities x n_nodes: free-flow minutes from each facility */
     int *node_township;       /* township of each node: its own, or the nearest seat's */
+    unsigned char *reorders;  /* per facility: replenished at all (some reorder level, not a
+                               * supplier) */
 };
 
 /* A queue of shipment ids (ring buffer that grows). */
@@ -49,6 +51,7 @@ struct fac_state {
     struct fifo truck_q, bay_q;    /* shipments waiting for a truck, for a bay */
     int replenish;            /* request id of its open replenishment, -1 if none */
     int absent, owed;         /* crews out; of them, trucks still to be taken when home */
+    int reorder_due;          /* an EV_REORDER for it is scheduled */
 };
 
 /* A demand: a disaster site's, or a store's replenishment. */

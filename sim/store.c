@@ -55,7 +55,6 @@ void serve_bays(struct rep *r, int f)
         if (r->now >= r->load_from && r->now < r->load_until)
             t *= r->load_factor;           /* power out, crews short: slower loading */
         rep_schedule(r, r->now + t, EV_LOADED, s, 0);
-        on_stock_change(r, f);
     }
 }
 
@@ -112,12 +111,17 @@ void fac_enqueue(struct rep *r, int s)
     serve_trucks(r, f);
 }
 
-/* Goods left store f: check its reorder levels (later, as an event, so that
- * dispatch never runs inside dispatch). */
+/* Stock of store f was promised, or a refill of it is complete: check its
+ * reorder levels (later, as an event, so that dispatch never runs inside
+ * dispatch).  Loading changes nothing here: stock and promised units fall
+ * together. */
 void on_stock_change(struct rep *r, int f)
 {
-    if (r->d->facilities[f].kind != FAC_SUPPLIER && r->fac[f].replenish < 0)
+    struct fac_state *fs = &r->fac[f];
+    if (r->m->reorders[f] && fs->replenish < 0 && !fs->reorder_due) {
+        fs->reorder_due = 1;           /* one check looks at everything promised by then */
         rep_schedule(r, r->now, EV_REORDER, f, 0);
+    }
 }
 
 void truck_home(struct rep *r, int s)
@@ -182,6 +186,6 @@ void reset_stores(struct rep *r)
         fs->truck_q.n = fs->bay_q.n = 0;
         fs->truck_q.head = fs->bay_q.head = 0;
         fs->replenish = -1;
-        fs->absent = fs->owed = 0;
+        fs->absent = fs->owed = fs->reorder_due = 0;
     }
 }
