@@ -438,7 +438,6 @@ static void reset_effects(struct rep *r)
         until[k] = ef[k]->on ? from[k] + rng_draw(g, ef[k]->duration_min) : -INFINITY;
     }
     r->crews_share = value[0];
-    r->crews_from = from[0];
     r->crews_until = until[0];
     r->load_factor = value[1];
     r->load_from = from[1];

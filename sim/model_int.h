@@ -115,7 +115,8 @@ struct rep {
     double resume_at;         /* an EV_RESUME is scheduled for this time */
 
     double *initial, *on_truck, *delivered;    /* per item, for conservation */
-    double crews_from, crews_until, crews_share;   /* this replication's hazard effects */
+    double crews_until, crews_share;   /* this replication's hazard effects (crews go out
+                                        * at their EV_CREWS_OUT) */
     double load_from, load_until, load_factor;
     double check_from, check_until;
     struct rep_result *res;

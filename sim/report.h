@@ -13,7 +13,6 @@ struct run_info {
     const char *version;
     unsigned long long seed;
     long first;               /* index of the first replication */
-    int jobs_note;            /* unused in outputs: results never depend on it */
 };
 
 /* The first line: the verdict in words a meeting understands. */

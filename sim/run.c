@@ -146,7 +146,7 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
                 "longer one\n", sizeof dir - 1);
         return EXIT_USAGE;
     }
-    struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first, 0 };
+    struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first };
     int zh = o->lang && !strcmp(o->lang, "zh");
     struct charts_done drawn;
     if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0

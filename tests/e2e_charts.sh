@@ -11,35 +11,12 @@
 #   SUPPLYSIM=build/test/supplysim sh tests/e2e_charts.sh
 set -eu
 
-SUPPLYSIM=${SUPPLYSIM:-./supplysim}
 FLOOD=scenarios/flood.cfg
 CHARTS="coverage townships map causes response resources"
 N=40
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_charts.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-say() {
-    echo "-- $*"
-}
-
-# run NAME ARGS...: supplysim's stdout and stderr in $tmp/NAME.out, .err; status in $rc
-run() {
-    name=$1
-    shift
-    rc=0
-    "$SUPPLYSIM" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
-}
-
-expect_rc() {
-    [ "$rc" -eq "$1" ] || fail "$2: expected exit status $1, got $rc; stderr: $(cat "$tmp/$name.err")"
-}
+E2E=charts
+. "$(dirname "$0")/common.sh"
 
 # png_ok FILE: a PNG (magic bytes) of at least 10 kB
 png_ok() {

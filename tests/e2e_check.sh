@@ -7,35 +7,11 @@
 #   SUPPLYSIM=build/test/supplysim sh tests/e2e_check.sh
 set -eu
 
-SUPPLYSIM=${SUPPLYSIM:-./supplysim}
 TINY=tests/data/tiny.cfg
 YONGCHENG=config/yongcheng.cfg
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_e2e.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-say() {
-    echo "-- $*"
-}
-
-# run NAME ARGS...: runs supplysim with stdout and stderr in $tmp/NAME.out and
-# $tmp/NAME.err; its exit status goes to $rc.
-run() {
-    name=$1
-    shift
-    rc=0
-    "$SUPPLYSIM" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
-}
-
-expect_rc() {
-    [ "$rc" -eq "$1" ] || fail "$2: expected exit status $1, got $rc; stderr: $(cat "$tmp/$name.err")"
-}
+E2E=check
+. "$(dirname "$0")/common.sh"
 
 lines() {
     wc -l <"$1" | tr -d ' '

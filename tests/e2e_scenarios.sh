@@ -7,20 +7,9 @@
 #   SUPPLYSIM=build/test/supplysim sh tests/e2e_scenarios.sh
 set -eu
 
-SUPPLYSIM=${SUPPLYSIM:-./supplysim}
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_scen.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-say() {
-    echo "-- $*"
-}
+E2E=scenarios
+. "$(dirname "$0")/common.sh"
 
 [ -x "$SUPPLYSIM" ] || fail "no executable at SUPPLYSIM=$SUPPLYSIM (run from the repository root)"
 set -- scenarios/*.cfg

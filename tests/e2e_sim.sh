@@ -8,36 +8,12 @@
 #   SUPPLYSIM=build/test/supplysim sh tests/e2e_sim.sh
 set -eu
 
-SUPPLYSIM=${SUPPLYSIM:-./supplysim}
 FLOOD=scenarios/flood.cfg
 HAND=tests/data/hand.cfg
 YONGCHENG=config/yongcheng.cfg
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_e2e_sim.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-say() {
-    echo "-- $*"
-}
-
-# run NAME ARGS...: runs supplysim with stdout and stderr in $tmp/NAME.out and
-# $tmp/NAME.err; its exit status goes to $rc.
-run() {
-    name=$1
-    shift
-    rc=0
-    "$SUPPLYSIM" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
-}
-
-expect_rc() {
-    [ "$rc" -eq "$1" ] || fail "$2: expected exit status $1, got $rc; stderr: $(head -c 2000 "$tmp/$name.err")"
-}
+E2E=sim
+. "$(dirname "$0")/common.sh"
 
 has() {
     grep -qF -- "$2" "$1" || fail "$3: expected \"$2\" in $(basename "$1"), found: $(head -c 2000 "$1")"

@@ -1,0 +1,35 @@
+# common.sh -- what the end-to-end scripts (tests/e2e_*.sh) share; sourced,
+# never run (run-all.sh runs only tests/e2e_*.sh).  Before sourcing, a script
+# sets E2E to its name.  Gives: $SUPPLYSIM (default ./supplysim), a temporary
+# folder $tmp removed on exit, and
+#   fail MESSAGE          print FAIL: MESSAGE on stderr and exit 1
+#   say MESSAGE           print what is being checked
+#   run NAME ARGS...      run supplysim, stdout and stderr in $tmp/NAME.out and
+#                         $tmp/NAME.err, exit status in $rc
+#   expect_rc N WHAT      fail unless the last run exited N
+
+SUPPLYSIM=${SUPPLYSIM:-./supplysim}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_$E2E.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+say() {
+    echo "-- $*"
+}
+
+run() {
+    name=$1
+    shift
+    rc=0
+    "$SUPPLYSIM" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
+}
+
+expect_rc() {
+    [ "$rc" -eq "$1" ] || fail "$2: expected exit status $1, got $rc; stderr: $(head -c 2000 "$tmp/$name.err")"
+}
