@@ -22,13 +22,18 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS     = $(PKG_LIBS) -lpthread -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-SRC      := $(wildcard sim/*.c)
-LIBSRC   := $(filter-out sim/main.c,$(SRC))
+# The program is built from sim/LAYER/*.c (see sim/README.md); objects go to
+# build/obj/LAYER/ (normal build) and build/tobj/LAYER/ (sanitizers, for tests).
+# -MMD writes each object's header dependencies beside it.
+SRC      := $(wildcard sim/*/*.c)
+LIBSRC   := $(filter-out sim/cmd/main.c,$(SRC))
 OBJ      := $(SRC:sim/%.c=build/obj/%.o)
 TOBJ     := $(SRC:sim/%.c=build/tobj/%.o)
 TLIBOBJ  := $(LIBSRC:sim/%.c=build/tobj/%.o)
+LIBOBJ   := $(LIBSRC:sim/%.c=build/obj/%.o)
 TESTS    := $(patsubst tests/%.c,build/test/%,$(wildcard tests/test_*.c))
 BENCHES  := $(patsubst tests/%.c,build/bench/%,$(wildcard tests/bench_*.c))
+INC      := -Isim
 
 .PHONY: all run check bench clean install deps run-now check-now bench-now
 .DELETE_ON_ERROR:
@@ -38,22 +43,26 @@ all: supplysim
 supplysim: $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
 
-build/obj/%.o: sim/%.c $(wildcard sim/*.h) | build/obj
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+build/obj/%.o: sim/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/tobj/%.o: sim/%.c $(wildcard sim/*.h) | build/tobj
-	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DSUPPLYSIM_PARANOID $(PKG_CFLAGS) -c -o $@ $<
+build/tobj/%.o: sim/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DSUPPLYSIM_PARANOID $(INC) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/test/supplysim: $(TOBJ) | build/test
 	$(CC) $(SAN) -o $@ $(TOBJ) $(LIBS)
 
-build/test/test_%: tests/test_%.c $(TLIBOBJ) $(wildcard sim/*.h) | build/test
-	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -Isim -o $@ $< $(TLIBOBJ) $(LIBS) -lcmocka
+build/test/test_%: tests/test_%.c $(TLIBOBJ) | build/test
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(INC) $(PKG_CFLAGS) -MMD -MP -o $@ $< $(TLIBOBJ) $(LIBS) -lcmocka
 
-build/bench/bench_%: tests/bench_%.c $(filter-out build/obj/main.o,$(OBJ)) | build/bench
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isim -o $@ $< $(filter-out build/obj/main.o,$(OBJ)) $(LIBS)
+build/bench/bench_%: tests/bench_%.c $(LIBOBJ) | build/bench
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -o $@ $< $(LIBOBJ) $(LIBS)
 
-build/obj build/tobj build/test build/bench:
+-include $(OBJ:.o=.d) $(TOBJ:.o=.d) $(TESTS:=.d) $(BENCHES:=.d)
+
+build/test build/bench:
 	mkdir -p $@
 
 deps:

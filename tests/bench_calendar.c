@@ -22,7 +22,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "calendar.h"
+#include "engine/calendar.h"
 
 /* ---- RNG: splitmix64 ----------------------------------------------------- */
 

@@ -17,7 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "calendar.h"
+#include "engine/calendar.h"
 
 /* ---- deterministic PRNG (splitmix64) ------------------------------------- */
 

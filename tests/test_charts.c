@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charts_int.h"
-#include "gplot.h"
-#include "html.h"
+#include "charts/internal.h"
+#include "charts/gplot.h"
+#include "charts/html.h"
 
 /* What fn writes for s, as a string the test frees. */
 static char *written(void (*fn)(FILE *, const char *), const char *s)

@@ -25,8 +25,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "coverage.h"
+#include "config/config.h"
+#include "model/coverage.h"
 
 #define TINY "tests/data/tiny.cfg"
 #define ERRLEN 2048

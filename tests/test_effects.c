@@ -43,8 +43,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "model.h"
+#include "config/config.h"
+#include "model/model.h"
 
 #define ERRLEN 2048
 #define BASE "tests/data/effects.cfg"

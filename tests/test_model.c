@@ -38,11 +38,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "experiment.h"
-#include "model.h"
-#include "stats.h"
-#include "summary.h"
+#include "config/config.h"
+#include "model/experiment.h"
+#include "model/model.h"
+#include "engine/stats.h"
+#include "results/summary.h"
 
 #define ERRLEN 2048
 #define EXACT 1e-9

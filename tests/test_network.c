@@ -16,7 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "network.h"
+#include "engine/network.h"
 
 #define MAX_NODES 40
 #define MAX_ROADS (3 * MAX_NODES + 8)

@@ -14,7 +14,7 @@
 
 #include <math.h>
 
-#include "stats.h"
+#include "engine/stats.h"
 
 /* The hand figures below carry 6 decimals. */
 #define TOL 2e-6

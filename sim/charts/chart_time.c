@@ -1,0 +1,329 @@
+/*
+ * chart_time.c -- the charts against time: coverage over time (share of
+ * sites and of people reached, from coverage.csv), the response-time
+ * histogram (response.csv, written here from every site-replication), and
+ * resources over time (trucks away and the central depot's bay queue, from
+ * resources.csv).  Each x axis ends where the story does, chosen here from
+ * the data, so the scripts hold fixed ranges and the same seed gives the
+ * same bytes.
+ */
+#include <math.h>
+#include <string.h>
+#include "charts/internal.h"
+#include "charts/gplot.h"
+
+#define COLOUR_SITES  "#1f5fa8"
+#define COLOUR_PEOPLE "#d95f02"
+#define COLOUR_LINE   "#333333"
+
+static double max_threshold(const struct chart_ctx *c)
+{
+    double m = c->s->promise_min;
+    for (int t = 0; t < c->s->n_thr; t++)
+        m = fmax(m, c->s->thr_min[t]);
+    return m;
+}
+
+/* Hours shown: at least 12, else up to `need` minutes rounded up to 6 h,
+ * never past the horizon. */
+static double hours_shown(const struct chart_ctx *c, double need)
+{
+    double h = need <= 720 ? 12 : 6 * ceil(need / 360);
+    double horizon = ceil(c->d->run.horizon_min / 60);
+    return h < horizon ? h : horizon;
+}
+
+static double tic_step(double hours)
+{
+    return hours <= 12 ? 1 : hours <= 24 ? 2 : 6;
+}
+
+/* Vertical dashed lines at the thresholds, labelled above the plot where no
+ * data can be; x in minutes times `scale` (1/60 for hours).  layer: "front"
+ * over filled bands, "back" behind bars. */
+static void threshold_lines(FILE *f, const struct chart_ctx *c, double scale, const char *layer)
+{
+    char words[64], buf[128];
+    for (int t = 0; t < c->s->n_thr; t++) {
+        double x = c->s->thr_min[t] * scale;
+        chart_duration(c, c->s->thr_min[t], words, sizeof words);
+        if (c->s->thr_min[t] == c->s->promise_min)
+            snprintf(buf, sizeof buf, "%s%s", words, tr(c, " promise", "承诺"));
+        else
+            snprintf(buf, sizeof buf, "%s", words);
+        fprintf(f, "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 1.5 "
+                "lc rgb '" COLOUR_LINE "' %s\n", x, x, layer);
+        fprintf(f, "set label ");
+        gplot_str(f, buf);
+        fprintf(f, " at %g, graph 1 offset 0,0.75 center front\n", x);
+    }
+}
+
+/* ---- coverage over time ------------------------------------------------- */
+
+/* Minutes until the median reaches every site and every person; INFINITY
+ * when it never does. */
+static double median_all_reached(const struct summary *s)
+{
+    for (int k = 0; k < s->n_steps; k++)
+        if (s->cov_sites[1][k] >= 1 && s->cov_people[1][k] >= 1)
+            return k * COVERAGE_STEP_MIN;
+    return INFINITY;
+}
+
+/* Sites: a shaded band and a line; people: a line and the band's edges
+ * dotted, so that the two bands, which overlap, stay readable. */
+static void coverage_curves(FILE *f, const struct chart_ctx *c)
+{
+    fprintf(f, "    'coverage.csv' skip 1 using ($1/60):(100*$2):(100*$4) with filledcurves "
+            "fc rgb sites fs transparent solid 0.25 noborder title ");
+    gplot_str(f, tr(c, "sites: 90% band (p5–p95)", "受灾点：90% 区间"));
+    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$3) with lines lw 3.5 "
+            "lc rgb sites title ");
+    gplot_str(f, tr(c, "sites: median", "受灾点：中位数"));
+    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$6) with lines lw 3.5 "
+            "lc rgb people title ");
+    gplot_str(f, tr(c, "people: median", "受灾群众：中位数"));
+    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$5) with lines lw 2 dt 3 "
+            "lc rgb people title ");
+    gplot_str(f, tr(c, "people: 90% band (p5–p95)", "受灾群众：90% 区间"));
+    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$7) with lines lw 2 dt 3 "
+            "lc rgb people notitle");
+}
+
+/* The required level: a thin red line across (solid: the people's band is
+ * dotted), named in the legend. */
+static void required_line(FILE *f, const struct chart_ctx *c)
+{
+    char req[128];
+    snprintf(req, sizeof req, tr(c, "required level %g%%", "要求水平 %g%%"), 100 * c->s->required);
+    fprintf(f, ", \\\n    %g with lines lw 2 lc rgb '" COLOUR_BAD "' title ",
+            100 * c->s->required);
+    gplot_str(f, req);
+    fprintf(f, "\n");
+}
+
+static int w_coverage(FILE *f, const struct chart_ctx *c)
+{
+    char scen[128], title[256], sub[512];
+    double t_all = median_all_reached(c->s);
+    double hours = hours_shown(c, fmax(max_threshold(c) + 60, isfinite(t_all) ? t_all : 1e9));
+    chart_scenario(c, scen, sizeof scen);
+    snprintf(title, sizeof title, tr(c, "%s: how fast relief reaches the disaster sites",
+                                     "%s 情景：救灾物资多快送达受灾点"), scen);
+    snprintf(sub, sizeof sub, tr(c, "share reached by each hour after the disaster struck: "
+                                    "median and 90%% band of %ld simulated %s",
+                                 "灾害发生后各时刻已送达的比例：%ld 次模拟（%s）的中位数与 90%% 区间"),
+             c->s->runs, chart_label(c));
+    gplot_begin(f, "coverage", "coverage over time: share of disaster sites and of displaced "
+                "people reached by each hour since the disaster struck them", "coverage.csv",
+                c->zh);
+    chart_title(f, title, sub);
+    fprintf(f, "set xlabel ");
+    gplot_str(f, tr(c, "hours since the disaster struck the site", "灾害发生后的时间（小时）"));
+    fprintf(f, "\nset ylabel ");
+    gplot_str(f, tr(c, "reached (%)", "已送达（%）"));
+    fprintf(f, "\nset xrange [0:%g]\nset xtics 0,%g,%g\nset yrange [0:105]\nset ytics 0,20,100\n"
+            "set border 3\nset tics nomirror\nset grid xtics ytics lc rgb '#dddddd'\n"
+            "set key bottom right box opaque samplen 2.5 spacing 1.1 width 1\n", hours,
+            tic_step(hours), hours);
+    threshold_lines(f, c, 1.0 / 60, "front");
+    fprintf(f, "sites = '" COLOUR_SITES "'; people = '" COLOUR_PEOPLE "'\nplot \\\n");
+    coverage_curves(f, c);
+    required_line(f, c);
+    gplot_end(f);
+    return 0;
+}
+
+int chart_coverage(const struct chart_ctx *c, char *err, size_t errlen)
+{
+    return chart_file(c, "coverage.gp", w_coverage, err, errlen);
+}
+
+/* ---- response-time histogram -------------------------------------------- */
+
+struct hist { double xr, bin; long all, later, never; };
+
+/* The histogram's range: past the last threshold by half, and past the
+ * p95 response, in whole hours, never past the horizon. */
+static void hist_range(const struct chart_ctx *c, struct hist *h)
+{
+    double need = fmax(1.5 * max_threshold(c), isfinite(c->s->p95) ? c->s->p95 : 0);
+    h->xr = fmin(60 * ceil(need / 60), c->d->run.horizon_min);
+    h->bin = h->xr <= 720 ? 10 : 30;
+    h->all = h->later = h->never = 0;
+    for (long i = 0; i < c->n; i++)
+        for (int k = 0; k < c->d->n_sites; k++) {
+            double r = c->res[i].response[k];
+            h->all++;
+            h->never += !isfinite(r);
+            h->later += isfinite(r) && r >= h->xr;
+        }
+}
+
+static int w_response_data(FILE *f, const struct chart_ctx *c)
+{
+    struct hist h;
+    hist_range(c, &h);
+    int bins = (int)ceil(h.xr / h.bin);
+    fprintf(f, "bar,from_min,to_min,site_runs,share_pct\n");
+    for (int b = 0; b < bins; b++) {
+        long k = 0;
+        for (long i = 0; i < c->n; i++)
+            for (int s = 0; s < c->d->n_sites; s++) {
+                double r = c->res[i].response[s];
+                k += r >= b * h.bin && r < (b + 1) * h.bin;
+            }
+        fprintf(f, "bin,%g,%g,%ld,%.4f\n", b * h.bin, (b + 1) * h.bin, k,
+                h.all ? 100.0 * k / h.all : 0);
+    }
+    fprintf(f, "later,%g,inf,%ld,%.4f\n", h.xr, h.later, h.all ? 100.0 * h.later / h.all : 0);
+    fprintf(f, "never,inf,inf,%ld,%.4f\n", h.never, h.all ? 100.0 * h.never / h.all : 0);
+    return 0;
+}
+
+/* The sites not in the bars -- later than the range, never reached -- as a
+ * note in the top right corner. */
+static void response_note(FILE *f, const struct chart_ctx *c, const struct hist *h)
+{
+    char note[512], hrs[64];
+    chart_duration(c, h->xr, hrs, sizeof hrs);
+    double later = h->all ? 100.0 * h->later / h->all : 0;
+    double never = h->all ? 100.0 * h->never / h->all : 0;
+    snprintf(note, sizeof note, tr(c, "not in the bars:\nlater than %s: %.1f%%\n"
+                                      "never reached within %g h: %.1f%%",
+                                   "图中未显示：\n超过 %s：%.1f%%\n%g 小时内未送达：%.1f%%"),
+             hrs, later, c->d->run.horizon_min / 60, never);
+    fprintf(f, "set label ");
+    gplot_str(f, note);
+    fprintf(f, " at graph 0.98, graph 0.82 right front boxed\n"
+            "set style textbox opaque border lc rgb '#999999' margins 10,8\n");
+}
+
+static int w_response(FILE *f, const struct chart_ctx *c)
+{
+    struct hist h;
+    char scen[128], title[256], sub[512];
+    hist_range(c, &h);
+    chart_scenario(c, scen, sizeof scen);
+    snprintf(title, sizeof title, tr(c, "%s: how long disaster sites wait for their first relief",
+                                     "%s 情景：受灾点等待首批物资的时间"), scen);
+    snprintf(sub, sizeof sub, tr(c, "every site in each of %ld simulated %s (%ld site-runs), "
+                                    "by %g-minute intervals",
+                                 "%ld 次模拟（%s）中每个受灾点（共 %ld 个），每 %g 分钟一组"),
+             c->s->runs, chart_label(c), h.all, h.bin);
+    gplot_begin(f, "response", "response-time distribution: minutes from the disaster to a "
+                "site's first relief, over every site in every replication", "response.csv",
+                c->zh);
+    chart_title(f, title, sub);
+    fprintf(f, "set xlabel ");
+    gplot_str(f, tr(c, "minutes from the disaster to the first relief",
+                    "从灾害发生到首批物资送达（分钟）"));
+    fprintf(f, "\nset ylabel ");
+    gplot_str(f, tr(c, "share of site-runs (%)", "占全部受灾点次数（%）"));
+    fprintf(f, "\nset xrange [0:%g]\nset xtics 0,%g,%g\nset yrange [0:*]\nset border 3\n"
+            "set tics nomirror\nset grid ytics lc rgb '#dddddd'\nset style fill solid 0.85 "
+            "border rgb 'white'\nunset key\n", h.xr, h.xr <= 720 ? 60.0 : 360.0, h.xr);
+    threshold_lines(f, c, 1, "back");
+    response_note(f, c, &h);
+    fprintf(f, "plot 'response.csv' skip 1 using (strcol(1) eq 'bin' ? ($2+$3)/2 : NaN):5:($3-$2) "
+            "with boxes lc rgb '" COLOUR_SITES "'\n");
+    gplot_end(f);
+    return 0;
+}
+
+int chart_response(const struct chart_ctx *c, char *err, size_t errlen)
+{
+    if (chart_file(c, "response.csv", w_response_data, err, errlen) < 0)
+        return -1;
+    return chart_file(c, "response.gp", w_response, err, errlen);
+}
+
+/* ---- resources over time ------------------------------------------------ */
+
+/* Hours shown: until the median of trucks away is back to zero. */
+static double resources_hours(const struct chart_ctx *c)
+{
+    double last = 0;
+    for (int k = 0; k < c->s->n_samples; k++)
+        if (c->s->trucks_out[1][k] > 0 || c->s->central_queue[1][k] > 0)
+            last = k * SAMPLE_MIN;
+    return hours_shown(c, last + 60);
+}
+
+static double peak(double *const *q, int n, int from)
+{
+    double m = 0;
+    for (int k = from; k < n; k++)
+        m = fmax(m, q[2][k]);
+    return m;
+}
+
+/* One panel between two heights of the canvas (screen coordinates). */
+static void panel(FILE *f, const char *ylabel, double ymax, int col, double bottom, double top)
+{
+    fprintf(f, "set tmargin at screen %g\nset bmargin at screen %g\nset ylabel ", top, bottom);
+    gplot_str(f, ylabel);
+    fprintf(f, "\nset yrange [0:%g]\nplot 'resources.csv' skip 1 using ($1/60):%d:%d with "
+            "filledcurves fc rgb '" COLOUR_SITES "' fs transparent solid 0.25 noborder title "
+            "band, \\\n    'resources.csv' skip 1 using ($1/60):%d with lines lw 3.5 lc rgb '"
+            COLOUR_SITES "' title median\n", ymax, col, col + 2, col + 1);
+}
+
+/* Trucks still away after the x axis ends, so nothing is cut off unsaid. */
+static void after_note(FILE *f, const struct chart_ctx *c, double hours)
+{
+    int from = (int)ceil(hours * 60 / SAMPLE_MIN);
+    double rest = from < c->s->n_samples ? peak(c->s->trucks_out, c->s->n_samples, from) : 0;
+    if (rest <= 0)
+        return;
+    char note[256];
+    snprintf(note, sizeof note, tr(c, "after %g h: up to %g trucks still away (p95)",
+                                   "%g 小时后：仍有至多 %g 辆车在外（p95）"), hours, ceil(rest));
+    fprintf(f, "set label 1 ");
+    gplot_str(f, note);
+    fprintf(f, " at graph 0.99, graph 0.55 right front\n");
+}
+
+static int w_resources(FILE *f, const struct chart_ctx *c)
+{
+    char scen[128], title[256], sub[512], yl[256];
+    double hours = resources_hours(c);
+    double tmax = peak(c->s->trucks_out, c->s->n_samples, 0);
+    double qmax = peak(c->s->central_queue, c->s->n_samples, 0);
+    chart_scenario(c, scen, sizeof scen);
+    snprintf(title, sizeof title, tr(c, "%s: trucks on the road and the queue at the central "
+                                        "depot's loading bays",
+                                     "%s 情景：在途车辆与中心库装卸台排队"), scen);
+    snprintf(sub, sizeof sub, tr(c, "median and 90%% band of %ld simulated %s",
+                                 "%ld 次模拟（%s）的中位数与 90%% 区间"),
+             c->s->runs, chart_label(c));
+    gplot_begin(f, "resources", "resources over time: trucks away from their store and trucks "
+                "queueing for the central depot's loading bays", "resources.csv", c->zh);
+    fprintf(f, "band = ");
+    gplot_str(f, tr(c, "90% band (p5–p95)", "90% 区间"));
+    fprintf(f, "; median = ");
+    gplot_str(f, tr(c, "median", "中位数"));
+    fprintf(f, "\nset multiplot\n");
+    chart_title(f, title, sub);
+    fprintf(f, "set xrange [0:%g]\nset xtics 0,%g,%g\nset border 3\nset tics nomirror\n"
+            "set grid xtics ytics lc rgb '#dddddd'\nset key top right box opaque samplen 2.5\n"
+            "set lmargin at screen 0.11\nset rmargin at screen 0.97\n", hours, tic_step(hours),
+            hours);
+    snprintf(yl, sizeof yl, tr(c, "trucks away from\ntheir store (of %d)", "离库车辆\n（共 %d 辆）"),
+             c->s->total_trucks);
+    after_note(f, c, hours);
+    panel(f, yl, fmax(1, ceil(tmax * 1.15)), 2, 0.52, 0.84);
+    fprintf(f, "unset label 1\nunset label 90\nunset label 91\nunset key\nset xlabel ");
+    gplot_str(f, tr(c, "hours since the onset of the disaster", "灾害开始后的时间（小时）"));
+    fprintf(f, "\n");
+    panel(f, tr(c, "trucks queueing at the\ncentral depot's bays", "中心库装卸台\n排队车辆"),
+          fmax(1, ceil(qmax * 1.15)), 5, 0.12, 0.45);
+    gplot_end(f);
+    return 0;
+}
+
+int chart_resources(const struct chart_ctx *c, char *err, size_t errlen)
+{
+    return chart_file(c, "resources.gp", w_resources, err, errlen);
+}

@@ -1,0 +1,146 @@
+/*
+ * charts.c -- the charts of a run as a whole: writes every chart's script
+ * and data (chart_time.c, chart_sites.c, chart_map.c), then has gnuplot draw
+ * them (gplot.c); and the helpers those modules share -- language, names,
+ * risk classes, the order of sites, writing a file whole.
+ *
+ * Scripts and data are always written (unless --no-plot), with or without
+ * gnuplot, so that anyone can draw or restyle them later; they hold no date
+ * or path, so the same seed gives the same bytes.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <string.h>
+#include "charts/internal.h"
+#include "charts/gplot.h"
+#include "results/outfile.h"
+
+static const char *const names[CHARTS] = { "coverage", "townships", "map", "causes", "response",
+                                           "resources" };
+
+const char *chart_name(enum chart_id c)
+{
+    return (c >= 0 && c < CHARTS) ? names[c] : "?";
+}
+
+const char *tr(const struct chart_ctx *c, const char *en, const char *zh)
+{
+    return c->zh ? zh : en;
+}
+
+const char *chart_cause(const struct chart_ctx *c, int cause)
+{
+    return c->zh ? cause_name_zh((enum cause)cause) : cause_name((enum cause)cause);
+}
+
+const char *chart_township(const struct chart_ctx *c, int township)
+{
+    const struct township *t = &c->d->townships[township];
+    return (c->zh && t->name_zh && t->name_zh[0]) ? t->name_zh : t->name;
+}
+
+void chart_site_label(const struct chart_ctx *c, int site, char *buf, size_t n)
+{
+    int t = c->d->sites[site].township, same = 0;
+    for (int k = 0; k < c->d->n_sites; k++)
+        same += c->d->sites[k].township == t;
+    if (same > 1)
+        snprintf(buf, n, "%s (%s)", chart_township(c, t), c->d->sites[site].id);
+    else
+        snprintf(buf, n, "%s", chart_township(c, t));
+}
+
+int chart_risk(const struct chart_ctx *c, double p)
+{
+    return p >= c->s->required ? 0 : p >= AMBER_LEVEL ? 1 : 2;
+}
+
+const char *chart_label(const struct chart_ctx *c)
+{
+    return (c->zh && c->d->scenario_label_zh[0]) ? c->d->scenario_label_zh : c->d->scenario_label;
+}
+
+void chart_scenario(const struct chart_ctx *c, char *buf, size_t n)
+{
+    if (c->zh && c->d->name_zh[0]) {
+        snprintf(buf, n, "%s", c->d->name_zh);
+        return;
+    }
+    snprintf(buf, n, "%s", c->d->name);
+    for (char *p = buf; *p; p++)    /* "each_township" reads "Each township" */
+        if (*p == '_')
+            *p = ' ';
+    if (!c->zh && n > 0)
+        buf[0] = (char)toupper((unsigned char)buf[0]);
+}
+
+void chart_title(FILE *f, const char *title, const char *subtitle)
+{
+    /* labels at fixed screen places, not `set title`: a title is centred
+     * on the plot area and a long one is cut off at the canvas's edge */
+    fprintf(f, "set label 90 ");
+    gplot_str(f, title);
+    fprintf(f, " at screen 0.5, screen 0.955 center font \",26\" front\nset label 91 ");
+    gplot_str(f, subtitle);
+    fprintf(f, " at screen 0.5, screen 0.91 center font \",18\" tc rgb '#444444' front\n"
+            "set tmargin at screen 0.83\n");
+}
+
+void chart_duration(const struct chart_ctx *c, double min, char *buf, size_t n)
+{
+    if (fmod(min, 60.0) == 0)
+        snprintf(buf, n, c->zh ? "%g 小时" : "%g h", min / 60);
+    else
+        snprintf(buf, n, c->zh ? "%g 分钟" : "%g min", min);
+}
+
+int chart_file(const struct chart_ctx *c, const char *name,
+               int (*w)(FILE *, const struct chart_ctx *), char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, c->dir, name, err, errlen) < 0)
+        return -1;
+    if (w(o.f, c) < 0) {
+        out_abort(&o);
+        snprintf(err, errlen, "%s/%s: out of memory", c->dir, name);
+        return -1;
+    }
+    return out_commit(&o, err, errlen);
+}
+
+static int write_all(const struct chart_ctx *c, char *err, size_t errlen)
+{
+    static int (*const make[CHARTS])(const struct chart_ctx *, char *, size_t) = {
+        chart_coverage, chart_townships, chart_map, chart_causes, chart_response,
+        chart_resources,
+    };
+    for (int i = 0; i < CHARTS; i++)
+        if (make[i](c, err, errlen) < 0)
+            return -1;
+    return 0;
+}
+
+int charts_make(const char *dir, const struct def *d, const struct summary *s,
+                const struct rep_result *res, long n, int zh, int no_plot, int verbose,
+                struct charts_done *done, char *err, size_t errlen)
+{
+    const struct chart_ctx c = { dir, d, s, res, n, zh };
+    char gnuplot[4096];
+    memset(done, 0, sizeof *done);
+    done->state = CHARTS_SKIPPED;
+    if (no_plot)
+        return 0;
+    if (write_all(&c, err, errlen) < 0)
+        return -1;
+    if (gplot_find(gnuplot, sizeof gnuplot) < 0) {
+        fprintf(stderr, "supplysim: warning: gnuplot is not on the PATH: charts not drawn "
+                "(their scripts are in %s; install gnuplot and run `gnuplot NAME.gp` there)\n",
+                dir);
+        done->state = CHARTS_NO_GNUPLOT;
+        gplot_forget(dir, names, CHARTS);
+        return 0;
+    }
+    done->state = CHARTS_RAN;
+    gplot_draw(gnuplot, dir, names, CHARTS, done->drawn, verbose);
+    return 0;
+}

@@ -1,0 +1,30 @@
+/*
+ * html.h -- report.html, the one file a planner takes to the meeting: the
+ * verdict first, then the charts (their SVG inline, so the file needs
+ * nothing else), the townships table and the assumptions behind the run.
+ */
+#ifndef SUPPLYSIM_HTML_H
+#define SUPPLYSIM_HTML_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "charts/charts.h"
+#include "results/report.h"
+
+/* Writes dir/report.html whole or not at all, in English or (zh) Chinese,
+ * with the charts that done says were drawn; 0, or -1 with a message. */
+int html_report(const char *dir, const struct def *d, const struct summary *s,
+                const struct run_info *ri, int zh, const struct charts_done *done,
+                char *err, size_t errlen);
+
+/* Writes s with &, <, >, " and ' escaped for HTML text and attributes. */
+void html_text(FILE *f, const char *s);
+
+/* Writes the SVG document svg inline: from its <svg tag on (no XML
+ * prolog), every id and reference to one prefixed with prefix, so that
+ * several charts in one page never share an id, and an id defined again
+ * numbered (-2, -3, ...).  0; -1 when svg holds no <svg tag; -2 when out of
+ * memory. */
+int html_svg(FILE *f, const char *svg, const char *prefix);
+
+#endif

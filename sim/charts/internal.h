@@ -1,0 +1,88 @@
+/*
+ * charts_int.h -- what the chart modules share (charts.c, chart_time.c,
+ * chart_sites.c, chart_map.c): the run being drawn, the language, the
+ * colours a meeting learns once (green / amber / red risk), and the helpers
+ * that write a chart's files whole.  report.html (html.c) uses the same
+ * words, names and colours, so the page and its charts agree.
+ */
+#ifndef SUPPLYSIM_CHARTS_INT_H
+#define SUPPLYSIM_CHARTS_INT_H
+
+#include <stdio.h>
+#include "charts/charts.h"
+
+#define AMBER_LEVEL 0.8       /* below the required level but at least this: amber */
+
+/* Risk colours, shared by the townships chart, the map and the report. */
+#define COLOUR_GOOD  "#1a9850"
+#define COLOUR_AMBER "#f39c12"
+#define COLOUR_BAD   "#d73027"
+#define COLOUR_NONE  "#9e9e9e"
+
+struct chart_ctx {
+    const char *dir;
+    const struct def *d;
+    const struct summary *s;
+    const struct rep_result *res;
+    long n;
+    int zh;
+};
+
+/* The English or the Chinese words. */
+const char *tr(const struct chart_ctx *c, const char *en, const char *zh);
+
+/* A cause of delay in the chart's language. */
+const char *chart_cause(const struct chart_ctx *c, int cause);
+
+/* A township's name in the chart's language (its pinyin when it has no
+ * Chinese name). */
+const char *chart_township(const struct chart_ctx *c, int township);
+
+/* A site's label: its township's name, and its id when the township has
+ * more than one site. */
+void chart_site_label(const struct chart_ctx *c, int site, char *buf, size_t n);
+
+/* 0 green (at or above the required level), 1 amber (at least AMBER_LEVEL),
+ * 2 red. */
+int chart_risk(const struct chart_ctx *c, double p_on_time);
+
+
+/* "Flood" from the scenario name "flood": the start of every title. */
+/* The scenario's label for a replication ("flooded nights"), in the chart's language. */
+const char *chart_label(const struct chart_ctx *c);
+void chart_scenario(const struct chart_ctx *c, char *buf, size_t n);
+
+/* The title and subtitle of a chart, centred at the top of the canvas as
+ * labels 90 and 91; the plot starts below them. */
+void chart_title(FILE *f, const char *title, const char *subtitle);
+
+/* "2 h", "90 min": a threshold in the chart's language. */
+void chart_duration(const struct chart_ctx *c, double min, char *buf, size_t n);
+
+/* Writes dir/name through w, whole or not at all; 0, or -1 with a message
+ * (w returns -1 when out of memory). */
+int chart_file(const struct chart_ctx *c, const char *name,
+               int (*w)(FILE *, const struct chart_ctx *), char *err, size_t errlen);
+
+/* Names on the map (chart_labels.c).  A view: the data range shown and its
+ * scale; a mark: a symbol drawn (data units, radius in pixels); a tag: the
+ * name of mark `mark`, placed by labels_place at (x, y) with align 1 left,
+ * -1 right, 0 centred. */
+struct label_view { double x0, y0, x1, y1, px_per_unit, font_px; };
+struct label_mark { double x, y, r_px; };
+struct label_tag { int mark; const char *text; double x, y; int align; };
+
+/* Places tags[0..n_tags) in turn, clear of each other and of the marks as
+ * far as it can; 0, or -1 when out of memory. */
+int labels_place(const struct label_view *v, const struct label_mark *marks, int n_marks,
+                 struct label_tag *tags, int n_tags);
+
+/* Each chart's script (and data files), whole or not at all. */
+int chart_coverage(const struct chart_ctx *c, char *err, size_t errlen);
+int chart_response(const struct chart_ctx *c, char *err, size_t errlen);
+int chart_resources(const struct chart_ctx *c, char *err, size_t errlen);
+int chart_townships(const struct chart_ctx *c, char *err, size_t errlen);
+int chart_causes(const struct chart_ctx *c, char *err, size_t errlen);
+int chart_map(const struct chart_ctx *c, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,250 @@
+/*
+ * map_layout.c -- the map's geometry (see map_layout.h).  The projection is
+ * equirectangular about the central depot: longitude scaled by the cosine
+ * of the latitude, so `set size ratio -1` keeps distances true in every
+ * direction over a county.  The urban subdistricts' seats lie a few km
+ * apart, too close to name on a county-wide map; when they form such a
+ * cluster they are named in an enlarged inset instead.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "charts/map_layout.h"
+
+#define EARTH_KM 6371.0
+#define DEG (3.14159265358979323846 / 180)
+#define PX_PER_PS 5.0           /* a symbol's radius in pixels per unit of gnuplot's pointsize */
+#define SCREEN_W 1600.0
+#define SCREEN_H 900.0
+
+const struct map_mark map_marks[] = {
+    { "seat", 7, 2.4, NULL, "township seat", "乡镇驻地" },
+    { "village", 2, 1.6, "#1f5fa8", "disaster village", "受灾村" },
+    { "point", 6, 3.2, "#000000", "stockpile point", "乡镇储备点" },
+    { "subcentre", 8, 4.6, "#000000", "sub-centre", "分中心" },
+    { "department", 13, 2.0, "#6a3d9a", "departmental store", "部门储备库" },
+    { "supplier", 15, 2.0, "#8c510a", "agreement supplier", "协议供应商" },
+    { "central", 5, 3.0, "#000000", "central depot", "中心库" },
+};
+const int n_map_marks = sizeof map_marks / sizeof map_marks[0];
+
+/* map_points.csv's word for each facility kind */
+static const char *const fac_word[FAC_KINDS] = { "central", "subcentre", "point", "department",
+                                                 "supplier" };
+
+void map_project(const struct def *d, double lon, double lat, double *x, double *y)
+{
+    double lon0 = 0, lat0 = 0;
+    int found = 0;
+    for (int f = 0; f < d->n_facilities && !found; f++)
+        if (d->facilities[f].kind == FAC_CENTRAL) {
+            lon0 = d->nodes[d->facilities[f].node].lon;
+            lat0 = d->nodes[d->facilities[f].node].lat;
+            found = 1;
+        }
+    for (int i = 0; !found && i < d->n_nodes; i++) {   /* no depot: the nodes' mean */
+        lon0 += d->nodes[i].lon / d->n_nodes;
+        lat0 += d->nodes[i].lat / d->n_nodes;
+    }
+    *x = EARTH_KM * (lon - lon0) * DEG * cos(lat0 * DEG);
+    *y = EARTH_KM * (lat - lat0) * DEG;
+}
+
+static double radius(const char *kind)
+{
+    for (int i = 0; i < n_map_marks; i++)
+        if (!strcmp(map_marks[i].kind, kind))
+            return PX_PER_PS * map_marks[i].ps;
+    return 0;
+}
+
+/* The worst probability on time of a township's sites; -1 when it has none. */
+static double township_p(const struct chart_ctx *c, int t)
+{
+    double p = -1;
+    for (int k = 0; k < c->d->n_sites; k++)
+        if (c->d->sites[k].township == t && (p < 0 || c->s->sites[k].on_time.est < p))
+            p = c->s->sites[k].on_time.est;
+    return p;
+}
+
+static void add(struct map_layout *m, const struct def *d, int node, const char *kind, int risk,
+                const char *name)
+{
+    struct map_point *p = &m->pts[m->n++];
+    memset(p, 0, sizeof *p);
+    map_project(d, d->nodes[node].lon, d->nodes[node].lat, &p->x, &p->y);
+    p->kind = kind;
+    p->risk = risk;
+    p->name = name;
+}
+
+/* Disaster villages, township seats, then facilities (drawn in this order). */
+static int points(const struct chart_ctx *c, struct map_layout *m)
+{
+    const struct def *d = c->d;
+    m->pts = malloc(((size_t)d->n_sites + (size_t)d->n_townships + (size_t)d->n_facilities + 1)
+                    * sizeof *m->pts);
+    if (!m->pts)
+        return -1;
+    for (int k = 0; k < d->n_sites; k++)
+        add(m, d, d->sites[k].node, "village", 3, d->sites[k].id);
+    for (int t = 0; t < d->n_townships; t++) {
+        double p = township_p(c, t);
+        add(m, d, d->townships[t].node, "seat", p < 0 ? 3 : chart_risk(c, p), chart_township(c, t));
+    }
+    for (int i = 0; i < d->n_facilities; i++) {
+        const struct facility *fa = &d->facilities[i];
+        add(m, d, fa->node, fac_word[fa->kind], 3,
+            c->zh && fa->name_zh && fa->name_zh[0] ? fa->name_zh : fa->name);
+    }
+    return 0;
+}
+
+static struct extent main_view(const struct map_layout *m)
+{
+    struct extent e = { INFINITY, -INFINITY, INFINITY, -INFINITY };
+    for (int i = 0; i < m->n; i++) {
+        e.x0 = fmin(e.x0, m->pts[i].x);
+        e.x1 = fmax(e.x1, m->pts[i].x);
+        e.y0 = fmin(e.y0, m->pts[i].y);
+        e.y1 = fmax(e.y1, m->pts[i].y);
+    }
+    if (!(e.x0 <= e.x1))
+        e = (struct extent){ -1, 1, -1, 1 };
+    double span = fmax(e.x1 - e.x0, e.y1 - e.y0);
+    /* room for the symbols, the scale bar below and the names to the right */
+    return (struct extent){ floor(e.x0 - 0.04 * span), ceil(e.x1 + 0.15 * span),
+                            floor(e.y0 - 0.08 * span), ceil(e.y1 + 0.04 * span) };
+}
+
+static int in(const struct extent *e, double x, double y)
+{
+    return x > e->x0 && x < e->x1 && y > e->y0 && y < e->y1;
+}
+
+/* The urban subdistricts' seats with 2 km around, shaped like the inset's
+ * place on the canvas; 0 when they are fewer than two or not a cluster. */
+static int city_view(const struct chart_ctx *c, const struct extent *whole, struct extent *e)
+{
+    const struct def *d = c->d;
+    int n = 0;
+    *e = (struct extent){ INFINITY, -INFINITY, INFINITY, -INFINITY };
+    for (int t = 0; t < d->n_townships; t++)
+        if (d->townships[t].kind == TOWNSHIP_SUBDISTRICT) {
+            double x, y;
+            map_project(d, d->nodes[d->townships[t].node].lon, d->nodes[d->townships[t].node].lat,
+                        &x, &y);
+            *e = (struct extent){ fmin(e->x0, x - 2), fmax(e->x1, x + 2), fmin(e->y0, y - 2),
+                                  fmax(e->y1, y + 2) };
+            n++;
+        }
+    double w = e->x1 - e->x0, h = e->y1 - e->y0;
+    double aspect = (INSET_X1 - INSET_X0) * SCREEN_W / ((INSET_Y1 - INSET_Y0) * SCREEN_H);
+    if (n < 2 || fmax(w, h) > 0.35 * fmax(whole->x1 - whole->x0, whole->y1 - whole->y0))
+        return 0;
+    double cx = (e->x0 + e->x1) / 2, cy = (e->y0 + e->y1) / 2;
+    w = fmax(w, h * aspect);
+    h = w / aspect;
+    *e = (struct extent){ cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2 };
+    return 1;
+}
+
+/* Pixels per km of a view drawn with `set size ratio -1` in a screen box. */
+static double scale(const struct extent *e, double sx0, double sx1, double sy0, double sy1)
+{
+    return fmin((sx1 - sx0) * SCREEN_W / (e->x1 - e->x0), (sy1 - sy0) * SCREEN_H / (e->y1 - e->y0));
+}
+
+/* The scale bar at the bottom right of a view, and the north arrow. */
+static void furniture(struct map_layout *m)
+{
+    for (int v = 0; v < VIEWS; v++) {
+        const struct extent *e = &m->view[v];
+        double w = e->x1 - e->x0, len = w > 60 ? 20 : w > 20 ? 10 : w > 8 ? 2 : 1;
+        m->bar[v] = (struct scale_bar){ e->x1 - w / 40 - len, e->x1 - w / 40,
+                                        e->y0 + (e->y1 - e->y0) / 25, len };
+    }
+    const struct extent *e = &m->view[VIEW_MAIN];
+    m->north_x = e->x0 + (e->x1 - e->x0) / 30;
+    m->north_y0 = e->y1 - (e->y1 - e->y0) / 7.5;
+    m->north_y1 = e->y1 - (e->y1 - e->y0) / 20;
+}
+
+/* The scale bar and north arrow of view v as marks names keep clear of. */
+static int furniture_marks(const struct map_layout *m, int v, double px_per_km,
+                           struct label_mark *marks)
+{
+    const struct scale_bar *b = &m->bar[v];
+    double r = 0.6 * (b->x1 - b->x0) * px_per_km;   /* the bar and its words above */
+    int n = 0;
+    marks[n++] = (struct label_mark){ (b->x0 + b->x1) / 2, b->y, r };
+    if (v == VIEW_MAIN)
+        marks[n++] = (struct label_mark){ m->north_x, (m->north_y0 + m->north_y1) / 2,
+                                          0.7 * (m->north_y1 - m->north_y0) * px_per_km };
+    return n;
+}
+
+/* Names the seats of view v: those with a site first, so that they get the
+ * best spots. */
+static int name_view(struct map_layout *m, int v, double px_per_km)
+{
+    struct label_mark *marks = malloc(((size_t)m->n + 3) * sizeof *marks);
+    struct label_tag *tags = malloc(((size_t)m->n + 1) * sizeof *tags);
+    int n_tags = 0, n_marks = m->n, rc = -1;
+    if (!marks || !tags)
+        goto done;
+    for (int i = 0; i < m->n; i++)
+        marks[i] = (struct label_mark){ m->pts[i].x, m->pts[i].y, radius(m->pts[i].kind) };
+    n_marks += furniture_marks(m, v, px_per_km, marks + m->n);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < m->n; i++)
+            if (m->pts[i].named[v] && (m->pts[i].risk == 3) == pass)
+                tags[n_tags++] = (struct label_tag){ i, m->pts[i].name, 0, 0, 1 };
+    const struct extent *e = &m->view[v];
+    struct label_view lv = { e->x0, e->y0, e->x1, e->y1, px_per_km, MAP_LABEL_FONT * 4.0 / 3 };
+    if (labels_place(&lv, marks, n_marks, tags, n_tags) < 0)
+        goto done;
+    for (int t = 0; t < n_tags; t++) {
+        struct map_point *p = &m->pts[tags[t].mark];
+        p->lx[v] = tags[t].x;
+        p->ly[v] = tags[t].y;
+        p->align[v] = tags[t].align;
+        m->aligns[v][tags[t].align + 1]++;
+    }
+    rc = 0;
+done:
+    free(marks);
+    free(tags);
+    return rc;
+}
+
+int map_layout(const struct chart_ctx *c, struct map_layout *m)
+{
+    memset(m, 0, sizeof *m);
+    if (points(c, m) < 0)
+        return -1;
+    m->view[VIEW_MAIN] = main_view(m);
+    m->has_city = city_view(c, &m->view[VIEW_MAIN], &m->view[VIEW_CITY]);
+    furniture(m);
+    for (int i = 0; i < m->n; i++) {
+        int seat = !strcmp(m->pts[i].kind, "seat");
+        int city = m->has_city && in(&m->view[VIEW_CITY], m->pts[i].x, m->pts[i].y);
+        m->pts[i].named[VIEW_MAIN] = seat && !city;
+        m->pts[i].named[VIEW_CITY] = seat && city;
+    }
+    if (name_view(m, VIEW_MAIN, scale(&m->view[VIEW_MAIN], MAP_LEFT, MAP_RIGHT, MAP_BOTTOM,
+                                      MAP_TOP)) < 0
+        || (m->has_city && name_view(m, VIEW_CITY, scale(&m->view[VIEW_CITY], INSET_X0, INSET_X1,
+                                                         INSET_Y0, INSET_Y1)) < 0)) {
+        map_layout_free(m);
+        return -1;
+    }
+    return 0;
+}
+
+void map_layout_free(struct map_layout *m)
+{
+    free(m->pts);
+    memset(m, 0, sizeof *m);
+}

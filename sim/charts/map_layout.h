@@ -1,0 +1,65 @@
+/*
+ * map_layout.h -- the geometry of the map chart, worked out before the
+ * script is written: the projection (km east and north of the central
+ * depot), the main view and the city inset, the points drawn with their
+ * symbols, and where each township's name goes in each view.  chart_map.c
+ * writes the data and the script from it.
+ */
+#ifndef SUPPLYSIM_MAP_LAYOUT_H
+#define SUPPLYSIM_MAP_LAYOUT_H
+
+#include "charts/internal.h"
+
+/* Where the parts sit on the 1600x900 canvas (screen fractions). */
+#define MAP_LEFT 0.01
+#define MAP_RIGHT 0.53          /* the main map; the legend and the inset to its right */
+#define MAP_BOTTOM 0.02
+#define MAP_TOP 0.84
+#define KEY_ROWS 10             /* the legend in columns of this many entries */
+#define INSET_X0 0.56
+#define INSET_X1 0.98
+#define INSET_Y0 0.03
+#define INSET_Y1 0.50
+#define MAP_LABEL_FONT 15       /* points, for the towns' names */
+
+/* The symbol of each kind of point: gnuplot point type, size, colour and
+ * legend words.  "seat" is coloured by risk instead. */
+struct map_mark { const char *kind; int pt; double ps; const char *colour, *en, *zh; };
+extern const struct map_mark map_marks[];
+extern const int n_map_marks;
+
+struct extent { double x0, x1, y0, y1; };
+
+enum map_view { VIEW_MAIN, VIEW_CITY, VIEWS };
+
+struct map_point {
+    double x, y;                /* km */
+    const char *kind;           /* a map_marks kind */
+    int risk;                   /* seats: chart_risk, 3 when no site; others 3 */
+    const char *name;
+    int named[VIEWS];           /* its name is shown in that view */
+    double lx[VIEWS], ly[VIEWS];
+    int align[VIEWS];           /* 1 left, -1 right, 0 centred */
+};
+
+/* A scale bar from (x0, y) to (x1, y), len km long, its words above it. */
+struct scale_bar { double x0, x1, y, len; };
+
+struct map_layout {
+    struct extent view[VIEWS];
+    struct scale_bar bar[VIEWS];      /* bottom right of each view */
+    double north_x, north_y0, north_y1;   /* the north arrow, top left of the main view */
+    int has_city;               /* the urban subdistricts are enlarged in an inset */
+    struct map_point *pts;
+    int n;
+    int aligns[VIEWS][3];       /* names of each alignment (align + 1) in each view */
+};
+
+/* km east and north of the central depot (or the nodes' mean). */
+void map_project(const struct def *d, double lon, double lat, double *x, double *y);
+
+/* 0, or -1 when out of memory. */
+int map_layout(const struct chart_ctx *c, struct map_layout *m);
+void map_layout_free(struct map_layout *m);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * cli.h -- the options of the command line, as main.c parses them and run.c
+ * uses them.
+ */
+#ifndef SUPPLYSIM_CLI_H
+#define SUPPLYSIM_CLI_H
+
+#include "config/config.h"
+
+#define EXIT_RUN 1
+#define EXIT_USAGE 2
+#define EXIT_BREACH 3
+#define MAX_SETS 256
+
+struct opts {
+    const char *file, *out, *export_dir, *format, *lang;
+    const char *sets[MAX_SETS];
+    int n_sets;
+    long replications, jobs, shard_i, shard_n;
+    unsigned long long seed;
+    int have_seed, check, quiet, verbose, until_decided, fail_on_breach, no_plot;
+};
+
+struct summary;
+struct rep_result;
+/* Writes every output of a run whose replications are done; returns the exit status. */
+int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
+                const struct summary *s, const struct rep_result *res, long n, long first);
+
+/* supplysim merge: recomputes every statistic from shards' results.dat. */
+int merge_main(int argc, char **argv);
+
+/* Runs the scenario's replications and writes every output; returns the
+ * exit status. */
+int run_simulation(const struct opts *o, struct cfg *c, struct def *d);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * run.c -- a simulation run from the command line's point of view: how many
+ * replications (and which, for a shard), on how many threads, the
+ * --until-decided loop, the progress bar, the output files and stdout, and
+ * the exit status.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+#include "charts/charts.h"
+#include "cmd/cli.h"
+#include "model/experiment.h"
+#include "charts/html.h"
+#include "results/outfile.h"
+#include "results/report.h"
+#include "engine/stats.h"
+#include "cmd/version.h"
+
+static void progress_bar(long done, long total, void *arg)
+{
+    (void)arg;
+    int width = 40, full = total ? (int)(width * done / total) : width;
+    fprintf(stderr, "\r  [%.*s%*s] %ld/%ld replications", full,
+            "########################################", width - full, "", done, total);
+    if (done == total)
+        fprintf(stderr, "\r%*s\r", width + 40, "");
+    fflush(stderr);
+}
+
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* -v: what the run cost (make bench reads this line). */
+static void print_cost(const struct experiment *x, double secs, int jobs)
+{
+    double events = 0;
+    for (long k = 0; k < x->n; k++)
+        events += (double)x->res[k].events;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    fprintf(stderr, "supplysim: %ld replications in %.3f s on %d thread%s: %.0f replications/s, "
+            "%.0f events, %.2f M events/s, peak memory %.1f MB\n", x->n, secs, jobs,
+            jobs == 1 ? "" : "s", x->n / secs, events, events / secs / 1e6,
+            ru.ru_maxrss / 1024.0);
+}
+
+static int write_resolved(const char *dir, struct cfg *c, char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, dir, "resolved.cfg", err, errlen) < 0)
+        return -1;
+    fprintf(o.f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
+            "# run after its base, `set` lists and -D overrides; `supplysim resolved.cfg`\n"
+            "# reproduces the run exactly.\n", SUPPLYSIM_VERSION);
+    if (cfg_write(c, o.f) < 0) {
+        out_abort(&o);
+        snprintf(err, errlen, "%s/resolved.cfg: cannot write", dir);
+        return -1;
+    }
+    return out_commit(&o, err, errlen);
+}
+
+/* Replications in which every site was on time: all a batch needs to decide. */
+static long kept_count(const struct experiment *x)
+{
+    long kept = 0;
+    for (long k = 0; k < x->n; k++) {
+        int all = 1;
+        for (int i = 0; i < x->d->n_sites && all; i++)
+            all = x->res[k].response[i] <= x->d->run.promise_min;
+        kept += all;
+    }
+    return kept;
+}
+
+/* Runs the replications; with --until-decided, batches of `count` until the
+ * verdict is decided or run.max_replications is reached.  Looking after every
+ * batch would decide wrongly more often than the interval says, so the
+ * verdict's confidence is raised for the number of looks allowed (Bonferroni:
+ * 95% over 20 looks is 99.75% each), and written to resolved.cfg so that a
+ * rerun reproduces the verdict.  The full summary is made once, at the end. */
+static int replicate(const struct opts *o, struct experiment *x, struct def *d, struct cfg *c,
+                     long count, int jobs, struct summary *s, char *err, size_t errlen)
+{
+    progress_fn bar = (!o->quiet && isatty(2)) ? progress_bar : NULL;
+    long batch = count;
+    if (o->until_decided) {
+        long looks = (d->run.max_replications + batch - 1) / batch;
+        d->run.verdict_conf = 1.0 - (1.0 - d->run.verdict_conf) / (double)(looks > 1 ? looks : 1);
+        if (cfg_set_run_float(c, "verdict_confidence", d->run.verdict_conf) < 0) {
+            snprintf(err, errlen, "run: expected a group to hold verdict_confidence");
+            return -1;
+        }
+    }
+    for (;;) {
+        if (experiment_run(x, count, jobs, bar, NULL, err, errlen) < 0)
+            return -1;
+        if (!o->until_decided || x->n >= d->run.max_replications)
+            break;
+        struct interval kept = stats_wilson(kept_count(x), x->n, d->run.verdict_conf);
+        if (stats_verdict(kept, d->run.required_level) != VERDICT_INCONCLUSIVE)
+            break;
+        count = batch < d->run.max_replications - x->n ? batch : d->run.max_replications - x->n;
+        if (o->verbose)
+            fprintf(stderr, "supplysim: inconclusive after %ld runs; %ld more\n", x->n, count);
+    }
+    if (summary_make(s, d, x->res, x->n) < 0) {
+        snprintf(err, errlen, "out of memory computing the summary");
+        return -1;
+    }
+    return 0;
+}
+
+static void print_stdout(const struct opts *o, const struct def *d, const struct summary *s,
+                         const struct run_info *ri)
+{
+    if (o->format && !strcmp(o->format, "csv")) {
+        report_csv_header(stdout);
+        report_csv_row(stdout, d, s, ri);
+    } else if (o->format && !strcmp(o->format, "json")) {
+        report_json(stdout, d, s, ri);
+    } else if (o->quiet) {
+        report_verdict_line(stdout, d, s);
+    } else {
+        report_text(stdout, d, s, ri);
+    }
+}
+
+/* Everything a run leaves once its replications are done: the files, the
+ * resolved configuration and stdout.  Shared by a run and `supplysim merge`.
+ * Returns the exit status. */
+int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
+                const struct summary *s, const struct rep_result *res, long n, long first)
+{
+    char err[2048], dir[1024];
+    if (snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name)
+        >= (int)sizeof dir) {
+        fprintf(stderr, "supplysim: -o: expected a folder name of at most %zu bytes, found a "
+                "longer one\n", sizeof dir - 1);
+        return EXIT_USAGE;
+    }
+    struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first };
+    int zh = o->lang && !strcmp(o->lang, "zh");
+    struct charts_done drawn;
+    if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0
+        || write_resolved(dir, c, err, sizeof err) < 0
+        || charts_make(dir, d, s, res, n, zh, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
+        || html_report(dir, d, s, &ri, zh, &drawn, err, sizeof err) < 0) {
+        fprintf(stderr, "supplysim: %s\n", err);
+        return EXIT_RUN;
+    }
+    print_stdout(o, d, s, &ri);
+    if (fflush(stdout))
+        return EXIT_RUN;
+    return (o->fail_on_breach && s->verdict != VERDICT_PASS) ? EXIT_BREACH : 0;
+}
+
+int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
+{
+    char err[2048];
+    if (d->n_sites == 0) {
+        fprintf(stderr, "%s:0: disaster.sites: expected at least one disaster site to simulate, "
+                "found none (--check shows what a system definition holds)\n", d->source_file);
+        return EXIT_USAGE;
+    }
+    long n = d->run.replications, first = 0;
+    if (o->shard_n && (o->until_decided || o->shard_n > n)) {
+        fprintf(stderr, "supplysim: --shard %ld/%ld: expected %s, found %s\n", o->shard_i,
+                o->shard_n, o->until_decided ? "no --until-decided (shards have a fixed share)"
+                                             : "no more shards than replications",
+                o->until_decided ? "both" : "more");
+        return EXIT_USAGE;
+    }
+    if (o->shard_n) {
+        first = (o->shard_i - 1) * n / o->shard_n;
+        n = o->shard_i * n / o->shard_n - first;
+    }
+    int jobs = o->jobs ? (int)o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    struct experiment x;
+    struct summary s = { 0 };
+    if (experiment_init(&x, d, first, err, sizeof err) < 0)
+        goto fail;
+    double t0 = seconds();
+    if (replicate(o, &x, d, c, n, jobs, &s, err, sizeof err) < 0)
+        goto fail;
+    if (o->verbose)
+        print_cost(&x, seconds() - t0, jobs);
+    if (!o->shard_n && x.n != d->run.replications)
+        cfg_set_run(c, "replications", x.n);
+    int rc = run_outputs(o, c, d, &s, x.res, x.n, first);
+    summary_free(&s);
+    experiment_free(&x);
+    return rc;
+fail:
+    fprintf(stderr, "supplysim: %s\n", err);
+    summary_free(&s);
+    experiment_free(&x);
+    return EXIT_RUN;
+}

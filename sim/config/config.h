@@ -1,0 +1,38 @@
+/*
+ * config.h -- loading a configuration: a libconfig file, the base it builds on,
+ * its own `set` overrides and the command line's -D overrides, merged into one
+ * tree and then read into a validated struct def.
+ *
+ * This module is the only place that knows libconfig.  Every error is written
+ * into the caller's buffer as "FILE:LINE: SETTING: what was expected, what was
+ * found" and the caller prints it and exits with status 2.
+ */
+#ifndef SUPPLYSIM_CONFIG_H
+#define SUPPLYSIM_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "config/definition.h"
+
+struct cfg;
+
+/* Loads path and everything it builds on, applies its `set` list and then
+ * sets[0..n_sets) ("PATH=VALUE", as given to -D).  Returns NULL on error with
+ * the message in err. */
+struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets,
+                     char *err, size_t errlen);
+void cfg_free(struct cfg *c);
+
+/* Reads and validates the system definition.  NULL on error (message in err).
+ * The caller owns the result and frees it with def_free(). */
+struct def *cfg_def(const struct cfg *c, char *err, size_t errlen);
+
+/* Sets run.NAME (creating it if missing): -n and -s, so that resolved.cfg
+ * reproduces the run.  0, or -1 when run is not a group. */
+int cfg_set_run(struct cfg *c, const char *name, long long v);
+int cfg_set_run_float(struct cfg *c, const char *name, double v);
+
+/* Writes the merged tree (no base, no set: everything resolved) to f. */
+int cfg_write(const struct cfg *c, FILE *f);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * def.c -- what every module needs to know about a definition beyond its
+ * fields: the names of its enumerations, derived quantities (free-flow road
+ * minutes, stock in tonnes and m3, great-circle distance) and freeing it.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include "config/definition.h"
+
+const char *road_class_name(enum road_class c)
+{
+    static const char *const n[ROAD_CLASSES] = { "expressway", "national", "provincial",
+                                                 "county", "village" };
+    return (c >= 0 && c < ROAD_CLASSES) ? n[c] : "?";
+}
+
+const char *node_kind_name(enum node_kind k)
+{
+    static const char *const n[NODE_KINDS] = { "junction", "seat", "village", "facility" };
+    return (k >= 0 && k < NODE_KINDS) ? n[k] : "?";
+}
+
+const char *facility_kind_name(enum facility_kind k)
+{
+    static const char *const n[FAC_KINDS] = { "central", "subcentre", "township", "department",
+                                              "supplier" };
+    return (k >= 0 && k < FAC_KINDS) ? n[k] : "?";
+}
+
+const char *township_kind_name(enum township_kind k)
+{
+    static const char *const n[TOWNSHIP_KINDS] = { "subdistrict", "town", "township" };
+    return (k >= 0 && k < TOWNSHIP_KINDS) ? n[k] : "?";
+}
+
+double def_road_minutes(const struct def *d, int road)
+{
+    const struct road *r = &d->roads[road];
+    return r->km / d->road_classes[r->cls].speed_kmh * 60.0;
+}
+
+double damage_chance(const struct def *d, const struct damage *dm, int road)
+{
+    return dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km) : dm->probability;
+}
+
+double def_stock_t(const struct def *d, int facility)
+{
+    double t = 0;
+    for (int i = 0; i < d->n_items; i++)
+        t += d->facilities[facility].stock[i] * d->items[i].weight_kg / 1000.0;
+    return t;
+}
+
+double def_stock_m3(const struct def *d, int facility)
+{
+    double m3 = 0;
+    for (int i = 0; i < d->n_items; i++)
+        m3 += d->facilities[facility].stock[i] * d->items[i].volume_m3;
+    return m3;
+}
+
+double geo_km(double lon1, double lat1, double lon2, double lat2)
+{
+    const double rad = M_PI / 180.0, R = 6371.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double a = sin(dlat / 2) * sin(dlat / 2)
+             + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2.0 * R * atan2(sqrt(a), sqrt(1.0 - a));
+}
+
+/* Frees everything; safe on a definition that config reading left half-filled
+ * (arrays are zeroed when allocated, and may be NULL). */
+void def_free(struct def *d)
+{
+    if (!d)
+        return;
+    for (int i = 0; d->nodes && i < d->n_nodes; i++) {
+        free(d->nodes[i].id);
+        free(d->nodes[i].name);
+        free(d->nodes[i].name_zh);
+    }
+    for (int i = 0; d->roads && i < d->n_roads; i++)
+        free(d->roads[i].name);
+    for (int i = 0; d->items && i < d->n_items; i++) {
+        free(d->items[i].id);
+        free(d->items[i].name);
+        free(d->items[i].name_zh);
+        free(d->items[i].unit);
+    }
+    for (int i = 0; d->townships && i < d->n_townships; i++) {
+        free(d->townships[i].id);
+        free(d->townships[i].name);
+        free(d->townships[i].name_zh);
+    }
+    for (int i = 0; d->truck_types && i < d->n_truck_types; i++)
+        free(d->truck_types[i].id);
+    for (int i = 0; d->facilities && i < d->n_facilities; i++) {
+        struct facility *f = &d->facilities[i];
+        free(f->id);
+        free(f->name);
+        free(f->name_zh);
+        free(f->stock);
+        free(f->reorder);
+    }
+    for (int i = 0; d->sites && i < d->n_sites; i++)
+        free(d->sites[i].id);
+    for (int i = 0; d->damage && i < d->n_damage; i++)
+        free(d->damage[i].roads);
+    free(d->sites);
+    free(d->damage);
+    free(d->waves);
+    free(d->kit);
+    free(d->run.thresholds_min);
+    free(d->scenario_label);
+    free(d->scenario_label_zh);
+    free(d->name_zh);
+    free(d->nodes);
+    free(d->roads);
+    free(d->items);
+    free(d->townships);
+    free(d->truck_types);
+    free(d->facilities);
+    free(d->name);
+    free(d->description);
+    free(d->source_file);
+    free(d);
+}

@@ -1,0 +1,91 @@
+/*
+ * config_int.h -- what the two halves of the configuration module share:
+ * config.c (files, merging, overrides, error locations) and config_read.c
+ * (the tree read into a struct def).  Not for use outside config*.c.
+ */
+#ifndef SUPPLYSIM_CONFIG_INT_H
+#define SUPPLYSIM_CONFIG_INT_H
+
+#include <libconfig.h>
+#include "config/config.h"
+
+/* Where a merged setting came from, when it is not where libconfig says
+ * (settings copied from a scenario, values set by -D). */
+struct origin { const config_setting_t *s; const char *file; int line; };
+
+struct cfg {
+    config_t **files;    /* every file read, kept for their line numbers */
+    int n_files;
+    config_t *root;      /* the merged tree: files[0] after merging */
+    char *path;          /* the file the user named */
+    struct origin *origins;
+    int n_origins, cap_origins;
+};
+
+/* Source file and line of a setting in the merged tree. */
+void cfg_where(const struct cfg *c, const config_setting_t *s, const char **file, int *line);
+
+/* The setting's path as -D accepts it, e.g. "facilities.central.floor_m2". */
+void cfg_path(const config_setting_t *s, char *buf, size_t len);
+
+/* Writes "FILE:LINE: PATH[.member]: message" into err. */
+void cfg_error(const struct cfg *c, const config_setting_t *s, const char *member,
+               char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* ---- reading: see config_get.c ---------------------------------------- */
+
+enum range { ANY, NONNEG, POS };
+
+/* Errors are sticky: once bad is set, every getter returns a harmless
+ * default, so sections can be read one after another and checked once. */
+struct reader {
+    const struct cfg *c;
+    char *err;
+    size_t errlen;
+    int bad;
+    struct def *d;
+};
+
+#define FAIL(r, s, member, ...)                                                  \
+    do {                                                                         \
+        if (!(r)->bad)                                                           \
+            cfg_error((r)->c, (s), (member), (r)->err, (r)->errlen, __VA_ARGS__); \
+        (r)->bad = 1;                                                            \
+    } while (0)
+
+struct ident { const char *id; int index; const config_setting_t *s; };
+struct idmap { struct ident *v; int n; };
+struct maps {
+    struct idmap items, nodes, townships, trucks, facilities;
+    const config_setting_t **node_src;   /* the setting that made each node */
+};
+
+const char *cfg_found(const config_setting_t *s);
+int cfg_in_range(struct reader *r, const config_setting_t *s, double v, enum range rg);
+double cfg_num_of(struct reader *r, const config_setting_t *s, enum range rg);
+const config_setting_t *cfg_opt(const config_setting_t *g, const char *name);
+const config_setting_t *cfg_req(struct reader *r, const config_setting_t *g, const char *name, const char *what);
+double cfg_get_num(struct reader *r, const config_setting_t *g, const char *name, enum range rg);
+double cfg_opt_num(struct reader *r, const config_setting_t *g, const char *name, enum range rg, double dflt);
+int cfg_int_of(struct reader *r, const config_setting_t *s, enum range rg);
+const char *cfg_str_of(struct reader *r, const config_setting_t *s);
+const char *cfg_get_str(struct reader *r, const config_setting_t *g, const char *name);
+const char *cfg_opt_str(struct reader *r, const config_setting_t *g, const char *name, const char *dflt);
+char *cfg_dup(struct reader *r, const char *s);
+void *cfg_alloc(struct reader *r, size_t n, size_t size);
+int cfg_choice(struct reader *r, const config_setting_t *g, const char *name, const char *const *names, int n);
+void cfg_only_known(struct reader *r, const config_setting_t *g, const char *const *known);
+const config_setting_t *cfg_get_group(struct reader *r, const config_setting_t *g, const char *name);
+const config_setting_t *cfg_get_list(struct reader *r, const config_setting_t *g, const char *name, int min);
+int cfg_ident_cmp(const void *a, const void *b);
+void cfg_idmap_seal(struct reader *r, struct idmap *m, const char *kind);
+int cfg_idmap_find(const struct idmap *m, const char *id);
+int cfg_ref(struct reader *r, const config_setting_t *g, const char *name, const struct idmap *m, const char *kind);
+void cfg_maps_free(struct maps *m);
+
+/* config_scen.c: the run settings and the disaster. */
+void cfg_read_run(struct reader *r, const config_setting_t *root);
+void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m);
+
+#endif

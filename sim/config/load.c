@@ -1,0 +1,565 @@
+/*
+ * config.c -- files, merging and overrides: the first half of the
+ * configuration module (config_read.c is the second).
+ *
+ * A configuration is a chain of files: a scenario names its base with
+ * `base = "PATH";` (relative to the scenario's folder), the base may name its
+ * own, and so on.  The root-most file's tree becomes the merged tree; each file
+ * above it is merged in (groups setting by setting, any other value replaced by
+ * one of the same type), then its `set = ["PATH=VALUE", ...]` list is applied,
+ * then the command line's -D settings.  Every file stays loaded until cfg_free,
+ * because libconfig keeps a setting's file name and line there; settings that
+ * were copied or overwritten get an entry in the origins table instead, so every
+ * error still names the file and line the user wrote.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "config/internal.h"
+
+#define MAX_CHAIN 8          /* base chains deeper than this are a cycle */
+#define CMDLINE "command line"
+
+static const char *type_name(int type)
+{
+    switch (type) {
+    case CONFIG_TYPE_GROUP:  return "a group";
+    case CONFIG_TYPE_INT:    return "an integer";
+    case CONFIG_TYPE_INT64:  return "an integer";
+    case CONFIG_TYPE_FLOAT:  return "a number";
+    case CONFIG_TYPE_STRING: return "a string";
+    case CONFIG_TYPE_BOOL:   return "a boolean";
+    case CONFIG_TYPE_ARRAY:  return "an array [...]";
+    case CONFIG_TYPE_LIST:   return "a list (...)";
+    default:                 return "nothing";
+    }
+}
+
+/* ---- error locations --------------------------------------------------- */
+
+void cfg_where(const struct cfg *c, const config_setting_t *s, const char **file, int *line)
+{
+    *file = c->path;
+    *line = 0;
+    for (; s; s = config_setting_parent(s)) {
+        for (int i = c->n_origins - 1; i >= 0; i--)
+            if (c->origins[i].s == s) {
+                *file = c->origins[i].file;
+                *line = c->origins[i].line;
+                return;
+            }
+        if (config_setting_source_line(s) > 0) {
+            const char *f = config_setting_source_file(s);
+            *file = f ? f : c->path;
+            *line = config_setting_source_line(s);
+            return;
+        }
+    }
+}
+
+/* An element of a list of groups is named by its id when it has one. */
+static void path_part(const config_setting_t *s, char *buf, size_t len)
+{
+    const char *id = NULL;
+    if (config_setting_name(s)) {
+        snprintf(buf, len, "%s", config_setting_name(s));
+    } else if (config_setting_is_group(s)
+               && config_setting_lookup_string(s, "id", &id) == CONFIG_TRUE) {
+        snprintf(buf, len, "%s", id);
+    } else {
+        snprintf(buf, len, "[%d]", config_setting_index(s));
+    }
+}
+
+void cfg_path(const config_setting_t *s, char *buf, size_t len)
+{
+    if (!s || config_setting_is_root(s)) {
+        snprintf(buf, len, "%s", "");
+        return;
+    }
+    char head[512], part[128];
+    cfg_path(config_setting_parent(s), head, sizeof head);
+    path_part(s, part, sizeof part);
+    snprintf(buf, len, "%s%s%s", head, head[0] ? "." : "", part);
+}
+
+void cfg_error(const struct cfg *c, const config_setting_t *s, const char *member,
+               char *err, size_t errlen, const char *fmt, ...)
+{
+    const char *file;
+    int line;
+    char path[512], msg[768];
+    cfg_where(c, s, &file, &line);
+    cfg_path(s, path, sizeof path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(err, errlen, "%s:%d: %s%s%s: %s", file, line, path,
+             (member && path[0]) ? "." : "", member ? member : "", msg);
+}
+
+static int add_origin(struct cfg *c, const config_setting_t *s, const char *file, int line)
+{
+    if (c->n_origins == c->cap_origins) {
+        int cap = c->cap_origins ? 2 * c->cap_origins : 64;
+        struct origin *o = realloc(c->origins, (size_t)cap * sizeof *o);
+        if (!o)
+            return -1;
+        c->origins = o;
+        c->cap_origins = cap;
+    }
+    c->origins[c->n_origins++] = (struct origin){ s, file, line };
+    return 0;
+}
+
+/* ---- copying and merging settings -------------------------------------- */
+
+static int copy_scalar(config_setting_t *dst, const config_setting_t *src)
+{
+    switch (config_setting_type(src)) {
+    case CONFIG_TYPE_INT:    return config_setting_set_int(dst, config_setting_get_int(src));
+    case CONFIG_TYPE_INT64:  return config_setting_set_int64(dst, config_setting_get_int64(src));
+    case CONFIG_TYPE_FLOAT:  return config_setting_set_float(dst, config_setting_get_float(src));
+    case CONFIG_TYPE_STRING: return config_setting_set_string(dst, config_setting_get_string(src));
+    case CONFIG_TYPE_BOOL:   return config_setting_set_bool(dst, config_setting_get_bool(src));
+    default:                 return CONFIG_TRUE;
+    }
+}
+
+/* Deep copy of src as a new child of parent, each new setting remembering
+ * src's file and line. */
+static config_setting_t *copy_setting(struct cfg *c, config_setting_t *parent,
+                                      const config_setting_t *src)
+{
+    const char *name = config_setting_is_group(parent) ? config_setting_name(src) : NULL;
+    config_setting_t *d = config_setting_add(parent, name, config_setting_type(src));
+    if (!d || copy_scalar(d, src) != CONFIG_TRUE)
+        return NULL;
+    const char *file = config_setting_source_file(src);
+    if (add_origin(c, d, file ? file : c->path, config_setting_source_line(src)) < 0)
+        return NULL;
+    for (int i = 0; i < config_setting_length(src); i++)
+        if (config_setting_is_aggregate(src)
+            && !copy_setting(c, d, config_setting_get_elem(src, i)))
+            return NULL;
+    return d;
+}
+
+static int is_integer_type(int t) { return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64; }
+
+/* May a value of type src replace one of type dst?  An integer may stand
+ * for a number ("2" for "2.0"), never the other way round. */
+static int compatible(int dst, int src)
+{
+    return dst == src || (is_integer_type(dst) && is_integer_type(src))
+        || (dst == CONFIG_TYPE_FLOAT && is_integer_type(src));
+}
+
+static int replace_value(struct cfg *c, config_setting_t *d, const config_setting_t *s)
+{
+    int dt = config_setting_type(d), st = config_setting_type(s);
+    int ok;
+    if (dt == CONFIG_TYPE_FLOAT && is_integer_type(st))
+        ok = config_setting_set_float(d, (double)config_setting_get_int64(s));
+    else if (dt == CONFIG_TYPE_INT && st == CONFIG_TYPE_INT64)
+        ok = config_setting_set_int(d, (int)config_setting_get_int64(s));
+    else if (dt == CONFIG_TYPE_INT64 && st == CONFIG_TYPE_INT)
+        ok = config_setting_set_int64(d, config_setting_get_int(s));
+    else
+        ok = copy_scalar(d, s);
+    const char *file = config_setting_source_file(s);
+    return (ok == CONFIG_TRUE
+            && add_origin(c, d, file ? file : c->path, config_setting_source_line(s)) == 0)
+        ? 0 : -1;
+}
+
+static int merge_group(struct cfg *c, config_setting_t *dst, const config_setting_t *src,
+                       int top, char *err, size_t errlen);
+
+static int merge_member(struct cfg *c, config_setting_t *dst, const config_setting_t *s,
+                        char *err, size_t errlen)
+{
+    const char *name = config_setting_name(s);
+    config_setting_t *d = config_setting_get_member(dst, name);
+    int dt = d ? config_setting_type(d) : CONFIG_TYPE_NONE, st = config_setting_type(s);
+    if (!d)
+        return copy_setting(c, dst, s) ? 0 : -1;
+    if (dt == CONFIG_TYPE_GROUP && st == CONFIG_TYPE_GROUP)
+        return merge_group(c, d, s, 0, err, errlen);
+    if (!compatible(dt, st)) {
+        const char *bf;
+        int bl;
+        cfg_where(c, d, &bf, &bl);
+        /* report at the overriding file's line */
+        const char *sf = config_setting_source_file(s);
+        char path[512];
+        cfg_path(d, path, sizeof path);
+        snprintf(err, errlen, "%s:%d: %s: expected %s (as in %s:%d), found %s",
+                 sf ? sf : c->path, config_setting_source_line(s), path,
+                 type_name(dt), bf, bl, type_name(st));
+        return -2;
+    }
+    int widen = dt == CONFIG_TYPE_INT && st == CONFIG_TYPE_INT64
+        && (config_setting_get_int64(s) < INT_MIN || config_setting_get_int64(s) > INT_MAX);
+    if (config_setting_is_aggregate(s) || widen) {   /* lists, arrays, 64-bit: replace whole;
+                                                       * the reader says if 64 bits may stand */
+        if (config_setting_remove(dst, name) != CONFIG_TRUE)
+            return -1;
+        return copy_setting(c, dst, s) ? 0 : -1;
+    }
+    return replace_value(c, d, s);
+}
+
+static int merge_group(struct cfg *c, config_setting_t *dst, const config_setting_t *src,
+                       int top, char *err, size_t errlen)
+{
+    for (int i = 0; i < config_setting_length(src); i++) {
+        const config_setting_t *s = config_setting_get_elem(src, i);
+        const char *name = config_setting_name(s);
+        if (top && (!strcmp(name, "base") || !strcmp(name, "set")))
+            continue;
+        int rc = merge_member(c, dst, s, err, errlen);   /* -1 out of memory, -2 bad value */
+        if (rc == -1)
+            snprintf(err, errlen, "%s: out of memory while merging", c->path);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- PATH=VALUE overrides ---------------------------------------------- */
+
+static config_setting_t *find_child(config_setting_t *cur, const char *comp)
+{
+    if (config_setting_is_group(cur))
+        return config_setting_get_member(cur, comp);
+    if (!config_setting_is_list(cur) && !config_setting_is_array(cur))
+        return NULL;
+    char *end;
+    if (comp[0] == '[' || isdigit((unsigned char)comp[0])) {
+        long i = strtol(comp + (comp[0] == '['), &end, 10);
+        if ((comp[0] == '[' ? *end == ']' && end[1] == '\0' : *end == '\0') && i >= 0
+            && i < config_setting_length(cur))
+            return config_setting_get_elem(cur, (unsigned)i);
+        return NULL;
+    }
+    for (int i = 0; i < config_setting_length(cur); i++) {
+        config_setting_t *e = config_setting_get_elem(cur, i);
+        const char *id;
+        if (config_setting_is_group(e) && config_setting_lookup_string(e, "id", &id)
+            && !strcmp(id, comp))
+            return e;
+    }
+    return NULL;
+}
+
+/* Splits "a.b.[2].c" at dots and walks the tree. */
+static config_setting_t *resolve_path(config_setting_t *root, const char *path,
+                                      char *bad, size_t badlen)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", path);
+    snprintf(bad, badlen, "%s", path);
+    config_setting_t *cur = root;
+    char *save = NULL;
+    for (char *comp = strtok_r(buf, ".", &save); comp; comp = strtok_r(NULL, ".", &save)) {
+        config_setting_t *next = find_child(cur, comp);
+        if (!next) {
+            snprintf(bad, badlen, "%s", comp);
+            return NULL;
+        }
+        cur = next;
+    }
+    return cur == root ? NULL : cur;
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+/* Parses text as the type of d and sets it; returns 0, or -1 if it does not parse. */
+static int set_from_text(config_setting_t *d, char *v)
+{
+    char *end;
+    errno = 0;
+    switch (config_setting_type(d)) {
+    case CONFIG_TYPE_INT: {
+        long x = strtol(v, &end, 10);
+        if (!*v || *end || errno || x < INT_MIN || x > INT_MAX)
+            return -1;
+        return config_setting_set_int(d, (int)x) == CONFIG_TRUE ? 0 : -1;
+    }
+    case CONFIG_TYPE_INT64: {
+        long long x = strtoll(v, &end, 10);
+        if (!*v || *end || errno)
+            return -1;
+        return config_setting_set_int64(d, x) == CONFIG_TRUE ? 0 : -1;
+    }
+    case CONFIG_TYPE_FLOAT: {
+        double x = strtod(v, &end);
+        if (!*v || *end || errno || !isfinite(x))
+            return -1;
+        return config_setting_set_float(d, x) == CONFIG_TRUE ? 0 : -1;
+    }
+    case CONFIG_TYPE_BOOL:
+        if (strcmp(v, "true") && strcmp(v, "false"))
+            return -1;
+        return config_setting_set_bool(d, !strcmp(v, "true")) == CONFIG_TRUE ? 0 : -1;
+    case CONFIG_TYPE_STRING: {
+        size_t n = strlen(v);
+        if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+            v[n - 1] = '\0';
+            v++;
+        }
+        return config_setting_set_string(d, v) == CONFIG_TRUE ? 0 : -1;
+    }
+    default:
+        return -1;
+    }
+}
+
+/* Applies one "PATH=VALUE"; file and line say where it was written. */
+static int apply_set(struct cfg *c, const char *expr, const char *file, int line,
+                     char *err, size_t errlen)
+{
+    char buf[1024], bad[128];
+    snprintf(buf, sizeof buf, "%s", expr);
+    char *eq = strchr(buf, '=');
+    if (!eq) {
+        snprintf(err, errlen, "%s:%d: %s: expected PATH=VALUE, found no '='", file, line, expr);
+        return -1;
+    }
+    *eq = '\0';
+    char *path = trim(buf), *value = trim(eq + 1);
+    config_setting_t *d = resolve_path(config_root_setting(c->root), path, bad, sizeof bad);
+    if (!d) {
+        snprintf(err, errlen, "%s:%d: %s: expected a setting of the configuration, "
+                 "found no '%s' there", file, line, path, path[0] ? bad : "");
+        return -1;
+    }
+    if (config_setting_is_aggregate(d)) {
+        snprintf(err, errlen, "%s:%d: %s: expected the path of a single value, found %s",
+                 file, line, path, type_name(config_setting_type(d)));
+        return -1;
+    }
+    if (set_from_text(d, value) < 0) {
+        snprintf(err, errlen, "%s:%d: %s: expected %s, found \"%s\"", file, line, path,
+                 type_name(config_setting_type(d)), value);
+        return -1;
+    }
+    return add_origin(c, d, file, line);
+}
+
+/* Applies a file's own `set = [...]` list (it must hold strings). */
+static int apply_file_sets(struct cfg *c, config_t *f, char *err, size_t errlen)
+{
+    config_setting_t *set = config_lookup(f, "set");
+    if (!set)
+        return 0;
+    const char *file = config_setting_source_file(set);
+    file = file ? file : c->path;
+    if (!config_setting_is_array(set) && !config_setting_is_list(set)) {
+        snprintf(err, errlen, "%s:%d: set: expected an array of \"PATH=VALUE\" strings, found %s",
+                 file, config_setting_source_line(set), type_name(config_setting_type(set)));
+        return -1;
+    }
+    for (int i = 0; i < config_setting_length(set); i++) {
+        const config_setting_t *e = config_setting_get_elem(set, i);
+        int line = config_setting_source_line(e) ? config_setting_source_line(e)
+                                                 : config_setting_source_line(set);
+        if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+            snprintf(err, errlen, "%s:%d: set.[%d]: expected a \"PATH=VALUE\" string, found %s",
+                     file, line, i, type_name(config_setting_type(e)));
+            return -1;
+        }
+        if (apply_set(c, config_setting_get_string(e), file, line, err, errlen) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- reading the chain of files ---------------------------------------- */
+
+static char *join_dir(const char *file, const char *rel)
+{
+    const char *slash = strrchr(file, '/');
+    size_t dl = (rel[0] == '/' || !slash) ? 0 : (size_t)(slash - file + 1);
+    char *p = malloc(dl + strlen(rel) + 1);
+    if (p) {
+        memcpy(p, file, dl);
+        strcpy(p + dl, rel);
+    }
+    return p;
+}
+
+static config_t *read_one(const char *path, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s:0: (file): expected a readable configuration file, found %s",
+                 path, strerror(errno));
+        return NULL;
+    }
+    fclose(fp);
+    config_t *f = calloc(1, sizeof *f);
+    char *dir = join_dir(path, "");
+    if (!f || !dir) {
+        free(f);
+        free(dir);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    config_init(f);
+    config_set_include_dir(f, dir[0] ? dir : ".");
+    free(dir);
+    if (config_read_file(f, path) != CONFIG_TRUE) {
+        snprintf(err, errlen, "%s:%d: (syntax): expected valid libconfig syntax, found %s",
+                 config_error_file(f) ? config_error_file(f) : path, config_error_line(f),
+                 config_error_text(f));
+        config_destroy(f);
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int keep_file(struct cfg *c, config_t *f)
+{
+    config_t **files = realloc(c->files, (size_t)(c->n_files + 1) * sizeof *files);
+    if (!files)
+        return -1;
+    c->files = files;
+    c->files[c->n_files++] = f;
+    return 0;
+}
+
+/* Reads path and, first, the base it names; merges path into the tree. */
+static int load_chain(struct cfg *c, const char *path, int depth, char *err, size_t errlen)
+{
+    if (depth > MAX_CHAIN) {
+        snprintf(err, errlen, "%s:0: base: expected a chain of at most %d bases, "
+                 "found a longer one (does a base name itself?)", path, MAX_CHAIN);
+        return -1;
+    }
+    config_t *f = read_one(path, err, errlen);
+    if (!f)
+        return -1;
+    if (keep_file(c, f) < 0) {
+        config_destroy(f);
+        free(f);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    config_setting_t *base = config_lookup(f, "base");
+    if (!base) {
+        c->root = f;                     /* the root-most file: the tree itself */
+    } else {
+        const char *rel = config_setting_get_string(base);
+        if (!rel) {
+            snprintf(err, errlen, "%s:%d: base: expected the path of the base file as a string, "
+                     "found %s", path, config_setting_source_line(base),
+                     type_name(config_setting_type(base)));
+            return -1;
+        }
+        char *bp = join_dir(path, rel);
+        if (!bp) {
+            snprintf(err, errlen, "%s: out of memory", path);
+            return -1;
+        }
+        int rc = load_chain(c, bp, depth + 1, err, errlen);
+        free(bp);
+        if (rc < 0 || merge_group(c, config_root_setting(c->root), config_root_setting(f), 1,
+                                  err, errlen) < 0)
+            return -1;
+    }
+    return apply_file_sets(c, f, err, errlen);
+}
+
+struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets,
+                     char *err, size_t errlen)
+{
+    struct cfg *c = calloc(1, sizeof *c);
+    if (!c || !(c->path = strdup(path))) {
+        free(c);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    if (load_chain(c, path, 0, err, errlen) < 0)
+        goto fail;
+    for (int i = 0; i < n_sets; i++)
+        if (apply_set(c, sets[i], CMDLINE, i + 1, err, errlen) < 0)
+            goto fail;
+    config_setting_t *r = config_root_setting(c->root);
+    config_setting_remove(r, "base");
+    config_setting_remove(r, "set");
+    return c;
+fail:
+    cfg_free(c);
+    return NULL;
+}
+
+void cfg_free(struct cfg *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->n_files; i++) {
+        config_destroy(c->files[i]);
+        free(c->files[i]);
+    }
+    free(c->files);
+    free(c->origins);
+    free(c->path);
+    free(c);
+}
+
+/* run.NAME of the given type, created (with the group) when missing and
+ * replaced when of another type; NULL when run is not a group. */
+static config_setting_t *run_member(struct cfg *c, const char *name, int type)
+{
+    config_setting_t *root = config_root_setting(c->root);
+    config_setting_t *run = config_setting_get_member(root, "run");
+    if (!run && !(run = config_setting_add(root, "run", CONFIG_TYPE_GROUP)))
+        return NULL;
+    if (!config_setting_is_group(run))
+        return NULL;
+    config_setting_t *s = config_setting_get_member(run, name);
+    if (s && config_setting_type(s) != type) {
+        config_setting_remove(run, name);
+        s = NULL;
+    }
+    return s ? s : config_setting_add(run, name, type);
+}
+
+/* Sets run.NAME to v: how -n, -s and --until-decided reach resolved.cfg. */
+int cfg_set_run(struct cfg *c, const char *name, long long v)
+{
+    int type = (v >= INT_MIN && v <= INT_MAX) ? CONFIG_TYPE_INT : CONFIG_TYPE_INT64;
+    config_setting_t *s = run_member(c, name, type);
+    if (!s)
+        return -1;
+    return (type == CONFIG_TYPE_INT ? config_setting_set_int(s, (int)v)
+                                    : config_setting_set_int64(s, v)) == CONFIG_TRUE ? 0 : -1;
+}
+
+int cfg_set_run_float(struct cfg *c, const char *name, double v)
+{
+    config_setting_t *s = run_member(c, name, CONFIG_TYPE_FLOAT);
+    return s && config_setting_set_float(s, v) == CONFIG_TRUE ? 0 : -1;
+}
+
+int cfg_write(const struct cfg *c, FILE *f)
+{
+    config_write(c->root, f);
+    return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,433 @@
+/*
+ * config_scen.c -- the scenario half of a configuration: how a run is made
+ * (`run`) and what the disaster does (`disaster`: sites, the kit each
+ * displaced person needs, road damage).  Read after the system, whose ids it
+ * refers to.  Each disaster site becomes a village node joined to its
+ * township's seat by a village road of `village_km` (the last mile), so road
+ * damage and routing treat it like any other road.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "config/internal.h"
+
+/* A number, or [lo, hi] for a uniform draw. */
+static struct draw read_draw(struct reader *r, const config_setting_t *g, const char *name,
+                             enum range rg, int required, double dflt)
+{
+    const config_setting_t *s = cfg_opt(g, name);
+    if (!s) {
+        if (required)
+            cfg_req(r, g, name, "a number or [lo, hi]");
+        return (struct draw){ dflt, dflt };
+    }
+    if (!config_setting_is_array(s)) {
+        double v = cfg_num_of(r, s, rg);
+        return (struct draw){ v, v };
+    }
+    if (config_setting_length(s) != 2) {
+        FAIL(r, s, NULL, "expected a number or [lo, hi], found an array of %d",
+             config_setting_length(s));
+        return (struct draw){ 0, 0 };
+    }
+    struct draw d = { cfg_num_of(r, config_setting_get_elem(s, 0), rg),
+                      cfg_num_of(r, config_setting_get_elem(s, 1), rg) };
+    if (!r->bad && d.lo > d.hi)
+        FAIL(r, s, NULL, "expected [lo, hi] with lo <= hi, found [%g, %g]", d.lo, d.hi);
+    return d;
+}
+
+static void read_thresholds(struct reader *r, const config_setting_t *g)
+{
+    struct run *run = &r->d->run;
+    const config_setting_t *s = cfg_opt(g, "thresholds_min");
+    int n = s ? config_setting_length(s) : 2;
+    run->thresholds_min = cfg_alloc(r, (size_t)n, sizeof *run->thresholds_min);
+    if (r->bad)
+        return;
+    run->n_thresholds = n;
+    if (!s) {           /* Yongcheng's 2 h promise; the national 6 h first-batch guideline */
+        run->thresholds_min[0] = 120.0;
+        run->thresholds_min[1] = 360.0;
+        return;
+    }
+    if (!config_setting_is_array(s) || n < 1)
+        FAIL(r, s, NULL, "expected an array of minutes [120.0, 360.0], found %s", cfg_found(s));
+    for (int i = 0; i < n && !r->bad; i++)
+        run->thresholds_min[i] = cfg_num_of(r, config_setting_get_elem(s, i), POS);
+}
+
+void cfg_read_run(struct reader *r, const config_setting_t *root)
+{
+    static const char *const known[] = { "replications", "seed", "horizon_h", "onset_hour",
+        "promise_min", "thresholds_min", "required_level", "dispatch", "alarm",
+        "trace_replications", "max_replications", "load_cv", "unload_min", "label", "label_zh",
+        "verdict_confidence",
+        "each_site",
+        NULL };
+    static const char *const policies[] = { "earliest", "tiered" };
+    static const char *const alarms[] = { "request", "onset" };
+    const config_setting_t *g = cfg_opt(root, "run");
+    if (g && !config_setting_is_group(g))
+        FAIL(r, g, NULL, "expected a group { ... }, found %s", cfg_found(g));
+    cfg_only_known(r, g, known);
+    struct run *run = &r->d->run;
+    const config_setting_t *s;
+    run->replications = (s = cfg_opt(g, "replications")) ? cfg_int_of(r, s, POS) : 1000;
+    run->seed = 1;
+    if ((s = cfg_opt(g, "seed")) && config_setting_type(s) == CONFIG_TYPE_INT64)
+        run->seed = (unsigned long long)config_setting_get_int64(s);
+    else if (s)
+        run->seed = (unsigned long long)cfg_int_of(r, s, NONNEG);
+    run->horizon_min = 60.0 * cfg_opt_num(r, g, "horizon_h", POS, 72.0);
+    run->onset_hour = cfg_opt_num(r, g, "onset_hour", NONNEG, 0.0);
+    run->promise_min = cfg_opt_num(r, g, "promise_min", POS, 120.0);
+    run->required_level = cfg_opt_num(r, g, "required_level", POS, 0.95);
+    run->verdict_conf = cfg_opt_num(r, g, "verdict_confidence", POS, 0.95);
+    if (!r->bad && run->verdict_conf >= 1.0)
+        FAIL(r, cfg_opt(g, "verdict_confidence"), NULL, "expected a confidence in (0, 1), "
+             "found %g", run->verdict_conf);
+    run->dispatch = cfg_opt(g, "dispatch") ? cfg_choice(r, g, "dispatch", policies, 2) : 0;
+    run->alarm = cfg_opt(g, "alarm") ? cfg_choice(r, g, "alarm", alarms, 2) : 0;
+    run->trace_replications = (s = cfg_opt(g, "trace_replications")) ? cfg_int_of(r, s, NONNEG) : 3;
+    run->max_replications = (s = cfg_opt(g, "max_replications")) ? cfg_int_of(r, s, POS) : 20000;
+    run->load_cv = cfg_opt_num(r, g, "load_cv", NONNEG, 0.25);
+    run->unload_min = cfg_opt_num(r, g, "unload_min", NONNEG, 15.0);
+    r->d->scenario_label = cfg_dup(r, cfg_opt_str(r, g, "label", "disasters"));
+    r->d->scenario_label_zh = cfg_dup(r, cfg_opt_str(r, g, "label_zh", ""));
+    if ((s = cfg_opt(g, "each_site")) && config_setting_type(s) != CONFIG_TYPE_BOOL)
+        FAIL(r, s, NULL, "expected true or false, found %s", cfg_found(s));
+    run->each_site = s && !r->bad && config_setting_get_bool(s);
+    if (!r->bad && run->horizon_min > 60.0 * 24 * 366)
+        FAIL(r, cfg_opt(g, "horizon_h"), NULL, "expected a horizon of at most a year (8784 h), "
+             "found %g h", run->horizon_min / 60);
+    if (!r->bad && (s = cfg_opt(g, "seed")) && config_setting_type(s) == CONFIG_TYPE_INT64
+        && config_setting_get_int64(s) < 0)
+        FAIL(r, s, NULL, "expected a non-negative seed, found %lld",
+             (long long)config_setting_get_int64(s));
+    if (!r->bad && run->onset_hour >= 24.0)
+        FAIL(r, cfg_opt(g, "onset_hour"), NULL, "expected an hour in [0, 24), found %g",
+             run->onset_hour);
+    if (!r->bad && run->required_level > 1.0)
+        FAIL(r, cfg_opt(g, "required_level"), NULL, "expected a share in (0, 1], found %g",
+             run->required_level);
+    read_thresholds(r, g);
+}
+
+/* ---- sites ------------------------------------------------------------- */
+
+/* Grows the node and road arrays by one village and its last-mile road. */
+static void add_village(struct reader *r, struct site *st, const config_setting_t *e, double km)
+{
+    struct def *d = r->d;
+    struct node *nodes = realloc(d->nodes, (size_t)(d->n_nodes + 1) * sizeof *nodes);
+    if (nodes)
+        d->nodes = nodes;
+    struct road *roads = realloc(d->roads, (size_t)(d->n_roads + 1) * sizeof *roads);
+    if (roads)
+        d->roads = roads;
+    if (!nodes || !roads) {
+        FAIL(r, e, NULL, "out of memory");
+        return;
+    }
+    const struct node *seat = &d->nodes[d->townships[st->township].node];
+    struct node *v = &d->nodes[d->n_nodes];
+    *v = (struct node){ cfg_dup(r, st->id), cfg_dup(r, st->id), cfg_dup(r, st->id), NODE_VILLAGE,
+                        seat->lon, seat->lat };
+    v->lat = seat->lat + cfg_opt_num(r, e, "north_km", ANY, 0.0) / 111.2;
+    v->lon = seat->lon + cfg_opt_num(r, e, "east_km", ANY, km / d->detour_factor)
+                         / (111.2 * cos(seat->lat * M_PI / 180.0));
+    st->node = d->n_nodes++;
+    d->roads[d->n_roads] = (struct road){ d->townships[st->township].node, st->node, km,
+                                          ROAD_VILLAGE, cfg_dup(r, "last mile") };
+    st->last_mile = d->n_roads++;
+}
+
+/* The site's id (by default site_<township>, then _2, _3 ...): it names a
+ * node, so it must differ from every node's and every earlier site's. */
+static const char *site_id(struct reader *r, const config_setting_t *e, const struct maps *m,
+                           int i, char *buf, size_t len)
+{
+    const char *tid = r->d->townships[r->d->sites[i].township].id;
+    const config_setting_t *given = cfg_opt(e, "id");
+    int k = 1;                  /* start past the earlier sites of this township: O(N^2) in all */
+    for (int j = 0; j < i; j++)
+        k += r->d->sites[j].township == r->d->sites[i].township;
+    for (; !r->bad; k++) {
+        if (given)
+            snprintf(buf, len, "%s", cfg_str_of(r, given));
+        else if (k == 1)
+            snprintf(buf, len, "site_%s", tid);
+        else
+            snprintf(buf, len, "site_%s_%d", tid, k);
+        int taken = cfg_idmap_find(&m->nodes, buf) >= 0;
+        for (int j = 0; j < i && !taken; j++)
+            taken = !strcmp(r->d->sites[j].id, buf);
+        if (!taken)
+            return buf;
+        if (given)
+            FAIL(r, given, NULL, "expected an id no node or other site has, found \"%s\" again",
+                 buf);
+    }
+    return "";
+}
+
+static void read_site(struct reader *r, const config_setting_t *e, const struct maps *m, int i)
+{
+    static const char *const known[] = { "id", "township", "village_km", "occur_min",
+        "report_min", "displaced", "displaced_share", "east_km", "north_km", NULL };
+    struct site *st = &r->d->sites[i];
+    cfg_only_known(r, e, known);
+    st->township = cfg_ref(r, e, "township", &m->townships, "township");
+    if (r->bad)
+        return;
+    char buf[160];
+    st->id = cfg_dup(r, site_id(r, e, m, i, buf, sizeof buf));
+    double km = cfg_get_num(r, e, "village_km", POS);
+    st->occur_min = read_draw(r, e, "occur_min", NONNEG, 0, 0.0);
+    st->report_min = read_draw(r, e, "report_min", NONNEG, 0, 0.0);
+    if (cfg_opt(e, "displaced_share")) {     /* a share of the township's population */
+        double pop = r->d->townships[st->township].population;
+        struct draw sh = read_draw(r, e, "displaced_share", POS, 1, 0.0);
+        if (!r->bad && (sh.hi > 1.0 || cfg_opt(e, "displaced")))
+            FAIL(r, cfg_opt(e, "displaced_share"), NULL, "expected a share in (0, 1] and no "
+                 "displaced setting beside it, found %s",
+                 sh.hi > 1.0 ? "a share above 1" : "both");
+        st->displaced = (struct draw){ sh.lo * pop, sh.hi * pop };
+    } else {
+        st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
+    }
+    if (!r->bad && st->displaced.lo < 0.5)
+        FAIL(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
+             NULL, "expected at least one displaced person in every draw, found %g people "
+             "at the low end", st->displaced.lo);
+    if (!r->bad)
+        add_village(r, st, e, km);
+}
+
+/* Something is needed, and every item needed fits on some truck: otherwise a
+ * site could never be served and the run would blame a stock-out. */
+static void kit_is_carried(struct reader *r, const config_setting_t *kit)
+{
+    const struct def *d = r->d;
+    int any = 0;
+    for (int i = 0; i < d->n_items && !r->bad; i++) {
+        if (!(d->kit[i] > 0))
+            continue;
+        any = 1;
+        int fits = 0;
+        for (int t = 0; t < d->n_truck_types && !fits; t++)
+            fits = d->items[i].weight_kg <= 1000.0 * d->truck_types[t].capacity_t
+                && d->items[i].volume_m3 <= d->truck_types[t].capacity_m3;
+        if (!fits)
+            FAIL(r, config_setting_get_member(kit, d->items[i].id), NULL, "expected an item "
+                 "that fits on some truck type, found %s (%g kg, %g m3) larger than all of them",
+                 d->items[i].id, d->items[i].weight_kg, d->items[i].volume_m3);
+    }
+    if (!any && !r->bad)
+        FAIL(r, kit, NULL, "expected at least one item with units > 0, found none");
+}
+
+static void read_kit(struct reader *r, const config_setting_t *dis, const struct maps *m)
+{
+    const config_setting_t *kit = cfg_opt(dis, "kit");
+    r->d->kit = cfg_alloc(r, (size_t)r->d->n_items, sizeof *r->d->kit);
+    if (!kit) {
+        cfg_req(r, dis, "kit", "a group { item = units per displaced person; ... }");
+        return;
+    }
+    if (!config_setting_is_group(kit) || config_setting_length(kit) == 0)
+        FAIL(r, kit, NULL, "expected a group { item = units per displaced person; ... }, "
+             "found %s", config_setting_is_group(kit) ? "an empty group" : cfg_found(kit));
+    for (int i = 0; !r->bad && i < config_setting_length(kit); i++) {
+        const config_setting_t *s = config_setting_get_elem(kit, i);
+        int it = cfg_idmap_find(&m->items, config_setting_name(s));
+        if (it < 0)
+            FAIL(r, s, NULL, "expected the id of an item, found \"%s\", which is not one",
+                 config_setting_name(s));
+        else
+            r->d->kit[it] = cfg_num_of(r, s, NONNEG);
+    }
+    kit_is_carried(r, kit);
+}
+
+/* ---- road damage ------------------------------------------------------- */
+
+/* The roads a rule selects: by corridor name, between two nodes, or by class
+ * and/or within an area [lon, lat, km] (a road is in it when its midpoint is). */
+static int selects(const struct def *d, int i, const char *name, int a, int b, int cls,
+                   const double *area)
+{
+    const struct road *rd = &d->roads[i];
+    if (name && strcmp(rd->name, name))
+        return 0;
+    if (a >= 0 && !((rd->from == a && rd->to == b) || (rd->from == b && rd->to == a)))
+        return 0;
+    if (cls >= 0 && (int)rd->cls != cls)
+        return 0;
+    if (area) {
+        const struct node *p = &d->nodes[rd->from], *q = &d->nodes[rd->to];
+        double lon = (p->lon + q->lon) / 2, lat = (p->lat + q->lat) / 2;
+        if (geo_km(area[0], area[1], lon, lat) > area[2])
+            return 0;
+    }
+    return 1;
+}
+
+static void read_area(struct reader *r, const config_setting_t *e, double *area)
+{
+    const config_setting_t *s = cfg_opt(e, "area");
+    if (!config_setting_is_array(s) || config_setting_length(s) != 3) {
+        FAIL(r, s, NULL, "expected [lon, lat, km], found %s", cfg_found(s));
+        return;
+    }
+    for (int k = 0; k < 3; k++)
+        area[k] = cfg_num_of(r, config_setting_get_elem(s, k), k == 2 ? POS : ANY);
+}
+
+static void read_between(struct reader *r, const config_setting_t *e, const struct maps *m,
+                         int *a, int *b)
+{
+    const config_setting_t *s = cfg_opt(e, "between");
+    if (!config_setting_is_array(s) || config_setting_length(s) != 2) {
+        FAIL(r, s, NULL, "expected [\"node\", \"node\"], found %s", cfg_found(s));
+        return;
+    }
+    int *ends[2] = { a, b };
+    for (int k = 0; k < 2 && !r->bad; k++) {
+        const config_setting_t *x = config_setting_get_elem(s, k);
+        *ends[k] = cfg_idmap_find(&m->nodes, cfg_str_of(r, x));
+        if (*ends[k] < 0 && !r->bad)
+            FAIL(r, x, NULL, "expected the id of a township or node, found \"%s\"",
+                 cfg_str_of(r, x));
+    }
+}
+
+static void select_roads(struct reader *r, const config_setting_t *e, const struct maps *m,
+                         struct damage *dm)
+{
+    static const char *const classes[] = { "expressway", "national", "provincial", "county",
+                                           "village" };
+    const char *name = cfg_opt(e, "road") ? cfg_str_of(r, cfg_opt(e, "road")) : NULL;
+    int a = -1, b = -1, cls = cfg_opt(e, "class") ? cfg_choice(r, e, "class", classes, 5) : -1;
+    double area[3], *ap = cfg_opt(e, "area") ? area : NULL;
+    if (ap)
+        read_area(r, e, area);
+    if (cfg_opt(e, "between"))
+        read_between(r, e, m, &a, &b);
+    if (!name && a < 0 && cls < 0 && !ap && !r->bad)
+        FAIL(r, e, NULL, "expected road, between, class or area to say which roads, found none");
+    if (r->bad)
+        return;
+    dm->roads = cfg_alloc(r, (size_t)r->d->n_roads, sizeof *dm->roads);
+    for (int i = 0; dm->roads && i < r->d->n_roads; i++)
+        if (selects(r->d, i, name, a, b, cls, ap))
+            dm->roads[dm->n_roads++] = i;
+    if (!r->bad && dm->n_roads == 0)
+        FAIL(r, e, NULL, "expected a rule that selects at least one road, found none selected");
+}
+
+static void read_damage(struct reader *r, const config_setting_t *e, const struct maps *m,
+                        struct damage *dm)
+{
+    static const char *const known[] = { "road", "between", "class", "area", "from_min",
+        "duration_min", "probability", "per_km", "factor", NULL };
+    cfg_only_known(r, e, known);
+    select_roads(r, e, m, dm);
+    dm->from_min = read_draw(r, e, "from_min", NONNEG, 0, 0.0);
+    dm->duration_min = read_draw(r, e, "duration_min", POS, 0, INFINITY);
+    dm->probability = cfg_opt_num(r, e, "probability", NONNEG, 1.0);
+    dm->per_km = cfg_opt_num(r, e, "per_km", NONNEG, -1.0);     /* -1: use probability */
+    dm->factor = cfg_opt_num(r, e, "factor", NONNEG, 0.0);
+    if (!r->bad && cfg_opt(e, "per_km") && cfg_opt(e, "probability"))
+        FAIL(r, cfg_opt(e, "per_km"), NULL, "expected per_km or probability, found both");
+    if (!r->bad && dm->probability > 1.0)
+        FAIL(r, cfg_opt(e, "probability"), NULL, "expected a probability in [0, 1], found %g",
+             dm->probability);
+    if (!r->bad && dm->factor >= 1.0)
+        FAIL(r, cfg_opt(e, "factor"), NULL, "expected a speed factor in [0, 1) (0 closes the "
+             "road), found %g", dm->factor);
+}
+
+/* An effect group: { value = ...; from_min = ...; duration_min = ...; }. */
+static void read_effect(struct reader *r, const config_setting_t *dis, const char *name,
+                        const char *value_name, enum range rg, struct effect *ef)
+{
+    const char *known[] = { value_name, "from_min", "duration_min", NULL };
+    const config_setting_t *g = cfg_opt(dis, name);
+    if (!g || r->bad)
+        return;
+    if (!config_setting_is_group(g)) {
+        FAIL(r, g, NULL, "expected a group { %s = ...; from_min = ...; duration_min = ...; }, "
+             "found %s", value_name, cfg_found(g));
+        return;
+    }
+    cfg_only_known(r, g, known);
+    ef->on = 1;
+    ef->value = read_draw(r, g, value_name, rg, 1, 0.0);
+    ef->from_min = read_draw(r, g, "from_min", NONNEG, 0, 0.0);
+    ef->duration_min = read_draw(r, g, "duration_min", POS, 0, INFINITY);
+}
+
+static void check_effects(struct reader *r, const config_setting_t *dis)
+{
+    const struct def *d = r->d;
+    if (!r->bad && d->crews_out.on && d->crews_out.value.hi > 1.0)
+        FAIL(r, cfg_opt(cfg_opt(dis, "crews_out"), "share"), NULL,
+             "expected a share in [0, 1], found %g", d->crews_out.value.hi);
+    if (!r->bad && d->slow_loading.on && d->slow_loading.value.lo < 1.0)
+        FAIL(r, cfg_opt(cfg_opt(dis, "slow_loading"), "factor"), NULL,
+             "expected a factor of at least 1 on loading times, found %g",
+             d->slow_loading.value.lo);
+}
+
+static void read_waves(struct reader *r, const config_setting_t *dis)
+{
+    static const char *const known[] = { "after_min", "factor", NULL };
+    const config_setting_t *l = cfg_opt(dis, "waves") ? cfg_get_list(r, dis, "waves", 0) : NULL;
+    int n = l ? config_setting_length(l) : 0;
+    r->d->waves = cfg_alloc(r, (size_t)n, sizeof *r->d->waves);
+    for (int i = 0; i < n && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        cfg_only_known(r, e, known);
+        r->d->waves[i].after_min = read_draw(r, e, "after_min", NONNEG, 1, 0.0);
+        r->d->waves[i].factor = cfg_get_num(r, e, "factor", POS);
+        r->d->n_waves = i + 1;
+    }
+}
+
+void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m)
+{
+    static const char *const known[] = { "sites", "kit", "road_damage", "crews_out",
+        "slow_loading", "checkpoints", "waves", NULL };
+    const config_setting_t *dis = cfg_opt(root, "disaster");
+    if (!dis || r->bad)
+        return;
+    if (!config_setting_is_group(dis)) {
+        FAIL(r, dis, NULL, "expected a group { sites = (...); kit = {...}; ... }, found %s",
+             cfg_found(dis));
+        return;
+    }
+    cfg_only_known(r, dis, known);
+    read_kit(r, dis, m);
+    const config_setting_t *sites = cfg_get_list(r, dis, "sites", 1);
+    int n = sites ? config_setting_length(sites) : 0;
+    r->d->sites = cfg_alloc(r, (size_t)n, sizeof *r->d->sites);
+    for (int i = 0; i < n && !r->bad; i++) {
+        read_site(r, config_setting_get_elem(sites, i), m, i);
+        r->d->n_sites = i + 1;
+    }
+    const config_setting_t *dl = cfg_opt(dis, "road_damage") ? cfg_get_list(r, dis, "road_damage", 0)
+                                                              : NULL;
+    int nd = dl ? config_setting_length(dl) : 0;
+    r->d->damage = cfg_alloc(r, (size_t)nd, sizeof *r->d->damage);
+    for (int i = 0; i < nd && !r->bad; i++) {
+        r->d->n_damage = i + 1;
+        read_damage(r, config_setting_get_elem(dl, i), m, &r->d->damage[i]);
+    }
+    read_effect(r, dis, "crews_out", "share", NONNEG, &r->d->crews_out);
+    read_effect(r, dis, "slow_loading", "factor", POS, &r->d->slow_loading);
+    read_effect(r, dis, "checkpoints", "delay_min", NONNEG, &r->d->checkpoints);
+    check_effects(r, dis);
+    read_waves(r, dis);
+}

@@ -1,0 +1,520 @@
+/*
+ * config_read.c -- the merged configuration tree read into a struct def: the
+ * second half of the configuration module (config.c loads and merges).
+ *
+ * Reading is strict: every group may hold only the settings it knows (a typo
+ * is an error, never silently ignored), every number is range-checked, every
+ * reference resolves, and the first problem found is reported as
+ * "FILE:LINE: SETTING: what was expected, what was found".  Errors are sticky:
+ * once r->bad is set, every helper returns a harmless default, so sections can
+ * be read one after another and checked once.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "config/internal.h"
+
+/* ---- assumptions and road classes -------------------------------------- */
+
+static void read_assumptions(struct reader *r, const config_setting_t *root)
+{
+    static const char *const known[] = { "detour_factor", "stack_height_m", "usable_share",
+        "floor_load_t_m2", "day_start_h", "night_start_h", "max_spread_km", NULL };
+    const config_setting_t *a = cfg_get_group(r, root, "assumptions");
+    cfg_only_known(r, a, known);
+    struct def *d = r->d;
+    d->detour_factor = cfg_get_num(r, a, "detour_factor", POS);
+    d->stack_height_m = cfg_get_num(r, a, "stack_height_m", POS);
+    d->usable_share = cfg_get_num(r, a, "usable_share", POS);
+    d->floor_load_t_m2 = cfg_get_num(r, a, "floor_load_t_m2", POS);
+    d->day_start_h = cfg_get_num(r, a, "day_start_h", NONNEG);
+    d->night_start_h = cfg_get_num(r, a, "night_start_h", NONNEG);
+    d->max_spread_km = cfg_opt_num(r, a, "max_spread_km", POS, 300.0);
+    if (!r->bad && d->detour_factor < 1.0)
+        FAIL(r, cfg_opt(a, "detour_factor"), NULL,
+             "expected a factor of at least 1 (a road is never shorter than the straight line), "
+             "found %g", d->detour_factor);
+    if (!r->bad && d->usable_share > 1.0)
+        FAIL(r, cfg_opt(a, "usable_share"), NULL, "expected a share in (0, 1], found %g",
+             d->usable_share);
+    if (!r->bad && !(d->day_start_h < d->night_start_h && d->night_start_h < 24.0))
+        FAIL(r, cfg_opt(a, "night_start_h"), NULL,
+             "expected day_start_h < night_start_h < 24, found %g and %g",
+             d->day_start_h, d->night_start_h);
+}
+
+static void read_road_classes(struct reader *r, const config_setting_t *root)
+{
+    static const char *const known[] = { "expressway", "national", "provincial", "county",
+                                         "village", NULL };
+    static const char *const fields[] = { "speed_kmh", "cv", NULL };
+    const config_setting_t *g = cfg_get_group(r, root, "road_classes");
+    cfg_only_known(r, g, known);
+    for (int c = 0; c < ROAD_CLASSES && !r->bad; c++) {
+        const config_setting_t *k = cfg_get_group(r, g, road_class_name(c));
+        cfg_only_known(r, k, fields);
+        r->d->road_classes[c].speed_kmh = cfg_get_num(r, k, "speed_kmh", POS);
+        r->d->road_classes[c].cv = cfg_get_num(r, k, "cv", NONNEG);
+    }
+}
+
+/* ---- items and truck types ---------------------------------------------- */
+
+static void read_items(struct reader *r, const config_setting_t *root, struct maps *m)
+{
+    static const char *const known[] = { "id", "name", "name_zh", "unit", "weight_kg",
+                                         "volume_m3", NULL };
+    const config_setting_t *l = cfg_get_list(r, root, "items", 1);
+    if (!l)
+        return;
+    struct def *d = r->d;
+    d->n_items = config_setting_length(l);
+    d->items = cfg_alloc(r, (size_t)d->n_items, sizeof *d->items);
+    m->items.v = cfg_alloc(r, (size_t)d->n_items, sizeof *m->items.v);
+    for (int i = 0; i < d->n_items && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        struct item *it = &d->items[i];
+        cfg_only_known(r, e, known);
+        it->id = cfg_dup(r, cfg_get_str(r, e, "id"));
+        it->name = cfg_dup(r, cfg_get_str(r, e, "name"));
+        it->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", it->name));
+        it->unit = cfg_dup(r, cfg_get_str(r, e, "unit"));
+        it->weight_kg = cfg_get_num(r, e, "weight_kg", POS);
+        it->volume_m3 = cfg_get_num(r, e, "volume_m3", POS);
+        m->items.v[m->items.n++] = (struct ident){ it->id, i, e };
+    }
+    cfg_idmap_seal(r, &m->items, "item");
+}
+
+static void read_truck_types(struct reader *r, const config_setting_t *root, struct maps *m)
+{
+    static const char *const known[] = { "id", "capacity_t", "capacity_m3", NULL };
+    const config_setting_t *l = cfg_get_list(r, root, "truck_types", 1);
+    if (!l)
+        return;
+    struct def *d = r->d;
+    d->n_truck_types = config_setting_length(l);
+    d->truck_types = cfg_alloc(r, (size_t)d->n_truck_types, sizeof *d->truck_types);
+    m->trucks.v = cfg_alloc(r, (size_t)d->n_truck_types, sizeof *m->trucks.v);
+    for (int i = 0; i < d->n_truck_types && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        struct truck_type *t = &d->truck_types[i];
+        cfg_only_known(r, e, known);
+        t->id = cfg_dup(r, cfg_get_str(r, e, "id"));
+        t->capacity_t = cfg_get_num(r, e, "capacity_t", POS);
+        t->capacity_m3 = cfg_get_num(r, e, "capacity_m3", POS);
+        m->trucks.v[m->trucks.n++] = (struct ident){ t->id, i, e };
+    }
+    cfg_idmap_seal(r, &m->trucks, "truck type");
+}
+
+/* ---- townships, nodes and roads ---------------------------------------- */
+
+static void read_coords(struct reader *r, const config_setting_t *e, struct node *n)
+{
+    n->lon = cfg_get_num(r, e, "lon", ANY);
+    n->lat = cfg_get_num(r, e, "lat", ANY);
+    if (!r->bad && !(n->lon >= -180 && n->lon <= 180))
+        FAIL(r, cfg_opt(e, "lon"), NULL, "expected a longitude in [-180, 180], found %g", n->lon);
+    if (!r->bad && !(n->lat >= -90 && n->lat <= 90))
+        FAIL(r, cfg_opt(e, "lat"), NULL, "expected a latitude in [-90, 90], found %g", n->lat);
+}
+
+static void add_node(struct reader *r, struct maps *m, const config_setting_t *e, int i)
+{
+    m->nodes.v[m->nodes.n++] = (struct ident){ r->d->nodes[i].id, i, e };
+    m->node_src[i] = e;
+}
+
+static void read_townships(struct reader *r, const config_setting_t *root, struct maps *m)
+{
+    static const char *const known[] = { "id", "name", "name_zh", "kind", "lon", "lat",
+                                         "population", "subcentre", NULL };
+    static const char *const kinds[] = { "subdistrict", "town", "township" };
+    struct def *d = r->d;
+    for (int i = 0; i < d->n_townships && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(cfg_opt(root, "townships"), i);
+        struct township *t = &d->townships[i];
+        struct node *n = &d->nodes[i];
+        cfg_only_known(r, e, known);
+        t->id = cfg_dup(r, cfg_get_str(r, e, "id"));
+        t->name = cfg_dup(r, cfg_get_str(r, e, "name"));
+        t->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", t->name));
+        int kind = cfg_choice(r, e, "kind", kinds, TOWNSHIP_KINDS);
+        t->kind = kind >= 0 ? (enum township_kind)kind : TOWNSHIP_TOWN;
+        t->population = cfg_get_num(r, e, "population", NONNEG);
+        t->node = i;                    /* seats are the first nodes */
+        t->subcentre = -1;              /* resolved once facilities are read */
+        *n = (struct node){ cfg_dup(r, t->id), cfg_dup(r, t->name), cfg_dup(r, t->name_zh), NODE_SEAT, 0, 0 };
+        read_coords(r, e, n);
+        m->townships.v[m->townships.n++] = (struct ident){ t->id, i, e };
+        add_node(r, m, e, i);
+    }
+    cfg_idmap_seal(r, &m->townships, "township");
+}
+
+static void read_nodes(struct reader *r, const config_setting_t *root, struct maps *m)
+{
+    static const char *const known[] = { "id", "name", "name_zh", "kind", "lon", "lat", NULL };
+    static const char *const kinds[] = { "junction", "seat", "village", "facility" };
+    struct def *d = r->d;
+    const config_setting_t *l = cfg_opt(root, "nodes");
+    for (int i = d->n_townships; i < d->n_nodes && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i - d->n_townships);
+        struct node *n = &d->nodes[i];
+        cfg_only_known(r, e, known);
+        n->id = cfg_dup(r, cfg_get_str(r, e, "id"));
+        n->name = cfg_dup(r, cfg_get_str(r, e, "name"));
+        n->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", n->name));
+        int kind = cfg_choice(r, e, "kind", kinds, NODE_KINDS);
+        n->kind = kind >= 0 ? (enum node_kind)kind : NODE_JUNCTION;
+        read_coords(r, e, n);
+        add_node(r, m, e, i);
+    }
+    cfg_idmap_seal(r, &m->nodes, "node (township or node)");
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A node far from all the others is almost always a typo in a coordinate. */
+static void check_spread(struct reader *r, const struct maps *m)
+{
+    struct def *d = r->d;
+    double *lon = cfg_alloc(r, (size_t)d->n_nodes, sizeof *lon);
+    double *lat = cfg_alloc(r, (size_t)d->n_nodes, sizeof *lat);
+    for (int i = 0; lon && lat && i < d->n_nodes; i++) {
+        lon[i] = d->nodes[i].lon;
+        lat[i] = d->nodes[i].lat;
+    }
+    if (!r->bad && d->n_nodes > 0) {
+        qsort(lon, (size_t)d->n_nodes, sizeof *lon, cmp_double);
+        qsort(lat, (size_t)d->n_nodes, sizeof *lat, cmp_double);
+        double mlon = lon[d->n_nodes / 2], mlat = lat[d->n_nodes / 2];
+        for (int i = 0; i < d->n_nodes && !r->bad; i++) {
+            double km = geo_km(mlon, mlat, d->nodes[i].lon, d->nodes[i].lat);
+            if (km > d->max_spread_km)
+                FAIL(r, m->node_src[i], "lon", "expected a coordinate within %g km of the "
+                     "network's median point (%.4f, %.4f), found (%.5f, %.5f), %.0f km away",
+                     d->max_spread_km, mlon, mlat, d->nodes[i].lon, d->nodes[i].lat, km);
+        }
+    }
+    free(lon);
+    free(lat);
+}
+
+static int count_segments(struct reader *r, const config_setting_t *l)
+{
+    int n = 0;
+    for (int i = 0; i < config_setting_length(l) && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        const config_setting_t *via = cfg_req(r, e, "via", "an array of node ids");
+        if (r->bad)
+            break;
+        if (!config_setting_is_array(via) || config_setting_length(via) < 2)
+            FAIL(r, via, NULL, "expected an array of at least 2 node ids, found %s of %d",
+                 cfg_found(via), config_setting_length(via));
+        n += config_setting_length(via) - 1;
+    }
+    return n;
+}
+
+static void read_road(struct reader *r, const config_setting_t *e, const struct maps *m,
+                      int *k)
+{
+    static const char *const known[] = { "name", "class", "via", "km", NULL };
+    static const char *const classes[] = { "expressway", "national", "provincial", "county",
+                                           "village" };
+    struct def *d = r->d;
+    cfg_only_known(r, e, known);
+    const char *name = cfg_get_str(r, e, "name");
+    int cls = cfg_choice(r, e, "class", classes, ROAD_CLASSES);
+    const config_setting_t *via = cfg_opt(e, "via"), *km = cfg_opt(e, "km");
+    int n = config_setting_length(via);
+    if (km && n != 2 && !r->bad)
+        FAIL(r, km, NULL, "expected km only on a road of 2 nodes, found it on one of %d", n);
+    int prev = -1;
+    for (int j = 0; j < n && !r->bad; j++) {
+        const config_setting_t *s = config_setting_get_elem(via, j);
+        const char *id = cfg_str_of(r, s);
+        int node = cfg_idmap_find(&m->nodes, id);
+        if (node < 0 && !r->bad)
+            FAIL(r, s, NULL, "expected the id of a township or node, found \"%s\"", id);
+        if (j > 0 && node == prev && !r->bad)
+            FAIL(r, s, NULL, "expected a road between two different nodes, "
+                 "found one from \"%s\" to itself", id);
+        if (j > 0 && !r->bad) {
+            struct road *rd = &d->roads[(*k)++];
+            rd->from = prev;
+            rd->to = node;
+            rd->cls = cls >= 0 ? (enum road_class)cls : ROAD_COUNTY;
+            rd->name = cfg_dup(r, name);
+            rd->km = km ? cfg_num_of(r, km, POS)
+                        : d->detour_factor * geo_km(d->nodes[prev].lon, d->nodes[prev].lat,
+                                                    d->nodes[node].lon, d->nodes[node].lat);
+            if (!r->bad && !(rd->km > 0))
+                FAIL(r, s, NULL, "expected a node away from \"%s\", found one at the same "
+                     "coordinates (give km)", d->nodes[prev].id);
+        }
+        prev = node;
+    }
+}
+
+static void read_roads(struct reader *r, const config_setting_t *root, const struct maps *m)
+{
+    const config_setting_t *l = cfg_get_list(r, root, "roads", 1);
+    if (!l)
+        return;
+    struct def *d = r->d;
+    d->n_roads = count_segments(r, l);
+    d->roads = cfg_alloc(r, (size_t)d->n_roads, sizeof *d->roads);
+    int k = 0;
+    for (int i = 0; i < config_setting_length(l) && !r->bad; i++)
+        read_road(r, config_setting_get_elem(l, i), m, &k);
+}
+
+static void read_places(struct reader *r, const config_setting_t *root, struct maps *m)
+{
+    const config_setting_t *tl = cfg_get_list(r, root, "townships", 1);
+    const config_setting_t *nl = cfg_opt(root, "nodes") ? cfg_get_list(r, root, "nodes", 0) : NULL;
+    if (r->bad)
+        return;
+    struct def *d = r->d;
+    d->n_townships = config_setting_length(tl);
+    d->n_nodes = d->n_townships + (nl ? config_setting_length(nl) : 0);
+    d->townships = cfg_alloc(r, (size_t)d->n_townships, sizeof *d->townships);
+    d->nodes = cfg_alloc(r, (size_t)d->n_nodes, sizeof *d->nodes);
+    m->townships.v = cfg_alloc(r, (size_t)d->n_townships, sizeof *m->townships.v);
+    m->nodes.v = cfg_alloc(r, (size_t)d->n_nodes, sizeof *m->nodes.v);
+    m->node_src = cfg_alloc(r, (size_t)d->n_nodes, sizeof *m->node_src);
+    read_townships(r, root, m);
+    read_nodes(r, root, m);
+    check_spread(r, m);
+}
+
+/* ---- facilities and fleets ------------------------------------------------
+ * A facility takes each setting from its own group, else from
+ * facility_kinds.<its kind>; stock and reorder levels merge item by item. */
+
+static const char *const fac_kinds[] = { "central", "subcentre", "township", "department",
+                                         "supplier" };
+
+static const config_setting_t *inherit(const config_setting_t *f, const config_setting_t *k,
+                                       const char *name)
+{
+    const config_setting_t *s = cfg_opt(f, name);
+    return s ? s : cfg_opt(k, name);
+}
+
+static double fac_num(struct reader *r, const config_setting_t *f, const config_setting_t *k,
+                      const char *name, enum range rg)
+{
+    const config_setting_t *s = inherit(f, k, name);
+    if (!s && !r->bad) {
+        char where[64];
+        snprintf(where, sizeof where, "facility_kinds.%s", k ? config_setting_name(k) : "?");
+        FAIL(r, f, name, "expected a number here or in %s, found nothing", where);
+    }
+    return (s && !r->bad) ? cfg_num_of(r, s, rg) : 0;
+}
+
+/* Adds the units of each item named in group g (may be NULL) into out[]. */
+static void read_amounts(struct reader *r, const config_setting_t *g, const struct maps *m,
+                         double *out)
+{
+    if (!g || r->bad)
+        return;
+    if (!config_setting_is_group(g)) {
+        FAIL(r, g, NULL, "expected a group { item = units; ... }, found %s", cfg_found(g));
+        return;
+    }
+    for (int i = 0; i < config_setting_length(g) && !r->bad; i++) {
+        const config_setting_t *s = config_setting_get_elem(g, i);
+        int it = cfg_idmap_find(&m->items, config_setting_name(s));
+        if (it < 0)
+            FAIL(r, s, NULL, "expected the id of an item, found \"%s\", which is not one",
+                 config_setting_name(s));
+        else
+            out[it] = cfg_num_of(r, s, NONNEG);
+    }
+}
+
+static void check_fits(struct reader *r, const config_setting_t *e, int i)
+{
+    struct def *d = r->d;
+    struct facility *f = &d->facilities[i];
+    const config_setting_t *at = cfg_opt(e, "stock") ? cfg_opt(e, "stock") : cfg_opt(e, "floor_m2");
+    double m3 = def_stock_m3(d, i), t = def_stock_t(d, i);
+    if (!r->bad && m3 > f->capacity_m3)
+        FAIL(r, at, NULL, "expected stock that fits the storage, %.1f m3 (floor %g m2 x usable "
+             "share %g x stack height %g m), found %.1f m3", f->capacity_m3, f->floor_m2,
+             d->usable_share, d->stack_height_m, m3);
+    if (!r->bad && t > f->capacity_t)
+        FAIL(r, at, NULL, "expected stock that the floor bears, %.1f t (floor %g m2 x usable "
+             "share %g x %g t/m2), found %.1f t", f->capacity_t, f->floor_m2, d->usable_share,
+             d->floor_load_t_m2, t);
+}
+
+static void read_facility(struct reader *r, const config_setting_t *e,
+                          const config_setting_t *kinds, const struct maps *m, int i)
+{
+    static const char *const known[] = { "id", "kind", "name", "name_zh", "node", "township",
+        "floor_m2", "bays", "load_setup_min", "load_min_per_t", "mobilise_day_min",
+        "mobilise_night_min", "activation_min", "stock", "reorder", NULL };
+    struct def *d = r->d;
+    struct facility *f = &d->facilities[i];
+    cfg_only_known(r, e, known);
+    f->id = cfg_dup(r, cfg_get_str(r, e, "id"));
+    int kind = cfg_choice(r, e, "kind", fac_kinds, FAC_KINDS);
+    f->kind = kind >= 0 ? (enum facility_kind)kind : FAC_CENTRAL;
+    const config_setting_t *k = kind >= 0 ? cfg_opt(kinds, fac_kinds[kind]) : NULL;
+    f->name = cfg_dup(r, cfg_get_str(r, e, "name"));
+    f->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", f->name));
+    f->node = cfg_ref(r, e, "node", &m->nodes, "node (township or node)");
+    f->township = cfg_opt(e, "township") ? cfg_ref(r, e, "township", &m->townships, "township") : -1;
+    f->floor_m2 = cfg_get_num(r, e, "floor_m2", POS);
+    const config_setting_t *bays = inherit(e, k, "bays");
+    f->bays = bays ? cfg_int_of(r, bays, POS) : (int)fac_num(r, e, k, "bays", POS);
+    f->load_setup_min = fac_num(r, e, k, "load_setup_min", NONNEG);
+    f->load_min_per_t = fac_num(r, e, k, "load_min_per_t", NONNEG);
+    f->mobilise_day_min = fac_num(r, e, k, "mobilise_day_min", NONNEG);
+    f->mobilise_night_min = fac_num(r, e, k, "mobilise_night_min", NONNEG);
+    f->activation_min = fac_num(r, e, k, "activation_min", NONNEG);
+    f->capacity_m3 = f->floor_m2 * d->usable_share * d->stack_height_m;
+    f->capacity_t = f->floor_m2 * d->usable_share * d->floor_load_t_m2;
+    f->stock = cfg_alloc(r, (size_t)d->n_items, sizeof *f->stock);
+    f->reorder = cfg_alloc(r, (size_t)d->n_items, sizeof *f->reorder);
+    f->truck_type = -1;
+    if (r->bad)
+        return;
+    if (cfg_opt(k, "trucks")) {          /* a kind's default fleet; fleet entries override */
+        f->trucks = cfg_int_of(r, cfg_opt(k, "trucks"), NONNEG);
+        f->truck_type = cfg_ref(r, k, "truck", &m->trucks, "truck type");
+    }
+    read_amounts(r, cfg_opt(k, "stock"), m, f->stock);
+    read_amounts(r, cfg_opt(e, "stock"), m, f->stock);
+    read_amounts(r, cfg_opt(k, "reorder"), m, f->reorder);
+    read_amounts(r, cfg_opt(e, "reorder"), m, f->reorder);
+    check_fits(r, e, i);
+}
+
+static void read_kinds(struct reader *r, const config_setting_t *kinds)
+{
+    static const char *const known[] = { "central", "subcentre", "township", "department",
+                                         "supplier", NULL };
+    static const char *const fields[] = { "bays", "load_setup_min", "load_min_per_t",
+        "mobilise_day_min", "mobilise_night_min", "activation_min", "stock", "reorder",
+        "truck", "trucks", NULL };
+    if (!kinds)
+        return;
+    if (!config_setting_is_group(kinds)) {
+        FAIL(r, kinds, NULL, "expected a group { central = { ... }; ... }, found %s", cfg_found(kinds));
+        return;
+    }
+    cfg_only_known(r, kinds, known);
+    for (int i = 0; i < config_setting_length(kinds) && !r->bad; i++) {
+        const config_setting_t *k = config_setting_get_elem(kinds, i);
+        if (!config_setting_is_group(k))
+            FAIL(r, k, NULL, "expected a group { ... }, found %s", cfg_found(k));
+        cfg_only_known(r, k, fields);
+    }
+}
+
+static void read_facilities(struct reader *r, const config_setting_t *root, struct maps *m)
+{
+    const config_setting_t *kinds = cfg_opt(root, "facility_kinds");
+    read_kinds(r, kinds);
+    const config_setting_t *l = cfg_get_list(r, root, "facilities", 1);
+    if (!l)
+        return;
+    struct def *d = r->d;
+    d->n_facilities = config_setting_length(l);
+    d->facilities = cfg_alloc(r, (size_t)d->n_facilities, sizeof *d->facilities);
+    m->facilities.v = cfg_alloc(r, (size_t)d->n_facilities, sizeof *m->facilities.v);
+    for (int i = 0; i < d->n_facilities && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        read_facility(r, e, kinds, m, i);
+        m->facilities.v[m->facilities.n++] = (struct ident){ d->facilities[i].id, i, e };
+    }
+    cfg_idmap_seal(r, &m->facilities, "facility");
+}
+
+static void read_fleet(struct reader *r, const config_setting_t *root, const struct maps *m)
+{
+    static const char *const known[] = { "id", "truck", "trucks", NULL };
+    if (!cfg_opt(root, "fleet"))
+        return;
+    const config_setting_t *l = cfg_get_list(r, root, "fleet", 0);
+    struct idmap seen = { cfg_alloc(r, (size_t)(l ? config_setting_length(l) : 0), sizeof *seen.v), 0 };
+    for (int i = 0; l && i < config_setting_length(l) && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        cfg_only_known(r, e, known);
+        int f = cfg_ref(r, e, "id", &m->facilities, "facility");
+        int t = cfg_ref(r, e, "truck", &m->trucks, "truck type");
+        const config_setting_t *n = cfg_req(r, e, "trucks", "an integer");
+        if (r->bad)
+            break;
+        r->d->facilities[f].truck_type = t;
+        r->d->facilities[f].trucks = cfg_int_of(r, n, NONNEG);
+        seen.v[seen.n++] = (struct ident){ r->d->facilities[f].id, i, e };
+    }
+    cfg_idmap_seal(r, &seen, "fleet");
+    free(seen.v);
+}
+
+static void read_subcentres(struct reader *r, const config_setting_t *root, const struct maps *m)
+{
+    const config_setting_t *l = cfg_opt(root, "townships");
+    for (int i = 0; i < r->d->n_townships && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        if (!cfg_opt(e, "subcentre"))
+            continue;
+        int f = cfg_ref(r, e, "subcentre", &m->facilities, "facility");
+        if (!r->bad && r->d->facilities[f].kind != FAC_SUBCENTRE)
+            FAIL(r, cfg_opt(e, "subcentre"), NULL, "expected the id of a sub-centre, found \"%s\", "
+                 "a facility of kind %s", r->d->facilities[f].id,
+                 facility_kind_name(r->d->facilities[f].kind));
+        r->d->townships[i].subcentre = f;
+    }
+}
+
+/* ---- the whole definition ---------------------------------------------- */
+
+struct def *cfg_def(const struct cfg *c, char *err, size_t errlen)
+{
+    static const char *const known[] = { "name", "name_zh", "description", "assumptions", "road_classes",
+        "items", "truck_types", "townships", "nodes", "roads", "facility_kinds", "facilities",
+        "fleet", "run", "disaster", NULL };
+    struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct def)) };
+    struct maps m = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, NULL };
+    if (!r.d) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    const config_setting_t *root = config_root_setting(c->root);
+    cfg_only_known(&r, root, known);
+    r.d->name = cfg_dup(&r, cfg_get_str(&r, root, "name"));
+    r.d->name_zh = cfg_dup(&r, cfg_opt_str(&r, root, "name_zh", ""));
+    r.d->description = cfg_dup(&r, cfg_opt_str(&r, root, "description", ""));
+    r.d->source_file = cfg_dup(&r, c->path);
+    read_assumptions(&r, root);
+    read_road_classes(&r, root);
+    read_items(&r, root, &m);
+    read_truck_types(&r, root, &m);
+    read_places(&r, root, &m);
+    read_roads(&r, root, &m);
+    read_facilities(&r, root, &m);
+    read_fleet(&r, root, &m);
+    read_subcentres(&r, root, &m);
+    cfg_read_run(&r, root);
+    cfg_read_disaster(&r, root, &m);
+    cfg_maps_free(&m);
+    if (r.bad) {
+        def_free(r.d);
+        return NULL;
+    }
+    return r.d;
+}

@@ -1,0 +1,25 @@
+/*
+ * rng.h -- random-number streams.  Every replication draws from separate GSL
+ * generators per purpose, each seeded from (master seed, replication index,
+ * purpose) alone: results do not depend on the number of threads, and two runs
+ * that differ in one setting face the same disasters (common random numbers).
+ */
+#ifndef SUPPLYSIM_RNG_H
+#define SUPPLYSIM_RNG_H
+
+#include <gsl/gsl_rng.h>
+#include "config/definition.h"
+
+enum stream { STREAM_HAZARD, STREAM_DEMAND, STREAM_TRAVEL, STREAM_SERVICE, STREAMS };
+
+/* The seed of one stream: splitmix64 over (seed, replication, purpose). */
+unsigned long rng_stream_seed(unsigned long long seed, long rep, enum stream s);
+
+/* A value of a draw: lo when fixed, else uniform on [lo, hi]. */
+double rng_draw(gsl_rng *r, struct draw d);
+
+/* A factor with mean 1 and coefficient of variation cv (gamma); 1 when cv == 0.
+ * Always consumes one draw from r when cv > 0. */
+double rng_factor(gsl_rng *r, double cv);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * store.c -- the stores of one replication: crews called out and mobilised
+ * (day or night times, a supplier's activation lead time), trucks taken from
+ * the fleet and brought home, loading bays with their queue, and crews lost to
+ * a hazard.  A store's stock leaves it only when a bay loads it (promised
+ * units stay reserved in the store until then), which keeps conservation
+ * (model.c) true at every event.
+ */
+#include <math.h>
+#include <string.h>
+#include "model/state.h"
+
+/* ---- stores: crews, trucks, bays ---------------------------------------- */
+
+double mobilise_min(const struct rep *r, int f, double t)
+{
+    const struct def *d = r->d;
+    double hour = fmod(d->run.onset_hour + t / 60.0, 24.0);
+    int day = hour >= d->day_start_h && hour < d->night_start_h;
+    const struct facility *x = &d->facilities[f];
+    return (day ? x->mobilise_day_min : x->mobilise_night_min) + x->activation_min;
+}
+
+/* Crews are called out; for a supplier the activation lead time runs too. */
+void fac_alarm(struct rep *r, int f)
+{
+    struct fac_state *fs = &r->fac[f];
+    if (isfinite(fs->alarm_at))
+        return;
+    fs->alarm_at = r->now;
+    fs->ready_at = r->now + mobilise_min(r, f, r->now);
+    rep_schedule(r, fs->ready_at, EV_READY, f, 0);
+}
+
+void serve_bays(struct rep *r, int f)
+{
+    const struct def *d = r->d;
+    struct fac_state *fs = &r->fac[f];
+    const struct facility *x = &d->facilities[f];
+    while (fs->bays_busy < x->bays && fs->bay_q.n > 0) {
+        int s = fifo_pop(&fs->bay_q);
+        struct shipment *sh = &r->ship[s];
+        double *load = ship_load(r, s);
+        fs->bays_busy++;
+        sh->t_bay = r->now;
+        for (int i = 0; i < d->n_items; i++) {
+            fs->stock[i] -= load[i];
+            fs->reserved[i] -= load[i];
+            r->on_truck[i] += load[i];
+            if (load[i] > 0 && fs->stock[i] <= 0)
+                r->res->stockout[(size_t)f * (size_t)d->n_items + (size_t)i] = 1;
+        }
+        double t = (x->load_setup_min + x->load_min_per_t * sh->tonnes)
+                 * rng_factor(r->rng[STREAM_SERVICE], d->run.load_cv);
+        if (r->now >= r->load_from && r->now < r->load_until)
+            t *= r->load_factor;           /* power out, crews short: slower loading */
+        rep_schedule(r, r->now + t, EV_LOADED, s, 0);
+    }
+}
+
+void serve_trucks(struct rep *r, int f)
+{
+    struct fac_state *fs = &r->fac[f];
+    while (r->now >= fs->ready_at && fs->trucks_idle > 0 && fs->truck_q.n > 0) {
+        int s = fifo_pop(&fs->truck_q);
+        fs->trucks_idle--;
+        r->ship[s].t_truck = r->now;
+        if (fifo_push(&fs->bay_q, s) < 0)
+            r->failed = 1;
+    }
+    serve_bays(r, f);
+}
+
+/* A new shipment of request req from store src, empty; returns its id or -1. */
+int ship_new(struct rep *r, int req, int src)
+{
+    int n = r->n_ship, old = r->cap_ship;
+    int lc = r->load_cap;
+    if (model_grow(&r->ship, &r->cap_ship, n + 1, sizeof *r->ship) < 0
+        || model_grow(&r->load_mem, &lc, (n + 1) * r->d->n_items, sizeof *r->load_mem) < 0) {
+        r->failed = 1;
+        return -1;
+    }
+    r->load_cap = lc;
+    for (int s = old; s < r->cap_ship; s++)     /* new slots own no route yet */
+        r->ship[s] = (struct shipment){ .route = NULL, .route_cap = 0 };
+    struct shipment *sh = &r->ship[n];
+    int *route = sh->route, cap = sh->route_cap;   /* kept from earlier replications */
+    *sh = (struct shipment){ .req = req, .src = src, .dest = r->req[req].node,
+        .t_order = r->now, .t_ready = INFINITY, .t_truck = INFINITY, .t_bay = INFINITY,
+        .t_loaded = INFINITY, .t_arrive = INFINITY, .t_home = INFINITY,
+        .node = r->d->facilities[src].node, .route = route, .route_cap = cap, .slot = -1,
+        .best_free = r->m->free_from[(size_t)src * (size_t)r->d->n_nodes
+                                     + (size_t)r->req[req].node] };
+    memset(ship_load(r, n), 0, (size_t)r->d->n_items * sizeof(double));
+    int site = r->req[req].site;
+    if (site >= 0 && r->site[site].first_ship < 0)
+        r->site[site].first_ship = n;     /* until one arrives: the first made */
+    r->n_ship++;
+    return n;
+}
+
+/* Hands a filled shipment to its store: alarm, then the truck queue. */
+void fac_enqueue(struct rep *r, int s)
+{
+    int f = r->ship[s].src;
+    fac_alarm(r, f);
+    r->ship[s].t_ready = r->fac[f].ready_at;
+    if (fifo_push(&r->fac[f].truck_q, s) < 0)
+        r->failed = 1;
+    serve_trucks(r, f);
+}
+
+/* Stock of store f was promised, or a refill of it is complete: check its
+ * reorder levels (later, as an event, so that dispatch never runs inside
+ * dispatch).  Loading changes nothing here: stock and promised units fall
+ * together. */
+void on_stock_change(struct rep *r, int f)
+{
+    struct fac_state *fs = &r->fac[f];
+    if (r->m->reorders[f] && fs->replenish < 0 && !fs->reorder_due) {
+        fs->reorder_due = 1;           /* one check looks at everything promised by then */
+        rep_schedule(r, r->now, EV_REORDER, f, 0);
+    }
+}
+
+void truck_home(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    sh->t_home = r->now;
+    r->res->truck_busy_min += r->now - sh->t_truck;
+    struct fac_state *fs = &r->fac[sh->src];
+    if (sh->slot >= 0 && fs->slot_owner[sh->slot] == s && fs->truck_free[sh->slot] > r->now)
+        fs->truck_free[sh->slot] = r->now;   /* back sooner than the dispatcher guessed */
+    if (r->fac[sh->src].owed > 0)
+        r->fac[sh->src].owed--;        /* its crew is among those out: the truck stands */
+    else
+        r->fac[sh->src].trucks_idle++;
+    serve_trucks(r, sh->src);
+}
+
+/* A share of every fleet's crews drops out: idle trucks stand at once, the
+ * rest as they come home. */
+void crews_out(struct rep *r)
+{
+    for (int f = 0; f < r->d->n_facilities; f++) {
+        struct fac_state *fs = &r->fac[f];
+        fs->absent = (int)floor(r->crews_share * r->d->facilities[f].trucks + 0.5);
+        int now = fs->absent < fs->trucks_idle ? fs->absent : fs->trucks_idle;
+        fs->trucks_idle -= now;
+        fs->owed = fs->absent - now;
+    }
+}
+
+void crews_back(struct rep *r)
+{
+    for (int f = 0; f < r->d->n_facilities; f++) {
+        struct fac_state *fs = &r->fac[f];
+        fs->trucks_idle += fs->absent - fs->owed;
+        fs->absent = fs->owed = 0;
+        serve_trucks(r, f);
+    }
+}
+
+
+void reset_stores(struct rep *r)
+{
+    const struct def *d = r->d;
+    for (int i = 0; i < d->n_items; i++)
+        r->initial[i] = r->on_truck[i] = r->delivered[i] = 0;
+    for (int f = 0; f < d->n_facilities; f++) {
+        struct fac_state *fs = &r->fac[f];
+        const struct facility *x = &d->facilities[f];
+        for (int i = 0; i < d->n_items; i++) {
+            fs->stock[i] = x->stock[i];
+            fs->reserved[i] = 0;
+            r->initial[i] += x->stock[i];
+        }
+        for (int t = 0; t < x->trucks; t++) {
+            fs->truck_free[t] = 0;
+            fs->slot_owner[t] = -1;
+        }
+        fs->trucks_idle = x->trucks;
+        fs->bays_busy = 0;
+        fs->alarm_at = fs->ready_at = INFINITY;
+        fs->truck_q.n = fs->bay_q.n = 0;
+        fs->truck_q.head = fs->bay_q.head = 0;
+        fs->replenish = -1;
+        fs->absent = fs->owed = fs->reorder_due = 0;
+    }
+}

@@ -1,0 +1,70 @@
+/*
+ * model.h -- the discrete-event model of one replication (brief §3): requests
+ * from disaster sites, dispatch, crews, loading bays, trucks on a road network
+ * that a hazard closes and slows, replenishment, and the conservation check.
+ *
+ * struct model is what all replications share (built once, read-only, so
+ * threads can share it); struct rep is one replication's whole state (one per
+ * worker thread, reused from replication to replication); struct rep_result is
+ * what a replication leaves behind for the statistics.  The model never prints
+ * and never reads files.
+ */
+#ifndef SUPPLYSIM_MODEL_H
+#define SUPPLYSIM_MODEL_H
+
+#include <stddef.h>
+#include "config/definition.h"
+
+/* Where the time of a site's first shipment went (brief §4, "why sites are late").
+ * Road delays: waiting for a closed road to reopen, the detour around it, the
+ * extra minutes of flooded or slowed roads, and checkpoints between townships. */
+enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, CAUSE_LOAD,
+             CAUSE_TRAVEL, CAUSE_ROAD, CAUSES };
+const char *cause_name(enum cause c);   /* words for people */
+const char *cause_id(enum cause c);     /* a word for column and key names */
+const char *cause_name_zh(enum cause c);   /* for Chinese charts and reports */
+
+#define SAMPLE_MIN 10.0      /* resolution of the resources-over-time series */
+
+/* One shipment, for shipments.csv. */
+struct trace_row {
+    int id, source, site, dest_facility;   /* site -1 for a replenishment */
+    double ordered, loaded, arrived;       /* minutes since onset; INFINITY if not (yet) */
+    double tonnes, m3;
+};
+
+struct rep_result {
+    double *occur;           /* per site: when the disaster occurred there */
+    double *response;        /* per site: first arrival - occurrence; INFINITY if unreached */
+    double *fill;            /* per site: arrival completing its needs - occurrence */
+    double *people;          /* per site: displaced people drawn */
+    double *cause;           /* per site x CAUSES: minutes of the first shipment's journey */
+    unsigned char *stockout; /* per facility x item: ran out during the replication */
+    double demand_units, unmet_units;
+    double bay_wait_sum;     long bay_waits;
+    double truck_busy_min, truck_min;
+    long events;
+    int shipments;
+    int n_samples;           /* resources every SAMPLE_MIN from onset to the horizon: */
+    double *trucks_out;      /*   trucks away from their store */
+    double *central_queue;   /*   trucks waiting for a bay at the central depot */
+    struct trace_row *trace; int n_trace, cap_trace;
+};
+
+int result_init(struct rep_result *res, const struct def *d);
+void result_free(struct rep_result *res);
+
+struct model;
+struct model *model_create(const struct def *d);
+void model_free(struct model *m);
+
+struct rep;
+struct rep *rep_create(const struct model *m);
+void rep_free(struct rep *r);
+
+/* Runs replication `index` into res; trace: record every shipment.  0, or -1
+ * with a message in err (out of memory, or stock not conserved: a bug). */
+int rep_run(struct rep *r, long index, int trace, struct rep_result *res,
+            char *err, size_t errlen);
+
+#endif

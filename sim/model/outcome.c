@@ -1,0 +1,196 @@
+/*
+ * outcome.c -- what a replication leaves behind (struct rep_result): each
+ * site's response and fill times, where the time of its first shipment went
+ * (the causes add up exactly to the response, or to the horizon for a site
+ * never reached), the shipments traced, resources sampled over time.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "model/state.h"
+
+const char *cause_id(enum cause c)
+{
+    static const char *const n[CAUSES] = { "report", "stock", "mobilise", "truck", "bay", "load",
+                                           "travel", "road" };
+    return (c >= 0 && c < CAUSES) ? n[c] : "?";
+}
+
+const char *cause_name(enum cause c)
+{
+    static const char *const n[CAUSES] = { "reporting", "stock-out", "mobilisation",
+        "truck wait", "bay queue", "loading", "travel", "road delays" };
+    return (c >= 0 && c < CAUSES) ? n[c] : "?";
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+const char *cause_name_zh(enum cause c)
+{
+    static const char *const n[CAUSES] = { "上报", "缺货", "人员集结", "等待车辆", "装卸台排队",
+                                           "装车", "路途", "道路延误" };
+    return (c >= 0 && c < CAUSES) ? n[c] : "?";
+}
+
+int result_init(struct rep_result *res, const struct def *d)
+{
+    size_t ns = (size_t)(d->n_sites ? d->n_sites : 1);
+    memset(res, 0, sizeof *res);
+    res->occur = calloc(ns, sizeof *res->occur);
+    res->response = calloc(ns, sizeof *res->response);
+    res->fill = calloc(ns, sizeof *res->fill);
+    res->people = calloc(ns, sizeof *res->people);
+    res->cause = calloc(ns * CAUSES, sizeof *res->cause);
+    res->stockout = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, 1);
+    res->n_samples = (int)floor(d->run.horizon_min / SAMPLE_MIN) + 1;
+    res->trucks_out = calloc((size_t)res->n_samples, sizeof *res->trucks_out);
+    res->central_queue = calloc((size_t)res->n_samples, sizeof *res->central_queue);
+    if (res->occur && res->response && res->fill && res->people && res->cause && res->stockout
+        && res->trucks_out && res->central_queue)
+        return 0;
+    result_free(res);
+    return -1;
+}
+
+void result_free(struct rep_result *res)
+{
+    free(res->occur);
+    free(res->response);
+    free(res->fill);
+    free(res->people);
+    free(res->cause);
+    free(res->stockout);
+    free(res->trace);
+    free(res->trucks_out);
+    free(res->central_queue);
+    memset(res, 0, sizeof *res);
+}
+
+/* The minutes of a phase that began at a and ended at b (or is still going
+ * on at the horizon h). */
+static double span(double a, double b, double h)
+{
+    if (!isfinite(a) || a > h)
+        return 0;
+    double e = isfinite(b) && b < h ? b : h;
+    return e > a ? e - a : 0;
+}
+
+/* No store with a fleet has any road to node, even at free flow. */
+static int cut_off(const struct rep *r, int node)
+{
+    const struct def *d = r->d;
+    for (int f = 0; f < d->n_facilities; f++)
+        if (d->facilities[f].trucks > 0
+            && isfinite(r->m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)node]))
+            return 0;
+    return 1;
+}
+
+/* Where the time went between the disaster and the site's first shipment. */
+static void compose(const struct rep *r, int site, double *c)
+{
+    const struct site_state *st = &r->site[site];
+    const struct request *q = &r->req[site];
+    double h = r->d->run.horizon_min;
+    for (int k = 0; k < CAUSES; k++)
+        c[k] = 0;
+    c[CAUSE_REPORT] = span(st->occur, q->reported, h);
+    if (st->first_ship < 0) {       /* nothing shipped: no road to it at all, or no stock */
+        c[cut_off(r, r->d->sites[site].node) ? CAUSE_ROAD : CAUSE_STOCK]
+            = span(q->reported, INFINITY, h);
+        return;
+    }
+    const struct shipment *sh = &r->ship[st->first_ship];
+    double go = fmax(sh->t_order, fmin(sh->t_ready, sh->t_truck));
+    c[CAUSE_STOCK] = span(q->reported, sh->t_order, h);
+    c[CAUSE_MOBILISE] = span(sh->t_order, fmin(fmax(sh->t_ready, sh->t_order), sh->t_truck), h);
+    c[CAUSE_TRUCK] = isfinite(sh->t_ready) ? span(go, sh->t_truck, h) : 0;
+    c[CAUSE_BAY] = span(sh->t_truck, sh->t_bay, h);
+    c[CAUSE_LOAD] = span(sh->t_bay, sh->t_loaded, h);
+    double road = sh->road_wait + (sh->waiting ? h - sh->wait_since : 0)
+                + fmax(0, sh->driven_free - sh->best_free) + sh->slow_extra;
+    double moving = span(sh->t_loaded, sh->t_arrive, h);
+    c[CAUSE_ROAD] = fmin(road, moving);
+    c[CAUSE_TRAVEL] = moving - c[CAUSE_ROAD];
+}
+
+static void trace_all(struct rep *r, struct rep_result *res)
+{
+    int cap = res->cap_trace, base = res->n_trace;
+    if (model_grow(&res->trace, &cap, base + r->n_ship, sizeof *res->trace) < 0) {
+        r->failed = 1;
+        return;
+    }
+    res->cap_trace = cap;
+    for (int s = 0; s < r->n_ship; s++) {
+        const struct shipment *sh = &r->ship[s];
+        const struct request *q = &r->req[sh->req];
+        res->trace[base + s] = (struct trace_row){ base + s, sh->src, q->site, q->dest_fac, sh->t_order,
+            sh->t_loaded, sh->t_arrive, sh->tonnes, sh->m3 };
+    }
+    res->n_trace = base + r->n_ship;
+}
+
+/* Adds this run's results into res; only the active site's (all when -1). */
+void finish(struct rep *r, struct rep_result *res, int trace, int active)
+{
+    const struct def *d = r->d;
+    double h = d->run.horizon_min;
+    for (int s = 0; s < d->n_sites; s++) {
+        const struct site_state *st = &r->site[s];
+        if (active >= 0 && s != active)
+            continue;
+        res->occur[s] = st->occur;
+        res->people[s] = st->people;
+        res->response[s] = isfinite(st->first_arrival) ? st->first_arrival - st->occur : INFINITY;
+        res->fill[s] = isfinite(st->fill) ? st->fill - st->occur : INFINITY;
+        res->demand_units += st->demand;
+        res->unmet_units += st->demand - st->delivered;
+        compose(r, s, &res->cause[(size_t)s * CAUSES]);
+    }
+    for (int f = 0; f < d->n_facilities; f++)
+        res->truck_min += d->facilities[f].trucks * h;
+    for (int s = 0; s < r->n_ship; s++) {
+        const struct shipment *sh = &r->ship[s];
+        if (isfinite(sh->t_bay)) {
+            res->bay_wait_sum += sh->t_bay - sh->t_truck;
+            res->bay_waits++;
+        }
+        if (isfinite(sh->t_truck) && !isfinite(sh->t_home))
+            res->truck_busy_min += h - sh->t_truck;
+    }
+    res->shipments += r->n_ship;
+    if (trace)
+        trace_all(r, res);
+}
+
+/* Records the resources at every sample time before t: the state then is the
+ * state after the last event before t.  O(F) per sample. */
+void sample_until(struct rep *r, double t, int *next)
+{
+    const struct def *d = r->d;
+    struct rep_result *res = r->res;
+    for (; *next < res->n_samples && *next * SAMPLE_MIN < t; (*next)++) {
+        int out = 0, queue = 0;
+        for (int f = 0; f < d->n_facilities; f++) {
+            out += d->facilities[f].trucks - r->fac[f].trucks_idle;
+            if (d->facilities[f].kind == FAC_CENTRAL)
+                queue += r->fac[f].bay_q.n;
+        }
+        res->trucks_out[*next] += out;     /* summed over the runs of each_site */
+        res->central_queue[*next] += queue;
+    }
+}
+
+void clear_result(struct rep_result *res, const struct def *d)
+{
+    res->events = 0;
+    res->n_trace = res->shipments = 0;
+    res->bay_wait_sum = res->truck_busy_min = res->truck_min = 0;
+    res->demand_units = res->unmet_units = 0;
+    res->bay_waits = 0;
+    memset(res->stockout, 0, (size_t)d->n_facilities * (size_t)d->n_items);
+    memset(res->trucks_out, 0, (size_t)res->n_samples * sizeof *res->trucks_out);
+    memset(res->central_queue, 0, (size_t)res->n_samples * sizeof *res->central_queue);
+}

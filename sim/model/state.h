@@ -1,0 +1,174 @@
+/*
+ * model_int.h -- the state the model's modules share: model.c (the event loop,
+ * facilities, bays, trucks, results), travel.c (the road network as it is now,
+ * and trucks moving on it) and dispatch.c (who ships what).  Not for use
+ * outside the model.
+ */
+#ifndef SUPPLYSIM_MODEL_INT_H
+#define SUPPLYSIM_MODEL_INT_H
+
+#include <gsl/gsl_rng.h>
+#include "engine/calendar.h"
+#include "model/model.h"
+#include "engine/network.h"
+#include "engine/rng.h"
+
+enum event_type {
+    EV_ROAD,      /* a road change starts or ends (a = change) */
+    EV_REQUEST,   /* a site's request reaches dispatch (a = site) */
+    EV_READY,     /* a store's crews are mobilised (a = facility) */
+    EV_LOADED,    /* a truck leaves its bay (a = shipment) */
+    EV_NODE,      /* a truck reaches the next node of its route (a = shipment) */
+    EV_HOME,      /* a truck is back at its store (a = shipment) */
+    EV_REORDER,   /* a store checks its reorder levels (a = facility) */
+    EV_RETRY,     /* stock arrived somewhere: open requests try again */
+    EV_WAVE,      /* a later wave of a site's requests reaches dispatch (a = request) */
+    EV_CREWS_OUT, /* a share of every fleet's crews becomes unavailable */
+    EV_CREWS_BACK,/* and returns */
+    EV_RESUME     /* roads changed: trucks waiting for one look again (after every
+                   * change of that instant, so they see them all) */
+};
+
+struct model {
+    const struct def *d;
+    struct net *net;          /* free-flow network, villages included */
+    double *free_from;        /* n_facilities x n_nodes: free-flow minutes from each facility */
+    int *node_township;       /* township of each node: its own, or the nearest seat's */
+    unsigned char *reorders;  /* per facility: replenished at all (some reorder level, not a
+                               * supplier) */
+};
+
+/* A queue of shipment ids (ring buffer that grows). */
+struct fifo { int *v; int head, n, cap; };
+
+struct fac_state {
+    double *stock;            /* units in the store, per item */
+    double *reserved;         /* units promised to shipments not yet loaded */
+    double *truck_free;       /* dispatcher's estimate of when each truck is next free */
+    int *slot_owner;          /* the shipment that last set each estimate (-1: none) */
+    int trucks_idle, bays_busy;
+    double alarm_at, ready_at;     /* INFINITY until alarmed */
+    struct fifo truck_q, bay_q;    /* shipments waiting for a truck, for a bay */
+    int replenish;            /* request id of its open replenishment, -1 if none */
+    int absent, owed;         /* crews out; of them, trucks still to be taken when home */
+    int reorder_due;          /* an EV_REORDER for it is scheduled */
+};
+
+/* A demand: a disaster site's, or a store's replenishment. */
+struct request {
+    int site, dest_fac, node;
+    double reported;
+    int open;                 /* some need is left */
+    int in_flight;            /* shipments made and not yet arrived */
+};
+
+struct site_state {
+    double occur, people, demand, delivered;
+    double first_arrival, fill;
+    int first_ship;           /* the shipment that arrived first, else the first made */
+};
+
+struct shipment {
+    int req, src, dest;       /* request, facility, destination node */
+    double tonnes, m3;
+    double t_order, t_ready, t_truck, t_bay, t_loaded, t_arrive, t_home;
+    double road_wait, wait_since, driven_free, best_free, slow_extra;
+    int node, waiting;
+    int slot;                 /* its store's truck estimate it set (dispatch.c), -1 if none */
+    int *route; int route_len, route_pos, route_cap;
+};
+
+/* Shortest-path trees kept per replication: most questions are asked about
+ * the same few roots (the sites and stores) while the roads stay as they are.
+ * One per site and a few more, at most TREES_MAX, and fewer when the network
+ * is so large that they would take more than TREES_BYTES per thread. */
+#define TREES_MAX 64
+#define TREES_BYTES (256u << 20)
+
+struct rep {
+    const struct model *m;
+    const struct def *d;
+    struct calendar *cal;
+    struct net_search *tree[TREES_MAX];    /* full searches, each from tree_root[k] */
+    int tree_root[TREES_MAX], n_trees;
+    unsigned long tree_ver[TREES_MAX], tree_used[TREES_MAX], road_ver, tick;
+    gsl_rng *rng[STREAMS];
+    double now;
+    long index;
+
+    double *road_min;         /* minutes of each road now; INFINITY when closed */
+    struct road_change *changes; int n_changes, cap_changes;
+    int *change_next, *change_first;   /* changes of one road, in array order */
+
+    struct fac_state *fac;
+    double *fac_dist;         /* dispatch scratch: minutes from each store to a request */
+    unsigned char *fac_skip;  /* dispatch scratch: store cannot serve this request */
+    double *stock_mem;        /* backs every facility's stock, reserved, truck_free */
+    int *slot_mem;            /* backs every facility's slot_owner */
+    struct request *req; int n_req, cap_req;
+    double *need_mem; int need_cap;    /* backs requests' need rows */
+    struct site_state *site;
+    double *ev_first;         /* per site: when its first request reaches dispatch */
+    struct shipment *ship; int n_ship, cap_ship;
+    double *load_mem; int load_cap;    /* backs shipments' load rows */
+    int *waiting; int n_waiting, cap_waiting;  /* shipments waiting for a road to reopen */
+    double resume_at;         /* an EV_RESUME is scheduled for this time */
+
+    double *initial, *on_truck, *delivered;    /* per item, for conservation */
+    double crews_until, crews_share;   /* this replication's hazard effects (crews go out
+                                        * at their EV_CREWS_OUT) */
+    double load_from, load_until, load_factor;
+    double check_from, check_until;
+    struct rep_result *res;
+    int failed;               /* out of memory inside an event */
+};
+
+/* A request's need (units per item not yet given to a shipment) and a
+ * shipment's load live in arrays that grow; rows are found by index. */
+static inline double *req_need(const struct rep *r, int q)
+{
+    return r->need_mem + (size_t)q * (size_t)r->d->n_items;
+}
+static inline double *ship_load(const struct rep *r, int s)
+{
+    return r->load_mem + (size_t)s * (size_t)r->d->n_items;
+}
+
+/* model.c */
+int model_grow(void *pp, int *cap, int n, size_t size);   /* room for n; 0 or -1 */
+int fifo_push(struct fifo *q, int v);
+int fifo_pop(struct fifo *q);
+void rep_schedule(struct rep *r, double t, int type, int a, int b);
+void ship_arrived(struct rep *r, int s);
+
+/* store.c */
+double mobilise_min(const struct rep *r, int f, double t);
+void fac_alarm(struct rep *r, int f);
+int ship_new(struct rep *r, int req, int src);
+void fac_enqueue(struct rep *r, int ship);
+void on_stock_change(struct rep *r, int f);
+void serve_bays(struct rep *r, int f);
+void serve_trucks(struct rep *r, int f);
+void truck_home(struct rep *r, int s);
+void crews_out(struct rep *r);
+void crews_back(struct rep *r);
+void reset_stores(struct rep *r);
+
+/* outcome.c */
+void clear_result(struct rep_result *res, const struct def *d);
+void sample_until(struct rep *r, double t, int *next);
+void finish(struct rep *r, struct rep_result *res, int trace, int active);
+
+/* travel.c */
+int travel_realise_damage(struct rep *r);
+void travel_road_event(struct rep *r, int change);
+void travel_resume(struct rep *r);
+void travel_start(struct rep *r, int s);
+void travel_step(struct rep *r, int s);
+double travel_minutes(struct rep *r, int from, int to);
+const struct net_search *travel_tree(struct rep *r, int root);
+
+/* dispatch.c */
+void dispatch(struct rep *r, int req);
+
+#endif

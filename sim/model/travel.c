@@ -1,0 +1,276 @@
+/*
+ * travel.c -- the road network as it is during one replication, and trucks
+ * moving on it.
+ *
+ * The hazard's road changes are drawn once per replication (hazard stream)
+ * and applied by EV_ROAD events at their start and end; road_min[] always
+ * holds each road's minutes now (INFINITY when closed).  A truck plans its
+ * route on the network as it is when it leaves, drives road by road (one
+ * EV_NODE event per road), and at every node checks the rest of its route:
+ * if a road ahead has closed it re-plans from there, and if no route exists it
+ * waits at that node until a road changes, the wait recorded as road delay.
+ * Road delay = waits + the detour (free-flow minutes of the roads driven
+ * beyond the free-flow shortest route) + the extra minutes of slowed roads.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "model/state.h"
+
+/* The road's minutes at r->now: when several changes are in force the most
+ * severe wins (a closure beats a slow-down, whatever the order of the rules),
+ * looking only at this road's changes. */
+static double road_now(const struct rep *r, int road)
+{
+    double base = net_free_minutes(r->m->net, road), factor = 1.0;
+    for (int c = r->change_first[road]; c >= 0; c = r->change_next[c]) {
+        const struct road_change *ch = &r->changes[c];
+        if (ch->from_min <= r->now && r->now < ch->until_min && ch->factor < factor)
+            factor = ch->factor;
+    }
+    return factor > 0 ? base / factor : INFINITY;
+}
+
+static int add_change(struct rep *r, int road, double from, double until, double factor)
+{
+    if (r->n_changes == r->cap_changes) {
+        int cap = r->cap_changes ? 2 * r->cap_changes : 64;
+        struct road_change *c = realloc(r->changes, (size_t)cap * sizeof *c);
+        int *next = c ? realloc(r->change_next, (size_t)cap * sizeof *next) : NULL;
+        if (c)
+            r->changes = c;
+        if (!next)
+            return -1;
+        r->change_next = next;
+        r->cap_changes = cap;
+    }
+    r->changes[r->n_changes++] = (struct road_change){ road, from, until, factor };
+    return 0;
+}
+
+/* Links each road's changes in array order. */
+static void link_changes(struct rep *r)
+{
+    int n_roads = r->d->n_roads;
+    for (int i = 0; i < n_roads; i++)
+        r->change_first[i] = -1;
+    for (int c = r->n_changes - 1; c >= 0; c--) {
+        int road = r->changes[c].road;
+        r->change_next[c] = r->change_first[road];
+        r->change_first[road] = c;
+    }
+}
+
+/* Every rule draws the same number of values for every road it selects,
+ * hit or not, so the hazard stream stays aligned across settings. */
+int travel_realise_damage(struct rep *r)
+{
+    const struct def *d = r->d;
+    gsl_rng *g = r->rng[STREAM_HAZARD];
+    r->n_changes = 0;
+    for (int k = 0; k < d->n_damage; k++) {
+        const struct damage *dm = &d->damage[k];
+        for (int j = 0; j < dm->n_roads; j++) {
+            int road = dm->roads[j];
+            double p = damage_chance(d, dm, road);
+            double u = gsl_rng_uniform(g);
+            double from = rng_draw(g, dm->from_min), dur = rng_draw(g, dm->duration_min);
+            if (u < p && add_change(r, road, from, from + dur, dm->factor) < 0)
+                return -1;
+        }
+    }
+    link_changes(r);
+    for (int i = 0; i < d->n_roads; i++)
+        r->road_min[i] = net_free_minutes(r->m->net, i);
+    for (int c = 0; c < r->n_changes; c++) {
+        if (cal_schedule(r->cal, r->changes[c].from_min, EV_ROAD, c, 0) < 0)
+            return -1;
+        if (isfinite(r->changes[c].until_min)
+            && cal_schedule(r->cal, r->changes[c].until_min, EV_ROAD, c, 0) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void go_on(struct rep *r, int s);
+
+/* Does a change of road from old to new minutes make tree t wrong?  A road
+ * that got slower matters only if the tree uses it; one that got faster only
+ * if it now gives a shorter way to one of its ends.  O(1). */
+static int tree_hit(const struct rep *r, const struct net_search *t, int road, double old,
+                    double now)
+{
+    int u = r->d->roads[road].from, v = r->d->roads[road].to;
+    if (now > old)
+        return net_search_pred(t, u) == road || net_search_pred(t, v) == road;
+    double du = net_search_minutes(t, u), dv = net_search_minutes(t, v);
+    return du + now < dv || dv + now < du;
+}
+
+void travel_road_event(struct rep *r, int change)
+{
+    int road = r->changes[change].road;
+    double now = road_now(r, road), old = r->road_min[road];
+    for (int k = 0; k < r->n_trees && now != old; k++)
+        if (r->tree_ver[k] == r->road_ver && tree_hit(r, r->tree[k], road, old, now))
+            r->tree_ver[k] = 0;            /* stale: rebuilt when next asked */
+    r->road_min[road] = now;
+    if (r->n_waiting > 0 && r->resume_at != r->now) {
+        r->resume_at = r->now;             /* after every road change of this instant */
+        if (cal_schedule(r->cal, r->now, EV_RESUME, 0, 0) < 0)
+            r->failed = 1;
+    }
+}
+
+/* Everyone waiting for a road looks again, oldest first, and plans anew on
+ * the network as it is now (as when leaving); whoever must still wait is
+ * appended behind them and kept. */
+void travel_resume(struct rep *r)
+{
+    int n = r->n_waiting;
+    for (int i = 0; i < n; i++) {
+        int s = r->waiting[i];
+        struct shipment *sh = &r->ship[s];
+        sh->road_wait += r->now - sh->wait_since;
+        sh->waiting = 0;
+        sh->route_len = sh->route_pos = 0;
+        go_on(r, s);
+    }
+    if (r->n_waiting > n)
+        memmove(r->waiting, r->waiting + n, (size_t)(r->n_waiting - n) * sizeof *r->waiting);
+    r->n_waiting -= n;
+}
+
+/* The full shortest-path tree from root on the roads as they are now:
+ * reused until a road change makes it wrong (see tree_hit; roads are two-way,
+ * so a tree from a site answers every truck's question about getting there
+ * and back); otherwise the least recently used tree is rebuilt, at the
+ * cost of one Dijkstra.  road_ver changes only between replications. */
+const struct net_search *travel_tree(struct rep *r, int root)
+{
+    int lru = 0;
+    r->tick++;
+    for (int k = 0; k < r->n_trees; k++) {
+        if (r->tree_root[k] == root && r->tree_ver[k] == r->road_ver) {
+            r->tree_used[k] = r->tick;
+            return r->tree[k];
+        }
+        if (r->tree_used[k] < r->tree_used[lru])
+            lru = k;
+    }
+    net_search_run(r->tree[lru], root, r->road_min, NULL, 0);
+    r->tree_root[lru] = root;
+    r->tree_ver[lru] = r->road_ver;
+    r->tree_used[lru] = r->tick;
+    return r->tree[lru];
+}
+
+double travel_minutes(struct rep *r, int from, int to)
+{
+    return net_search_minutes(travel_tree(r, from), to);
+}
+
+static void wait_for_road(struct rep *r, int s)
+{
+    if (r->n_waiting == r->cap_waiting) {
+        int cap = r->cap_waiting ? 2 * r->cap_waiting : 16;
+        int *w = realloc(r->waiting, (size_t)cap * sizeof *w);
+        if (!w) {
+            r->failed = 1;
+            return;
+        }
+        r->waiting = w;
+        r->cap_waiting = cap;
+    }
+    r->waiting[r->n_waiting++] = s;
+    r->ship[s].waiting = 1;
+    r->ship[s].wait_since = r->now;
+}
+
+/* Plans the route from the truck's node; 0, or -1 when there is none now. */
+static int plan(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    const struct net_search *t = travel_tree(r, sh->dest);    /* from the destination */
+    int len = net_search_path(t, sh->node, sh->route, sh->route_cap);
+    if (len < 0)
+        return -1;
+    if (len > sh->route_cap) {
+        int *route = realloc(sh->route, (size_t)len * sizeof *route);
+        if (!route) {
+            r->failed = 1;
+            return -1;
+        }
+        sh->route = route;
+        sh->route_cap = len;
+        net_search_path(t, sh->node, sh->route, sh->route_cap);
+    }
+    for (int i = 0; i < len / 2; i++) {       /* dest -> node reversed: node -> dest */
+        int x = sh->route[i];
+        sh->route[i] = sh->route[len - 1 - i];
+        sh->route[len - 1 - i] = x;
+    }
+    sh->route_len = len;
+    sh->route_pos = 0;
+    return 0;
+}
+
+static int route_open(const struct rep *r, const struct shipment *sh)
+{
+    for (int i = sh->route_pos; i < sh->route_len; i++)
+        if (!isfinite(r->road_min[sh->route[i]]))
+            return 0;
+    return sh->route_pos < sh->route_len;
+}
+
+static int crosses(const struct rep *r, int road)
+{
+    const struct road *rd = &r->d->roads[road];
+    return r->m->node_township[rd->from] != r->m->node_township[rd->to];
+}
+
+/* At a node: arrive, or drive the next road (re-planning if a road ahead
+ * has closed), or wait for a road to reopen. */
+static void go_on(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    if (sh->node == sh->dest) {
+        ship_arrived(r, s);
+        return;
+    }
+    if (!route_open(r, sh) && plan(r, s) < 0) {
+        if (!r->failed)
+            wait_for_road(r, s);
+        return;
+    }
+    sh = &r->ship[s];
+    int road = sh->route[sh->route_pos];
+    double cv = r->d->road_classes[r->d->roads[road].cls].cv;
+    double t = r->road_min[road] * rng_factor(r->rng[STREAM_TRAVEL], cv);
+    sh->driven_free += net_free_minutes(r->m->net, road);
+    sh->slow_extra += r->road_min[road] - net_free_minutes(r->m->net, road);   /* flooded, slowed */
+    if (r->now >= r->check_from && r->now < r->check_until && crosses(r, road)) {
+        double wait = rng_draw(r->rng[STREAM_TRAVEL], r->d->checkpoints.value);
+        t += wait;                         /* a checkpoint between townships */
+        sh->slow_extra += wait;
+    }
+    if (cal_schedule(r->cal, r->now + t, EV_NODE, s, 0) < 0)
+        r->failed = 1;
+}
+
+void travel_start(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    sh->node = r->d->facilities[sh->src].node;
+    sh->route_len = sh->route_pos = 0;
+    go_on(r, s);
+}
+
+/* EV_NODE: the truck has driven route[route_pos]. */
+void travel_step(struct rep *r, int s)
+{
+    struct shipment *sh = &r->ship[s];
+    sh->node = net_road_other_end(r->m->net, sh->route[sh->route_pos], sh->node);
+    sh->route_pos++;
+    go_on(r, s);
+}

@@ -1,0 +1,95 @@
+/*
+ * export.c -- the road network for GIS tools and independent checks:
+ * nodes.csv, roads.csv (with free-flow truck minutes, so that anyone can
+ * recompute the coverage table) and network.geojson (WGS-84, RFC 7946).
+ */
+#include "results/check.h"
+#include "results/outfile.h"
+
+static void write_nodes(FILE *f, const struct def *d)
+{
+    fprintf(f, "id,name,name_zh,kind,lon,lat\n");
+    for (int i = 0; i < d->n_nodes; i++) {
+        const struct node *n = &d->nodes[i];
+        csv_field(f, n->id);
+        fputc(',', f);
+        csv_field(f, n->name);
+        fputc(',', f);
+        csv_field(f, n->name_zh);
+        fprintf(f, ",%s,%.6f,%.6f\n", node_kind_name(n->kind), n->lon, n->lat);
+    }
+}
+
+static void write_roads(FILE *f, const struct def *d)
+{
+    fprintf(f, "from,to,km,class,minutes\n");
+    for (int i = 0; i < d->n_roads; i++) {
+        const struct road *r = &d->roads[i];
+        csv_field(f, d->nodes[r->from].id);
+        fputc(',', f);
+        csv_field(f, d->nodes[r->to].id);
+        fprintf(f, ",%.4f,%s,%.4f\n", r->km, road_class_name(r->cls), def_road_minutes(d, i));
+    }
+}
+
+static void geo_props(FILE *f, const char *k1, const char *v1, const char *k2, const char *v2)
+{
+    fprintf(f, "\"properties\":{");
+    json_string(f, k1);
+    fputc(':', f);
+    json_string(f, v1);
+    fputc(',', f);
+    json_string(f, k2);
+    fputc(':', f);
+    json_string(f, v2);
+}
+
+static void write_geojson(FILE *f, const struct def *d)
+{
+    fprintf(f, "{\"type\":\"FeatureCollection\",\"features\":[\n");
+    for (int i = 0; i < d->n_nodes; i++) {
+        const struct node *n = &d->nodes[i];
+        fprintf(f, "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                "[%.6f,%.6f]},", n->lon, n->lat);
+        geo_props(f, "id", n->id, "kind", node_kind_name(n->kind));
+        fprintf(f, ",\"name\":");
+        json_string(f, n->name);
+        fprintf(f, ",\"name_zh\":");
+        json_string(f, n->name_zh);
+        fprintf(f, "}}%s\n", (i + 1 < d->n_nodes || d->n_roads) ? "," : "");
+    }
+    for (int i = 0; i < d->n_roads; i++) {
+        const struct road *r = &d->roads[i];
+        const struct node *a = &d->nodes[r->from], *b = &d->nodes[r->to];
+        fprintf(f, "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+                "[[%.6f,%.6f],[%.6f,%.6f]]},", a->lon, a->lat, b->lon, b->lat);
+        geo_props(f, "name", r->name, "class", road_class_name(r->cls));
+        fprintf(f, ",\"from\":");
+        json_string(f, a->id);
+        fprintf(f, ",\"to\":");
+        json_string(f, b->id);
+        fprintf(f, ",\"km\":%.4f,\"minutes\":%.4f}}%s\n", r->km, def_road_minutes(d, i),
+                i + 1 < d->n_roads ? "," : "");
+    }
+    fprintf(f, "]}\n");
+}
+
+static int write_one(const struct def *d, const char *dir, const char *name,
+                     void (*write)(FILE *, const struct def *), char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, dir, name, err, errlen) < 0)
+        return -1;
+    write(o.f, d);
+    return out_commit(&o, err, errlen);
+}
+
+int export_network(const struct def *d, const char *dir, char *err, size_t errlen)
+{
+    if (out_mkdirs(dir, err, errlen) < 0
+        || write_one(d, dir, "nodes.csv", write_nodes, err, errlen) < 0
+        || write_one(d, dir, "roads.csv", write_roads, err, errlen) < 0
+        || write_one(d, dir, "network.geojson", write_geojson, err, errlen) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,58 @@
+/*
+ * summary.h -- everything the outputs say about an experiment, computed from
+ * the replications' results (brief §4): the promise and other thresholds
+ * with their intervals, response-time quantiles, per-site risk and its main
+ * cause, resources, stock-outs, unmet demand and coverage over time.
+ */
+#ifndef SUPPLYSIM_SUMMARY_H
+#define SUPPLYSIM_SUMMARY_H
+
+#include "model/model.h"
+#include "engine/stats.h"
+
+#define COVERAGE_STEP_MIN 5.0     /* resolution of the coverage-over-time curve */
+
+struct site_summary {
+    struct interval on_time;      /* probability R <= promise, Wilson */
+    double mean_response;         /* over replications where it was reached */
+    double p95_response;          /* INFINITY when more than 5% unreached */
+    double reached;               /* share of replications reached by the horizon */
+    double mean_fill;             /* over replications where its needs were filled */
+    double cause[CAUSES];         /* mean minutes per cause over its late replications */
+    int main_cause;               /* -1 when never late */
+    double mean_people;
+};
+
+struct summary {
+    long runs;
+    double promise_min, required, conf;   /* conf: of promise_kept's interval */
+    long kept;
+    struct interval promise_kept, sites_on_time;
+    double *thr_min; int n_thr;
+    struct interval *thr_kept;    /* per threshold: share of replications all within it */
+    double p50, p90, p95, p99, max; /* response over all sites and replications */
+    double cause_late[CAUSES];    /* mean composition of delay over late site-replications */
+    long late;
+    double truck_util, bay_wait_mean, unmet_mean, demand_mean, unmet_share;
+    double shipments_mean, events_mean;
+    struct site_summary *sites;
+    int *stockouts;               /* per facility x item: replications with a stock-out */
+    int n_steps;                  /* coverage curve: minutes k x COVERAGE_STEP_MIN */
+    double *cov_sites[3];         /* p5, median, p95 share of sites reached */
+    double *cov_people[3];        /* the same for displaced people */
+    int n_samples;                /* resources: minutes k x SAMPLE_MIN */
+    double *trucks_out[3];        /* p5, median, p95 of trucks away from their store */
+    double *central_queue[3];     /* the same for trucks queueing at the central depot's bays */
+    int total_trucks;
+    enum verdict verdict;
+};
+
+/* Site indices in order[n_sites], worst probability on time first; ties keep
+ * site order.  Insertion sort: O(n^2) in the worst case, fine for sites. */
+void summary_worst_first(const struct def *d, const struct summary *s, int *order);
+
+/* 0, or -1 on allocation failure. */
+int summary_make(struct summary *s, const struct def *d, const struct rep_result *res, long n);
+void summary_free(struct summary *s);
+
+#endif
