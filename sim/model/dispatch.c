@@ -20,7 +20,9 @@
  * Cost per shipment: O(F x I) after one Dijkstra per call.
  */
 #include <math.h>
-#include "model/state.h"
+#include "model/dispatch.h"
+#include "model/facility.h"
+#include "model/travel.h"
 
 typedef double (*policy_key)(const struct rep *r, int f, int q, double eta);
 

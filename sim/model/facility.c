@@ -1,5 +1,5 @@
 /*
- * store.c -- the stores of one replication: crews called out and mobilised
+ * facility.c -- the stores of one replication: crews called out and mobilised
  * (day or night times, a supplier's activation lead time), trucks taken from
  * the fleet and brought home, loading bays with their queue, and crews lost to
  * a hazard.  A store's stock leaves it only when a bay loads it (promised
@@ -8,7 +8,8 @@
  */
 #include <math.h>
 #include <string.h>
-#include "model/state.h"
+#include "model/facility.h"
+#include "model/travel.h"
 
 /* ---- stores: crews, trucks, bays ---------------------------------------- */
 
@@ -32,7 +33,7 @@ void fac_alarm(struct rep *r, int f)
     rep_schedule(r, fs->ready_at, EV_READY, f, 0);
 }
 
-void serve_bays(struct rep *r, int f)
+static void serve_bays(struct rep *r, int f)
 {
     const struct def *d = r->d;
     struct fac_state *fs = &r->fac[f];
@@ -58,7 +59,7 @@ void serve_bays(struct rep *r, int f)
     }
 }
 
-void serve_trucks(struct rep *r, int f)
+static void serve_trucks(struct rep *r, int f)
 {
     struct fac_state *fs = &r->fac[f];
     while (r->now >= fs->ready_at && fs->trucks_idle > 0 && fs->truck_q.n > 0) {
@@ -76,8 +77,8 @@ int ship_new(struct rep *r, int req, int src)
 {
     int n = r->n_ship, old = r->cap_ship;
     int lc = r->load_cap;
-    if (model_grow(&r->ship, &r->cap_ship, n + 1, sizeof *r->ship) < 0
-        || model_grow(&r->load_mem, &lc, (n + 1) * r->d->n_items, sizeof *r->load_mem) < 0) {
+    if (grow_array(&r->ship, &r->cap_ship, n + 1, sizeof *r->ship) < 0
+        || grow_array(&r->load_mem, &lc, (n + 1) * r->d->n_items, sizeof *r->load_mem) < 0) {
         r->failed = 1;
         return -1;
     }
@@ -124,7 +125,7 @@ void on_stock_change(struct rep *r, int f)
     }
 }
 
-void truck_home(struct rep *r, int s)
+static void truck_home(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
     sh->t_home = r->now;
@@ -141,7 +142,7 @@ void truck_home(struct rep *r, int s)
 
 /* A share of every fleet's crews drops out: idle trucks stand at once, the
  * rest as they come home. */
-void crews_out(struct rep *r)
+static void crews_out(struct rep *r)
 {
     for (int f = 0; f < r->d->n_facilities; f++) {
         struct fac_state *fs = &r->fac[f];
@@ -152,7 +153,7 @@ void crews_out(struct rep *r)
     }
 }
 
-void crews_back(struct rep *r)
+static void crews_back(struct rep *r)
 {
     for (int f = 0; f < r->d->n_facilities; f++) {
         struct fac_state *fs = &r->fac[f];
@@ -187,5 +188,25 @@ void reset_stores(struct rep *r)
         fs->truck_q.head = fs->bay_q.head = 0;
         fs->replenish = -1;
         fs->absent = fs->owed = fs->reorder_due = 0;
+    }
+}
+
+/* EV_LOADED: the truck leaves its bay, which takes the next in the queue. */
+static void loaded(struct rep *r, int s)
+{
+    r->ship[s].t_loaded = r->now;
+    r->fac[r->ship[s].src].bays_busy--;
+    serve_bays(r, r->ship[s].src);
+    travel_start(r, s);
+}
+
+void facility_handle(struct rep *r, const struct event *e)
+{
+    switch (e->type) {
+    case EV_READY:      serve_trucks(r, e->a); break;
+    case EV_LOADED:     loaded(r, e->a); break;
+    case EV_HOME:       truck_home(r, e->a); break;
+    case EV_CREWS_OUT:  crews_out(r); break;
+    case EV_CREWS_BACK: crews_back(r); break;
     }
 }

@@ -1,11 +1,15 @@
 /*
  * model.c -- one replication of the supply system as a discrete-event
- * simulation: the shared model, a replication's state, requests and the
- * arrival of shipments, the event loop and the conservation check.  The
- * stores are in store.c, trucks on the road in travel.c, dispatch in
- * dispatch.c, what a replication leaves behind in outcome.c.
+ * simulation: the shared model (built once, read by every thread), a
+ * replication's state, its reset from the random streams, the event loop and
+ * the conservation check.  The loop only pops events and hands each to the
+ * module that owns its type (travel, facility, demand); it knows no event's
+ * meaning.  Dependencies run one way:
+ *     model.c -> demand -> dispatch -> facility -> travel -> state.h
+ * with outcome beside them, and one upcall (a shipment arrived: travel ->
+ * demand, through rep->arrived).
  *
- * Conservation of stock (brief §3) is the main invariant, per item:
+ * Conservation of stock is the main invariant, per item:
  *     initial stock = units in stores + units on trucks + units delivered to sites
  * Promised (reserved) units stay in the store until a bay loads them; a
  * replenishment's units go from a truck back into a store.  rep_run checks
@@ -13,14 +17,25 @@
  * build) and fails if it does not hold.
  *
  * A shipment's life: dispatch makes it and alarms its store -> it waits for
- * the crews (mobilisation) and a truck (truck_q) -> for a bay (bay_q) ->
- * loading -> travel (travel.c) -> arrival -> the truck drives home (one event).
+ * the crews (mobilisation) and a truck (truck queue) -> for a bay (bay
+ * queue) -> loading -> travel -> arrival (demand) -> the truck drives home.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "model/coverage.h"
-#include "model/state.h"
+#include "model/demand.h"
+#include "model/facility.h"
+#include "model/outcome.h"
+#include "model/travel.h"
+
+/* Who handles the events of each module (state.h: EV_MODULE). */
+typedef void (*event_handler)(struct rep *r, const struct event *e);
+static const event_handler handlers[MODULES] = {
+    [MOD_TRAVEL] = travel_handle,
+    [MOD_FACILITY] = facility_handle,
+    [MOD_DEMAND] = demand_handle,
+};
 
 /* ---- the shared model --------------------------------------------------- */
 
@@ -98,57 +113,6 @@ void model_free(struct model *m)
     free(m);
 }
 
-/* ---- small helpers ------------------------------------------------------ */
-
-/* Makes room for n elements of size in *p (capacity *cap); 0 or -1. */
-int model_grow(void *pp, int *cap, int n, size_t size)
-{
-    void **p = pp;
-    if (n <= *cap)
-        return 0;
-    int c = *cap ? *cap : 16;
-    while (c < n)
-        c *= 2;
-    void *q = realloc(*p, (size_t)c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
-int fifo_push(struct fifo *q, int v)
-{
-    if (q->n == q->cap) {
-        int c = q->cap ? 2 * q->cap : 8;
-        int *nv = malloc((size_t)c * sizeof *nv);
-        if (!nv)
-            return -1;
-        for (int i = 0; i < q->n; i++)
-            nv[i] = q->v[(q->head + i) % q->cap];
-        free(q->v);
-        q->v = nv;
-        q->head = 0;
-        q->cap = c;
-    }
-    q->v[(q->head + q->n++) % q->cap] = v;
-    return 0;
-}
-
-int fifo_pop(struct fifo *q)
-{
-    int v = q->v[q->head];
-    q->head = (q->head + 1) % q->cap;
-    q->n--;
-    return v;
-}
-
-void rep_schedule(struct rep *r, double t, int type, int a, int b)
-{
-    if (cal_schedule(r->cal, t, type, a, b) < 0)
-        r->failed = 1;
-}
-
 /* ---- replication state -------------------------------------------------- */
 
 struct rep *rep_create(const struct model *m)
@@ -189,6 +153,7 @@ struct rep *rep_create(const struct model *m)
         rep_free(r);
         return NULL;
     }
+    r->arrived = demand_arrived;
     r->on_truck = r->initial + ni;
     r->delivered = r->initial + 2 * ni;
     double *p = r->stock_mem;
@@ -212,8 +177,8 @@ void rep_free(struct rep *r)
         if (r->rng[s])
             gsl_rng_free(r->rng[s]);
     for (int f = 0; r->fac && f < r->d->n_facilities; f++) {
-        free(r->fac[f].truck_q.v);
-        free(r->fac[f].bay_q.v);
+        fifo_free(&r->fac[f].truck_q);
+        fifo_free(&r->fac[f].bay_q);
     }
     for (int s = 0; s < r->cap_ship; s++)
         free(r->ship[s].route);
@@ -242,188 +207,7 @@ void rep_free(struct rep *r)
 
 /* ---- requests and arrivals ---------------------------------------------- */
 
-/* A new request to node; its need row is zeroed.  Returns its id or -1. */
-static int req_new(struct rep *r, int site, int dest_fac, int node)
-{
-    int n = r->n_req, nc = r->need_cap;
-    if (model_grow(&r->req, &r->cap_req, n + 1, sizeof *r->req) < 0
-        || model_grow(&r->need_mem, &nc, (n + 1) * r->d->n_items, sizeof *r->need_mem) < 0) {
-        r->failed = 1;
-        return -1;
-    }
-    r->need_cap = nc;
-    r->req[n] = (struct request){ site, dest_fac, node, INFINITY, 0, 0 };
-    memset(req_need(r, n), 0, (size_t)r->d->n_items * sizeof(double));
-    r->n_req++;
-    return n;
-}
-
-/* Order-up-to: a store below a reorder level asks for its initial stock back. */
-static void reorder(struct rep *r, int f)
-{
-    const struct def *d = r->d;
-    struct fac_state *fs = &r->fac[f];
-    fs->reorder_due = 0;
-    if (fs->replenish >= 0)
-        return;
-    int q = -1;
-    for (int i = 0; i < d->n_items; i++) {
-        double avail = fs->stock[i] - fs->reserved[i], want = d->facilities[f].stock[i] - avail;
-        if (d->facilities[f].reorder[i] > 0 && avail < d->facilities[f].reorder[i] && want > 0) {
-            if (q < 0 && (q = req_new(r, -1, f, d->facilities[f].node)) < 0)
-                return;
-            req_need(r, q)[i] = want;
-        }
-    }
-    if (q < 0)
-        return;
-    r->req[q].reported = r->now;
-    r->req[q].open = 1;
-    fs->replenish = q;
-    dispatch(r, q);
-}
-
-static void site_request(struct rep *r, int site)
-{
-    const struct def *d = r->d;
-    struct request *q = &r->req[site];
-    double *need = req_need(r, site);
-    q->reported = r->now;
-    for (int i = 0; i < d->n_items; i++)
-        q->open |= need[i] > 0;
-    dispatch(r, site);
-}
-
-void ship_arrived(struct rep *r, int s)
-{
-    const struct def *d = r->d;
-    struct shipment *sh = &r->ship[s];
-    struct request *q = &r->req[sh->req];
-    const double *load = ship_load(r, s);
-    double units = 0;
-    sh->t_arrive = r->now;
-    q->in_flight--;
-    for (int i = 0; i < d->n_items; i++) {
-        r->on_truck[i] -= load[i];
-        units += load[i];
-        if (q->site >= 0)
-            r->delivered[i] += load[i];
-        else
-            r->fac[q->dest_fac].stock[i] += load[i];
-    }
-    if (q->site >= 0) {
-        struct site_state *st = &r->site[q->site];
-        if (!isfinite(st->first_arrival)) {
-            st->first_arrival = r->now;
-            st->first_ship = s;           /* the one that arrived first */
-        }
-        st->delivered += units;
-        if (st->delivered >= st->demand && !isfinite(st->fill))
-            st->fill = r->now;
-    } else {
-        if (!q->open && q->in_flight == 0) {
-            r->fac[q->dest_fac].replenish = -1;
-            on_stock_change(r, q->dest_fac);   /* loads since the order may call for more */
-        }
-        rep_schedule(r, r->now, EV_RETRY, 0, 0);
-    }
-    double back = travel_minutes(r, sh->dest, d->facilities[sh->src].node);
-    if (!isfinite(back))
-        back = sh->best_free;       /* no way back now: assume it finds one in time */
-    rep_schedule(r, r->now + d->run.unload_min + back, EV_HOME, s, 0);
-}
-
-static void wave_request(struct rep *r, int q)
-{
-    struct request *rq = &r->req[q];
-    rq->reported = r->now;
-    for (int i = 0; i < r->d->n_items; i++)
-        rq->open |= req_need(r, q)[i] > 0;
-    dispatch(r, q);
-}
-
-static void retry_open(struct rep *r)
-{
-    for (int q = 0; q < r->n_req; q++)
-        if (r->req[q].open && isfinite(r->req[q].reported))
-            dispatch(r, q);
-}
-
-static void handle(struct rep *r, const struct event *e)
-{
-    switch (e->type) {
-    case EV_ROAD:    travel_road_event(r, e->a); break;
-    case EV_REQUEST: site_request(r, e->a); break;
-    case EV_READY:   serve_trucks(r, e->a); break;
-    case EV_LOADED:
-        r->ship[e->a].t_loaded = r->now;
-        r->fac[r->ship[e->a].src].bays_busy--;
-        serve_bays(r, r->ship[e->a].src);
-        travel_start(r, e->a);
-        break;
-    case EV_NODE:    travel_step(r, e->a); break;
-    case EV_HOME:    truck_home(r, e->a); break;
-    case EV_REORDER: reorder(r, e->a); break;
-    case EV_RETRY:   retry_open(r); break;
-    case EV_WAVE:    wave_request(r, e->a); break;
-    case EV_CREWS_OUT:  crews_out(r); break;
-    case EV_CREWS_BACK: crews_back(r); break;
-    case EV_RESUME:  travel_resume(r); break;
-    }
-}
-
 /* ---- one replication ---------------------------------------------------- */
-/* Draws every site's occurrence, reporting delay and displaced people from
- * the demand stream, in site order: the same for any fleet or policy. */
-static int reset_sites(struct rep *r, int active)
-{
-    const struct def *d = r->d;
-    gsl_rng *g = r->rng[STREAM_DEMAND];
-    for (int s = 0; s < d->n_sites; s++) {
-        const struct site *x = &d->sites[s];
-        struct site_state *st = &r->site[s];
-        double occ = rng_draw(g, x->occur_min), rep = rng_draw(g, x->report_min);
-        double people = floor(rng_draw(g, x->displaced) + 0.5);
-        if (req_new(r, s, -1, x->node) != s)
-            return -1;
-        *st = (struct site_state){ occ, people, 0, 0, INFINITY, INFINITY, -1 };
-        double *need = req_need(r, s);
-        for (int i = 0; i < d->n_items; i++) {
-            need[i] = ceil(people * d->kit[i] - 1e-9);
-            st->demand += need[i];
-        }
-        r->ev_first[s] = occ + rep;
-        if (occ + rep <= d->run.horizon_min && (active < 0 || s == active))
-            rep_schedule(r, occ + rep, EV_REQUEST, s, 0);
-    }
-    return 0;
-}
-
-/* Later waves: every site asks again, after a drawn delay, for a share of its
- * first need.  Drawn for every site and wave, so the demand stream stays
- * aligned whatever is scheduled. */
-static int reset_waves(struct rep *r, int active)
-{
-    const struct def *d = r->d;
-    for (int w = 0; w < d->n_waves; w++)
-        for (int s = 0; s < d->n_sites; s++) {
-            double after = rng_draw(r->rng[STREAM_DEMAND], d->waves[w].after_min);
-            double t = r->ev_first[s] + after;
-            int q = req_new(r, s, -1, d->sites[s].node);
-            if (q < 0)
-                return -1;
-            if (t > d->run.horizon_min || (active >= 0 && s != active))
-                continue;
-            double *need = req_need(r, q), *first = req_need(r, s);
-            for (int i = 0; i < d->n_items; i++) {
-                need[i] = ceil(first[i] * d->waves[w].factor - 1e-9);
-                r->site[s].demand += need[i];
-            }
-            rep_schedule(r, t, EV_WAVE, q, 0);
-        }
-    return 0;
-}
-
 /* This replication's system-wide effects, from the hazard stream (after the
  * road damage, always the same number of draws). */
 static void reset_effects(struct rep *r)
@@ -472,7 +256,7 @@ static int reset(struct rep *r, long index, struct rep_result *res, int active)
         for (int f = 0; f < d->n_facilities; f++)
             fac_alarm(r, f);
     reset_effects(r);
-    if (reset_sites(r, active) < 0 || reset_waves(r, active) < 0)
+    if (demand_reset(r, active) < 0)
         return -1;
     return r->failed ? -1 : 0;
 }
@@ -510,7 +294,7 @@ static int run_once(struct rep *r, long index, int trace, int active, struct rep
         sample_until(r, e.time, &sample);
         r->now = e.time;
         res->events++;
-        handle(r, &e);
+        handlers[EV_MODULE(e.type)](r, &e);
         if (r->failed)
             goto oom;
 #ifdef SUPPLYSIM_PARANOID

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "model/state.h"
+#include "model/outcome.h"
 
 const char *cause_id(enum cause c)
 {
@@ -118,7 +118,7 @@ static void compose(const struct rep *r, int site, double *c)
 static void trace_all(struct rep *r, struct rep_result *res)
 {
     int cap = res->cap_trace, base = res->n_trace;
-    if (model_grow(&res->trace, &cap, base + r->n_ship, sizeof *res->trace) < 0) {
+    if (grow_array(&res->trace, &cap, base + r->n_ship, sizeof *res->trace) < 0) {
         r->failed = 1;
         return;
     }

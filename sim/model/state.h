@@ -1,32 +1,45 @@
 /*
- * model_int.h -- the state the model's modules share: model.c (the event loop,
- * facilities, bays, trucks, results), travel.c (the road network as it is now,
- * and trucks moving on it) and dispatch.c (who ships what).  Not for use
- * outside the model.
+ * state.h -- the state of one replication, shared by the model's modules:
+ * travel (roads and trucks on them), facility (crews, trucks, bays), dispatch
+ * (who ships what), demand (requests and arrivals), outcome (what a
+ * replication leaves) and model.c (the event loop).  Not for use outside
+ * sim/model/.
+ *
+ * Events: every event type belongs to one module, which handles it; the
+ * loop knows only which module owns a type (EV_MODULE), never what an event
+ * does.  A module may schedule another module's event (an arrival schedules
+ * the truck's return home): the vocabulary is shared, the handling is not.
  */
-#ifndef SUPPLYSIM_MODEL_INT_H
-#define SUPPLYSIM_MODEL_INT_H
+#ifndef SUPPLYSIM_MODEL_STATE_H
+#define SUPPLYSIM_MODEL_STATE_H
 
 #include <gsl/gsl_rng.h>
 #include "engine/calendar.h"
-#include "model/model.h"
+#include "engine/grow.h"
 #include "engine/network.h"
 #include "engine/rng.h"
+#include "model/model.h"
 
+/* Event types, grouped by the module that handles them (the high byte). */
+enum event_module { MOD_TRAVEL, MOD_FACILITY, MOD_DEMAND, MODULES };
+#define EV_MODULE(type) ((type) >> 8)
 enum event_type {
-    EV_ROAD,      /* a road change starts or ends (a = change) */
-    EV_REQUEST,   /* a site's request reaches dispatch (a = site) */
-    EV_READY,     /* a store's crews are mobilised (a = facility) */
-    EV_LOADED,    /* a truck leaves its bay (a = shipment) */
+    /* travel.c */
+    EV_ROAD = MOD_TRAVEL << 8,  /* a road change starts or ends (a = change) */
     EV_NODE,      /* a truck reaches the next node of its route (a = shipment) */
+    EV_RESUME,    /* roads changed: trucks waiting for one look again (after every
+                   * change of that instant, so they see them all) */
+    /* facility.c */
+    EV_READY = MOD_FACILITY << 8,  /* a store's crews are mobilised (a = facility) */
+    EV_LOADED,    /* a truck leaves its bay (a = shipment) */
     EV_HOME,      /* a truck is back at its store (a = shipment) */
-    EV_REORDER,   /* a store checks its reorder levels (a = facility) */
-    EV_RETRY,     /* stock arrived somewhere: open requests try again */
-    EV_WAVE,      /* a later wave of a site's requests reaches dispatch (a = request) */
     EV_CREWS_OUT, /* a share of every fleet's crews becomes unavailable */
     EV_CREWS_BACK,/* and returns */
-    EV_RESUME     /* roads changed: trucks waiting for one look again (after every
-                   * change of that instant, so they see them all) */
+    /* demand.c */
+    EV_REQUEST = MOD_DEMAND << 8,  /* a site's request reaches dispatch (a = site) */
+    EV_WAVE,      /* a later wave of a site's requests reaches dispatch (a = request) */
+    EV_REORDER,   /* a store checks its reorder levels (a = facility) */
+    EV_RETRY      /* stock arrived somewhere: open requests try again */
 };
 
 struct model {
@@ -37,9 +50,6 @@ struct model {
     unsigned char *reorders;  /* per facility: replenished at all (some reorder level, not a
                                * supplier) */
 };
-
-/* A queue of shipment ids (ring buffer that grows). */
-struct fifo { int *v; int head, n, cap; };
 
 struct fac_state {
     double *stock;            /* units in the store, per item */
@@ -121,6 +131,10 @@ struct rep {
     double check_from, check_until;
     struct rep_result *res;
     int failed;               /* out of memory inside an event */
+    /* The model's one upcall: travel calls it when a truck reaches its
+     * destination, and the demand module (above travel) takes the shipment
+     * from there.  Set by rep_create; travel never calls demand directly. */
+    void (*arrived)(struct rep *r, int ship);
 };
 
 /* A request's need (units per item not yet given to a shipment) and a
@@ -134,41 +148,11 @@ static inline double *ship_load(const struct rep *r, int s)
     return r->load_mem + (size_t)s * (size_t)r->d->n_items;
 }
 
-/* model.c */
-int model_grow(void *pp, int *cap, int n, size_t size);   /* room for n; 0 or -1 */
-int fifo_push(struct fifo *q, int v);
-int fifo_pop(struct fifo *q);
-void rep_schedule(struct rep *r, double t, int type, int a, int b);
-void ship_arrived(struct rep *r, int s);
-
-/* store.c */
-double mobilise_min(const struct rep *r, int f, double t);
-void fac_alarm(struct rep *r, int f);
-int ship_new(struct rep *r, int req, int src);
-void fac_enqueue(struct rep *r, int ship);
-void on_stock_change(struct rep *r, int f);
-void serve_bays(struct rep *r, int f);
-void serve_trucks(struct rep *r, int f);
-void truck_home(struct rep *r, int s);
-void crews_out(struct rep *r);
-void crews_back(struct rep *r);
-void reset_stores(struct rep *r);
-
-/* outcome.c */
-void clear_result(struct rep_result *res, const struct def *d);
-void sample_until(struct rep *r, double t, int *next);
-void finish(struct rep *r, struct rep_result *res, int trace, int active);
-
-/* travel.c */
-int travel_realise_damage(struct rep *r);
-void travel_road_event(struct rep *r, int change);
-void travel_resume(struct rep *r);
-void travel_start(struct rep *r, int s);
-void travel_step(struct rep *r, int s);
-double travel_minutes(struct rep *r, int from, int to);
-const struct net_search *travel_tree(struct rep *r, int root);
-
-/* dispatch.c */
-void dispatch(struct rep *r, int req);
+/* Schedules an event; a calendar that cannot grow fails the replication. */
+static inline void rep_schedule(struct rep *r, double t, int type, int a, int b)
+{
+    if (cal_schedule(r->cal, t, type, a, b) < 0)
+        r->failed = 1;
+}
 
 #endif

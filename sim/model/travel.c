@@ -15,7 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "model/state.h"
+#include "model/travel.h"
 
 /* The road's minutes at r->now: when several changes are in force the most
  * severe wins (a closure beats a slow-down, whatever the order of the rules),
@@ -107,7 +107,7 @@ static int tree_hit(const struct rep *r, const struct net_search *t, int road, d
     return du + now < dv || dv + now < du;
 }
 
-void travel_road_event(struct rep *r, int change)
+static void road_event(struct rep *r, int change)
 {
     int road = r->changes[change].road;
     double now = road_now(r, road), old = r->road_min[road];
@@ -125,7 +125,7 @@ void travel_road_event(struct rep *r, int change)
 /* Everyone waiting for a road looks again, oldest first, and plans anew on
  * the network as it is now (as when leaving); whoever must still wait is
  * appended behind them and kept. */
-void travel_resume(struct rep *r)
+static void resume(struct rep *r)
 {
     int n = r->n_waiting;
     for (int i = 0; i < n; i++) {
@@ -235,7 +235,7 @@ static void go_on(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
     if (sh->node == sh->dest) {
-        ship_arrived(r, s);
+        r->arrived(r, s);            /* the one upcall: demand takes it from here */
         return;
     }
     if (!route_open(r, sh) && plan(r, s) < 0) {
@@ -267,10 +267,19 @@ void travel_start(struct rep *r, int s)
 }
 
 /* EV_NODE: the truck has driven route[route_pos]. */
-void travel_step(struct rep *r, int s)
+static void step(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
     sh->node = net_road_other_end(r->m->net, sh->route[sh->route_pos], sh->node);
     sh->route_pos++;
     go_on(r, s);
+}
+
+void travel_handle(struct rep *r, const struct event *e)
+{
+    switch (e->type) {
+    case EV_ROAD:   road_event(r, e->a); break;
+    case EV_NODE:   step(r, e->a); break;
+    case EV_RESUME: resume(r); break;
+    }
 }
