@@ -15,7 +15,7 @@ CC      ?= gcc
 PKGS    := gsl libconfig
 
 CSTD     = -std=c11 -D_DEFAULT_SOURCE
-WARN     = -Wall -Wextra
+WARN     = -Wall -Wextra -Werror=implicit-function-declaration
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -107,14 +107,14 @@ static void write_text(const char *path, const char *text)
 
 /* ---- loading -------------------------------------------------------------- */
 
-/* cfg_load then cfg_def, the way main.c does; NULL with the message in err. */
-static struct def *load_path(const char *path, const char *const *sets, int n, char *err)
+/* cfg_load then cfg_definition, the way main.c does; NULL with the message in err. */
+static struct definition *load_path(const char *path, const char *const *sets, int n, char *err)
 {
     struct cfg *c;
-    struct def *d;
+    struct definition *d;
     err[0] = '\0';
     c = cfg_load(path, sets, n, err, ERRLEN);
-    d = c ? cfg_def(c, err, ERRLEN) : NULL;
+    d = c ? cfg_definition(c, err, ERRLEN) : NULL;
     cfg_free(c);
     if (!d && !err[0])
         fail_msg("%s: refused without a message", path);
@@ -123,7 +123,7 @@ static struct def *load_path(const char *path, const char *const *sets, int n, c
 
 /* Writes text to a fresh file in /tmp (its name left in path), loads it and
  * removes the file. */
-static struct def *load_text(const char *text, const char *const *sets, int n, char *path,
+static struct definition *load_text(const char *text, const char *const *sets, int n, char *path,
                              char *err)
 {
     int fd;
@@ -132,15 +132,15 @@ static struct def *load_text(const char *text, const char *const *sets, int n, c
     assert_true(fd >= 0);
     assert_int_equal(close(fd), 0);
     write_text(path, text);
-    struct def *d = load_path(path, sets, n, err);
+    struct definition *d = load_path(path, sets, n, err);
     assert_int_equal(unlink(path), 0);
     return d;
 }
 
-static struct def *load_ok(const char *text, const char *const *sets, int n)
+static struct definition *load_ok(const char *text, const char *const *sets, int n)
 {
     char path[64], err[ERRLEN];
-    struct def *d = load_text(text, sets, n, path, err);
+    struct definition *d = load_text(text, sets, n, path, err);
     if (!d)
         fail_msg("expected the configuration to load, got: %s", err);
     return d;
@@ -167,14 +167,14 @@ static void expect_msg(const char *err, const char *file, int line, const char *
 /* Loads text, which must be refused; its file name goes to path. */
 static void refuse(const char *text, const char *const *sets, int n, char *path, char *err)
 {
-    struct def *d = load_text(text, sets, n, path, err);
+    struct definition *d = load_text(text, sets, n, path, err);
     if (d) {
-        def_free(d);
+        definition_free(d);
         fail_msg("expected the configuration to be refused, but it loaded");
     }
 }
 
-static int fac_index(const struct def *d, const char *id)
+static int fac_index(const struct definition *d, const char *id)
 {
     for (int i = 0; i < d->n_facilities; i++)
         if (!strcmp(d->facilities[i].id, id))
@@ -183,7 +183,7 @@ static int fac_index(const struct def *d, const char *id)
     return -1;
 }
 
-static int item_index(const struct def *d, const char *id)
+static int item_index(const struct definition *d, const char *id)
 {
     for (int i = 0; i < d->n_items; i++)
         if (!strcmp(d->items[i].id, id))
@@ -309,12 +309,12 @@ static void test_missing_semicolon_is_accepted(void **state)
 {
     char *text = edit(tiny, "weight_kg = 2.0;", "weight_kg = 2.0", "night_start_h = 19.0;",
                       "night_start_h = 19.0", NULL);
-    struct def *d = load_ok(text, NULL, 0);
+    struct definition *d = load_ok(text, NULL, 0);
     (void)state;
     assert_near(d->items[item_index(d, "quilt")].weight_kg, 2.0);
     assert_near(d->items[item_index(d, "quilt")].volume_m3, 0.05);
     assert_near(d->night_start_h, 19.0);
-    def_free(d);
+    definition_free(d);
     free(text);
 }
 
@@ -512,7 +512,7 @@ static int refuse_in_child(const char *text, char *path, char *err)
     if (pid == 0) {
         char e[ERRLEN] = "";
         struct cfg *c = cfg_load(path, NULL, 0, e, sizeof e);
-        struct def *d = c ? cfg_def(c, e, sizeof e) : NULL;
+        struct definition *d = c ? cfg_definition(c, e, sizeof e) : NULL;
         if (write(fds[1], e, strlen(e)) < 0)
             _exit(4);
         _exit(d ? 3 : 0);
@@ -765,35 +765,35 @@ static void test_set_without_equals(void **state)
 static void test_set_integer(void **state)
 {
     const char *sets[] = { "fleet.central.trucks=7" };
-    struct def *d = load_ok(tiny, sets, 1);
+    struct definition *d = load_ok(tiny, sets, 1);
     int c = fac_index(d, "central");
     (void)state;
     assert_int_equal(d->facilities[c].trucks, 7);
     assert_string_equal(d->truck_types[d->facilities[c].truck_type].id, "medium");
     assert_int_equal(d->facilities[fac_index(d, "sc_east")].trucks, 0);
-    def_free(d);
+    definition_free(d);
 }
 
 static void test_set_float(void **state)
 {
     const char *sets[] = { "road_classes.village.speed_kmh=12.5" };
-    struct def *d = load_ok(tiny, sets, 1);
+    struct definition *d = load_ok(tiny, sets, 1);
     (void)state;
     assert_near(d->road_classes[ROAD_VILLAGE].speed_kmh, 12.5);
     assert_near(d->road_classes[ROAD_COUNTY].speed_kmh, 40.0);
     assert_int_equal(d->roads[2].cls, ROAD_VILLAGE);
-    assert_near(def_road_minutes(d, 2), 48.0);      /* 10 km at 12.5 km/h */
-    def_free(d);
+    assert_near(definition_road_minutes(d, 2), 48.0);      /* 10 km at 12.5 km/h */
+    definition_free(d);
 }
 
 /* An integer stands for a number, as in a file. */
 static void test_set_integer_into_float(void **state)
 {
     const char *sets[] = { "road_classes.village.speed_kmh=20" };
-    struct def *d = load_ok(tiny, sets, 1);
+    struct definition *d = load_ok(tiny, sets, 1);
     (void)state;
     assert_near(d->road_classes[ROAD_VILLAGE].speed_kmh, 20.0);
-    def_free(d);
+    definition_free(d);
 }
 
 static void test_set_string(void **state)
@@ -801,44 +801,44 @@ static void test_set_string(void **state)
     const char *bare[] = { "items.quilt.name=Duvet" };
     const char *quoted[] = { "items.quilt.name=\"Duvet\"" };
     const char *spaced[] = { "items.quilt.name = \"Down duvet\"" };
-    struct def *d;
+    struct definition *d;
     (void)state;
     d = load_ok(tiny, bare, 1);
     assert_string_equal(d->items[item_index(d, "quilt")].name, "Duvet");
     assert_string_equal(d->items[item_index(d, "quilt")].name_zh, "棉被");
-    def_free(d);
+    definition_free(d);
     d = load_ok(tiny, quoted, 1);
     assert_string_equal(d->items[item_index(d, "quilt")].name, "Duvet");
-    def_free(d);
+    definition_free(d);
     d = load_ok(tiny, spaced, 1);
     assert_string_equal(d->items[item_index(d, "quilt")].name, "Down duvet");
-    def_free(d);
+    definition_free(d);
 }
 
 static void test_set_list_element(void **state)
 {
     const char *by_index[] = { "items.[1].weight_kg=3.5" };
     const char *by_id[] = { "items.water.weight_kg=3.5" };
-    struct def *d;
+    struct definition *d;
     (void)state;
     d = load_ok(tiny, by_index, 1);
     assert_string_equal(d->items[1].id, "water");
     assert_near(d->items[1].weight_kg, 3.5);
     assert_near(d->items[0].weight_kg, 2.0);
-    def_free(d);
+    definition_free(d);
     d = load_ok(tiny, by_id, 1);
     assert_near(d->items[item_index(d, "water")].weight_kg, 3.5);
     assert_near(d->items[item_index(d, "quilt")].weight_kg, 2.0);
-    def_free(d);
+    definition_free(d);
 }
 
 static void test_set_last_wins(void **state)
 {
     const char *sets[] = { "fleet.central.trucks=7", "fleet.[0].trucks=4" };
-    struct def *d = load_ok(tiny, sets, 2);
+    struct definition *d = load_ok(tiny, sets, 2);
     (void)state;
     assert_int_equal(d->facilities[fac_index(d, "central")].trucks, 4);
-    def_free(d);
+    definition_free(d);
 }
 
 /* ---- scenarios: base, merge, set ------------------------------------------ */
@@ -872,7 +872,7 @@ static const char scenario_text[] =
     "  \"items.water.weight_kg = 12.0\"\n"
     "];\n";
 
-static void check_scenario(const struct def *d, int trucks)
+static void check_scenario(const struct definition *d, int trucks)
 {
     int c = fac_index(d, "central");
     assert_string_equal(d->name, "flood");                           /* replaced */
@@ -895,7 +895,7 @@ static void test_scenario_relative_base(void **state)
     struct tree *t = &scratch;
     char err[ERRLEN], cwd_base[PATH_MAX];
     const char *scen, *sets[] = { "fleet.central.trucks=9" };
-    struct def *d;
+    struct definition *d;
     char *rel;
     (void)state;
     tree_init(t);
@@ -913,14 +913,14 @@ static void test_scenario_relative_base(void **state)
         fail_msg("scenario refused: %s", err);
     check_scenario(d, 5);
     assert_string_equal(d->source_file, scen);
-    def_free(d);
+    definition_free(d);
 
     /* -D comes after the scenario's own set */
     d = load_path(scen, sets, 1, err);
     if (!d)
         fail_msg("scenario refused: %s", err);
     check_scenario(d, 9);
-    def_free(d);
+    definition_free(d);
 
     /* the scenario named by a path relative to the working directory */
     rel = relative_to_cwd(scen);
@@ -929,7 +929,7 @@ static void test_scenario_relative_base(void **state)
         fail_msg("scenario %s refused: %s", rel, err);
     check_scenario(d, 9);
     assert_string_equal(d->source_file, rel);
-    def_free(d);
+    definition_free(d);
     free(rel);
     tree_done(t);
 }
@@ -941,7 +941,7 @@ static void test_scenario_chain(void **state)
     struct tree *t = &scratch;
     char err[ERRLEN];
     const char *scen;
-    struct def *d;
+    struct definition *d;
     (void)state;
     tree_init(t);
     tree_mkdir(t, "a");
@@ -963,7 +963,7 @@ static void test_scenario_chain(void **state)
     assert_near(d->stack_height_m, 4.0);
     assert_near(d->items[item_index(d, "quilt")].weight_kg, 2.5);
     assert_int_equal(d->facilities[fac_index(d, "central")].trucks, 6);
-    def_free(d);
+    definition_free(d);
     tree_done(t);
 }
 
@@ -1090,7 +1090,7 @@ static void test_scenario_replaced_list(void **state)
     struct tree *t = &scratch;
     char err[ERRLEN];
     const char *scen;
-    struct def *d;
+    struct definition *d;
     (void)state;
     tree_init(t);
     tree_file(t, "tiny.cfg", tiny);
@@ -1102,7 +1102,7 @@ static void test_scenario_replaced_list(void **state)
         fail_msg("scenario refused: %s", err);
     assert_int_equal(d->facilities[fac_index(d, "central")].trucks, 0);
     assert_int_equal(d->facilities[fac_index(d, "sc_east")].trucks, 1);
-    def_free(d);
+    definition_free(d);
     scen = tree_file(t, "bad.cfg",
                      "base = \"tiny.cfg\";\n"
                      "fleet = (\n"
@@ -1158,7 +1158,7 @@ static void test_file_missing(void **state)
 static void test_tiny_loads(void **state)
 {
     char err[ERRLEN];
-    struct def *d = load_path(TINY, NULL, 0, err);
+    struct definition *d = load_path(TINY, NULL, 0, err);
     int c, s;
     (void)state;
     if (!d)
@@ -1179,15 +1179,15 @@ static void test_tiny_loads(void **state)
     assert_near(d->facilities[c].mobilise_night_min, 40.0);
     assert_near(d->facilities[c].capacity_m3, 150.0);         /* 100 x 0.5 x 3 */
     assert_near(d->facilities[c].capacity_t, 50.0);           /* 100 x 0.5 x 1 */
-    assert_near(def_stock_m3(d, c), 60.0);                    /* 1000 x 0.05 + 500 x 0.02 */
-    assert_near(def_stock_t(d, c), 7.0);                      /* 1000 x 2 + 500 x 10 kg */
+    assert_near(definition_stock_m3(d, c), 60.0);                    /* 1000 x 0.05 + 500 x 0.02 */
+    assert_near(definition_stock_t(d, c), 7.0);                      /* 1000 x 2 + 500 x 10 kg */
     assert_int_equal(d->facilities[s].kind, FAC_SUBCENTRE);
     assert_int_equal(d->facilities[s].bays, 1);
     assert_int_equal(d->facilities[s].truck_type, -1);
     assert_string_equal(d->townships[d->facilities[s].township].id, "east");
     assert_int_equal(d->townships[0].subcentre, s);
     assert_int_equal(d->townships[3].subcentre, -1);
-    def_free(d);
+    definition_free(d);
 }
 
 /*
@@ -1208,7 +1208,7 @@ static void test_coverage_tiny(void **state)
     };
     static const double road_min[] = { 30.0, 30.0, 24.0, 60.0, 30.0 };
     char err[ERRLEN];
-    struct def *d = load_path(TINY, NULL, 0, err);
+    struct definition *d = load_path(TINY, NULL, 0, err);
     struct net *n;
     struct coverage_row rows[4];
     int c, s, i;
@@ -1218,7 +1218,7 @@ static void test_coverage_tiny(void **state)
     c = fac_index(d, "central");
     s = fac_index(d, "sc_east");
     for (i = 0; i < 5; i++)
-        assert_near(def_road_minutes(d, i), road_min[i]);
+        assert_near(definition_road_minutes(d, i), road_min[i]);
     n = coverage_network(d);
     assert_non_null(n);
     assert_int_equal(net_n_nodes(n), 5);
@@ -1241,7 +1241,7 @@ static void test_coverage_tiny(void **state)
     assert_true(isinf(rows[3].subcentre_min) && rows[3].subcentre_min > 0);
     assert_int_equal(rows[3].reached, 0);
     net_free(n);
-    def_free(d);
+    definition_free(d);
 }
 
 /* A -D speed change moves the coverage: village road at 12.5 km/h takes 48 min,
@@ -1250,7 +1250,7 @@ static void test_coverage_after_set(void **state)
 {
     const char *sets[] = { "road_classes.village.speed_kmh=12.5" };
     char err[ERRLEN];
-    struct def *d = load_path(TINY, sets, 1, err);
+    struct definition *d = load_path(TINY, sets, 1, err);
     struct net *n;
     struct coverage_row rows[4];
     (void)state;
@@ -1262,7 +1262,7 @@ static void test_coverage_after_set(void **state)
     assert_near(rows[2].central_min, 60.0);
     assert_near(rows[2].subcentre_min, 48.0);
     net_free(n);
-    def_free(d);
+    definition_free(d);
 }
 
 static int setup(void **state)

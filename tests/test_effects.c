@@ -27,7 +27,7 @@
  *     alarm "request", by day: crews ready at 10 + 20 = 30, loaded 45; village in b: 93
  *
  * Scenarios are written to a temporary file that names effects.cfg (absolute path) as its
- * base and are loaded through cfg_load + cfg_def, as the command line does.  Tests run from
+ * base and are loaded through cfg_load + cfg_definition, as the command line does.  Tests run from
  * the repository root.
  */
 #include <stdarg.h>
@@ -68,7 +68,7 @@ static char base_path[PATH_MAX];
 
 /* One loaded scenario and one replication's state. */
 struct sim {
-    struct def *d;
+    struct definition *d;
     struct model *m;
     struct rep *r;
     struct rep_result res;
@@ -85,7 +85,7 @@ static void sim_close(struct sim *s)
         result_free(&s->res);
     rep_free(s->r);
     model_free(s->m);
-    def_free(s->d);
+    definition_free(s->d);
     free(s);
     if (held == s)
         held = NULL;
@@ -112,7 +112,7 @@ static struct sim *sim_open(const char *run, const char *sites, const char *more
             base_path, run, sites, more ? more : "");
     assert_int_equal(fclose(f), 0);
     struct cfg *c = cfg_load(path, NULL, 0, err, sizeof err);
-    struct def *d = c ? cfg_def(c, err, sizeof err) : NULL;
+    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     cfg_free(c);
     unlink(path);
     if (!d)

@@ -22,7 +22,7 @@
  *   - common random numbers and thread independence.
  *
  * Configurations are written as text to a temporary file and loaded through
- * cfg_load + cfg_def, as the command line does.  Tests run from the
+ * cfg_load + cfg_definition, as the command line does.  Tests run from the
  * repository root.  TEST_FILTER=pattern runs some tests only; compiled with
  * -DRANDOM_SYSTEMS=3000 -DRANDOM_SEED=n, random_systems searches wider.
  */
@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "engine/geo.h"
 #include "model/experiment.h"
 #include "model/model.h"
 #include "engine/stats.h"
@@ -162,7 +163,7 @@ static void bprintf(struct buf *b, const char *fmt, ...)
 /* Loads a configuration given as text (written to a temporary file that is
  * removed again).  Fails the test, with the loader's message, if it is
  * refused. */
-static struct def *load_text(const char *text)
+static struct definition *load_text(const char *text)
 {
     char path[] = "/tmp/supplysim_test_model_XXXXXX";
     int fd = mkstemp(path);
@@ -173,7 +174,7 @@ static struct def *load_text(const char *text)
     assert_int_equal(fclose(f), 0);
     char err[ERRLEN] = "";
     struct cfg *c = cfg_load(path, NULL, 0, err, sizeof err);
-    struct def *d = c ? cfg_def(c, err, sizeof err) : NULL;
+    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     cfg_free(c);
     unlink(path);
     if (!d)
@@ -183,7 +184,7 @@ static struct def *load_text(const char *text)
 
 /* One definition, its model, one replication's state and result. */
 struct world {
-    struct def *d;
+    struct definition *d;
     struct model *m;
     struct rep *r;
     struct rep_result res;
@@ -211,12 +212,12 @@ static void world_close(struct world *w)
     result_free(&w->res);
     rep_free(w->r);
     model_free(w->m);
-    def_free(w->d);
+    definition_free(w->d);
     free(w);
 }
 
 /* An experiment (replications on threads) over d, from replication 0. */
-static struct experiment *exp_open(const struct def *d)
+static struct experiment *exp_open(const struct definition *d)
 {
     struct experiment *x = calloc(1, sizeof *x);
     char err[ERRLEN];
@@ -234,7 +235,7 @@ static void exp_close(struct experiment *x)
     free(x);
 }
 
-static struct summary *sum_make(const struct def *d, const struct experiment *x)
+static struct summary *sum_make(const struct definition *d, const struct experiment *x)
 {
     struct summary *s = held(calloc(1, sizeof *s));
     assert_int_equal(summary_make(s, d, x->res, x->n), 0);
@@ -1207,7 +1208,7 @@ static char *random_text(struct prng *g, struct rinfo *info)
 
 /* Free-flow minutes between all node pairs by Floyd-Warshall over the
  * definition's roads (km / class speed x 60), villages included. */
-static double *all_pairs(const struct def *d)
+static double *all_pairs(const struct definition *d)
 {
     int n = d->n_nodes;
     double *D = malloc((size_t)n * (size_t)n * sizeof *D);
@@ -1233,7 +1234,7 @@ static double *all_pairs(const struct def *d)
  * with probability 1 at a fixed time for a fixed duration): free-flow
  * minutes / the factor of the most severe change in force (a closure beats a
  * slow-down, whatever the order of the rules). */
-static double ref_minutes(const struct def *d, int road, double t)
+static double ref_minutes(const struct definition *d, int road, double t)
 {
     const struct road *rd = &d->roads[road];
     double factor = 1.0;
@@ -1248,7 +1249,7 @@ static double ref_minutes(const struct def *d, int road, double t)
 }
 
 /* The next time after t at which some road changes, or INFINITY. */
-static double ref_next_change(const struct def *d, double t)
+static double ref_next_change(const struct definition *d, double t)
 {
     double next = INFINITY;
     for (int k = 0; k < d->n_damage; k++) {
@@ -1263,7 +1264,7 @@ static double ref_next_change(const struct def *d, double t)
 
 /* Shortest route from src to dst on the roads at time t (O(n^2) Dijkstra);
  * writes the roads in travel order and returns their number, or -1. */
-static int ref_route(const struct def *d, int src, int dst, double t, int *route)
+static int ref_route(const struct definition *d, int src, int dst, double t, int *route)
 {
     int n = d->n_nodes, len = 0;
     double *dist = malloc((size_t)n * sizeof *dist);
@@ -1309,7 +1310,7 @@ static int ref_route(const struct def *d, int src, int dst, double t, int *route
 
 /* The township a node is in, for checkpoints: a seat's own, a disaster
  * site's village its site's, any other node the nearest seat's. */
-static int ref_township(const struct def *d, int v)
+static int ref_township(const struct definition *d, int v)
 {
     for (int s = 0; s < d->n_sites; s++)
         if (d->sites[s].node == v)
@@ -1332,7 +1333,7 @@ static int ref_township(const struct def *d, int v)
  * road change, planning anew on the network as it is then; a checkpoint
  * between townships adds its delay to a road entered while it is in force.
  * Written without the model's tree cache. */
-static double ref_drive(const struct def *d, int src, int dst, double t0)
+static double ref_drive(const struct definition *d, int src, int dst, double t0)
 {
     int route[4 * RMAX_ROADS], len = 0, pos = 0, node = src;
     double t = t0;
@@ -1376,7 +1377,7 @@ static int close_to(double a, double b, double rel)
 static long ref_checked;     /* shipments followed by ref_drive */
 static long ref_affected;    /* ... that the damage slowed, diverted or held up */
 
-static void check_random_rep(const struct def *d, const struct rinfo *info, const double *D,
+static void check_random_rep(const struct definition *d, const struct rinfo *info, const double *D,
                              const struct rep_result *res, int cfg, long rep)
 {
     const double h = d->run.horizon_min;
@@ -1680,7 +1681,7 @@ static void threads_do_not_matter(void **state)
     char text[sizeof CRN_TEXT + 16];
     snprintf(text, sizeof text, CRN_TEXT, 2);
     struct world *w = world_open(text);
-    const struct def *d = w->d;
+    const struct definition *d = w->d;
     struct experiment *x1 = exp_open(d), *x3 = exp_open(d);
     char err[ERRLEN];
     assert_int_equal(experiment_run(x1, 24, 1, NULL, NULL, err, sizeof err), 0);

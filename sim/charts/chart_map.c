@@ -20,7 +20,7 @@ enum road_state { ROAD_OPEN, ROAD_SLOWED, ROAD_CLOSED_RARELY, ROAD_CLOSED, ROAD_
 
 /* Closed often (bright red), slowed more often than closed (orange), closed
  * now and then (pale red), or untouched: the rules combined as independent. */
-static enum road_state road_state(const struct def *d, int road)
+static enum road_state road_state(const struct definition *d, int road)
 {
     double open = 1, fast = 1;    /* chances that no rule closes, that none slows it */
     for (int r = 0; r < d->n_damage; r++) {
@@ -39,7 +39,7 @@ static enum road_state road_state(const struct def *d, int road)
 
 static int w_roads(FILE *f, const struct chart_ctx *c)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     fprintf(f, "x1_km,y1_km,x2_km,y2_km,class,state,name\n");
     for (int r = 0; r < d->n_roads; r++) {
         const struct node *a = &d->nodes[d->roads[r].from], *b = &d->nodes[d->roads[r].to];
@@ -91,7 +91,7 @@ static const struct { const char *colour; double width; const char *en, *zh; } r
     [ROAD_VILLAGE] = { "#b0b0b0", 1.5, "village road", "村道" },
 };
 
-static int has_roads(const struct def *d, int cls, int state)
+static int has_roads(const struct definition *d, int cls, int state)
 {
     for (int r = 0; r < d->n_roads; r++)
         if ((cls < 0 || (int)d->roads[r].cls == cls) && (state < 0 || (int)road_state(d, r) == state))

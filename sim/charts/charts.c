@@ -120,7 +120,7 @@ static int write_all(const struct chart_ctx *c, char *err, size_t errlen)
     return 0;
 }
 
-int charts_make(const char *dir, const struct def *d, const struct summary *s,
+int charts_make(const char *dir, const struct definition *d, const struct summary *s,
                 const struct rep_result *res, long n, int zh, int no_plot, int verbose,
                 struct charts_done *done, char *err, size_t errlen)
 {

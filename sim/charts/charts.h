@@ -30,7 +30,7 @@ const char *chart_name(enum chart_id c);
  * and names.  no_plot: writes nothing, draws nothing.  0, or -1 with a
  * message when a script or data file cannot be written; gnuplot's failures
  * are warnings, reported in done. */
-int charts_make(const char *dir, const struct def *d, const struct summary *s,
+int charts_make(const char *dir, const struct definition *d, const struct summary *s,
                 const struct rep_result *res, long n, int zh, int no_plot, int verbose,
                 struct charts_done *done, char *err, size_t errlen);
 

@@ -17,7 +17,7 @@
 
 struct page {
     const char *dir;
-    const struct def *d;
+    const struct definition *d;
     const struct summary *s;
     const struct run_info *ri;
     const struct charts_done *done;
@@ -536,7 +536,7 @@ static int page(FILE *f, const struct page *pg)
     return 0;
 }
 
-int html_report(const char *dir, const struct def *d, const struct summary *s,
+int html_report(const char *dir, const struct definition *d, const struct summary *s,
                 const struct run_info *ri, int zh, const struct charts_done *done,
                 char *err, size_t errlen)
 {

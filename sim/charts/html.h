@@ -13,7 +13,7 @@
 
 /* Writes dir/report.html whole or not at all, in English or (zh) Chinese,
  * with the charts that done says were drawn; 0, or -1 with a message. */
-int html_report(const char *dir, const struct def *d, const struct summary *s,
+int html_report(const char *dir, const struct definition *d, const struct summary *s,
                 const struct run_info *ri, int zh, const struct charts_done *done,
                 char *err, size_t errlen);
 

@@ -21,7 +21,7 @@
 
 struct chart_ctx {
     const char *dir;
-    const struct def *d;
+    const struct definition *d;
     const struct summary *s;
     const struct rep_result *res;
     long n;

@@ -32,7 +32,7 @@ const int n_map_marks = sizeof map_marks / sizeof map_marks[0];
 static const char *const fac_word[FAC_KINDS] = { "central", "subcentre", "point", "department",
                                                  "supplier" };
 
-void map_project(const struct def *d, double lon, double lat, double *x, double *y)
+void map_project(const struct definition *d, double lon, double lat, double *x, double *y)
 {
     double lon0 = 0, lat0 = 0;
     int found = 0;
@@ -68,7 +68,8 @@ static double township_p(const struct chart_ctx *c, int t)
     return p;
 }
 
-static void add(struct map_layout *m, const struct def *d, int node, const char *kind, int risk,
+static void add(struct map_layout *m, const struct definition *d, int node, const char *kind,
+                int risk,
                 const char *name)
 {
     struct map_point *p = &m->pts[m->n++];
@@ -82,7 +83,7 @@ static void add(struct map_layout *m, const struct def *d, int node, const char 
 /* Disaster villages, township seats, then facilities (drawn in this order). */
 static int points(const struct chart_ctx *c, struct map_layout *m)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     m->pts = malloc(((size_t)d->n_sites + (size_t)d->n_townships + (size_t)d->n_facilities + 1)
                     * sizeof *m->pts);
     if (!m->pts)
@@ -127,7 +128,7 @@ static int in(const struct extent *e, double x, double y)
  * place on the canvas; 0 when they are fewer than two or not a cluster. */
 static int city_view(const struct chart_ctx *c, const struct extent *whole, struct extent *e)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     int n = 0;
     *e = (struct extent){ INFINITY, -INFINITY, INFINITY, -INFINITY };
     for (int t = 0; t < d->n_townships; t++)

@@ -56,7 +56,7 @@ struct map_layout {
 };
 
 /* km east and north of the central depot (or the nodes' mean). */
-void map_project(const struct def *d, double lon, double lat, double *x, double *y);
+void map_project(const struct definition *d, double lon, double lat, double *x, double *y);
 
 /* 0, or -1 when out of memory. */
 int map_layout(const struct chart_ctx *c, struct map_layout *m);

@@ -24,7 +24,7 @@ struct opts {
 struct summary;
 struct rep_result;
 /* Writes every output of a run whose replications are done; returns the exit status. */
-int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
+int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
                 const struct summary *s, const struct rep_result *res, long n, long first);
 
 /* supplysim merge: recomputes every statistic from shards' results.dat. */
@@ -32,6 +32,6 @@ int merge_main(int argc, char **argv);
 
 /* Runs the scenario's replications and writes every output; returns the
  * exit status. */
-int run_simulation(const struct opts *o, struct cfg *c, struct def *d);
+int run_simulation(const struct opts *o, struct cfg *c, struct definition *d);
 
 #endif

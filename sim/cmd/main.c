@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "results/check.h"
+#include "results/export.h"
 #include "config/config.h"
 #include "cmd/cli.h"
 #include "cmd/version.h"
@@ -147,7 +148,7 @@ static int parse_args(struct opts *o, int argc, char **argv)
 
 /* Warns about townships that no facility can reach: a warning, not an error,
  * since a scenario may be about exactly that. */
-static void warn_unreached(const struct def *d, const struct coverage_row *rows)
+static void warn_unreached(const struct definition *d, const struct coverage_row *rows)
 {
     for (int i = 0; i < d->n_townships; i++)
         if (!rows[i].reached)
@@ -155,7 +156,7 @@ static void warn_unreached(const struct def *d, const struct coverage_row *rows)
                     d->source_file, d->townships[i].name, d->townships[i].name_zh);
 }
 
-static int run_check(const struct opts *o, const struct def *d)
+static int run_check(const struct opts *o, const struct definition *d)
 {
     struct net *n = coverage_network(d);
     struct coverage_row *rows = calloc((size_t)d->n_townships + 1, sizeof *rows);
@@ -201,7 +202,7 @@ int main(int argc, char **argv)
         cfg_free(c);
         c = NULL;
     }
-    struct def *d = c ? cfg_def(c, err, sizeof err) : NULL;
+    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     if (!d) {
         fprintf(stderr, "%s\n", err);
         cfg_free(c);
@@ -216,7 +217,7 @@ int main(int argc, char **argv)
         rc = run_check(&o, d);
     else if (!rc && !o.export_dir)
         rc = run_simulation(&o, c, d);
-    def_free(d);
+    definition_free(d);
     cfg_free(c);
     return rc;
 }

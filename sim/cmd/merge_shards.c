@@ -57,7 +57,7 @@ static int same_config(struct shard *sh, int n, char *err, size_t errlen)
     return 0;
 }
 
-static int read_shard(struct shard *sh, const struct def *d, char *err, size_t errlen)
+static int read_shard(struct shard *sh, const struct definition *d, char *err, size_t errlen)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/results.dat", sh->dir);
@@ -161,7 +161,7 @@ int merge_main(int argc, char **argv)
     char err[6144], path[4096];
     struct shard *sh = calloc((size_t)n, sizeof *sh);
     struct cfg *c = NULL;
-    struct def *d = NULL;
+    struct definition *d = NULL;
     struct rep_result *all = NULL;
     struct summary s = { 0 };
     long total = 0;
@@ -171,7 +171,7 @@ int merge_main(int argc, char **argv)
     for (int i = 0; i < n; i++)
         sh[i].dir = argv[optind + i];
     snprintf(path, sizeof path, "%s/resolved.cfg", sh[0].dir);
-    if (!(c = cfg_load(path, NULL, 0, err, sizeof err)) || !(d = cfg_def(c, err, sizeof err))
+    if (!(c = cfg_load(path, NULL, 0, err, sizeof err)) || !(d = cfg_definition(c, err, sizeof err))
         || same_config(sh, n, err, sizeof err) < 0)
         goto fail;
     for (int i = 0; i < n; i++)
@@ -200,7 +200,7 @@ done:
         free(sh[i].res);
     }
     free(sh);
-    def_free(d);
+    definition_free(d);
     cfg_free(c);
     return rc;
 }

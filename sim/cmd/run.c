@@ -86,7 +86,7 @@ static long kept_count(const struct experiment *x)
  * verdict's confidence is raised for the number of looks allowed (Bonferroni:
  * 95% over 20 looks is 99.75% each), and written to resolved.cfg so that a
  * rerun reproduces the verdict.  The full summary is made once, at the end. */
-static int replicate(const struct opts *o, struct experiment *x, struct def *d, struct cfg *c,
+static int replicate(const struct opts *o, struct experiment *x, struct definition *d, struct cfg *c,
                      long count, int jobs, struct summary *s, char *err, size_t errlen)
 {
     progress_fn bar = (!o->quiet && isatty(2)) ? progress_bar : NULL;
@@ -118,7 +118,7 @@ static int replicate(const struct opts *o, struct experiment *x, struct def *d, 
     return 0;
 }
 
-static void print_stdout(const struct opts *o, const struct def *d, const struct summary *s,
+static void print_stdout(const struct opts *o, const struct definition *d, const struct summary *s,
                          const struct run_info *ri)
 {
     if (o->format && !strcmp(o->format, "csv")) {
@@ -136,7 +136,7 @@ static void print_stdout(const struct opts *o, const struct def *d, const struct
 /* Everything a run leaves once its replications are done: the files, the
  * resolved configuration and stdout.  Shared by a run and `supplysim merge`.
  * Returns the exit status. */
-int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
+int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
                 const struct summary *s, const struct rep_result *res, long n, long first)
 {
     char err[2048], dir[1024];
@@ -162,7 +162,7 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct def *d,
     return (o->fail_on_breach && s->verdict != VERDICT_PASS) ? EXIT_BREACH : 0;
 }
 
-int run_simulation(const struct opts *o, struct cfg *c, struct def *d)
+int run_simulation(const struct opts *o, struct cfg *c, struct definition *d)
 {
     char err[2048];
     if (d->n_sites == 0) {

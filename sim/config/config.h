@@ -1,7 +1,7 @@
 /*
  * config.h -- loading a configuration: a libconfig file, the base it builds on,
  * its own `set` overrides and the command line's -D overrides, merged into one
- * tree and then read into a validated struct def.
+ * tree and then read into a validated struct definition.
  *
  * This module is the only place that knows libconfig.  Every error is written
  * into the caller's buffer as "FILE:LINE: SETTING: what was expected, what was
@@ -24,8 +24,8 @@ struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets,
 void cfg_free(struct cfg *c);
 
 /* Reads and validates the system definition.  NULL on error (message in err).
- * The caller owns the result and frees it with def_free(). */
-struct def *cfg_def(const struct cfg *c, char *err, size_t errlen);
+ * The caller owns the result and frees it with definition_free(). */
+struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen);
 
 /* Sets run.NAME (creating it if missing): -n and -s, so that resolved.cfg
  * reproduces the run.  0, or -1 when run is not a group. */

@@ -33,18 +33,18 @@ const char *township_kind_name(enum township_kind k)
     return (k >= 0 && k < TOWNSHIP_KINDS) ? n[k] : "?";
 }
 
-double def_road_minutes(const struct def *d, int road)
+double definition_road_minutes(const struct definition *d, int road)
 {
     const struct road *r = &d->roads[road];
     return r->km / d->road_classes[r->cls].speed_kmh * 60.0;
 }
 
-double damage_chance(const struct def *d, const struct damage *dm, int road)
+double damage_chance(const struct definition *d, const struct damage *dm, int road)
 {
     return dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km) : dm->probability;
 }
 
-double def_stock_t(const struct def *d, int facility)
+double definition_stock_t(const struct definition *d, int facility)
 {
     double t = 0;
     for (int i = 0; i < d->n_items; i++)
@@ -52,7 +52,7 @@ double def_stock_t(const struct def *d, int facility)
     return t;
 }
 
-double def_stock_m3(const struct def *d, int facility)
+double definition_stock_m3(const struct definition *d, int facility)
 {
     double m3 = 0;
     for (int i = 0; i < d->n_items; i++)
@@ -60,18 +60,9 @@ double def_stock_m3(const struct def *d, int facility)
     return m3;
 }
 
-double geo_km(double lon1, double lat1, double lon2, double lat2)
-{
-    const double rad = M_PI / 180.0, R = 6371.0;
-    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    double a = sin(dlat / 2) * sin(dlat / 2)
-             + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
-    return 2.0 * R * atan2(sqrt(a), sqrt(1.0 - a));
-}
-
 /* Frees everything; safe on a definition that config reading left half-filled
  * (arrays are zeroed when allocated, and may be NULL). */
-void def_free(struct def *d)
+void definition_free(struct definition *d)
 {
     if (!d)
         return;

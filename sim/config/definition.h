@@ -4,7 +4,7 @@
  *
  * This is what the configuration module (config.c) yields and what every other
  * module reads.  It is plain data: arrays of structs, indices instead of
- * pointers, every string owned by the definition and freed by def_free().
+ * pointers, every string owned by the definition and freed by definition_free().
  * Nothing outside config.c knows libconfig exists.
  *
  * Invariants once config_load() has returned a definition:
@@ -17,6 +17,7 @@
 #define SUPPLYSIM_DEF_H
 
 #include <stddef.h>
+#include "engine/rng.h"
 
 enum road_class {
     ROAD_EXPRESSWAY, ROAD_NATIONAL, ROAD_PROVINCIAL, ROAD_COUNTY, ROAD_VILLAGE,
@@ -89,9 +90,6 @@ struct facility {
     int truck_type;           /* index into truck_types, -1 when trucks == 0 */
 };
 
-/* A number fixed in the configuration, or drawn uniformly from [lo, hi]. */
-struct draw { double lo, hi; };
-
 /* A disaster site: a village `village_km` from its township's seat over a
  * village road (the last mile), made a node and a road of the network. */
 struct site {
@@ -145,7 +143,7 @@ struct run {
     int each_site;            /* each site alone, in turn: coverage without competition */
 };
 
-struct def {
+struct definition {
     char *name;               /* short name, e.g. "yongcheng" or "flood" */
     char *name_zh;            /* its Chinese name for charts, e.g. "洪涝"; "" if none */
     char *description;        /* one paragraph, may be "" */
@@ -180,7 +178,7 @@ struct def {
     struct wave *waves;             int n_waves;
 };
 
-void def_free(struct def *d);
+void definition_free(struct definition *d);
 
 /* Names used in configuration files and outputs. */
 const char *road_class_name(enum road_class c);
@@ -190,16 +188,13 @@ const char *township_kind_name(enum township_kind k);
 
 /* The chance that damage rule dm hits road: 1 - exp(-per_km x km) when the
  * rule gives per_km, else its probability. */
-double damage_chance(const struct def *d, const struct damage *dm, int road);
+double damage_chance(const struct definition *d, const struct damage *dm, int road);
 
 /* Free-flow truck minutes for a road: km / speed. */
-double def_road_minutes(const struct def *d, int road);
+double definition_road_minutes(const struct definition *d, int road);
 
 /* Stock held by a facility, in tonnes and cubic metres. */
-double def_stock_t(const struct def *d, int facility);
-double def_stock_m3(const struct def *d, int facility);
-
-/* Great-circle distance in km between two WGS-84 points (haversine, R = 6371 km). */
-double geo_km(double lon1, double lat1, double lon2, double lat2);
+double definition_stock_t(const struct definition *d, int facility);
+double definition_stock_m3(const struct definition *d, int facility);
 
 #endif

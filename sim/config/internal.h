@@ -1,7 +1,7 @@
 /*
  * config_int.h -- what the two halves of the configuration module share:
  * config.c (files, merging, overrides, error locations) and config_read.c
- * (the tree read into a struct def).  Not for use outside config*.c.
+ * (the tree read into a struct definition).  Not for use outside config*.c.
  */
 #ifndef SUPPLYSIM_CONFIG_INT_H
 #define SUPPLYSIM_CONFIG_INT_H
@@ -44,7 +44,7 @@ struct reader {
     char *err;
     size_t errlen;
     int bad;
-    struct def *d;
+    struct definition *d;
 };
 
 #define FAIL(r, s, member, ...)                                                  \

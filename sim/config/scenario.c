@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config/internal.h"
+#include "engine/geo.h"
 
 /* A number, or [lo, hi] for a uniform draw. */
 static struct draw read_draw(struct reader *r, const config_setting_t *g, const char *name,
@@ -119,7 +120,7 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
 /* Grows the node and road arrays by one village and its last-mile road. */
 static void add_village(struct reader *r, struct site *st, const config_setting_t *e, double km)
 {
-    struct def *d = r->d;
+    struct definition *d = r->d;
     struct node *nodes = realloc(d->nodes, (size_t)(d->n_nodes + 1) * sizeof *nodes);
     if (nodes)
         d->nodes = nodes;
@@ -209,7 +210,7 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
  * site could never be served and the run would blame a stock-out. */
 static void kit_is_carried(struct reader *r, const config_setting_t *kit)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     int any = 0;
     for (int i = 0; i < d->n_items && !r->bad; i++) {
         if (!(d->kit[i] > 0))
@@ -255,7 +256,7 @@ static void read_kit(struct reader *r, const config_setting_t *dis, const struct
 
 /* The roads a rule selects: by corridor name, between two nodes, or by class
  * and/or within an area [lon, lat, km] (a road is in it when its midpoint is). */
-static int selects(const struct def *d, int i, const char *name, int a, int b, int cls,
+static int selects(const struct definition *d, int i, const char *name, int a, int b, int cls,
                    const double *area)
 {
     const struct road *rd = &d->roads[i];
@@ -371,7 +372,7 @@ static void read_effect(struct reader *r, const config_setting_t *dis, const cha
 
 static void check_effects(struct reader *r, const config_setting_t *dis)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     if (!r->bad && d->crews_out.on && d->crews_out.value.hi > 1.0)
         FAIL(r, cfg_opt(cfg_opt(dis, "crews_out"), "share"), NULL,
              "expected a share in [0, 1], found %g", d->crews_out.value.hi);

@@ -1,5 +1,5 @@
 /*
- * config_read.c -- the merged configuration tree read into a struct def: the
+ * config_read.c -- the merged configuration tree read into a struct definition: the
  * second half of the configuration module (config.c loads and merges).
  *
  * Reading is strict: every group may hold only the settings it knows (a typo
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config/internal.h"
+#include "engine/geo.h"
 
 /* ---- assumptions and road classes -------------------------------------- */
 
@@ -22,7 +23,7 @@ static void read_assumptions(struct reader *r, const config_setting_t *root)
         "floor_load_t_m2", "day_start_h", "night_start_h", "max_spread_km", NULL };
     const config_setting_t *a = cfg_get_group(r, root, "assumptions");
     cfg_only_known(r, a, known);
-    struct def *d = r->d;
+    struct definition *d = r->d;
     d->detour_factor = cfg_get_num(r, a, "detour_factor", POS);
     d->stack_height_m = cfg_get_num(r, a, "stack_height_m", POS);
     d->usable_share = cfg_get_num(r, a, "usable_share", POS);
@@ -67,7 +68,7 @@ static void read_items(struct reader *r, const config_setting_t *root, struct ma
     const config_setting_t *l = cfg_get_list(r, root, "items", 1);
     if (!l)
         return;
-    struct def *d = r->d;
+    struct definition *d = r->d;
     d->n_items = config_setting_length(l);
     d->items = cfg_alloc(r, (size_t)d->n_items, sizeof *d->items);
     m->items.v = cfg_alloc(r, (size_t)d->n_items, sizeof *m->items.v);
@@ -92,7 +93,7 @@ static void read_truck_types(struct reader *r, const config_setting_t *root, str
     const config_setting_t *l = cfg_get_list(r, root, "truck_types", 1);
     if (!l)
         return;
-    struct def *d = r->d;
+    struct definition *d = r->d;
     d->n_truck_types = config_setting_length(l);
     d->truck_types = cfg_alloc(r, (size_t)d->n_truck_types, sizeof *d->truck_types);
     m->trucks.v = cfg_alloc(r, (size_t)d->n_truck_types, sizeof *m->trucks.v);
@@ -131,7 +132,7 @@ static void read_townships(struct reader *r, const config_setting_t *root, struc
     static const char *const known[] = { "id", "name", "name_zh", "kind", "lon", "lat",
                                          "population", "subcentre", NULL };
     static const char *const kinds[] = { "subdistrict", "town", "township" };
-    struct def *d = r->d;
+    struct definition *d = r->d;
     for (int i = 0; i < d->n_townships && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(cfg_opt(root, "townships"), i);
         struct township *t = &d->townships[i];
@@ -157,7 +158,7 @@ static void read_nodes(struct reader *r, const config_setting_t *root, struct ma
 {
     static const char *const known[] = { "id", "name", "name_zh", "kind", "lon", "lat", NULL };
     static const char *const kinds[] = { "junction", "seat", "village", "facility" };
-    struct def *d = r->d;
+    struct definition *d = r->d;
     const config_setting_t *l = cfg_opt(root, "nodes");
     for (int i = d->n_townships; i < d->n_nodes && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(l, i - d->n_townships);
@@ -183,7 +184,7 @@ static int cmp_double(const void *a, const void *b)
 /* A node far from all the others is almost always a typo in a coordinate. */
 static void check_spread(struct reader *r, const struct maps *m)
 {
-    struct def *d = r->d;
+    struct definition *d = r->d;
     double *lon = cfg_alloc(r, (size_t)d->n_nodes, sizeof *lon);
     double *lat = cfg_alloc(r, (size_t)d->n_nodes, sizeof *lat);
     for (int i = 0; lon && lat && i < d->n_nodes; i++) {
@@ -228,7 +229,7 @@ static void read_road(struct reader *r, const config_setting_t *e, const struct 
     static const char *const known[] = { "name", "class", "via", "km", NULL };
     static const char *const classes[] = { "expressway", "national", "provincial", "county",
                                            "village" };
-    struct def *d = r->d;
+    struct definition *d = r->d;
     cfg_only_known(r, e, known);
     const char *name = cfg_get_str(r, e, "name");
     int cls = cfg_choice(r, e, "class", classes, ROAD_CLASSES);
@@ -268,7 +269,7 @@ static void read_roads(struct reader *r, const config_setting_t *root, const str
     const config_setting_t *l = cfg_get_list(r, root, "roads", 1);
     if (!l)
         return;
-    struct def *d = r->d;
+    struct definition *d = r->d;
     d->n_roads = count_segments(r, l);
     d->roads = cfg_alloc(r, (size_t)d->n_roads, sizeof *d->roads);
     int k = 0;
@@ -282,7 +283,7 @@ static void read_places(struct reader *r, const config_setting_t *root, struct m
     const config_setting_t *nl = cfg_opt(root, "nodes") ? cfg_get_list(r, root, "nodes", 0) : NULL;
     if (r->bad)
         return;
-    struct def *d = r->d;
+    struct definition *d = r->d;
     d->n_townships = config_setting_length(tl);
     d->n_nodes = d->n_townships + (nl ? config_setting_length(nl) : 0);
     d->townships = cfg_alloc(r, (size_t)d->n_townships, sizeof *d->townships);
@@ -344,10 +345,10 @@ static void read_amounts(struct reader *r, const config_setting_t *g, const stru
 
 static void check_fits(struct reader *r, const config_setting_t *e, int i)
 {
-    struct def *d = r->d;
+    struct definition *d = r->d;
     struct facility *f = &d->facilities[i];
     const config_setting_t *at = cfg_opt(e, "stock") ? cfg_opt(e, "stock") : cfg_opt(e, "floor_m2");
-    double m3 = def_stock_m3(d, i), t = def_stock_t(d, i);
+    double m3 = definition_stock_m3(d, i), t = definition_stock_t(d, i);
     if (!r->bad && m3 > f->capacity_m3)
         FAIL(r, at, NULL, "expected stock that fits the storage, %.1f m3 (floor %g m2 x usable "
              "share %g x stack height %g m), found %.1f m3", f->capacity_m3, f->floor_m2,
@@ -364,7 +365,7 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     static const char *const known[] = { "id", "kind", "name", "name_zh", "node", "township",
         "floor_m2", "bays", "load_setup_min", "load_min_per_t", "mobilise_day_min",
         "mobilise_night_min", "activation_min", "stock", "reorder", NULL };
-    struct def *d = r->d;
+    struct definition *d = r->d;
     struct facility *f = &d->facilities[i];
     cfg_only_known(r, e, known);
     f->id = cfg_dup(r, cfg_get_str(r, e, "id"));
@@ -430,7 +431,7 @@ static void read_facilities(struct reader *r, const config_setting_t *root, stru
     const config_setting_t *l = cfg_get_list(r, root, "facilities", 1);
     if (!l)
         return;
-    struct def *d = r->d;
+    struct definition *d = r->d;
     d->n_facilities = config_setting_length(l);
     d->facilities = cfg_alloc(r, (size_t)d->n_facilities, sizeof *d->facilities);
     m->facilities.v = cfg_alloc(r, (size_t)d->n_facilities, sizeof *m->facilities.v);
@@ -483,12 +484,12 @@ static void read_subcentres(struct reader *r, const config_setting_t *root, cons
 
 /* ---- the whole definition ---------------------------------------------- */
 
-struct def *cfg_def(const struct cfg *c, char *err, size_t errlen)
+struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
 {
     static const char *const known[] = { "name", "name_zh", "description", "assumptions", "road_classes",
         "items", "truck_types", "townships", "nodes", "roads", "facility_kinds", "facilities",
         "fleet", "run", "disaster", NULL };
-    struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct def)) };
+    struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct definition)) };
     struct maps m = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, NULL };
     if (!r.d) {
         snprintf(err, errlen, "out of memory");
@@ -513,7 +514,7 @@ struct def *cfg_def(const struct cfg *c, char *err, size_t errlen)
     cfg_read_disaster(&r, root, &m);
     cfg_maps_free(&m);
     if (r.bad) {
-        def_free(r.d);
+        definition_free(r.d);
         return NULL;
     }
     return r.d;

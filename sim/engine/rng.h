@@ -8,7 +8,10 @@
 #define SUPPLYSIM_RNG_H
 
 #include <gsl/gsl_rng.h>
-#include "config/definition.h"
+
+/* A number fixed in the configuration (lo == hi), or drawn uniformly from
+ * [lo, hi]. */
+struct draw { double lo, hi; };
 
 enum stream { STREAM_HAZARD, STREAM_DEMAND, STREAM_TRAVEL, STREAM_SERVICE, STREAMS };
 

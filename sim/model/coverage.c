@@ -9,20 +9,20 @@
 #include <stdlib.h>
 #include "model/coverage.h"
 
-struct net *coverage_network(const struct def *d)
+struct net *coverage_network(const struct definition *d)
 {
     struct net_road *r = malloc((size_t)(d->n_roads ? d->n_roads : 1) * sizeof *r);
     if (!r)
         return NULL;
     for (int i = 0; i < d->n_roads; i++)
-        r[i] = (struct net_road){ d->roads[i].from, d->roads[i].to, def_road_minutes(d, i) };
+        r[i] = (struct net_road){ d->roads[i].from, d->roads[i].to, definition_road_minutes(d, i) };
     struct net *n = net_create(d->n_nodes, d->n_roads, r);
     free(r);
     return n;
 }
 
 /* Keeps, per township, the nearest facility of this search's kind. */
-static void take(const struct def *d, const struct net_search *s, int f,
+static void take(const struct definition *d, const struct net_search *s, int f,
                  struct coverage_row *rows)
 {
     for (int t = 0; t < d->n_townships; t++) {
@@ -41,7 +41,7 @@ static void take(const struct def *d, const struct net_search *s, int f,
     }
 }
 
-int coverage_table(const struct def *d, const struct net *n, struct coverage_row *rows)
+int coverage_table(const struct definition *d, const struct net *n, struct coverage_row *rows)
 {
     struct net_search *s = net_search_create(n);
     if (!s)

@@ -19,9 +19,9 @@ struct coverage_row {
 };
 
 /* The road network at free flow; NULL on allocation failure. */
-struct net *coverage_network(const struct def *d);
+struct net *coverage_network(const struct definition *d);
 
 /* Fills rows[n_townships]; 0, or -1 on allocation failure. */
-int coverage_table(const struct def *d, const struct net *n, struct coverage_row *rows);
+int coverage_table(const struct definition *d, const struct net *n, struct coverage_row *rows);
 
 #endif

@@ -36,7 +36,7 @@ static int req_new(struct rep *r, int site, int dest_fac, int node)
 /* Order-up-to: a store below a reorder level asks for its initial stock back. */
 static void reorder(struct rep *r, int f)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     struct fac_state *fs = &r->fac[f];
     fs->reorder_due = 0;
     if (fs->replenish >= 0)
@@ -60,7 +60,7 @@ static void reorder(struct rep *r, int f)
 
 static void site_request(struct rep *r, int site)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     struct request *q = &r->req[site];
     double *need = req_need(r, site);
     q->reported = r->now;
@@ -71,7 +71,7 @@ static void site_request(struct rep *r, int site)
 
 void demand_arrived(struct rep *r, int s)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     struct shipment *sh = &r->ship[s];
     struct request *q = &r->req[sh->req];
     const double *load = ship_load(r, s);
@@ -128,7 +128,7 @@ static void retry_open(struct rep *r)
  * the demand stream, in site order: the same for any fleet or policy. */
 static int reset_sites(struct rep *r, int active)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     gsl_rng *g = r->rng[STREAM_DEMAND];
     for (int s = 0; s < d->n_sites; s++) {
         const struct site *x = &d->sites[s];
@@ -155,7 +155,7 @@ static int reset_sites(struct rep *r, int active)
  * aligned whatever is scheduled. */
 static int reset_waves(struct rep *r, int active)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     for (int w = 0; w < d->n_waves; w++)
         for (int s = 0; s < d->n_sites; s++) {
             double after = rng_draw(r->rng[STREAM_DEMAND], d->waves[w].after_min);

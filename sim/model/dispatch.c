@@ -34,7 +34,7 @@ static double key_earliest(const struct rep *r, int f, int q, double eta)
 
 static int tier(const struct rep *r, int f, int q)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     const struct facility *x = &d->facilities[f];
     const struct request *rq = &r->req[q];
     if (rq->site < 0)
@@ -58,7 +58,7 @@ static double key_tiered(const struct rep *r, int f, int q, double eta)
  * suppliers refill the central depot, which (or a supplier) refills the rest. */
 static int may_serve(const struct rep *r, int f, int q)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     const struct request *rq = &r->req[q];
     enum facility_kind k = d->facilities[f].kind;
     if (d->facilities[f].trucks == 0 || f == rq->dest_fac)
@@ -75,7 +75,7 @@ static int may_serve(const struct rep *r, int f, int q)
 /* Units of item i that f can give to one truck of its type. */
 static double loadable(const struct rep *r, int f, int i, double used_kg, double used_m3)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     const struct truck_type *tt = &d->truck_types[d->facilities[f].truck_type];
     const struct item *it = &d->items[i];
     double avail = floor(r->fac[f].stock[i] - r->fac[f].reserved[i] + 1e-9);
@@ -116,7 +116,7 @@ static double eta(const struct rep *r, int f, int *truck)
  * store can get through (its truck will wait for a road to reopen). */
 static void distances(struct rep *r, int q)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     int node = r->req[q].node;
     const struct net_search *t = travel_tree(r, node);
     for (int f = 0; f < d->n_facilities; f++) {
@@ -130,7 +130,7 @@ static void distances(struct rep *r, int q)
 /* Loads one truck at f for request q; returns the units loaded. */
 static double fill_truck(struct rep *r, int f, int q, int s)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     double *need = req_need(r, q), *load = ship_load(r, s), kg = 0, m3 = 0, units = 0;
     for (int i = 0; i < d->n_items; i++) {
         if (need[i] <= 0)
@@ -161,7 +161,7 @@ static int still_needed(const struct rep *r, int q)
 
 void dispatch(struct rep *r, int q)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     policy_key key = d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
     if (!r->req[q].open)
         return;

@@ -1,26 +1,17 @@
 /*
- * experiment.c -- worker threads over replications (Cimba's "experiment is an
- * array of independent trials").  The only shared mutable state is the next
- * index (atomic), the done count (atomic) and the first error (under a mutex).
+ * experiment.c -- the replications of a run: the shared model, built once,
+ * and each replication's results in slot k (replication first + k), filled
+ * by a pool of worker threads (engine/pool.h), each with its own struct rep.
+ * Replication i's results depend only on (seed, i), so the outcome is the
+ * same for any number of threads.
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "engine/pool.h"
 #include "model/experiment.h"
 
-struct job {
-    struct experiment *x;
-    long from, to;            /* slots to fill */
-    atomic_long next, done;
-    atomic_int stop;
-    pthread_mutex_t lock;
-    char err[1024];
-};
-
-int experiment_init(struct experiment *x, const struct def *d, long first,
+int experiment_init(struct experiment *x, const struct definition *d, long first,
                     char *err, size_t errlen)
 {
     memset(x, 0, sizeof *x);
@@ -41,41 +32,6 @@ void experiment_free(struct experiment *x)
     free(x->res);
     model_free(x->m);
     memset(x, 0, sizeof *x);
-}
-
-static void fail(struct job *j, const char *msg)
-{
-    pthread_mutex_lock(&j->lock);
-    if (!j->err[0])
-        snprintf(j->err, sizeof j->err, "%s", msg);
-    pthread_mutex_unlock(&j->lock);
-    atomic_store(&j->stop, 1);
-}
-
-static void *worker(void *arg)
-{
-    struct job *j = arg;
-    struct experiment *x = j->x;
-    char err[1024];
-    struct rep *r = rep_create(x->m);
-    if (!r) {
-        fail(j, "out of memory creating a replication");
-        return NULL;
-    }
-    for (;;) {
-        long k = atomic_fetch_add(&j->next, 1);
-        if (k >= j->to || atomic_load(&j->stop))
-            break;
-        long index = x->first + k;
-        int trace = index < x->d->run.trace_replications;
-        if (rep_run(r, index, trace, &x->res[k], err, sizeof err) < 0) {
-            fail(j, err);
-            break;
-        }
-        atomic_fetch_add(&j->done, 1);
-    }
-    rep_free(r);
-    return NULL;
 }
 
 static int make_room(struct experiment *x, long count, char *err, size_t errlen)
@@ -100,14 +56,24 @@ oom:
     return -1;
 }
 
-static void watch(struct job *j, long total, progress_fn progress, void *arg)
+static void *worker_new(void *ctx)
 {
-    struct timespec tick = { 0, 100 * 1000 * 1000 };
-    while (atomic_load(&j->done) < total && !atomic_load(&j->stop)) {
-        if (progress)
-            progress(atomic_load(&j->done), total, arg);
-        nanosleep(&tick, NULL);
-    }
+    const struct experiment *x = ctx;
+    return rep_create(x->m);
+}
+
+static void worker_free(void *worker)
+{
+    rep_free(worker);
+}
+
+/* Slot k: replication first + k, traced when among the first few. */
+static int replication(void *worker, long k, void *ctx, char *err, size_t errlen)
+{
+    struct experiment *x = ctx;
+    long index = x->first + k;
+    int trace = index < x->d->run.trace_replications;
+    return rep_run(worker, index, trace, &x->res[k], err, errlen);
 }
 
 int experiment_run(struct experiment *x, long count, int jobs, progress_fn progress,
@@ -115,30 +81,8 @@ int experiment_run(struct experiment *x, long count, int jobs, progress_fn progr
 {
     if (make_room(x, count, err, errlen) < 0)
         return -1;
-    struct job j = { .x = x, .from = x->n, .to = x->n + count };
-    atomic_init(&j.next, x->n);
-    atomic_init(&j.done, 0);
-    atomic_init(&j.stop, 0);
-    pthread_mutex_init(&j.lock, NULL);
-    pthread_t th[64];
-    int started = 0;
-    jobs = jobs < 1 ? 1 : jobs > 64 ? 64 : jobs;
-    for (; started < jobs; started++)
-        if (pthread_create(&th[started], NULL, worker, &j) != 0)
-            break;
-    if (started == 0)
-        worker(&j);                   /* no thread could start: run here */
-    else
-        watch(&j, count, progress, arg);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
-    if (progress)
-        progress(atomic_load(&j.done), count, arg);
-    pthread_mutex_destroy(&j.lock);
+    const struct pool_work w = { worker_new, replication, worker_free, x };
+    int rc = pool_run(&w, x->n, x->n + count, jobs, progress, arg, err, errlen);
     x->n += count;
-    if (j.err[0]) {
-        snprintf(err, errlen, "%s", j.err);
-        return -1;
-    }
-    return 0;
+    return rc;
 }

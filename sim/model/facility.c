@@ -15,7 +15,7 @@
 
 double mobilise_min(const struct rep *r, int f, double t)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     double hour = fmod(d->run.onset_hour + t / 60.0, 24.0);
     int day = hour >= d->day_start_h && hour < d->night_start_h;
     const struct facility *x = &d->facilities[f];
@@ -35,7 +35,7 @@ void fac_alarm(struct rep *r, int f)
 
 static void serve_bays(struct rep *r, int f)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     struct fac_state *fs = &r->fac[f];
     const struct facility *x = &d->facilities[f];
     while (fs->bays_busy < x->bays && fs->bay_q.n > 0) {
@@ -166,7 +166,7 @@ static void crews_back(struct rep *r)
 
 void reset_stores(struct rep *r)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     for (int i = 0; i < d->n_items; i++)
         r->initial[i] = r->on_truck[i] = r->delivered[i] = 0;
     for (int f = 0; f < d->n_facilities; f++) {

@@ -23,6 +23,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/geo.h"
 #include "model/coverage.h"
 #include "model/demand.h"
 #include "model/facility.h"
@@ -43,7 +44,7 @@ static const event_handler handlers[MODULES] = {
  * O(F (V + E) log V) once; memory F x V doubles. */
 static int fill_free_from(struct model *m)
 {
-    const struct def *d = m->d;
+    const struct definition *d = m->d;
     struct net_search *s = net_search_create(m->net);
     if (!s)
         return -1;
@@ -60,7 +61,7 @@ static int fill_free_from(struct model *m)
  * village its township's, any other node the nearest seat's.  O(V x T). */
 static void fill_node_township(struct model *m)
 {
-    const struct def *d = m->d;
+    const struct definition *d = m->d;
     for (int v = 0; v < d->n_nodes; v++) {
         int best = -1;
         double best_km = INFINITY;
@@ -80,7 +81,7 @@ static void fill_node_township(struct model *m)
         m->node_township[d->sites[s].node] = d->sites[s].township;
 }
 
-struct model *model_create(const struct def *d)
+struct model *model_create(const struct definition *d)
 {
     struct model *m = calloc(1, sizeof *m);
     if (!m)
@@ -117,7 +118,7 @@ void model_free(struct model *m)
 
 struct rep *rep_create(const struct model *m)
 {
-    const struct def *d = m->d;
+    const struct definition *d = m->d;
     struct rep *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
@@ -212,7 +213,7 @@ void rep_free(struct rep *r)
  * road damage, always the same number of draws). */
 static void reset_effects(struct rep *r)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     gsl_rng *g = r->rng[STREAM_HAZARD];
     const struct effect *ef[3] = { &d->crews_out, &d->slow_loading, &d->checkpoints };
     double from[3], until[3], value[3];
@@ -237,7 +238,7 @@ static void reset_effects(struct rep *r)
 
 static int reset(struct rep *r, long index, struct rep_result *res, int active)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     r->index = index;
     r->res = res;
     r->now = 0;
@@ -264,7 +265,7 @@ static int reset(struct rep *r, long index, struct rep_result *res, int active)
 /* Checks initial = stores + trucks + delivered for every item. */
 static int conserved(const struct rep *r, char *err, size_t errlen)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     for (int i = 0; i < d->n_items; i++) {
         double stores = 0;
         for (int f = 0; f < d->n_facilities; f++)

@@ -51,11 +51,11 @@ struct rep_result {
     struct trace_row *trace; int n_trace, cap_trace;
 };
 
-int result_init(struct rep_result *res, const struct def *d);
+int result_init(struct rep_result *res, const struct definition *d);
 void result_free(struct rep_result *res);
 
 struct model;
-struct model *model_create(const struct def *d);
+struct model *model_create(const struct definition *d);
 void model_free(struct model *m);
 
 struct rep;

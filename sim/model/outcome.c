@@ -32,7 +32,7 @@ const char *cause_name_zh(enum cause c)
     return (c >= 0 && c < CAUSES) ? n[c] : "?";
 }
 
-int result_init(struct rep_result *res, const struct def *d)
+int result_init(struct rep_result *res, const struct definition *d)
 {
     size_t ns = (size_t)(d->n_sites ? d->n_sites : 1);
     memset(res, 0, sizeof *res);
@@ -79,7 +79,7 @@ static double span(double a, double b, double h)
 /* No store with a fleet has any road to node, even at free flow. */
 static int cut_off(const struct rep *r, int node)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     for (int f = 0; f < d->n_facilities; f++)
         if (d->facilities[f].trucks > 0
             && isfinite(r->m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)node]))
@@ -135,7 +135,7 @@ static void trace_all(struct rep *r, struct rep_result *res)
 /* Adds this run's results into res; only the active site's (all when -1). */
 void finish(struct rep *r, struct rep_result *res, int trace, int active)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     double h = d->run.horizon_min;
     for (int s = 0; s < d->n_sites; s++) {
         const struct site_state *st = &r->site[s];
@@ -169,7 +169,7 @@ void finish(struct rep *r, struct rep_result *res, int trace, int active)
  * state after the last event before t.  O(F) per sample. */
 void sample_until(struct rep *r, double t, int *next)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     struct rep_result *res = r->res;
     for (; *next < res->n_samples && *next * SAMPLE_MIN < t; (*next)++) {
         int out = 0, queue = 0;
@@ -183,7 +183,7 @@ void sample_until(struct rep *r, double t, int *next)
     }
 }
 
-void clear_result(struct rep_result *res, const struct def *d)
+void clear_result(struct rep_result *res, const struct definition *d)
 {
     res->events = 0;
     res->n_trace = res->shipments = 0;

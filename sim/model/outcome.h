@@ -9,7 +9,7 @@
 #include "model/state.h"
 
 /* Zeroes the counts of res before a replication (its arrays stay). */
-void clear_result(struct rep_result *res, const struct def *d);
+void clear_result(struct rep_result *res, const struct definition *d);
 
 /* Records the resources at every sample time before t (*next: the next
  * sample to record). */

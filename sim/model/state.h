@@ -43,7 +43,7 @@ enum event_type {
 };
 
 struct model {
-    const struct def *d;
+    const struct definition *d;
     struct net *net;          /* free-flow network, villages included */
     double *free_from;        /* n_facilities x n_nodes: free-flow minutes from each facility */
     int *node_township;       /* township of each node: its own, or the nearest seat's */
@@ -97,7 +97,7 @@ struct shipment {
 
 struct rep {
     const struct model *m;
-    const struct def *d;
+    const struct definition *d;
     struct calendar *cal;
     struct net_search *tree[TREES_MAX];    /* full searches, each from tree_root[k] */
     int tree_root[TREES_MAX], n_trees;

@@ -65,7 +65,7 @@ static void link_changes(struct rep *r)
  * hit or not, so the hazard stream stays aligned across settings. */
 int travel_realise_damage(struct rep *r)
 {
-    const struct def *d = r->d;
+    const struct definition *d = r->d;
     gsl_rng *g = r->rng[STREAM_HAZARD];
     r->n_changes = 0;
     for (int k = 0; k < d->n_damage; k++) {

@@ -8,7 +8,7 @@
 #include "results/check.h"
 #include "results/outfile.h"
 
-static void print_nodes(FILE *f, const struct def *d)
+static void print_nodes(FILE *f, const struct definition *d)
 {
     int by_kind[NODE_KINDS] = { 0 };
     for (int i = 0; i < d->n_nodes; i++)
@@ -19,7 +19,7 @@ static void print_nodes(FILE *f, const struct def *d)
     fprintf(f, ")\n\n");
 }
 
-static void print_roads(FILE *f, const struct def *d)
+static void print_roads(FILE *f, const struct definition *d)
 {
     int n[ROAD_CLASSES] = { 0 };
     double km[ROAD_CLASSES] = { 0 }, total = 0;
@@ -36,7 +36,7 @@ static void print_roads(FILE *f, const struct def *d)
     fprintf(f, "\n");
 }
 
-static void print_facilities(FILE *f, const struct def *d)
+static void print_facilities(FILE *f, const struct definition *d)
 {
     fprintf(f, "Facilities: %d\n", d->n_facilities);
     fprintf(f, "  %-11s %5s %9s %9s %11s %11s %6s %6s\n", "kind", "count", "floor m2",
@@ -51,8 +51,8 @@ static void print_facilities(FILE *f, const struct def *d)
             n++;
             trucks += x->trucks;
             floor += x->floor_m2;
-            t += def_stock_t(d, i);
-            m3 += def_stock_m3(d, i);
+            t += definition_stock_t(d, i);
+            m3 += definition_stock_m3(d, i);
             ct += x->capacity_t;
             cm3 += x->capacity_m3;
         }
@@ -63,7 +63,7 @@ static void print_facilities(FILE *f, const struct def *d)
 }
 
 /* Every facility that is not a township point, one line each. */
-static void print_bulk(FILE *f, const struct def *d)
+static void print_bulk(FILE *f, const struct definition *d)
 {
     fprintf(f, "  %-14s ", "facility");
     text_pad(f, "name", 34);
@@ -72,10 +72,10 @@ static void print_bulk(FILE *f, const struct def *d)
         const struct facility *x = &d->facilities[i];
         if (x->kind == FAC_TOWNSHIP)
             continue;
-        double m3 = def_stock_m3(d, i);
+        double m3 = definition_stock_m3(d, i);
         fprintf(f, "  %-14s ", x->id);
         text_pad(f, x->name_zh, 34);
-        fprintf(f, " %8.1f %8.1f %8.1f %5d ", def_stock_t(d, i), m3,
+        fprintf(f, " %8.1f %8.1f %8.1f %5d ", definition_stock_t(d, i), m3,
                 100.0 * m3 / x->capacity_m3, x->bays);
         if (x->trucks > 0)
             fprintf(f, "%d x %s (%.0f t, %.0f m3)\n", x->trucks, d->truck_types[x->truck_type].id,
@@ -95,7 +95,7 @@ static void print_minutes(FILE *f, double m)
         fprintf(f, "%9s", "-");
 }
 
-static void print_coverage(FILE *f, const struct def *d, const struct coverage_row *rows,
+static void print_coverage(FILE *f, const struct definition *d, const struct coverage_row *rows,
                            double promise_min)
 {
     fprintf(f, "Free-flow coverage (truck minutes to each township seat):\n  ");
@@ -129,7 +129,7 @@ static void print_coverage(FILE *f, const struct def *d, const struct coverage_r
             d->n_townships, slow, promise_min, cut);
 }
 
-void check_print(FILE *f, const struct def *d, const struct coverage_row *rows,
+void check_print(FILE *f, const struct definition *d, const struct coverage_row *rows,
                  double promise_min)
 {
     fprintf(f, "%s: %s\n", d->name, d->source_file);
@@ -144,7 +144,7 @@ void check_print(FILE *f, const struct def *d, const struct coverage_row *rows,
     print_coverage(f, d, rows, promise_min);
 }
 
-void check_print_csv(FILE *f, const struct def *d, const struct coverage_row *rows)
+void check_print_csv(FILE *f, const struct definition *d, const struct coverage_row *rows)
 {
     fprintf(f, "township,central_min,subcentre,subcentre_min\n");
     for (int i = 0; i < d->n_townships; i++) {

@@ -3,10 +3,10 @@
  * nodes.csv, roads.csv (with free-flow truck minutes, so that anyone can
  * recompute the coverage table) and network.geojson (WGS-84, RFC 7946).
  */
-#include "results/check.h"
+#include "results/export.h"
 #include "results/outfile.h"
 
-static void write_nodes(FILE *f, const struct def *d)
+static void write_nodes(FILE *f, const struct definition *d)
 {
     fprintf(f, "id,name,name_zh,kind,lon,lat\n");
     for (int i = 0; i < d->n_nodes; i++) {
@@ -20,7 +20,7 @@ static void write_nodes(FILE *f, const struct def *d)
     }
 }
 
-static void write_roads(FILE *f, const struct def *d)
+static void write_roads(FILE *f, const struct definition *d)
 {
     fprintf(f, "from,to,km,class,minutes\n");
     for (int i = 0; i < d->n_roads; i++) {
@@ -28,7 +28,7 @@ static void write_roads(FILE *f, const struct def *d)
         csv_field(f, d->nodes[r->from].id);
         fputc(',', f);
         csv_field(f, d->nodes[r->to].id);
-        fprintf(f, ",%.4f,%s,%.4f\n", r->km, road_class_name(r->cls), def_road_minutes(d, i));
+        fprintf(f, ",%.4f,%s,%.4f\n", r->km, road_class_name(r->cls), definition_road_minutes(d, i));
     }
 }
 
@@ -44,7 +44,7 @@ static void geo_props(FILE *f, const char *k1, const char *v1, const char *k2, c
     json_string(f, v2);
 }
 
-static void write_geojson(FILE *f, const struct def *d)
+static void write_geojson(FILE *f, const struct definition *d)
 {
     fprintf(f, "{\"type\":\"FeatureCollection\",\"features\":[\n");
     for (int i = 0; i < d->n_nodes; i++) {
@@ -68,14 +68,14 @@ static void write_geojson(FILE *f, const struct def *d)
         json_string(f, a->id);
         fprintf(f, ",\"to\":");
         json_string(f, b->id);
-        fprintf(f, ",\"km\":%.4f,\"minutes\":%.4f}}%s\n", r->km, def_road_minutes(d, i),
+        fprintf(f, ",\"km\":%.4f,\"minutes\":%.4f}}%s\n", r->km, definition_road_minutes(d, i),
                 i + 1 < d->n_roads ? "," : "");
     }
     fprintf(f, "]}\n");
 }
 
-static int write_one(const struct def *d, const char *dir, const char *name,
-                     void (*write)(FILE *, const struct def *), char *err, size_t errlen)
+static int write_one(const struct definition *d, const char *dir, const char *name,
+                     void (*write)(FILE *, const struct definition *), char *err, size_t errlen)
 {
     struct outfile o;
     if (out_open(&o, dir, name, err, errlen) < 0)
@@ -84,7 +84,7 @@ static int write_one(const struct def *d, const char *dir, const char *name,
     return out_commit(&o, err, errlen);
 }
 
-int export_network(const struct def *d, const char *dir, char *err, size_t errlen)
+int export_network(const struct definition *d, const char *dir, char *err, size_t errlen)
 {
     if (out_mkdirs(dir, err, errlen) < 0
         || write_one(d, dir, "nodes.csv", write_nodes, err, errlen) < 0

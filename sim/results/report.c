@@ -19,7 +19,7 @@ static void promise_words(char *buf, size_t n, double min)
         snprintf(buf, n, "%g-minute", min);
 }
 
-void report_verdict_line(FILE *f, const struct def *d, const struct summary *s)
+void report_verdict_line(FILE *f, const struct definition *d, const struct summary *s)
 {
     char p[32];
     promise_words(p, sizeof p, s->promise_min);
@@ -37,7 +37,7 @@ static void minutes(FILE *f, const char *fmt, double v)
         fprintf(f, "%s", "inf");
 }
 
-static void site_line(FILE *f, const struct def *d, const struct summary *s, int k)
+static void site_line(FILE *f, const struct definition *d, const struct summary *s, int k)
 {
     const struct site_summary *ss = &s->sites[k];
     const struct township *t = &d->townships[d->sites[k].township];
@@ -53,7 +53,7 @@ static void site_line(FILE *f, const struct def *d, const struct summary *s, int
     fprintf(f, "  %s\n", ss->main_cause >= 0 ? cause_name(ss->main_cause) : "-");
 }
 
-static void print_sites(FILE *f, const struct def *d, const struct summary *s)
+static void print_sites(FILE *f, const struct definition *d, const struct summary *s)
 {
     int n = d->n_sites, shown = 0;
     int *order = malloc((size_t)(n + 1) * sizeof *order);
@@ -111,7 +111,7 @@ static void print_causes(FILE *f, const struct summary *s)
 }
 
 /* The stock-outs of most runs, at most ten lines; all of them in stockouts.csv. */
-static void print_stockouts(FILE *f, const struct def *d, const struct summary *s)
+static void print_stockouts(FILE *f, const struct definition *d, const struct summary *s)
 {
     int n = d->n_facilities * d->n_items, shown = 0, more = 0;
     for (int k = 0; k < n; k++)
@@ -130,7 +130,7 @@ static void print_stockouts(FILE *f, const struct def *d, const struct summary *
         fprintf(f, "  ... and %d more (stockouts.csv)\n", more - shown);
 }
 
-static void print_resources(FILE *f, const struct def *d, const struct summary *s)
+static void print_resources(FILE *f, const struct definition *d, const struct summary *s)
 {
     fprintf(f, "\nTrucks busy %.1f%% of the time; mean wait for a loading bay %.1f min; "
             "%.1f shipments per run.\n", 100 * s->truck_util, s->bay_wait_mean, s->shipments_mean);
@@ -139,7 +139,8 @@ static void print_resources(FILE *f, const struct def *d, const struct summary *
     print_stockouts(f, d, s);
 }
 
-void report_text(FILE *f, const struct def *d, const struct summary *s, const struct run_info *ri)
+void report_text(FILE *f, const struct definition *d, const struct summary *s,
+                 const struct run_info *ri)
 {
     report_verdict_line(f, d, s);
     print_sites(f, d, s);
@@ -172,7 +173,7 @@ static void jinterval(FILE *f, const char *key, struct interval v, int comma)
     fprintf(f, "}%s", comma ? ", " : "");
 }
 
-static void json_sites(FILE *f, const struct def *d, const struct summary *s)
+static void json_sites(FILE *f, const struct definition *d, const struct summary *s)
 {
     fprintf(f, "  \"sites\": [\n");
     for (int k = 0; k < d->n_sites; k++) {
@@ -195,7 +196,8 @@ static void json_sites(FILE *f, const struct def *d, const struct summary *s)
     fprintf(f, "  ],\n");
 }
 
-void report_json(FILE *f, const struct def *d, const struct summary *s, const struct run_info *ri)
+void report_json(FILE *f, const struct definition *d, const struct summary *s,
+                 const struct run_info *ri)
 {
     fprintf(f, "{\n  \"scenario\": ");
     json_string(f, d->name);
@@ -255,7 +257,7 @@ void report_csv_header(FILE *f)
             "demand_mean,unmet_end,unmet_share\n");
 }
 
-void report_csv_row(FILE *f, const struct def *d, const struct summary *s,
+void report_csv_row(FILE *f, const struct definition *d, const struct summary *s,
                     const struct run_info *ri)
 {
     csv_field(f, d->name);
@@ -272,7 +274,7 @@ void report_csv_row(FILE *f, const struct def *d, const struct summary *s,
 /* ---- files -------------------------------------------------------------- */
 
 struct ctx {
-    const struct def *d;
+    const struct definition *d;
     const struct summary *s;
     const struct rep_result *res;
     long n;
@@ -284,7 +286,7 @@ static void w_summary_json(FILE *f, const struct ctx *c) { report_json(f, c->d, 
 
 static void w_sites(FILE *f, const struct ctx *c)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     fprintf(f, "site,township,name,name_zh,p_on_time,p_on_time_lo,p_on_time_hi,reached,"
             "mean_response_min,p95_response_min,mean_fill_min,mean_people,main_cause");
     for (int k = 0; k < CAUSES; k++)
@@ -313,7 +315,7 @@ static void w_sites(FILE *f, const struct ctx *c)
 
 static void w_replications(FILE *f, const struct ctx *c)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     fprintf(f, "replication,kept,sites_on_time,demand_units,unmet_units,shipments,events");
     for (int k = 0; k < d->n_sites; k++)
         fprintf(f, ",response_%s", d->sites[k].id);
@@ -334,7 +336,7 @@ static void w_replications(FILE *f, const struct ctx *c)
 
 static void w_shipments(FILE *f, const struct ctx *c)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     fprintf(f, "replication,shipment,source,destination,site,ordered_min,loaded_min,"
             "arrived_min,tonnes,m3\n");
     for (long i = 0; i < c->n; i++)
@@ -373,7 +375,7 @@ static void w_resources(FILE *f, const struct ctx *c)
 
 static void w_stockouts(FILE *f, const struct ctx *c)
 {
-    const struct def *d = c->d;
+    const struct definition *d = c->d;
     fprintf(f, "facility,item,runs_out,runs\n");
     for (int k = 0; k < d->n_facilities * d->n_items; k++)
         if (c->s->stockouts[k])
@@ -396,7 +398,7 @@ static int write_one(const char *dir, const char *name, void (*w)(FILE *, const 
     return out_commit(&o, err, errlen);
 }
 
-int report_files(const char *dir, const struct def *d, const struct summary *s,
+int report_files(const char *dir, const struct definition *d, const struct summary *s,
                  const struct rep_result *res, long n, const struct run_info *ri,
                  char *err, size_t errlen)
 {

@@ -23,7 +23,7 @@ static void row(FILE *f, const char *name, const double *v, long n)
     fputc('\n', f);
 }
 
-static void write_one(FILE *f, const struct def *d, const struct rep_result *r, long index)
+static void write_one(FILE *f, const struct definition *d, const struct rep_result *r, long index)
 {
     long ns = d->n_sites, nfi = (long)d->n_facilities * d->n_items;
     fprintf(f, "replication %ld %d\n", index, r->n_trace);
@@ -49,7 +49,8 @@ static void write_one(FILE *f, const struct def *d, const struct rep_result *r, 
     }
 }
 
-void results_write(FILE *f, const struct def *d, const struct rep_result *res, long n, long first)
+void results_write(FILE *f, const struct definition *d, const struct rep_result *res, long n,
+                   long first)
 {
     int samples = n ? res[0].n_samples : 0;
     fprintf(f, "%s %d %d %d %d %d %ld %ld\n", MAGIC, d->n_sites, d->n_facilities, d->n_items,
@@ -143,7 +144,7 @@ static int read_trace(struct in *in, struct rep_result *r, long n_trace)
     return 0;
 }
 
-static int read_one(struct in *in, const struct def *d, struct rep_result *r, long expect)
+static int read_one(struct in *in, const struct definition *d, struct rep_result *r, long expect)
 {
     long index, n_trace, nfi = (long)d->n_facilities * d->n_items, ns = d->n_sites;
     double v[8];
@@ -172,7 +173,7 @@ static int read_one(struct in *in, const struct def *d, struct rep_result *r, lo
     return read_trace(in, r, n_trace);
 }
 
-static int read_header(struct in *in, const struct def *d, long *first, long *n)
+static int read_header(struct in *in, const struct definition *d, long *first, long *n)
 {
     long v[7];
     if (next(in, MAGIC) < 0)
@@ -193,7 +194,7 @@ static int read_header(struct in *in, const struct def *d, long *first, long *n)
     return 0;
 }
 
-int results_read(FILE *f, const char *name, const struct def *d, struct rep_result **res,
+int results_read(FILE *f, const char *name, const struct definition *d, struct rep_result **res,
                  long *n, long *first, char *err, size_t errlen)
 {
     struct in in = { f, name, NULL, 0, 0, NULL, err, errlen };

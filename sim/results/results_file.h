@@ -10,12 +10,13 @@
 #include "model/model.h"
 
 /* Writes n results, replication indices first .. first + n - 1. */
-void results_write(FILE *f, const struct def *d, const struct rep_result *res, long n, long first);
+void results_write(FILE *f, const struct definition *d, const struct rep_result *res, long n,
+                   long first);
 
 /* Reads one file's results; *res is a new array of *n results (result_init'ed,
  * caller frees each with result_free and the array with free), *first the
  * index of the first.  0, or -1 with a message naming the file and line. */
-int results_read(FILE *f, const char *name, const struct def *d, struct rep_result **res,
+int results_read(FILE *f, const char *name, const struct definition *d, struct rep_result **res,
                  long *n, long *first, char *err, size_t errlen);
 
 #endif

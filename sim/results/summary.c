@@ -18,7 +18,7 @@ static int all_within(const struct rep_result *r, int n_sites, double limit)
     return 1;
 }
 
-static void thresholds(struct summary *s, const struct def *d, const struct rep_result *res,
+static void thresholds(struct summary *s, const struct definition *d, const struct rep_result *res,
                        long n)
 {
     for (int t = 0; t < s->n_thr; t++) {
@@ -36,7 +36,8 @@ static void thresholds(struct summary *s, const struct def *d, const struct rep_
 
 /* Quantiles of the response over all site-replications, and the share of
  * sites on time per replication with its t interval. */
-static int responses(struct summary *s, const struct def *d, const struct rep_result *res, long n)
+static int responses(struct summary *s, const struct definition *d, const struct rep_result *res,
+                     long n)
 {
     size_t m = (size_t)n * (size_t)d->n_sites;
     double *all = malloc((m + 1) * sizeof *all), *share = malloc((size_t)(n + 1) * sizeof *share);
@@ -65,7 +66,8 @@ static int responses(struct summary *s, const struct def *d, const struct rep_re
     return 0;
 }
 
-static void site_stats(struct site_summary *ss, const struct def *d, const struct rep_result *res,
+static void site_stats(struct site_summary *ss, const struct definition *d,
+                       const struct rep_result *res,
                       long n, int site, double promise, double *buf)
 {
     long on = 0, reached = 0, filled = 0, late = 0;
@@ -108,7 +110,7 @@ static void site_stats(struct site_summary *ss, const struct def *d, const struc
 }
 
 /* The composition of delay over every late site-replication, and resources. */
-static void late_and_resources(struct summary *s, const struct def *d,
+static void late_and_resources(struct summary *s, const struct definition *d,
                                const struct rep_result *res, long n)
 {
     double busy = 0, avail = 0, wait = 0, unmet = 0, demand = 0, ships = 0, events = 0;
@@ -159,7 +161,8 @@ static double reached_share(const struct rep_result *r, int n_sites, double t, i
     return all > 0 ? got / all : 1.0;
 }
 
-static int coverage(struct summary *s, const struct def *d, const struct rep_result *res, long n)
+static int coverage(struct summary *s, const struct definition *d, const struct rep_result *res,
+                    long n)
 {
     static const double q[3] = { 0.05, 0.50, 0.95 };
     double *col = malloc((size_t)(n + 1) * sizeof *col);
@@ -195,7 +198,7 @@ static int series(const struct rep_result *res, long n, int steps, size_t offset
     return 0;
 }
 
-static int alloc_all(struct summary *s, const struct def *d, long n)
+static int alloc_all(struct summary *s, const struct definition *d, long n)
 {
     s->n_thr = d->run.n_thresholds;
     s->n_steps = (int)floor(d->run.horizon_min / COVERAGE_STEP_MIN) + 1;
@@ -220,7 +223,7 @@ static int alloc_all(struct summary *s, const struct def *d, long n)
     return ok ? 0 : -1;
 }
 
-void summary_worst_first(const struct def *d, const struct summary *s, int *order)
+void summary_worst_first(const struct definition *d, const struct summary *s, int *order)
 {
     for (int i = 0; i < d->n_sites; i++)
         order[i] = i;
@@ -233,7 +236,7 @@ void summary_worst_first(const struct def *d, const struct summary *s, int *orde
         }
 }
 
-int summary_make(struct summary *s, const struct def *d, const struct rep_result *res, long n)
+int summary_make(struct summary *s, const struct definition *d, const struct rep_result *res, long n)
 {
     memset(s, 0, sizeof *s);
     s->runs = n;

@@ -49,10 +49,11 @@ struct summary {
 
 /* Site indices in order[n_sites], worst probability on time first; ties keep
  * site order.  Insertion sort: O(n^2) in the worst case, fine for sites. */
-void summary_worst_first(const struct def *d, const struct summary *s, int *order);
+void summary_worst_first(const struct definition *d, const struct summary *s, int *order);
 
 /* 0, or -1 on allocation failure. */
-int summary_make(struct summary *s, const struct def *d, const struct rep_result *res, long n);
+int summary_make(struct summary *s, const struct definition *d, const struct rep_result *res,
+                 long n);
 void summary_free(struct summary *s);
 
 #endif
