@@ -83,12 +83,12 @@ static int w_points(FILE *f, const struct chart_ctx *c)
 
 /* ---- the script --------------------------------------------------------- */
 
-static const struct { const char *colour; double width; const char *en, *zh; } road_look[] = {
-    [ROAD_EXPRESSWAY] = { "#1b4f72", 6.0, "expressway", "高速公路" },
-    [ROAD_NATIONAL] = { "#4d4d4d", 4.5, "national road", "国道" },
-    [ROAD_PROVINCIAL] = { "#6e6e6e", 3.5, "provincial road", "省道" },
-    [ROAD_COUNTY] = { "#8c8c8c", 2.2, "county road", "县道" },
-    [ROAD_VILLAGE] = { "#b0b0b0", 1.5, "village road", "村道" },
+static const struct { const char *colour; double width; } road_look[] = {
+    [ROAD_EXPRESSWAY] = { "#1b4f72", 6.0 },
+    [ROAD_NATIONAL] = { "#4d4d4d", 4.5 },
+    [ROAD_PROVINCIAL] = { "#6e6e6e", 3.5 },
+    [ROAD_COUNTY] = { "#8c8c8c", 2.2 },
+    [ROAD_VILLAGE] = { "#b0b0b0", 1.5 },
 };
 
 static int has_roads(const struct definition *d, int cls, int state)
@@ -118,16 +118,16 @@ static void plot_roads(FILE *f, const struct chart_ctx *c)
 static void road_keys(FILE *f, const struct chart_ctx *c)
 {
     char often[64], rarely[64];
-    snprintf(often, sizeof often, tr(c, "closed in ≥ %g%% of runs", "≥ %g%% 的模拟中中断"),
+    snprintf(often, sizeof often, lang_text(c->lang, T_MAP_CLOSED_OFTEN),
              100 * OFTEN);
-    snprintf(rarely, sizeof rarely, tr(c, "closed in < %g%% of runs", "< %g%% 的模拟中中断"),
+    snprintf(rarely, sizeof rarely, lang_text(c->lang, T_MAP_CLOSED_SELDOM),
              100 * OFTEN);
-    const char *words[ROAD_STATES] = { NULL, tr(c, "slowed", "减速"), rarely, often };
+    const char *words[ROAD_STATES] = { NULL, lang_text(c->lang, T_MAP_SLOWED), rarely, often };
     for (int cls = 0; cls < ROAD_CLASSES; cls++)
         if (has_roads(c->d, cls, -1)) {
             fprintf(f, "    NaN with lines lw %g lc rgb '%s' title ", road_look[cls].width,
                     road_look[cls].colour);
-            gplot_str(f, tr(c, road_look[cls].en, road_look[cls].zh));
+            gplot_str(f, lang_road_class(c->lang, cls));
             fprintf(f, ", \\\n");
         }
     for (int st = ROAD_STATES - 1; st > ROAD_OPEN; st--)
@@ -141,13 +141,13 @@ static void road_keys(FILE *f, const struct chart_ctx *c)
 static void seat_keys(FILE *f, const struct chart_ctx *c)
 {
     char k[4][128];
-    snprintf(k[0], sizeof k[0], tr(c, "seat, ≥ %g%% on time", "乡镇，按时 ≥ %g%%"),
+    snprintf(k[0], sizeof k[0], lang_text(c->lang, T_MAP_SEAT_GREEN),
              100 * c->s->required);
-    snprintf(k[1], sizeof k[1], tr(c, "seat, %g–%g%% on time", "乡镇，按时 %g–%g%%"),
+    snprintf(k[1], sizeof k[1], lang_text(c->lang, T_MAP_SEAT_AMBER),
              100 * AMBER_LEVEL, 100 * c->s->required);
-    snprintf(k[2], sizeof k[2], tr(c, "seat, < %g%% on time", "乡镇，按时 < %g%%"),
+    snprintf(k[2], sizeof k[2], lang_text(c->lang, T_MAP_SEAT_RED),
              100 * AMBER_LEVEL);
-    snprintf(k[3], sizeof k[3], "%s", tr(c, "seat, no disaster site", "乡镇，无受灾点"));
+    snprintf(k[3], sizeof k[3], "%s", lang_text(c->lang, T_MAP_SEAT_NO_DISASTER_SITE));
     for (int r = 0; r < 4; r++) {
         if (r == 1 && c->s->required <= AMBER_LEVEL)
             continue;   /* no amber band */
@@ -180,7 +180,7 @@ static void plot_points(FILE *f, const struct chart_ctx *c, const struct map_lay
                 map_marks[k].ps, map_marks[k].colour);
         if (v == VIEW_MAIN) {
             fprintf(f, "title ");
-            gplot_str(f, tr(c, map_marks[k].en, map_marks[k].zh));
+            gplot_str(f, lang_text(c->lang, map_marks[k].words));
         } else {
             fprintf(f, "notitle");
         }
@@ -223,7 +223,7 @@ static void inset(FILE *f, const struct chart_ctx *c, const struct map_layout *m
             "set object 2 rect from graph 0, graph 0 to graph 1, graph 1 behind "
             "fc rgb 'white' fs solid noborder\nset label 3 ", INSET_X0, INSET_X1, INSET_Y0,
             INSET_Y1, e->x0, e->x1, e->y0, e->y1);
-    gplot_str(f, tr(c, "the city (dashed box), enlarged", "城区（虚线框）放大"));
+    gplot_str(f, lang_text(c->lang, T_MAP_CITY_DASHED_BOX_ENLARGED));
     fprintf(f, " at graph 0, graph 1 offset 0,0.8 left font ',16'\n");
     scale_bar(f, &m->bar[VIEW_CITY], (e->y1 - e->y0) / 25);
     fprintf(f, "plot \\\n");
@@ -235,13 +235,9 @@ static void map_titles(const struct chart_ctx *c, char *title, char *sub, size_t
 {
     char scen[128], promise[64];
     chart_scenario(c, scen, sizeof scen);
-    chart_duration(c, c->s->promise_min, promise, sizeof promise);
-    snprintf(title, n, tr(c, "%s: the roads and each township's chance of relief within %s",
-                          "%s 情景：路网与各乡镇在 %s内收到物资的概率"), scen, promise);
-    snprintf(sub, n, "%s", tr(c, "red: roads the disaster may close (pale: seldom); orange: "
-                                 "roads it slows; a seat's colour: its worst site's chance",
-                              "红色：可能中断的道路（浅色：较少中断）；橙色：可能减速的道路；"
-                              "乡镇颜色：其最差受灾点的按时概率"));
+    lang_duration(c->lang, c->s->promise_min, promise, sizeof promise);
+    snprintf(title, n, lang_text(c->lang, T_MAP_ROADS_EACH_TOWNSHIP_CHANCE), scen, promise);
+    snprintf(sub, n, "%s", lang_text(c->lang, T_MAP_RED_ROADS_DISASTER_MAY));
 }
 
 static void main_view(FILE *f, const struct chart_ctx *c, const struct map_layout *m)
@@ -274,7 +270,7 @@ static int w_map(FILE *f, const struct chart_ctx *c)
     map_titles(c, title, sub, sizeof title);
     gplot_begin(f, "map", "map of the road network, the damage the scenario may do, the "
                 "facilities and each township's probability of relief on time",
-                "map_roads.csv and map_points.csv", c->zh);
+                "map_roads.csv and map_points.csv", c->lang == LANG_ZH);
     fprintf(f, "good = 0x%s; amber = 0x%s; bad = 0x%s; none = 0x%s\n"
             "colour(r) = r == 0 ? good : r == 1 ? amber : r == 2 ? bad : none\n"
             "# names on a translucent white box, readable over the roads\n"

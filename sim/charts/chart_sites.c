@@ -70,10 +70,10 @@ static int w_townships_data(FILE *f, const struct chart_ctx *c)
 static void risk_keys(FILE *f, const struct chart_ctx *c)
 {
     char k[3][128];
-    snprintf(k[0], sizeof k[0], tr(c, "on time ≥ %g%%", "按时 ≥ %g%%"), 100 * c->s->required);
-    snprintf(k[1], sizeof k[1], tr(c, "%g–%g%%", "%g–%g%%"), 100 * AMBER_LEVEL,
+    snprintf(k[0], sizeof k[0], lang_text(c->lang, T_SITES_GREEN_KEY), 100 * c->s->required);
+    snprintf(k[1], sizeof k[1], lang_text(c->lang, T_SITES_AMBER_KEY), 100 * AMBER_LEVEL,
              100 * c->s->required);
-    snprintf(k[2], sizeof k[2], tr(c, "< %g%%", "< %g%%"), 100 * AMBER_LEVEL);
+    snprintf(k[2], sizeof k[2], lang_text(c->lang, T_SITES_RED_KEY), 100 * AMBER_LEVEL);
     static const char *const colour[3] = { "good", "amber", "bad" };
     for (int r = 0; r < 3; r++) {
         if (r == 1 && c->s->required <= AMBER_LEVEL)
@@ -87,17 +87,13 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
 {
     char scen[128], title[256], sub[512], promise[64], x[256];
     chart_scenario(c, scen, sizeof scen);
-    chart_duration(c, c->s->promise_min, promise, sizeof promise);
-    snprintf(title, sizeof title, tr(c, "%s: which disaster sites get relief within %s",
-                                     "%s 情景：各受灾点在 %s内收到物资的概率"), scen, promise);
-    snprintf(sub, sizeof sub, tr(c, "probability on time with its 95%% interval, over %ld "
-                                    "simulated %s; worst first",
-                                 "按时送达概率及其 95%% 置信区间，%ld 次模拟（%s）；最差的在上"),
+    lang_duration(c->lang, c->s->promise_min, promise, sizeof promise);
+    snprintf(title, sizeof title, lang_text(c->lang, T_SITES_WHICH_DISASTER_SITES_GET), scen, promise);
+    snprintf(sub, sizeof sub, lang_text(c->lang, T_SITES_PROBABILITY_TIME_95_INTERVAL),
              c->s->runs, chart_label(c));
-    snprintf(x, sizeof x, tr(c, "probability that the first relief arrives within %s (%%)",
-                             "首批物资在 %s内送达的概率（%%）"), promise);
+    snprintf(x, sizeof x, lang_text(c->lang, T_SITES_PROBABILITY_THAT_FIRST_RELIEF), promise);
     gplot_begin(f, "townships", "townships at risk: each disaster site's probability of "
-                "relief on time, with its Wilson interval", "townships.csv", c->zh);
+                "relief on time, with its Wilson interval", "townships.csv", c->lang == LANG_ZH);
     fprintf(f, "good = " "0x%s; amber = 0x%s; bad = 0x%s\n", COLOUR_GOOD + 1, COLOUR_AMBER + 1,
             COLOUR_BAD + 1);
     fprintf(f, "colour(r) = r == 0 ? good : r == 1 ? amber : bad\n");
@@ -113,13 +109,13 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
             "(colour($7)) with boxxyerror lc rgb variable notitle, \\\n"
             "    'townships.csv' skip 1 using 4:1:5:6:ytic(3) with xerrorbars lc rgb 'black' "
             "pt 7 ps 0.5*pscale lw 1.5 title ");
-    gplot_str(f, tr(c, "95% interval", "95% 置信区间"));
+    gplot_str(f, lang_text(c->lang, T_SITES_95_INTERVAL));
     /* the values in a column right of 100%, clear of the bars and the lines */
     fprintf(f, ", \\\n    'townships.csv' skip 1 using (101):1:(sprintf('%%.0f%%%%', $4)) with "
             "labels left font ',%g' notitle", row_font(c->d->n_sites));
     risk_keys(f, c);
     char req[128];
-    snprintf(req, sizeof req, tr(c, "required %g%%", "要求 %g%%"), 100 * c->s->required);
+    snprintf(req, sizeof req, lang_text(c->lang, T_SITES_REQUIRED), 100 * c->s->required);
     fprintf(f, ", \\\n    NaN with lines dt 2 lw 2 lc rgb 'black' title ");
     gplot_str(f, req);
     fprintf(f, "\n");
@@ -171,7 +167,7 @@ static int w_causes_data(FILE *f, const struct chart_ctx *c)
     for (int j = 0; j < CAUSES; j++)
         fprintf(f, ",%s_min", cause_id((enum cause)j));
     fprintf(f, "\n");
-    cause_row(f, m + 2, tr(c, "all late sites", "所有迟到的受灾点"),
+    cause_row(f, m + 2, lang_text(c->lang, T_SITES_ALL_LATE_SITES),
               site_runs > 0 ? 100.0 * (double)c->s->late / site_runs : 0, c->s->cause_late);
     for (int i = 0, y = m; i < c->d->n_sites; i++) {
         const struct site_summary *ss = &c->s->sites[order[i]];
@@ -208,7 +204,7 @@ static void cause_bars(FILE *f, const struct chart_ctx *c)
                 "(sum [i=0:%d] column(4+i)):($1-0.35):($1+0.35)%s with boxxyerror "
                 "fc rgb '%s' title ", first ? "" : ", \\\n", j - 1, j,
                 first ? ":ytic(2)" : "", cause_colour[j]);
-        gplot_str(f, chart_cause(c, j));
+        gplot_str(f, lang_cause(c->lang, j));
         first = 0;
     }
 }
@@ -217,17 +213,14 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
 {
     char scen[128], title[256], sub[512], promise[64], buf[256];
     chart_scenario(c, scen, sizeof scen);
-    chart_duration(c, c->s->promise_min, promise, sizeof promise);
-    snprintf(title, sizeof title, tr(c, "%s: where the time goes when relief is late",
-                                     "%s 情景：物资迟到时，时间花在了哪里"), scen);
-    snprintf(sub, sizeof sub, tr(c, "mean minutes of each part of the first delivery, over the "
-                                    "runs in which the site got nothing within %s",
-                                 "首批物资各环节的平均分钟数，仅统计 %s内未送达的模拟"), promise);
+    lang_duration(c->lang, c->s->promise_min, promise, sizeof promise);
+    snprintf(title, sizeof title, lang_text(c->lang, T_SITES_WHERE_TIME_GOES_WHEN), scen);
+    snprintf(sub, sizeof sub, lang_text(c->lang, T_SITES_MEAN_MINUTES_EACH_PART), promise);
     gplot_begin(f, "causes", "why sites are late: the mean composition of the delay of each "
-                "site's late runs, and of all late site-runs", "causes.csv", c->zh);
+                "site's late runs, and of all late site-runs", "causes.csv", c->lang == LANG_ZH);
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
-    gplot_str(f, tr(c, "minutes after the disaster struck the site", "灾害发生后的分钟数"));
+    gplot_str(f, lang_text(c->lang, T_SITES_MINUTES_AFTER_DISASTER_STRUCK));
     double xr = fmax(c->s->promise_min, longest(c)) * 1.3;
     fprintf(f, "\nset xrange [0:%g]\nset xtics nomirror\nset yrange [0.4:%d.6]\n"
             "set ytics scale 0 font ',%g'\nset border 1\nset grid xtics lc rgb '#dddddd'\n"
@@ -236,12 +229,12 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
             late_sites(c) + 2, row_font(late_sites(c) + 2));
     fprintf(f, "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 2 lc rgb 'black' front\n"
             "set label ", c->s->promise_min, c->s->promise_min);
-    snprintf(buf, sizeof buf, tr(c, "%s promise", "%s承诺"), promise);
+    snprintf(buf, sizeof buf, lang_text(c->lang, T_SITES_PROMISE), promise);
     gplot_str(f, buf);
     fprintf(f, " at %g, graph 1 offset 0,0.75 center front\n", c->s->promise_min);
     if (!c->s->late) {
         fprintf(f, "set label ");
-        gplot_str(f, tr(c, "No site was late in any run.", "所有模拟中没有受灾点迟到。"));
+        gplot_str(f, lang_text(c->lang, T_SITES_NO_SITE_WAS_LATE));
         fprintf(f, " at graph 0.5, graph 0.5 center\nplot 1/0 notitle\n");
         gplot_end(f);
         return 0;
@@ -250,7 +243,7 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
     cause_bars(f, c);
     fprintf(f, ", \\\n    'causes.csv' skip 1 using (sum [i=0:%d] column(4+i)):1:"
             "(sprintf(%s, $3)) with labels left offset 0.6,0 font ',%g' notitle\n", CAUSES - 1,
-            c->zh ? "'%.0f%% 的模拟中迟到'" : "'late in %.0f%% of runs'",
+            lang_text(c->lang, T_SITES_LATE_IN_RUNS),
             row_font(late_sites(c) + 2));
     gplot_end(f);
     return 0;

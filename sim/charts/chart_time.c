@@ -46,9 +46,9 @@ static void threshold_lines(FILE *f, const struct chart_ctx *c, double scale, co
     char words[64], buf[128];
     for (int t = 0; t < c->s->n_thr; t++) {
         double x = c->s->thr_min[t] * scale;
-        chart_duration(c, c->s->thr_min[t], words, sizeof words);
+        lang_duration(c->lang, c->s->thr_min[t], words, sizeof words);
         if (c->s->thr_min[t] == c->s->promise_min)
-            snprintf(buf, sizeof buf, "%s%s", words, tr(c, " promise", "承诺"));
+            snprintf(buf, sizeof buf, "%s%s", words, lang_text(c->lang, T_TIME_PROMISE_SUFFIX));
         else
             snprintf(buf, sizeof buf, "%s", words);
         fprintf(f, "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 1.5 "
@@ -77,16 +77,16 @@ static void coverage_curves(FILE *f, const struct chart_ctx *c)
 {
     fprintf(f, "    'coverage.csv' skip 1 using ($1/60):(100*$2):(100*$4) with filledcurves "
             "fc rgb sites fs transparent solid 0.25 noborder title ");
-    gplot_str(f, tr(c, "sites: 90% band (p5–p95)", "受灾点：90% 区间"));
+    gplot_str(f, lang_text(c->lang, T_TIME_SITES_90_BAND_P5));
     fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$3) with lines lw 3.5 "
             "lc rgb sites title ");
-    gplot_str(f, tr(c, "sites: median", "受灾点：中位数"));
+    gplot_str(f, lang_text(c->lang, T_TIME_SITES_MEDIAN));
     fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$6) with lines lw 3.5 "
             "lc rgb people title ");
-    gplot_str(f, tr(c, "people: median", "受灾群众：中位数"));
+    gplot_str(f, lang_text(c->lang, T_TIME_PEOPLE_MEDIAN));
     fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$5) with lines lw 2 dt 3 "
             "lc rgb people title ");
-    gplot_str(f, tr(c, "people: 90% band (p5–p95)", "受灾群众：90% 区间"));
+    gplot_str(f, lang_text(c->lang, T_TIME_PEOPLE_90_BAND_P5));
     fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$7) with lines lw 2 dt 3 "
             "lc rgb people notitle");
 }
@@ -96,7 +96,7 @@ static void coverage_curves(FILE *f, const struct chart_ctx *c)
 static void required_line(FILE *f, const struct chart_ctx *c)
 {
     char req[128];
-    snprintf(req, sizeof req, tr(c, "required level %g%%", "要求水平 %g%%"), 100 * c->s->required);
+    snprintf(req, sizeof req, lang_text(c->lang, T_TIME_REQUIRED_LEVEL), 100 * c->s->required);
     fprintf(f, ", \\\n    %g with lines lw 2 lc rgb '" COLOUR_BAD "' title ",
             100 * c->s->required);
     gplot_str(f, req);
@@ -109,20 +109,17 @@ static int w_coverage(FILE *f, const struct chart_ctx *c)
     double t_all = median_all_reached(c->s);
     double hours = hours_shown(c, fmax(max_threshold(c) + 60, isfinite(t_all) ? t_all : 1e9));
     chart_scenario(c, scen, sizeof scen);
-    snprintf(title, sizeof title, tr(c, "%s: how fast relief reaches the disaster sites",
-                                     "%s 情景：救灾物资多快送达受灾点"), scen);
-    snprintf(sub, sizeof sub, tr(c, "share reached by each hour after the disaster struck: "
-                                    "median and 90%% band of %ld simulated %s",
-                                 "灾害发生后各时刻已送达的比例：%ld 次模拟（%s）的中位数与 90%% 区间"),
+    snprintf(title, sizeof title, lang_text(c->lang, T_TIME_HOW_FAST_RELIEF_REACHES), scen);
+    snprintf(sub, sizeof sub, lang_text(c->lang, T_TIME_SHARE_REACHED_EACH_HOUR),
              c->s->runs, chart_label(c));
     gplot_begin(f, "coverage", "coverage over time: share of disaster sites and of displaced "
                 "people reached by each hour since the disaster struck them", "coverage.csv",
-                c->zh);
+                c->lang == LANG_ZH);
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
-    gplot_str(f, tr(c, "hours since the disaster struck the site", "灾害发生后的时间（小时）"));
+    gplot_str(f, lang_text(c->lang, T_TIME_HOURS_SINCE_DISASTER_STRUCK));
     fprintf(f, "\nset ylabel ");
-    gplot_str(f, tr(c, "reached (%)", "已送达（%）"));
+    gplot_str(f, lang_text(c->lang, T_TIME_REACHED));
     fprintf(f, "\nset xrange [0:%g]\nset xtics 0,%g,%g\nset yrange [0:105]\nset ytics 0,20,100\n"
             "set border 3\nset tics nomirror\nset grid xtics ytics lc rgb '#dddddd'\n"
             "set key bottom right box opaque samplen 2.5 spacing 1.1 width 1\n", hours,
@@ -187,12 +184,10 @@ static int w_response_data(FILE *f, const struct chart_ctx *c)
 static void response_note(FILE *f, const struct chart_ctx *c, const struct hist *h)
 {
     char note[512], hrs[64];
-    chart_duration(c, h->xr, hrs, sizeof hrs);
+    lang_duration(c->lang, h->xr, hrs, sizeof hrs);
     double later = h->all ? 100.0 * h->later / h->all : 0;
     double never = h->all ? 100.0 * h->never / h->all : 0;
-    snprintf(note, sizeof note, tr(c, "not in the bars:\nlater than %s: %.1f%%\n"
-                                      "never reached within %g h: %.1f%%",
-                                   "图中未显示：\n超过 %s：%.1f%%\n%g 小时内未送达：%.1f%%"),
+    snprintf(note, sizeof note, lang_text(c->lang, T_TIME_NOT_IN_BARS),
              hrs, later, c->d->run.horizon_min / 60, never);
     fprintf(f, "set label ");
     gplot_str(f, note);
@@ -206,21 +201,17 @@ static int w_response(FILE *f, const struct chart_ctx *c)
     char scen[128], title[256], sub[512];
     hist_range(c, &h);
     chart_scenario(c, scen, sizeof scen);
-    snprintf(title, sizeof title, tr(c, "%s: how long disaster sites wait for their first relief",
-                                     "%s 情景：受灾点等待首批物资的时间"), scen);
-    snprintf(sub, sizeof sub, tr(c, "every site in each of %ld simulated %s (%ld site-runs), "
-                                    "by %g-minute intervals",
-                                 "%ld 次模拟（%s）中每个受灾点（共 %ld 个），每 %g 分钟一组"),
+    snprintf(title, sizeof title, lang_text(c->lang, T_TIME_HOW_LONG_DISASTER_SITES), scen);
+    snprintf(sub, sizeof sub, lang_text(c->lang, T_TIME_EVERY_SITE_EACH_SIMULATED),
              c->s->runs, chart_label(c), h.all, h.bin);
     gplot_begin(f, "response", "response-time distribution: minutes from the disaster to a "
                 "site's first relief, over every site in every replication", "response.csv",
-                c->zh);
+                c->lang == LANG_ZH);
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
-    gplot_str(f, tr(c, "minutes from the disaster to the first relief",
-                    "从灾害发生到首批物资送达（分钟）"));
+    gplot_str(f, lang_text(c->lang, T_TIME_MINUTES_DISASTER_FIRST_RELIEF));
     fprintf(f, "\nset ylabel ");
-    gplot_str(f, tr(c, "share of site-runs (%)", "占全部受灾点次数（%）"));
+    gplot_str(f, lang_text(c->lang, T_TIME_SHARE_SITE_RUNS));
     fprintf(f, "\nset xrange [0:%g]\nset xtics 0,%g,%g\nset yrange [0:*]\nset border 3\n"
             "set tics nomirror\nset grid ytics lc rgb '#dddddd'\nset style fill solid 0.85 "
             "border rgb 'white'\nunset key\n", h.xr, h.xr <= 720 ? 60.0 : 360.0, h.xr);
@@ -278,8 +269,7 @@ static void after_note(FILE *f, const struct chart_ctx *c, double hours)
     if (rest <= 0)
         return;
     char note[256];
-    snprintf(note, sizeof note, tr(c, "after %g h: up to %g trucks still away (p95)",
-                                   "%g 小时后：仍有至多 %g 辆车在外（p95）"), hours, ceil(rest));
+    snprintf(note, sizeof note, lang_text(c->lang, T_TIME_AFTER_H_UP_TRUCKS), hours, ceil(rest));
     fprintf(f, "set label 1 ");
     gplot_str(f, note);
     fprintf(f, " at graph 0.99, graph 0.55 right front\n");
@@ -292,32 +282,29 @@ static int w_resources(FILE *f, const struct chart_ctx *c)
     double tmax = peak(c->s->trucks_out, c->s->n_samples, 0);
     double qmax = peak(c->s->central_queue, c->s->n_samples, 0);
     chart_scenario(c, scen, sizeof scen);
-    snprintf(title, sizeof title, tr(c, "%s: trucks on the road and the queue at the central "
-                                        "depot's loading bays",
-                                     "%s 情景：在途车辆与中心库装卸台排队"), scen);
-    snprintf(sub, sizeof sub, tr(c, "median and 90%% band of %ld simulated %s",
-                                 "%ld 次模拟（%s）的中位数与 90%% 区间"),
+    snprintf(title, sizeof title, lang_text(c->lang, T_TIME_TRUCKS_ROAD_QUEUE_CENTRAL), scen);
+    snprintf(sub, sizeof sub, lang_text(c->lang, T_TIME_MEDIAN_90_BAND_SIMULATED),
              c->s->runs, chart_label(c));
     gplot_begin(f, "resources", "resources over time: trucks away from their store and trucks "
-                "queueing for the central depot's loading bays", "resources.csv", c->zh);
+                "queueing for the central depot's loading bays", "resources.csv", c->lang == LANG_ZH);
     fprintf(f, "band = ");
-    gplot_str(f, tr(c, "90% band (p5–p95)", "90% 区间"));
+    gplot_str(f, lang_text(c->lang, T_TIME_90_BAND_P5_P95));
     fprintf(f, "; median = ");
-    gplot_str(f, tr(c, "median", "中位数"));
+    gplot_str(f, lang_text(c->lang, T_TIME_MEDIAN));
     fprintf(f, "\nset multiplot\n");
     chart_title(f, title, sub);
     fprintf(f, "set xrange [0:%g]\nset xtics 0,%g,%g\nset border 3\nset tics nomirror\n"
             "set grid xtics ytics lc rgb '#dddddd'\nset key top right box opaque samplen 2.5\n"
             "set lmargin at screen 0.11\nset rmargin at screen 0.97\n", hours, tic_step(hours),
             hours);
-    snprintf(yl, sizeof yl, tr(c, "trucks away from\ntheir store (of %d)", "离库车辆\n（共 %d 辆）"),
+    snprintf(yl, sizeof yl, lang_text(c->lang, T_TIME_TRUCKS_AWAY),
              c->s->total_trucks);
     after_note(f, c, hours);
     panel(f, yl, fmax(1, ceil(tmax * 1.15)), 2, 0.52, 0.84);
     fprintf(f, "unset label 1\nunset label 90\nunset label 91\nunset key\nset xlabel ");
-    gplot_str(f, tr(c, "hours since the onset of the disaster", "灾害开始后的时间（小时）"));
+    gplot_str(f, lang_text(c->lang, T_TIME_HOURS_SINCE_ONSET_DISASTER));
     fprintf(f, "\n");
-    panel(f, tr(c, "trucks queueing at the\ncentral depot's bays", "中心库装卸台\n排队车辆"),
+    panel(f, lang_text(c->lang, T_TIME_TRUCKS_QUEUEING),
           fmax(1, ceil(qmax * 1.15)), 5, 0.12, 0.45);
     gplot_end(f);
     return 0;

@@ -23,20 +23,10 @@ const char *chart_name(enum chart_id c)
     return (c >= 0 && c < CHARTS) ? names[c] : "?";
 }
 
-const char *tr(const struct chart_ctx *c, const char *en, const char *zh)
-{
-    return c->zh ? zh : en;
-}
-
-const char *chart_cause(const struct chart_ctx *c, int cause)
-{
-    return c->zh ? cause_name_zh((enum cause)cause) : cause_name((enum cause)cause);
-}
-
 const char *chart_township(const struct chart_ctx *c, int township)
 {
     const struct township *t = &c->d->townships[township];
-    return (c->zh && t->name_zh && t->name_zh[0]) ? t->name_zh : t->name;
+    return lang_name(c->lang, t->name, t->name_zh);
 }
 
 void chart_site_label(const struct chart_ctx *c, int site, char *buf, size_t n)
@@ -57,12 +47,12 @@ int chart_risk(const struct chart_ctx *c, double p)
 
 const char *chart_label(const struct chart_ctx *c)
 {
-    return (c->zh && c->d->scenario_label_zh[0]) ? c->d->scenario_label_zh : c->d->scenario_label;
+    return lang_name(c->lang, c->d->scenario_label, c->d->scenario_label_zh);
 }
 
 void chart_scenario(const struct chart_ctx *c, char *buf, size_t n)
 {
-    if (c->zh && c->d->name_zh[0]) {
+    if (c->lang == LANG_ZH && c->d->name_zh[0]) {
         snprintf(buf, n, "%s", c->d->name_zh);
         return;
     }
@@ -70,7 +60,7 @@ void chart_scenario(const struct chart_ctx *c, char *buf, size_t n)
     for (char *p = buf; *p; p++)    /* "each_township" reads "Each township" */
         if (*p == '_')
             *p = ' ';
-    if (!c->zh && n > 0)
+    if (c->lang != LANG_ZH && n > 0)
         buf[0] = (char)toupper((unsigned char)buf[0]);
 }
 
@@ -84,14 +74,6 @@ void chart_title(FILE *f, const char *title, const char *subtitle)
     gplot_str(f, subtitle);
     fprintf(f, " at screen 0.5, screen 0.91 center font \",18\" tc rgb '#444444' front\n"
             "set tmargin at screen 0.83\n");
-}
-
-void chart_duration(const struct chart_ctx *c, double min, char *buf, size_t n)
-{
-    if (fmod(min, 60.0) == 0)
-        snprintf(buf, n, c->zh ? "%g 小时" : "%g h", min / 60);
-    else
-        snprintf(buf, n, c->zh ? "%g 分钟" : "%g min", min);
 }
 
 int chart_file(const struct chart_ctx *c, const char *name,
@@ -121,10 +103,10 @@ static int write_all(const struct chart_ctx *c, char *err, size_t errlen)
 }
 
 int charts_make(const char *dir, const struct definition *d, const struct summary *s,
-                const struct rep_result *res, long n, int zh, int no_plot, int verbose,
+                const struct rep_result *res, long n, enum lang lang, int no_plot, int verbose,
                 struct charts_done *done, char *err, size_t errlen)
 {
-    const struct chart_ctx c = { dir, d, s, res, n, zh };
+    const struct chart_ctx c = { dir, d, s, res, n, lang };
     char gnuplot[4096];
     memset(done, 0, sizeof *done);
     done->state = CHARTS_SKIPPED;

@@ -8,6 +8,7 @@
 #define SUPPLYSIM_CHARTS_H
 
 #include <stddef.h>
+#include "engine/lang.h"
 #include "results/summary.h"
 
 enum chart_id { CHART_COVERAGE, CHART_TOWNSHIPS, CHART_MAP, CHART_CAUSES, CHART_RESPONSE,
@@ -26,12 +27,11 @@ struct charts_done {
 const char *chart_name(enum chart_id c);
 
 /* Writes every chart's script and data into dir and draws them when gnuplot
- * is on the PATH (a warning on stderr when it is not).  zh: Chinese titles
- * and names.  no_plot: writes nothing, draws nothing.  0, or -1 with a
+ * is on the PATH (a warning on stderr when it is not), in language lang.  no_plot: writes nothing, draws nothing.  0, or -1 with a
  * message when a script or data file cannot be written; gnuplot's failures
  * are warnings, reported in done. */
 int charts_make(const char *dir, const struct definition *d, const struct summary *s,
-                const struct rep_result *res, long n, int zh, int no_plot, int verbose,
+                const struct rep_result *res, long n, enum lang lang, int no_plot, int verbose,
                 struct charts_done *done, char *err, size_t errlen);
 
 #endif

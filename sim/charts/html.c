@@ -47,12 +47,12 @@ static void pct(FILE *f, double v)
         fputs("–", f);
 }
 
-static void minutes(FILE *f, double v, int zh)
+static void minutes(FILE *f, double v, enum lang lang)
 {
     if (isfinite(v))
         fprintf(f, "%.0f", v);
     else
-        fputs(zh ? "未送达" : "never", f);
+        fputs(lang_text(lang, T_NEVER), f);
 }
 
 /* ---- inline SVG --------------------------------------------------------- */
@@ -177,16 +177,11 @@ static const char css[] =
     "figure,tr,.verdict{break-inside:avoid}h2{break-after:avoid}"
     ".verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static const char *verdict_zh(enum verdict v)
-{
-    return v == VERDICT_PASS ? "通过" : v == VERDICT_FAIL ? "不通过" : "无定论";
-}
-
 static void head(FILE *f, const struct page *pg)
 {
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-            pg->c.zh ? "zh-CN" : "en");
+            lang_tag(pg->c.lang));
     html_text(f, pg->d->name);
     fprintf(f, " – supplysim %s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
             verdict_name(pg->s->verdict), css);
@@ -211,27 +206,13 @@ static char *verdict_line(const struct page *pg)
 
 static void verdict_meaning(FILE *f, const struct page *pg)
 {
+    static const enum text meaning[3] = { T_HTML_MEANING_PASS, T_HTML_MEANING_FAIL,
+                                          T_HTML_MEANING_INCONCLUSIVE };
     const struct summary *s = pg->s;
     char promise[64];
-    chart_duration(&pg->c, s->promise_min, promise, sizeof promise);
-    static const char *const en[3] = {
-        "The whole 95%% interval of the share of runs in which every site got its first relief "
-        "within %s lies at or above the required %g%%: the promise holds for this scenario.",
-        "The whole 95%% interval of the share of runs in which every site got its first relief "
-        "within %s lies below the required %g%%: the promise does not hold for this scenario.",
-        "The 95%% interval of the share of runs in which every site got its first relief within "
-        "%s straddles the required %g%%: more replications (--until-decided) would decide.",
-    };
-    static const char *const zh[3] = {
-        "所有受灾点均在 %s内收到首批物资的模拟比例，其 95%% 置信区间整体不低于要求的 %g%%："
-        "此情景下承诺成立。",
-        "所有受灾点均在 %s内收到首批物资的模拟比例，其 95%% 置信区间整体低于要求的 %g%%："
-        "此情景下承诺不成立。",
-        "所有受灾点均在 %s内收到首批物资的模拟比例，其 95%% 置信区间跨越要求的 %g%%："
-        "需增加模拟次数（--until-decided）才能判定。",
-    };
+    lang_duration(pg->c.lang, s->promise_min, promise, sizeof promise);
     fprintf(f, "<p>");
-    fprintf(f, pg->c.zh ? zh[s->verdict] : en[s->verdict], promise, 100 * s->required);
+    fprintf(f, lang_text(pg->c.lang, meaning[s->verdict]), promise, 100 * s->required);
     fprintf(f, "</p>\n");
 }
 
@@ -243,20 +224,20 @@ static int verdict(FILE *f, const struct page *pg)
         snprintf(pg->err, pg->errlen, "out of memory writing report.html");
         return -1;
     }
-    chart_duration(&pg->c, s->promise_min, promise, sizeof promise);
+    lang_duration(pg->c.lang, s->promise_min, promise, sizeof promise);
     fprintf(f, "<header>\n<p class=\"kicker\">supplysim · ");
-    html_text(f, tr(&pg->c, "scenario ", "情景 "));
+    html_text(f, lang_text(pg->c.lang, T_HTML_KICKER_SCENARIO));
     html_text(f, pg->d->name);
     fprintf(f, "</p>\n<h1>");
     char h1[256];
-    snprintf(h1, sizeof h1, tr(&pg->c, "Does the %s promise hold?", "%s承诺能否兑现？"), promise);
+    snprintf(h1, sizeof h1, lang_text(pg->c.lang, T_HTML_DOES_PROMISE_HOLD), promise);
     html_text(f, h1);
     fprintf(f, "</h1>\n<p class=\"verdict %s\">", verdict_name(s->verdict));
-    if (pg->c.zh) {
-        fprintf(f, "%s：%ld 次模拟中，%s承诺兑现的比例为 %.1f%%（95%% 置信区间 %.1f–%.1f%%）；"
-                "要求 %g%%</p>\n<p class=\"also\">", verdict_zh(s->verdict), s->runs, promise,
-                100 * s->promise_kept.est, 100 * s->promise_kept.lo, 100 * s->promise_kept.hi,
-                100 * s->required);
+    if (pg->c.lang == LANG_ZH) {     /* the verdict in Chinese, then the text report's line */
+        fprintf(f, lang_text(pg->c.lang, T_HTML_VERDICT), lang_verdict(pg->c.lang, s->verdict),
+                s->runs, promise, 100 * s->promise_kept.est, 100 * s->promise_kept.lo,
+                100 * s->promise_kept.hi, 100 * s->required);
+        fprintf(f, "</p>\n<p class=\"also\">");
     }
     html_text(f, line);
     fprintf(f, "</p>\n");
@@ -270,84 +251,53 @@ static void key_numbers(FILE *f, const struct page *pg)
     const struct summary *s = pg->s;
     const struct chart_ctx *c = &pg->c;
     fprintf(f, "<table class=\"keys\">\n<tr><th>%s</th><th>%s</th><th>95%% CI</th></tr>\n",
-            tr(c, "Every site reached within", "所有受灾点均在以下时间内送达"),
-            tr(c, "share of runs", "模拟比例"));
+            lang_text(c->lang, T_HTML_EVERY_SITE_REACHED_WITHIN),
+            lang_text(c->lang, T_HTML_SHARE_RUNS));
     for (int t = 0; t < s->n_thr; t++) {
         char words[64];
-        chart_duration(c, s->thr_min[t], words, sizeof words);
+        lang_duration(c->lang, s->thr_min[t], words, sizeof words);
         fprintf(f, "<tr><td>");
         html_text(f, words);
         if (s->thr_min[t] == s->promise_min)
-            fprintf(f, "%s", tr(c, " (the promise)", "（承诺）"));
+            fprintf(f, "%s", lang_text(c->lang, T_HTML_THE_PROMISE));
         fprintf(f, "</td><td class=\"n\">");
         pct(f, s->thr_kept[t].est);
         fprintf(f, "</td><td class=\"n\">%.1f–%.1f%%</td></tr>\n", 100 * s->thr_kept[t].lo,
                 100 * s->thr_kept[t].hi);
     }
-    fprintf(f, "<tr><td>%s</td><td class=\"n\">", tr(c, "Sites on time, mean share per run",
-                                                    "每次模拟中按时送达的受灾点平均比例"));
+    fprintf(f, "<tr><td>%s</td><td class=\"n\">", lang_text(c->lang, T_HTML_SITES_TIME_MEAN_SHARE));
     pct(f, s->sites_on_time.est);
     fprintf(f, "</td><td class=\"n\">%.1f–%.1f%%</td></tr>\n</table>\n<p>",
             100 * s->sites_on_time.lo, 100 * s->sites_on_time.hi);
-    fprintf(f, "%s ", tr(c, "Response time over all sites and runs (minutes): median",
-                         "所有受灾点与模拟的响应时间（分钟）：中位数"));
-    minutes(f, s->p50, c->zh);
+    fprintf(f, "%s ", lang_text(c->lang, T_HTML_RESPONSE_TIME_OVER_ALL));
+    minutes(f, s->p50, c->lang);
     fprintf(f, ", p95 ");
-    minutes(f, s->p95, c->zh);
-    fprintf(f, ", %s ", tr(c, "longest", "最长"));
-    minutes(f, s->max, c->zh);
+    minutes(f, s->p95, c->lang);
+    fprintf(f, ", %s ", lang_text(c->lang, T_HTML_LONGEST));
+    minutes(f, s->max, c->lang);
     fprintf(f, ".</p>\n</header>\n");
 }
 
 /* ---- charts ------------------------------------------------------------- */
 
-static const struct { const char *en_h, *zh_h, *en, *zh; } about[CHARTS] = {
-    [CHART_COVERAGE] = { "How fast relief reaches the disaster sites", "救灾物资多快送达受灾点",
-        "The share of sites (blue) and of displaced people (orange) that have had their first "
-        "relief, by hours since the disaster struck them: the line is the median run, the band "
-        "holds 90% of runs. Dashed lines mark the thresholds and the required level.",
-        "按灾害发生后的小时数，已收到首批物资的受灾点（蓝）和受灾群众（橙）比例：实线为中位数，"
-        "阴影为 90% 的模拟所在区间。虚线为时限和要求水平。" },
-    [CHART_TOWNSHIPS] = { "Which townships are at risk", "哪些乡镇有风险",
-        "The probability that each site gets its first relief within the promise, with its 95% "
-        "interval, worst first: green meets the required level, amber is close, red is well "
-        "below.",
-        "各受灾点在承诺时限内收到首批物资的概率及其 95% 置信区间，最差的在上：绿色达到要求，"
-        "橙色接近，红色明显不足。" },
-    [CHART_MAP] = { "Where: the roads and the townships", "位置：路网与乡镇",
-        "Red roads may be closed by the disaster, orange ones slowed. Each township seat has the "
-        "colour of its worst site in the chart above; grey seats have no disaster site.",
-        "红色道路可能因灾中断，橙色道路可能减速。乡镇的颜色与上图中其最差受灾点一致；"
-        "灰色表示该乡镇无受灾点。" },
-    [CHART_CAUSES] = { "Why sites are late", "为什么迟到",
-        "For each site that was late in some runs, where the time of its first delivery went, "
-        "averaged over those late runs; the top bar averages all late sites. The dashed line is "
-        "the promise.",
-        "对在部分模拟中迟到的受灾点，首批物资各环节所花的平均时间（仅统计迟到的模拟）；"
-        "最上方为所有迟到受灾点的平均。虚线为承诺时限。" },
-    [CHART_RESPONSE] = { "How long sites wait for their first relief", "受灾点等待首批物资的时间",
-        "The time from the disaster to a site's first relief, over every site in every run; "
-        "dashed lines mark the thresholds. Sites reached later, or never, are counted in the "
-        "note.",
-        "所有模拟中每个受灾点从灾害发生到收到首批物资的时间分布；虚线为各时限。"
-        "更晚或未送达的受灾点列在图中说明里。" },
-    [CHART_RESOURCES] = { "Trucks and loading bays over time", "车辆与装卸台随时间的变化",
-        "Top: trucks away from their store; bottom: trucks waiting for a loading bay at the "
-        "central depot; median and 90% band, by hours since the onset.",
-        "上：离库在外的车辆；下：在中心库排队等待装卸台的车辆；中位数与 90% 区间，"
-        "按灾害开始后的小时数。" },
+/* Each chart's heading and how to read it. */
+static const struct { enum text heading, how; } about[CHARTS] = {
+    [CHART_COVERAGE] = { T_ABOUT_COVERAGE_H, T_ABOUT_COVERAGE },
+    [CHART_TOWNSHIPS] = { T_ABOUT_TOWNSHIPS_H, T_ABOUT_TOWNSHIPS },
+    [CHART_MAP] = { T_ABOUT_MAP_H, T_ABOUT_MAP },
+    [CHART_CAUSES] = { T_ABOUT_CAUSES_H, T_ABOUT_CAUSES },
+    [CHART_RESPONSE] = { T_ABOUT_RESPONSE_H, T_ABOUT_RESPONSE },
+    [CHART_RESOURCES] = { T_ABOUT_RESOURCES_H, T_ABOUT_RESOURCES },
 };
 
 static int chart_section(FILE *f, const struct page *pg, int ch)
 {
     const char *name = chart_name((enum chart_id)ch);
     fprintf(f, "<section class=\"chart\" id=\"%s\">\n<h2>%s</h2>\n<p class=\"how\">%s</p>\n", name,
-            tr(&pg->c, about[ch].en_h, about[ch].zh_h), tr(&pg->c, about[ch].en, about[ch].zh));
+            lang_text(pg->c.lang, about[ch].heading), lang_text(pg->c.lang, about[ch].how));
     if (!pg->done->drawn[ch]) {
         fprintf(f, "<p class=\"note\">");
-        fprintf(f, tr(&pg->c, "This chart was not drawn: gnuplot failed on %s.gp (see the "
-                              "warning of the run).",
-                      "此图未生成：gnuplot 运行 %s.gp 失败（见运行时的警告）。"), name);
+        fprintf(f, lang_text(pg->c.lang, T_HTML_CHART_FAILED), name);
         fprintf(f, "</p>\n</section>\n");
         return 0;
     }
@@ -370,12 +320,8 @@ static int charts(FILE *f, const struct page *pg)
 {
     if (pg->done->state != CHARTS_RAN) {
         fprintf(f, "<p class=\"note\">%s</p>\n", pg->done->state == CHARTS_SKIPPED
-                ? tr(&pg->c, "Charts were not drawn (--no-plot).", "未生成图表（--no-plot）。")
-                : tr(&pg->c, "Charts were not drawn: gnuplot is not installed. Their scripts and "
-                             "data are in this folder; run <code>gnuplot NAME.gp</code> there "
-                             "to draw them.",
-                     "未生成图表：未安装 gnuplot。图表脚本和数据在本文件夹中，"
-                     "在此运行 <code>gnuplot 名称.gp</code> 即可生成。"));
+                ? lang_text(pg->c.lang, T_HTML_CHARTS_SKIPPED)
+                : lang_text(pg->c.lang, T_HTML_NO_GNUPLOT));
         return 0;
     }
     for (int ch = 0; ch < CHARTS; ch++)
@@ -396,7 +342,7 @@ static void site_row(FILE *f, const struct page *pg, int k)
     fprintf(f, "<tr><td><span class=\"dot\" style=\"background:%s\"></span>",
             colour[chart_risk(&pg->c, ss->on_time.est)]);
     html_text(f, label);
-    const char *other = pg->c.zh ? t->name : t->name_zh;
+    const char *other = pg->c.lang == LANG_ZH ? t->name : t->name_zh;
     if (other && other[0] && strcmp(other, label)) {
         fprintf(f, " <span class=\"also\">");
         html_text(f, other);
@@ -406,13 +352,13 @@ static void site_row(FILE *f, const struct page *pg, int k)
     pct(f, ss->on_time.est);
     fprintf(f, "</td><td class=\"n\">%.1f–%.1f%%</td><td class=\"n\">", 100 * ss->on_time.lo,
             100 * ss->on_time.hi);
-    minutes(f, ss->mean_response, pg->c.zh);
+    minutes(f, ss->mean_response, pg->c.lang);
     fprintf(f, "</td><td class=\"n\">");
-    minutes(f, ss->p95_response, pg->c.zh);
+    minutes(f, ss->p95_response, pg->c.lang);
     fprintf(f, "</td><td class=\"n\">");
     pct(f, ss->reached);
     fprintf(f, "</td><td>");
-    html_text(f, ss->main_cause >= 0 ? chart_cause(&pg->c, ss->main_cause) : "–");
+    html_text(f, ss->main_cause >= 0 ? lang_cause(pg->c.lang, ss->main_cause) : "–");
     fprintf(f, "</td></tr>\n");
 }
 
@@ -428,16 +374,11 @@ static int sites_table(FILE *f, const struct page *pg)
     fprintf(f, "<section class=\"sites\" id=\"townships-table\">\n<h2>%s</h2>\n<p class=\"how\">%s"
             "</p>\n<table>\n<tr><th>%s</th><th>%s</th><th>95%% CI</th><th>%s</th><th>%s</th>"
             "<th>%s</th><th>%s</th></tr>\n",
-            tr(c, "The disaster sites, worst first", "各受灾点（最差的在前）"),
-            tr(c, "Probability on time with its 95% interval; response times in minutes from the "
-                  "disaster to the first relief (mean over the runs that reached the site); the "
-                  "main cause of lateness over the late runs.",
-               "按时送达概率及其 95% 置信区间；"
-               "响应时间为从灾害发生到首批物资送达的分钟数（均值只计已送达的模拟）；"
-               "主要迟到原因按迟到的模拟统计。"),
-            tr(c, "Site (township)", "受灾点（乡镇）"), tr(c, "On time", "按时概率"),
-            tr(c, "Mean min", "平均分钟"), tr(c, "p95 min", "p95 分钟"),
-            tr(c, "Reached by horizon", "时限内送达"), tr(c, "Main cause of lateness", "主要迟到原因"));
+            lang_text(c->lang, T_HTML_DISASTER_SITES_WORST_FIRST),
+            lang_text(c->lang, T_HTML_PROBABILITY_TIME_95_INTERVAL),
+            lang_text(c->lang, T_HTML_SITE_TOWNSHIP), lang_text(c->lang, T_HTML_ON_TIME),
+            lang_text(c->lang, T_HTML_MEAN_MIN), lang_text(c->lang, T_HTML_P95_MIN),
+            lang_text(c->lang, T_HTML_REACHED_HORIZON), lang_text(c->lang, T_HTML_MAIN_CAUSE_LATENESS));
     for (int i = 0; i < pg->d->n_sites; i++)
         site_row(f, pg, order[i]);
     fprintf(f, "</table>\n</section>\n");
@@ -468,7 +409,7 @@ static void thresholds_words(const struct page *pg, char *buf, size_t n)
     buf[0] = '\0';
     for (int t = 0; t < pg->s->n_thr && used < n; t++) {
         char w[64];
-        chart_duration(&pg->c, pg->s->thr_min[t], w, sizeof w);
+        lang_duration(pg->c.lang, pg->s->thr_min[t], w, sizeof w);
         used += (size_t)snprintf(buf + used, n - used, "%s%s", t ? ", " : "", w);
     }
 }
@@ -481,44 +422,33 @@ static void assumptions(FILE *f, const struct page *pg)
     int h = (int)floor(r->onset_hour), m = (int)lround((r->onset_hour - h) * 60) % 60;
     thresholds_words(pg, thr, sizeof thr);
     fprintf(f, "<section class=\"assumptions\" id=\"assumptions\">\n<h2>%s</h2>\n<dl>\n",
-            tr(c, "Assumptions behind this run", "本次运行的假设"));
-    item(f, tr(c, "Scenario", "情景"), "%s", pg->d->name);
-    item(f, tr(c, "Replications", "模拟次数"), tr(c, "%ld simulated %s", "%ld 次（%s）"),
+            lang_text(c->lang, T_HTML_ASSUMPTIONS_BEHIND_THIS_RUN));
+    item(f, lang_text(c->lang, T_HTML_SCENARIO), "%s", pg->d->name);
+    item(f, lang_text(c->lang, T_HTML_REPLICATIONS), lang_text(c->lang, T_HTML_SIMULATED),
          pg->s->runs, chart_label(&pg->c));
-    item(f, tr(c, "Seed", "随机种子"),
-         tr(c, "%llu (first replication %ld)", "%llu（首次模拟编号 %ld）"), pg->ri->seed,
+    item(f, lang_text(c->lang, T_HTML_SEED),
+         lang_text(c->lang, T_HTML_SEED_FIRST), pg->ri->seed,
          pg->ri->first);
-    item(f, tr(c, "Promise", "承诺"), tr(c, "first relief at every site within %g minutes",
-                                         "每个受灾点在 %g 分钟内收到首批物资"), r->promise_min);
-    item(f, tr(c, "Thresholds reported", "报告的时限"), "%s", thr);
-    item(f, tr(c, "Required level", "要求水平"), tr(c, "the promise kept in at least %g%% of runs",
-                                                  "至少 %g%% 的模拟兑现承诺"), 100 * r->required_level);
-    item(f, tr(c, "Horizon", "模拟时长"), tr(c, "%g hours after the onset", "灾害开始后 %g 小时"),
+    item(f, lang_text(c->lang, T_HTML_PROMISE), lang_text(c->lang, T_HTML_FIRST_RELIEF_EVERY_SITE), r->promise_min);
+    item(f, lang_text(c->lang, T_HTML_THRESHOLDS_REPORTED), "%s", thr);
+    item(f, lang_text(c->lang, T_HTML_REQUIRED_LEVEL), lang_text(c->lang, T_HTML_PROMISE_KEPT_LEAST_RUNS), 100 * r->required_level);
+    item(f, lang_text(c->lang, T_HTML_HORIZON), lang_text(c->lang, T_HTML_HOURS_AFTER_ONSET),
          r->horizon_min / 60);
-    item(f, tr(c, "Onset", "灾害开始时刻"), "%02d:%02d", h, m);
-    item(f, tr(c, "Alarm", "警报"), "%s", r->alarm == ALARM_ONSET
-         ? tr(c, "every store's crews called out at the onset", "灾害开始时所有仓库人员集结")
-         : tr(c, "crews called out when a request arrives", "收到需求时人员才集结"));
-    item(f, tr(c, "Dispatch policy", "调度策略"), "%s", r->dispatch == DISPATCH_TIERED
-         ? tr(c, "tiered: own township, then sub-centre, then central depot, then suppliers",
-              "分级：本乡镇、分中心、中心库、协议供应商依次调拨")
-         : tr(c, "earliest: the store whose truck can arrive soonest",
-              "最早到达：由能最早送达的仓库调拨"));
-    item(f, tr(c, "System", "系统"), tr(c, "%d townships, %d disaster sites, %d roads, "
-                                         "%d facilities, %d trucks",
-                                       "%d 个乡镇，%d 个受灾点，%d 条道路，%d 个设施，%d 辆车"),
+    item(f, lang_text(c->lang, T_HTML_ONSET), "%02d:%02d", h, m);
+    item(f, lang_text(c->lang, T_HTML_ALARM), "%s", r->alarm == ALARM_ONSET
+         ? lang_text(c->lang, T_HTML_EVERY_STORE_CREWS_CALLED)
+         : lang_text(c->lang, T_HTML_CREWS_CALLED_OUT_WHEN));
+    item(f, lang_text(c->lang, T_HTML_DISPATCH_POLICY), "%s", r->dispatch == DISPATCH_TIERED
+         ? lang_text(c->lang, T_HTML_TIERED_OWN_TOWNSHIP_THEN)
+         : lang_text(c->lang, T_HTML_EARLIEST_STORE_WHOSE_TRUCK));
+    item(f, lang_text(c->lang, T_HTML_SYSTEM), lang_text(c->lang, T_HTML_TOWNSHIPS_DISASTER_SITES_ROADS),
          pg->d->n_townships, pg->d->n_sites, pg->d->n_roads, pg->d->n_facilities,
          pg->s->total_trucks);
-    item(f, tr(c, "Version", "版本"), "supplysim %s", pg->ri->version);
+    item(f, lang_text(c->lang, T_HTML_VERSION), "supplysim %s", pg->ri->version);
     fprintf(f, "</dl>\n<p>");
     html_text(f, pg->d->description);
     fprintf(f, "</p>\n<p>%s</p>\n</section>\n",
-            tr(c, "Every other number (stock, fleets, speeds, delays) is an assumption stated, "
-                  "with its source, in resolved.cfg beside this report; <code>supplysim "
-                  "resolved.cfg</code> reproduces this run exactly.",
-               "其余数字（库存、车队、车速、延误）均为假设，"
-               "连同来源写在本报告旁的 resolved.cfg 中；"
-               "运行 <code>supplysim resolved.cfg</code> 可完全复现本次结果。"));
+            lang_text(c->lang, T_HTML_EVERY_OTHER_NUMBER_STOCK));
 }
 
 static int page(FILE *f, const struct page *pg)
@@ -537,10 +467,10 @@ static int page(FILE *f, const struct page *pg)
 }
 
 int html_report(const char *dir, const struct definition *d, const struct summary *s,
-                const struct run_info *ri, int zh, const struct charts_done *done,
+                const struct run_info *ri, enum lang lang, const struct charts_done *done,
                 char *err, size_t errlen)
 {
-    const struct page pg = { dir, d, s, ri, done, { dir, d, s, NULL, s->runs, zh }, err, errlen };
+    const struct page pg = { dir, d, s, ri, done, { dir, d, s, NULL, s->runs, lang }, err, errlen };
     struct outfile o;
     if (out_open(&o, dir, "report.html", err, errlen) < 0)
         return -1;

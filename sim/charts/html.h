@@ -11,10 +11,11 @@
 #include "charts/charts.h"
 #include "results/report.h"
 
-/* Writes dir/report.html whole or not at all, in English or (zh) Chinese,
+/* Writes dir/report.html whole or not at all, in language lang,
  * with the charts that done says were drawn; 0, or -1 with a message. */
 int html_report(const char *dir, const struct definition *d, const struct summary *s,
-                const struct run_info *ri, int zh, const struct charts_done *done,
+                const struct run_info *ri, enum lang lang,
+                const struct charts_done *done,
                 char *err, size_t errlen);
 
 /* Writes s with &, <, >, " and ' escaped for HTML text and attributes. */

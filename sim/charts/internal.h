@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include "charts/charts.h"
+#include "engine/lang.h"
 
 #define AMBER_LEVEL 0.8       /* below the required level but at least this: amber */
 
@@ -25,14 +26,8 @@ struct chart_ctx {
     const struct summary *s;
     const struct rep_result *res;
     long n;
-    int zh;
+    enum lang lang;
 };
-
-/* The English or the Chinese words. */
-const char *tr(const struct chart_ctx *c, const char *en, const char *zh);
-
-/* A cause of delay in the chart's language. */
-const char *chart_cause(const struct chart_ctx *c, int cause);
 
 /* A township's name in the chart's language (its pinyin when it has no
  * Chinese name). */
@@ -55,9 +50,6 @@ void chart_scenario(const struct chart_ctx *c, char *buf, size_t n);
 /* The title and subtitle of a chart, centred at the top of the canvas as
  * labels 90 and 91; the plot starts below them. */
 void chart_title(FILE *f, const char *title, const char *subtitle);
-
-/* "2 h", "90 min": a threshold in the chart's language. */
-void chart_duration(const struct chart_ctx *c, double min, char *buf, size_t n);
 
 /* Writes dir/name through w, whole or not at all; 0, or -1 with a message
  * (w returns -1 when out of memory). */

@@ -18,13 +18,13 @@
 #define SCREEN_H 900.0
 
 const struct map_mark map_marks[] = {
-    { "seat", 7, 2.4, NULL, "township seat", "乡镇驻地" },
-    { "village", 2, 1.6, "#1f5fa8", "disaster village", "受灾村" },
-    { "point", 6, 3.2, "#000000", "stockpile point", "乡镇储备点" },
-    { "subcentre", 8, 4.6, "#000000", "sub-centre", "分中心" },
-    { "department", 13, 2.0, "#6a3d9a", "departmental store", "部门储备库" },
-    { "supplier", 15, 2.0, "#8c510a", "agreement supplier", "协议供应商" },
-    { "central", 5, 3.0, "#000000", "central depot", "中心库" },
+    { "seat", 7, 2.4, NULL, T_MARK_SEAT },
+    { "village", 2, 1.6, "#1f5fa8", T_MARK_VILLAGE },
+    { "point", 6, 3.2, "#000000", T_MARK_POINT },
+    { "subcentre", 8, 4.6, "#000000", T_MARK_SUBCENTRE },
+    { "department", 13, 2.0, "#6a3d9a", T_MARK_DEPARTMENT },
+    { "supplier", 15, 2.0, "#8c510a", T_MARK_SUPPLIER },
+    { "central", 5, 3.0, "#000000", T_MARK_CENTRAL },
 };
 const int n_map_marks = sizeof map_marks / sizeof map_marks[0];
 
@@ -97,7 +97,7 @@ static int points(const struct chart_ctx *c, struct map_layout *m)
     for (int i = 0; i < d->n_facilities; i++) {
         const struct facility *fa = &d->facilities[i];
         add(m, d, fa->node, fac_word[fa->kind], 3,
-            c->zh && fa->name_zh && fa->name_zh[0] ? fa->name_zh : fa->name);
+            lang_name(c->lang, fa->name, fa->name_zh));
     }
     return 0;
 }

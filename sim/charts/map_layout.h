@@ -24,7 +24,7 @@
 
 /* The symbol of each kind of point: gnuplot point type, size, colour and
  * legend words.  "seat" is coloured by risk instead. */
-struct map_mark { const char *kind; int pt; double ps; const char *colour, *en, *zh; };
+struct map_mark { const char *kind; int pt; double ps; const char *colour; enum text words; };
 extern const struct map_mark map_marks[];
 extern const int n_map_marks;
 

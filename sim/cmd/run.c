@@ -147,12 +147,14 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
         return EXIT_USAGE;
     }
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first };
-    int zh = o->lang && !strcmp(o->lang, "zh");
+    enum lang lang = LANG_EN;
+    if (o->lang)
+        lang_parse(o->lang, &lang);   /* checked when the options were read */
     struct charts_done drawn;
     if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0
         || write_resolved(dir, c, err, sizeof err) < 0
-        || charts_make(dir, d, s, res, n, zh, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
-        || html_report(dir, d, s, &ri, zh, &drawn, err, sizeof err) < 0) {
+        || charts_make(dir, d, s, res, n, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
+        || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
         return EXIT_RUN;
     }

@@ -20,9 +20,7 @@
  * extra minutes of flooded or slowed roads, and checkpoints between townships. */
 enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, CAUSE_LOAD,
              CAUSE_TRAVEL, CAUSE_ROAD, CAUSES };
-const char *cause_name(enum cause c);   /* words for people */
 const char *cause_id(enum cause c);     /* a word for column and key names */
-const char *cause_name_zh(enum cause c);   /* for Chinese charts and reports */
 
 #define SAMPLE_MIN 10.0      /* resolution of the resources-over-time series */
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/lang.h"
 #include "model/outcome.h"
 
 const char *cause_id(enum cause c)
@@ -16,21 +17,8 @@ const char *cause_id(enum cause c)
     return (c >= 0 && c < CAUSES) ? n[c] : "?";
 }
 
-const char *cause_name(enum cause c)
-{
-    static const char *const n[CAUSES] = { "reporting", "stock-out", "mobilisation",
-        "truck wait", "bay queue", "loading", "travel", "road delays" };
-    return (c >= 0 && c < CAUSES) ? n[c] : "?";
-}
-
-/* ---- results ------------------------------------------------------------ */
-
-const char *cause_name_zh(enum cause c)
-{
-    static const char *const n[CAUSES] = { "上报", "缺货", "人员集结", "等待车辆", "装卸台排队",
-                                           "装车", "路途", "道路延误" };
-    return (c >= 0 && c < CAUSES) ? n[c] : "?";
-}
+/* Words for the causes live in the language table, in this order. */
+_Static_assert(T_CAUSE_ROAD - T_CAUSE_REPORT + 1 == CAUSES, "one text per cause, in order");
 
 int result_init(struct rep_result *res, const struct definition *d)
 {

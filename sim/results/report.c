@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/lang.h"
 #include "results/outfile.h"
 #include "results/report.h"
 #include "results/results_file.h"
@@ -50,7 +51,7 @@ static void site_line(FILE *f, const struct definition *d, const struct summary 
     minutes(f, "%8.0f", ss->mean_response);
     fprintf(f, " ");
     minutes(f, "%8.0f", ss->p95_response);
-    fprintf(f, "  %s\n", ss->main_cause >= 0 ? cause_name(ss->main_cause) : "-");
+    fprintf(f, "  %s\n", ss->main_cause >= 0 ? lang_cause(LANG_EN, ss->main_cause) : "-");
 }
 
 static void print_sites(FILE *f, const struct definition *d, const struct summary *s)
@@ -107,7 +108,7 @@ static void print_causes(FILE *f, const struct summary *s)
     }
     fprintf(f, "\nWhy late sites are late (mean minutes over %ld late site-runs):\n  ", s->late);
     for (int c = 0; c < CAUSES; c++)
-        fprintf(f, "%s %.0f%s", cause_name(c), s->cause_late[c], c + 1 < CAUSES ? ", " : "\n");
+        fprintf(f, "%s %.0f%s", lang_cause(LANG_EN, c), s->cause_late[c], c + 1 < CAUSES ? ", " : "\n");
 }
 
 /* The stock-outs of most runs, at most ten lines; all of them in stockouts.csv. */

@@ -1,0 +1,339 @@
+/*
+ * lang.c -- the table of every text in English and Chinese (see lang.h).
+ * Grouped by where a text is used.  To add a text: an id in lang.h, its two
+ * versions here; the test build refuses a text without both.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "engine/lang.h"
+
+static const char *const table[TEXTS][LANGS] = {
+    /* ---- general */
+    [T_CAUSE_REPORT] = { "reporting", "上报" },
+    [T_CAUSE_STOCK] = { "stock-out", "缺货" },
+    [T_CAUSE_MOBILISE] = { "mobilisation", "人员集结" },
+    [T_CAUSE_TRUCK] = { "truck wait", "等待车辆" },
+    [T_CAUSE_BAY] = { "bay queue", "装卸台排队" },
+    [T_CAUSE_LOAD] = { "loading", "装车" },
+    [T_CAUSE_TRAVEL] = { "travel", "路途" },
+    [T_CAUSE_ROAD] = { "road delays", "道路延误" },
+    [T_VERDICT_PASS] = { "PASS", "通过" },
+    [T_VERDICT_FAIL] = { "FAIL", "不通过" },
+    [T_VERDICT_INCONCLUSIVE] = { "INCONCLUSIVE", "无定论" },
+    [T_ROAD_EXPRESSWAY] = { "expressway", "高速公路" },
+    [T_ROAD_NATIONAL] = { "national road", "国道" },
+    [T_ROAD_PROVINCIAL] = { "provincial road", "省道" },
+    [T_ROAD_COUNTY] = { "county road", "县道" },
+    [T_ROAD_VILLAGE] = { "village road", "村道" },
+    [T_HOURS] = { "%g h", "%g 小时" },
+    [T_MINUTES] = { "%g min", "%g 分钟" },
+    [T_NEVER] = { "never", "未送达" },
+    /* ---- map marks */
+    [T_MARK_SEAT] = { "township seat", "乡镇驻地" },
+    [T_MARK_VILLAGE] = { "disaster village", "受灾村" },
+    [T_MARK_POINT] = { "stockpile point", "乡镇储备点" },
+    [T_MARK_SUBCENTRE] = { "sub-centre", "分中心" },
+    [T_MARK_DEPARTMENT] = { "departmental store", "部门储备库" },
+    [T_MARK_SUPPLIER] = { "agreement supplier", "协议供应商" },
+    [T_MARK_CENTRAL] = { "central depot", "中心库" },
+    /* ---- the coverage, response and resources charts */
+    [T_TIME_PROMISE_SUFFIX] = { " promise", "承诺" },
+    [T_TIME_SITES_90_BAND_P5] = { "sites: 90% band (p5–p95)", "受灾点：90% 区间" },
+    [T_TIME_SITES_MEDIAN] = { "sites: median", "受灾点：中位数" },
+    [T_TIME_PEOPLE_MEDIAN] = { "people: median", "受灾群众：中位数" },
+    [T_TIME_PEOPLE_90_BAND_P5] = { "people: 90% band (p5–p95)", "受灾群众：90% 区间" },
+    [T_TIME_REQUIRED_LEVEL] = { "required level %g%%", "要求水平 %g%%" },
+    [T_TIME_HOW_FAST_RELIEF_REACHES] = {
+        "%s: how fast relief reaches the disaster sites",
+        "%s 情景：救灾物资多快送达受灾点" },
+    [T_TIME_SHARE_REACHED_EACH_HOUR] = {
+        "share reached by each hour after the disaster struck: median and 90%% band of %ld "
+        "simulated %s",
+        "灾害发生后各时刻已送达的比例：%ld 次模拟（%s）的中位数与 90%% 区间" },
+    [T_TIME_HOURS_SINCE_DISASTER_STRUCK] = {
+        "hours since the disaster struck the site",
+        "灾害发生后的时间（小时）" },
+    [T_TIME_REACHED] = { "reached (%)", "已送达（%）" },
+    [T_TIME_NOT_IN_BARS] = {
+        "not in the bars:\nlater than %s: %.1f%%\nnever reached within %g h: %.1f%%",
+        "图中未显示：\n超过 %s：%.1f%%\n%g 小时内未送达：%.1f%%" },
+    [T_TIME_HOW_LONG_DISASTER_SITES] = {
+        "%s: how long disaster sites wait for their first relief",
+        "%s 情景：受灾点等待首批物资的时间" },
+    [T_TIME_EVERY_SITE_EACH_SIMULATED] = {
+        "every site in each of %ld simulated %s (%ld site-runs), by %g-minute intervals",
+        "%ld 次模拟（%s）中每个受灾点（共 %ld 个），每 %g 分钟一组" },
+    [T_TIME_MINUTES_DISASTER_FIRST_RELIEF] = {
+        "minutes from the disaster to the first relief",
+        "从灾害发生到首批物资送达（分钟）" },
+    [T_TIME_SHARE_SITE_RUNS] = { "share of site-runs (%)", "占全部受灾点次数（%）" },
+    [T_TIME_AFTER_H_UP_TRUCKS] = {
+        "after %g h: up to %g trucks still away (p95)",
+        "%g 小时后：仍有至多 %g 辆车在外（p95）" },
+    [T_TIME_TRUCKS_ROAD_QUEUE_CENTRAL] = {
+        "%s: trucks on the road and the queue at the central depot's loading bays",
+        "%s 情景：在途车辆与中心库装卸台排队" },
+    [T_TIME_MEDIAN_90_BAND_SIMULATED] = {
+        "median and 90%% band of %ld simulated %s",
+        "%ld 次模拟（%s）的中位数与 90%% 区间" },
+    [T_TIME_90_BAND_P5_P95] = { "90% band (p5–p95)", "90% 区间" },
+    [T_TIME_MEDIAN] = { "median", "中位数" },
+    [T_TIME_TRUCKS_AWAY] = { "trucks away from\ntheir store (of %d)", "离库车辆\n（共 %d 辆）" },
+    [T_TIME_HOURS_SINCE_ONSET_DISASTER] = {
+        "hours since the onset of the disaster",
+        "灾害开始后的时间（小时）" },
+    [T_TIME_TRUCKS_QUEUEING] = {
+        "trucks queueing at the\ncentral depot's bays",
+        "中心库装卸台\n排队车辆" },
+    /* ---- the townships and causes charts */
+    [T_SITES_GREEN_KEY] = { "on time ≥ %g%%", "按时 ≥ %g%%" },
+    [T_SITES_AMBER_KEY] = { "%g–%g%%", "%g–%g%%" },
+    [T_SITES_RED_KEY] = { "< %g%%", "< %g%%" },
+    [T_SITES_WHICH_DISASTER_SITES_GET] = {
+        "%s: which disaster sites get relief within %s",
+        "%s 情景：各受灾点在 %s内收到物资的概率" },
+    [T_SITES_PROBABILITY_TIME_95_INTERVAL] = {
+        "probability on time with its 95%% interval, over %ld simulated %s; worst first",
+        "按时送达概率及其 95%% 置信区间，%ld 次模拟（%s）；最差的在上" },
+    [T_SITES_PROBABILITY_THAT_FIRST_RELIEF] = {
+        "probability that the first relief arrives within %s (%%)",
+        "首批物资在 %s内送达的概率（%%）" },
+    [T_SITES_95_INTERVAL] = { "95% interval", "95% 置信区间" },
+    [T_SITES_REQUIRED] = { "required %g%%", "要求 %g%%" },
+    [T_SITES_ALL_LATE_SITES] = { "all late sites", "所有迟到的受灾点" },
+    [T_SITES_WHERE_TIME_GOES_WHEN] = {
+        "%s: where the time goes when relief is late",
+        "%s 情景：物资迟到时，时间花在了哪里" },
+    [T_SITES_MEAN_MINUTES_EACH_PART] = {
+        "mean minutes of each part of the first delivery, over the runs in which the site "
+        "got nothing within %s",
+        "首批物资各环节的平均分钟数，仅统计 %s内未送达的模拟" },
+    [T_SITES_MINUTES_AFTER_DISASTER_STRUCK] = {
+        "minutes after the disaster struck the site",
+        "灾害发生后的分钟数" },
+    [T_SITES_PROMISE] = { "%s promise", "%s承诺" },
+    [T_SITES_NO_SITE_WAS_LATE] = { "No site was late in any run.", "所有模拟中没有受灾点迟到。" },
+    /* ---- the map chart */
+    [T_MAP_CLOSED_OFTEN] = { "closed in ≥ %g%% of runs", "≥ %g%% 的模拟中中断" },
+    [T_MAP_CLOSED_SELDOM] = { "closed in < %g%% of runs", "< %g%% 的模拟中中断" },
+    [T_MAP_SLOWED] = { "slowed", "减速" },
+    [T_MAP_SEAT_GREEN] = { "seat, ≥ %g%% on time", "乡镇，按时 ≥ %g%%" },
+    [T_MAP_SEAT_AMBER] = { "seat, %g–%g%% on time", "乡镇，按时 %g–%g%%" },
+    [T_MAP_SEAT_RED] = { "seat, < %g%% on time", "乡镇，按时 < %g%%" },
+    [T_MAP_SEAT_NO_DISASTER_SITE] = { "seat, no disaster site", "乡镇，无受灾点" },
+    [T_MAP_CITY_DASHED_BOX_ENLARGED] = { "the city (dashed box), enlarged", "城区（虚线框）放大" },
+    [T_MAP_ROADS_EACH_TOWNSHIP_CHANCE] = {
+        "%s: the roads and each township's chance of relief within %s",
+        "%s 情景：路网与各乡镇在 %s内收到物资的概率" },
+    [T_MAP_RED_ROADS_DISASTER_MAY] = {
+        "red: roads the disaster may close (pale: seldom); orange: roads it slows; a seat's "
+        "colour: its worst site's chance",
+        "红色：可能中断的道路（浅色：较少中断）；橙色：可能减速的道路；乡镇颜色：其最差受"
+        "灾点的按时概率" },
+    /* ---- causes chart */
+    [T_SITES_LATE_IN_RUNS] = { "'late in %.0f%% of runs'", "'%.0f%% 的模拟中迟到'" },
+    /* ---- report.html */
+    [T_HTML_KICKER_SCENARIO] = { "scenario ", "情景 " },
+    [T_HTML_DOES_PROMISE_HOLD] = { "Does the %s promise hold?", "%s承诺能否兑现？" },
+    [T_HTML_EVERY_SITE_REACHED_WITHIN] = {
+        "Every site reached within",
+        "所有受灾点均在以下时间内送达" },
+    [T_HTML_SHARE_RUNS] = { "share of runs", "模拟比例" },
+    [T_HTML_THE_PROMISE] = { " (the promise)", "（承诺）" },
+    [T_HTML_SITES_TIME_MEAN_SHARE] = {
+        "Sites on time, mean share per run",
+        "每次模拟中按时送达的受灾点平均比例" },
+    [T_HTML_RESPONSE_TIME_OVER_ALL] = {
+        "Response time over all sites and runs (minutes): median",
+        "所有受灾点与模拟的响应时间（分钟）：中位数" },
+    [T_HTML_LONGEST] = { "longest", "最长" },
+    [T_HTML_CHART_FAILED] = {
+        "This chart was not drawn: gnuplot failed on %s.gp (see the warning of the run).",
+        "此图未生成：gnuplot 运行 %s.gp 失败（见运行时的警告）。" },
+    [T_HTML_CHARTS_SKIPPED] = { "Charts were not drawn (--no-plot).", "未生成图表（--no-plot）。" },
+    [T_HTML_NO_GNUPLOT] = {
+        "Charts were not drawn: gnuplot is not installed. Their scripts and data are in this "
+        "folder; run <code>gnuplot NAME.gp</code> there to draw them.",
+        "未生成图表：未安装 gnuplot。图表脚本和数据在本文件夹中，在此运行 <co"
+        "de>gnuplot 名称.gp</code> 即可生成。" },
+    [T_HTML_DISASTER_SITES_WORST_FIRST] = {
+        "The disaster sites, worst first",
+        "各受灾点（最差的在前）" },
+    [T_HTML_PROBABILITY_TIME_95_INTERVAL] = {
+        "Probability on time with its 95% interval; response times in minutes from the "
+        "disaster to the first relief (mean over the runs that reached the site); the main "
+        "cause of lateness over the late runs.",
+        "按时送达概率及其 95% 置信区间；响应时间为从灾害发生到首批物资送达的分钟数（"
+        "均值只计已送达的模拟）；主要迟到原因按迟到的模拟统计。" },
+    [T_HTML_SITE_TOWNSHIP] = { "Site (township)", "受灾点（乡镇）" },
+    [T_HTML_ON_TIME] = { "On time", "按时概率" },
+    [T_HTML_MEAN_MIN] = { "Mean min", "平均分钟" },
+    [T_HTML_P95_MIN] = { "p95 min", "p95 分钟" },
+    [T_HTML_REACHED_HORIZON] = { "Reached by horizon", "时限内送达" },
+    [T_HTML_MAIN_CAUSE_LATENESS] = { "Main cause of lateness", "主要迟到原因" },
+    [T_HTML_ASSUMPTIONS_BEHIND_THIS_RUN] = { "Assumptions behind this run", "本次运行的假设" },
+    [T_HTML_SCENARIO] = { "Scenario", "情景" },
+    [T_HTML_REPLICATIONS] = { "Replications", "模拟次数" },
+    [T_HTML_SIMULATED] = { "%ld simulated %s", "%ld 次（%s）" },
+    [T_HTML_SEED] = { "Seed", "随机种子" },
+    [T_HTML_SEED_FIRST] = { "%llu (first replication %ld)", "%llu（首次模拟编号 %ld）" },
+    [T_HTML_PROMISE] = { "Promise", "承诺" },
+    [T_HTML_FIRST_RELIEF_EVERY_SITE] = {
+        "first relief at every site within %g minutes",
+        "每个受灾点在 %g 分钟内收到首批物资" },
+    [T_HTML_THRESHOLDS_REPORTED] = { "Thresholds reported", "报告的时限" },
+    [T_HTML_REQUIRED_LEVEL] = { "Required level", "要求水平" },
+    [T_HTML_PROMISE_KEPT_LEAST_RUNS] = {
+        "the promise kept in at least %g%% of runs",
+        "至少 %g%% 的模拟兑现承诺" },
+    [T_HTML_HORIZON] = { "Horizon", "模拟时长" },
+    [T_HTML_HOURS_AFTER_ONSET] = { "%g hours after the onset", "灾害开始后 %g 小时" },
+    [T_HTML_ONSET] = { "Onset", "灾害开始时刻" },
+    [T_HTML_ALARM] = { "Alarm", "警报" },
+    [T_HTML_EVERY_STORE_CREWS_CALLED] = {
+        "every store's crews called out at the onset",
+        "灾害开始时所有仓库人员集结" },
+    [T_HTML_CREWS_CALLED_OUT_WHEN] = {
+        "crews called out when a request arrives",
+        "收到需求时人员才集结" },
+    [T_HTML_DISPATCH_POLICY] = { "Dispatch policy", "调度策略" },
+    [T_HTML_TIERED_OWN_TOWNSHIP_THEN] = {
+        "tiered: own township, then sub-centre, then central depot, then suppliers",
+        "分级：本乡镇、分中心、中心库、协议供应商依次调拨" },
+    [T_HTML_EARLIEST_STORE_WHOSE_TRUCK] = {
+        "earliest: the store whose truck can arrive soonest",
+        "最早到达：由能最早送达的仓库调拨" },
+    [T_HTML_SYSTEM] = { "System", "系统" },
+    [T_HTML_TOWNSHIPS_DISASTER_SITES_ROADS] = {
+        "%d townships, %d disaster sites, %d roads, %d facilities, %d trucks",
+        "%d 个乡镇，%d 个受灾点，%d 条道路，%d 个设施，%d 辆车" },
+    [T_HTML_VERSION] = { "Version", "版本" },
+    [T_HTML_EVERY_OTHER_NUMBER_STOCK] = {
+        "Every other number (stock, fleets, speeds, delays) is an assumption stated, with "
+        "its source, in resolved.cfg beside this report; <code>supplysim resolved.cfg</code> "
+        "reproduces this run exactly.",
+        "其余数字（库存、车队、车速、延误）均为假设，连同来源写在本报告旁的 resolv"
+        "ed.cfg 中；运行 <code>supplysim resolved.cfg"
+        "</code> 可完全复现本次结果。" },
+    [T_HTML_VERDICT] = {
+        "%s: in %ld runs, the share in which the %s promise held was %.1f%% (95%% CI "
+        "%.1f–%.1f%%); required %g%%",
+        "%s：%ld 次模拟中，%s承诺兑现的比例为 %.1f%%（95%% 置信区间 "
+        "%.1f–%.1f%%）；要求 %g%%" },
+    [T_HTML_MEANING_PASS] = {
+        "The whole 95%% interval of the share of runs in which every site got its first "
+        "relief within %s lies at or above the required %g%%: the promise holds for this "
+        "scenario.",
+        "所有受灾点均在 %s内收到首批物资的模拟比例，其 95%% 置信区间整体不低于要"
+        "求的 %g%%：此情景下承诺成立。" },
+    [T_HTML_MEANING_FAIL] = {
+        "The whole 95%% interval of the share of runs in which every site got its first "
+        "relief within %s lies below the required %g%%: the promise does not hold for this "
+        "scenario.",
+        "所有受灾点均在 %s内收到首批物资的模拟比例，其 95%% 置信区间整体低于要求"
+        "的 %g%%：此情景下承诺不成立。" },
+    [T_HTML_MEANING_INCONCLUSIVE] = {
+        "The 95%% interval of the share of runs in which every site got its first relief "
+        "within %s straddles the required %g%%: more replications (--until-decided) would "
+        "decide.",
+        "所有受灾点均在 %s内收到首批物资的模拟比例，其 95%% 置信区间跨越要求的 "
+        "%g%%：需增加模拟次数（--until-decided）才能判定。" },
+    [T_ABOUT_COVERAGE_H] = {
+        "How fast relief reaches the disaster sites",
+        "救灾物资多快送达受灾点" },
+    [T_ABOUT_COVERAGE] = {
+        "The share of sites (blue) and of displaced people (orange) that have had their "
+        "first relief, by hours since the disaster struck them: the line is the median run, "
+        "the band holds 90% of runs. Dashed lines mark the thresholds and the required level.",
+        "按灾害发生后的小时数，已收到首批物资的受灾点（蓝）和受灾群众（橙）比例：实线为中"
+        "位数，阴影为 90% 的模拟所在区间。虚线为时限和要求水平。" },
+    [T_ABOUT_TOWNSHIPS_H] = { "Which townships are at risk", "哪些乡镇有风险" },
+    [T_ABOUT_TOWNSHIPS] = {
+        "The probability that each site gets its first relief within the promise, with its "
+        "95% interval, worst first: green meets the required level, amber is close, red is "
+        "well below.",
+        "各受灾点在承诺时限内收到首批物资的概率及其 95% 置信区间，最差的在上：绿色达"
+        "到要求，橙色接近，红色明显不足。" },
+    [T_ABOUT_MAP_H] = { "Where: the roads and the townships", "位置：路网与乡镇" },
+    [T_ABOUT_MAP] = {
+        "Red roads may be closed by the disaster, orange ones slowed. Each township seat has "
+        "the colour of its worst site in the chart above; grey seats have no disaster site.",
+        "红色道路可能因灾中断，橙色道路可能减速。乡镇的颜色与上图中其最差受灾点一致；灰色"
+        "表示该乡镇无受灾点。" },
+    [T_ABOUT_CAUSES_H] = { "Why sites are late", "为什么迟到" },
+    [T_ABOUT_CAUSES] = {
+        "For each site that was late in some runs, where the time of its first delivery "
+        "went, averaged over those late runs; the top bar averages all late sites. The "
+        "dashed line is the promise.",
+        "对在部分模拟中迟到的受灾点，首批物资各环节所花的平均时间（仅统计迟到的模拟）；最"
+        "上方为所有迟到受灾点的平均。虚线为承诺时限。" },
+    [T_ABOUT_RESPONSE_H] = {
+        "How long sites wait for their first relief",
+        "受灾点等待首批物资的时间" },
+    [T_ABOUT_RESPONSE] = {
+        "The time from the disaster to a site's first relief, over every site in every run; "
+        "dashed lines mark the thresholds. Sites reached later, or never, are counted in the "
+        "note.",
+        "所有模拟中每个受灾点从灾害发生到收到首批物资的时间分布；虚线为各时限。更晚或未送"
+        "达的受灾点列在图中说明里。" },
+    [T_ABOUT_RESOURCES_H] = { "Trucks and loading bays over time", "车辆与装卸台随时间的变化" },
+    [T_ABOUT_RESOURCES] = {
+        "Top: trucks away from their store; bottom: trucks waiting for a loading bay at the "
+        "central depot; median and 90% band, by hours since the onset.",
+        "上：离库在外的车辆；下：在中心库排队等待装卸台的车辆；中位数与 90% 区间，按"
+        "灾害开始后的小时数。" },
+};
+
+const char *lang_text(enum lang l, enum text t)
+{
+    if (t < 0 || t >= TEXTS || l < 0 || l >= LANGS || !table[t][l])
+        return "?";
+    return table[t][l];
+}
+
+int lang_parse(const char *word, enum lang *l)
+{
+    if (!strcmp(word, "en"))
+        *l = LANG_EN;
+    else if (!strcmp(word, "zh"))
+        *l = LANG_ZH;
+    else
+        return -1;
+    return 0;
+}
+
+const char *lang_tag(enum lang l)
+{
+    return l == LANG_ZH ? "zh-CN" : "en";
+}
+
+const char *lang_name(enum lang l, const char *en, const char *zh)
+{
+    return (l == LANG_ZH && zh && zh[0]) ? zh : en;
+}
+
+void lang_duration(enum lang l, double min, char *buf, size_t n)
+{
+    if (fmod(min, 60.0) == 0)
+        snprintf(buf, n, lang_text(l, T_HOURS), min / 60);
+    else
+        snprintf(buf, n, lang_text(l, T_MINUTES), min);
+}
+
+const char *lang_cause(enum lang l, int i)
+{
+    return i >= 0 && i <= T_CAUSE_ROAD - T_CAUSE_REPORT ? lang_text(l, T_CAUSE_REPORT + i) : "?";
+}
+
+const char *lang_verdict(enum lang l, int i)
+{
+    return i >= 0 && i <= T_VERDICT_INCONCLUSIVE - T_VERDICT_PASS
+        ? lang_text(l, T_VERDICT_PASS + i) : "?";
+}
+
+const char *lang_road_class(enum lang l, int i)
+{
+    return i >= 0 && i <= T_ROAD_VILLAGE - T_ROAD_EXPRESSWAY
+        ? lang_text(l, T_ROAD_EXPRESSWAY + i) : "?";
+}

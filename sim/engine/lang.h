@@ -1,0 +1,192 @@
+/*
+ * lang.h -- every word supplysim shows people, in English and Chinese, in one
+ * table: the charts, report.html and (as they are translated) the text
+ * output use these and only these.  A text is named by its id (T_...).  It
+ * is either a printf format, whose two versions have the same conversions
+ * in the same order so that either takes the same arguments (a literal
+ * percent written "%%"), or a plain label never used as a format, which may
+ * hold a bare percent ("90% band").  tests/test_lang.c walks the table and
+ * checks that every text has both versions and that they agree.  Names from a configuration (townships, facilities,
+ * scenarios) are not here: lang_name picks the configured Chinese name when
+ * there is one.
+ *
+ * Why a table compiled in and not gettext: the language is chosen per run
+ * (--lang), not by the process locale, and a fresh machine has no zh_CN
+ * locale installed; a table needs neither.
+ */
+#ifndef SUPPLYSIM_LANG_H
+#define SUPPLYSIM_LANG_H
+
+#include <stddef.h>
+
+enum lang { LANG_EN, LANG_ZH, LANGS };
+
+enum text {
+    /* general */
+    T_CAUSE_REPORT,
+    T_CAUSE_STOCK,
+    T_CAUSE_MOBILISE,
+    T_CAUSE_TRUCK,
+    T_CAUSE_BAY,
+    T_CAUSE_LOAD,
+    T_CAUSE_TRAVEL,
+    T_CAUSE_ROAD,
+    T_VERDICT_PASS,
+    T_VERDICT_FAIL,
+    T_VERDICT_INCONCLUSIVE,
+    T_ROAD_EXPRESSWAY,
+    T_ROAD_NATIONAL,
+    T_ROAD_PROVINCIAL,
+    T_ROAD_COUNTY,
+    T_ROAD_VILLAGE,
+    T_HOURS,
+    T_MINUTES,
+    T_NEVER,
+    /* map marks */
+    T_MARK_SEAT,
+    T_MARK_VILLAGE,
+    T_MARK_POINT,
+    T_MARK_SUBCENTRE,
+    T_MARK_DEPARTMENT,
+    T_MARK_SUPPLIER,
+    T_MARK_CENTRAL,
+    /* the coverage, response and resources charts */
+    T_TIME_PROMISE_SUFFIX,
+    T_TIME_SITES_90_BAND_P5,
+    T_TIME_SITES_MEDIAN,
+    T_TIME_PEOPLE_MEDIAN,
+    T_TIME_PEOPLE_90_BAND_P5,
+    T_TIME_REQUIRED_LEVEL,
+    T_TIME_HOW_FAST_RELIEF_REACHES,
+    T_TIME_SHARE_REACHED_EACH_HOUR,
+    T_TIME_HOURS_SINCE_DISASTER_STRUCK,
+    T_TIME_REACHED,
+    T_TIME_NOT_IN_BARS,
+    T_TIME_HOW_LONG_DISASTER_SITES,
+    T_TIME_EVERY_SITE_EACH_SIMULATED,
+    T_TIME_MINUTES_DISASTER_FIRST_RELIEF,
+    T_TIME_SHARE_SITE_RUNS,
+    T_TIME_AFTER_H_UP_TRUCKS,
+    T_TIME_TRUCKS_ROAD_QUEUE_CENTRAL,
+    T_TIME_MEDIAN_90_BAND_SIMULATED,
+    T_TIME_90_BAND_P5_P95,
+    T_TIME_MEDIAN,
+    T_TIME_TRUCKS_AWAY,
+    T_TIME_HOURS_SINCE_ONSET_DISASTER,
+    T_TIME_TRUCKS_QUEUEING,
+    /* the townships and causes charts */
+    T_SITES_GREEN_KEY,
+    T_SITES_AMBER_KEY,
+    T_SITES_RED_KEY,
+    T_SITES_WHICH_DISASTER_SITES_GET,
+    T_SITES_PROBABILITY_TIME_95_INTERVAL,
+    T_SITES_PROBABILITY_THAT_FIRST_RELIEF,
+    T_SITES_95_INTERVAL,
+    T_SITES_REQUIRED,
+    T_SITES_ALL_LATE_SITES,
+    T_SITES_WHERE_TIME_GOES_WHEN,
+    T_SITES_MEAN_MINUTES_EACH_PART,
+    T_SITES_MINUTES_AFTER_DISASTER_STRUCK,
+    T_SITES_PROMISE,
+    T_SITES_NO_SITE_WAS_LATE,
+    /* the map chart */
+    T_MAP_CLOSED_OFTEN,
+    T_MAP_CLOSED_SELDOM,
+    T_MAP_SLOWED,
+    T_MAP_SEAT_GREEN,
+    T_MAP_SEAT_AMBER,
+    T_MAP_SEAT_RED,
+    T_MAP_SEAT_NO_DISASTER_SITE,
+    T_MAP_CITY_DASHED_BOX_ENLARGED,
+    T_MAP_ROADS_EACH_TOWNSHIP_CHANCE,
+    T_MAP_RED_ROADS_DISASTER_MAY,
+    /* causes chart */
+    T_SITES_LATE_IN_RUNS,
+    /* report.html */
+    T_HTML_KICKER_SCENARIO,
+    T_HTML_DOES_PROMISE_HOLD,
+    T_HTML_EVERY_SITE_REACHED_WITHIN,
+    T_HTML_SHARE_RUNS,
+    T_HTML_THE_PROMISE,
+    T_HTML_SITES_TIME_MEAN_SHARE,
+    T_HTML_RESPONSE_TIME_OVER_ALL,
+    T_HTML_LONGEST,
+    T_HTML_CHART_FAILED,
+    T_HTML_CHARTS_SKIPPED,
+    T_HTML_NO_GNUPLOT,
+    T_HTML_DISASTER_SITES_WORST_FIRST,
+    T_HTML_PROBABILITY_TIME_95_INTERVAL,
+    T_HTML_SITE_TOWNSHIP,
+    T_HTML_ON_TIME,
+    T_HTML_MEAN_MIN,
+    T_HTML_P95_MIN,
+    T_HTML_REACHED_HORIZON,
+    T_HTML_MAIN_CAUSE_LATENESS,
+    T_HTML_ASSUMPTIONS_BEHIND_THIS_RUN,
+    T_HTML_SCENARIO,
+    T_HTML_REPLICATIONS,
+    T_HTML_SIMULATED,
+    T_HTML_SEED,
+    T_HTML_SEED_FIRST,
+    T_HTML_PROMISE,
+    T_HTML_FIRST_RELIEF_EVERY_SITE,
+    T_HTML_THRESHOLDS_REPORTED,
+    T_HTML_REQUIRED_LEVEL,
+    T_HTML_PROMISE_KEPT_LEAST_RUNS,
+    T_HTML_HORIZON,
+    T_HTML_HOURS_AFTER_ONSET,
+    T_HTML_ONSET,
+    T_HTML_ALARM,
+    T_HTML_EVERY_STORE_CREWS_CALLED,
+    T_HTML_CREWS_CALLED_OUT_WHEN,
+    T_HTML_DISPATCH_POLICY,
+    T_HTML_TIERED_OWN_TOWNSHIP_THEN,
+    T_HTML_EARLIEST_STORE_WHOSE_TRUCK,
+    T_HTML_SYSTEM,
+    T_HTML_TOWNSHIPS_DISASTER_SITES_ROADS,
+    T_HTML_VERSION,
+    T_HTML_EVERY_OTHER_NUMBER_STOCK,
+    T_HTML_VERDICT,
+    T_HTML_MEANING_PASS,
+    T_HTML_MEANING_FAIL,
+    T_HTML_MEANING_INCONCLUSIVE,
+    T_ABOUT_COVERAGE_H,
+    T_ABOUT_COVERAGE,
+    T_ABOUT_TOWNSHIPS_H,
+    T_ABOUT_TOWNSHIPS,
+    T_ABOUT_MAP_H,
+    T_ABOUT_MAP,
+    T_ABOUT_CAUSES_H,
+    T_ABOUT_CAUSES,
+    T_ABOUT_RESPONSE_H,
+    T_ABOUT_RESPONSE,
+    T_ABOUT_RESOURCES_H,
+    T_ABOUT_RESOURCES,
+    TEXTS
+};
+
+/* The text in language l; never NULL. */
+const char *lang_text(enum lang l, enum text t);
+
+/* "en" or "zh" into *l; 0, or -1 for any other word. */
+int lang_parse(const char *word, enum lang *l);
+
+/* The HTML language tag: "en" or "zh-CN". */
+const char *lang_tag(enum lang l);
+
+/* A configured name in language l: zh when l is Chinese and zh is given and
+ * not empty, else en. */
+const char *lang_name(enum lang l, const char *en, const char *zh);
+
+/* A duration for people: "2 h" when whole hours, else "90 min" (or
+ * "2 小时", "90 分钟"). */
+void lang_duration(enum lang l, double min, char *buf, size_t n);
+
+/* The i-th cause of delay, in the model's order of causes (T_CAUSE_REPORT
+ * onwards); the i-th verdict (PASS, FAIL, INCONCLUSIVE); the i-th road class
+ * (expressway ... village). */
+const char *lang_cause(enum lang l, int i);
+const char *lang_verdict(enum lang l, int i);
+const char *lang_road_class(enum lang l, int i);
+
+#endif
