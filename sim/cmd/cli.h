@@ -6,6 +6,7 @@
 #define SUPPLYSIM_CLI_H
 
 #include "config/config.h"
+#include "results/resolved.h"
 
 #define EXIT_RUN 1
 #define EXIT_USAGE 2
@@ -23,15 +24,19 @@ struct opts {
 
 struct summary;
 struct rep_result;
-/* Writes every output of a run whose replications are done; returns the exit status. */
-int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
-                const struct summary *s, const struct rep_result *res, long n, long first);
+/* Writes every output of a run whose replications are done (ov: the run
+ * settings the command line decided, for resolved.cfg); returns the exit
+ * status. */
+int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
+                const struct definition *d, const struct summary *s,
+                const struct rep_result *res, long n, long first);
 
 /* supplysim merge: recomputes every statistic from shards' results.dat. */
 int merge_main(int argc, char **argv);
 
 /* Runs the scenario's replications and writes every output; returns the
  * exit status. */
-int run_simulation(const struct opts *o, struct cfg *c, struct definition *d);
+int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrides *ov,
+                   struct definition *d);
 
 #endif

@@ -84,8 +84,9 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
     case 's':
         errno = 0;
         seed = strtoull(arg, &end, 10);
-        if (!*arg || *end || errno || arg[0] == '-')
-            return bad_usage("-s: expected a non-negative integer, found \"%s\"", arg);
+        if (!*arg || *end || errno || arg[0] == '-' || seed > LLONG_MAX)
+            return bad_usage("-s: expected an integer from 0 to 9223372036854775807, found \"%s\"",
+                             arg);
         o->seed = seed;
         o->have_seed = 1;
         return -1;
@@ -177,14 +178,18 @@ done:
     return rc;
 }
 
-/* -n and -s go into the configuration itself, so that resolved.cfg says them. */
-static int apply_run_opts(const struct opts *o, struct cfg *c)
+/* -n and -s replace the configuration's own values: in the validated
+ * settings, and in resolved.cfg through the overrides. */
+static void apply_run_opts(const struct opts *o, struct definition *d, struct run_overrides *ov)
 {
-    if (o->replications && cfg_set_run(c, "replications", o->replications) < 0)
-        return -1;
-    if (o->have_seed && cfg_set_run(c, "seed", (long long)o->seed) < 0)
-        return -1;
-    return 0;
+    if (o->replications) {
+        d->run.replications = (int)o->replications;
+        overrides_int(ov, "replications", o->replications);
+    }
+    if (o->have_seed) {
+        d->run.seed = o->seed;
+        overrides_int(ov, "seed", (long long)o->seed);
+    }
 }
 
 int main(int argc, char **argv)
@@ -197,17 +202,14 @@ int main(int argc, char **argv)
         return rc;
     char err[2048];
     struct cfg *c = cfg_load(o.file, o.sets, o.n_sets, err, sizeof err);
-    if (c && apply_run_opts(&o, c) < 0) {
-        snprintf(err, sizeof err, "%s: run: expected a group { ... } to hold -n and -s", o.file);
-        cfg_free(c);
-        c = NULL;
-    }
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     if (!d) {
         fprintf(stderr, "%s\n", err);
         cfg_free(c);
         return EXIT_USAGE;
     }
+    struct run_overrides ov = { .n = 0 };
+    apply_run_opts(&o, d, &ov);
     rc = 0;
     if (o.export_dir && export_network(d, o.export_dir, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
@@ -216,7 +218,7 @@ int main(int argc, char **argv)
     if (!rc && o.check)
         rc = run_check(&o, d);
     else if (!rc && !o.export_dir)
-        rc = run_simulation(&o, c, d);
+        rc = run_simulation(&o, c, &ov, d);
     definition_free(d);
     cfg_free(c);
     return rc;

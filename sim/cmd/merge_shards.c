@@ -185,7 +185,7 @@ int merge_main(int argc, char **argv)
         snprintf(err, sizeof err, "out of memory computing the summary");
         goto fail;
     }
-    rc = run_outputs(&o, c, d, &s, all, total, 0);
+    rc = run_outputs(&o, c, NULL, d, &s, all, total, 0);
     goto done;
 fail:
     fprintf(stderr, "supplysim merge: %s\n", err);

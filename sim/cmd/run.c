@@ -16,6 +16,7 @@
 #include "charts/html.h"
 #include "results/outfile.h"
 #include "results/report.h"
+#include "results/resolved.h"
 #include "engine/stats.h"
 #include "cmd/version.h"
 
@@ -51,22 +52,6 @@ static void print_cost(const struct experiment *x, double secs, int jobs)
             ru.ru_maxrss / 1024.0);
 }
 
-static int write_resolved(const char *dir, struct cfg *c, char *err, size_t errlen)
-{
-    struct outfile o;
-    if (out_open(&o, dir, "resolved.cfg", err, errlen) < 0)
-        return -1;
-    fprintf(o.f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
-            "# run after its base, `set` lists and -D overrides; `supplysim resolved.cfg`\n"
-            "# reproduces the run exactly.\n", SUPPLYSIM_VERSION);
-    if (cfg_write(c, o.f) < 0) {
-        out_abort(&o);
-        snprintf(err, errlen, "%s/resolved.cfg: cannot write", dir);
-        return -1;
-    }
-    return out_commit(&o, err, errlen);
-}
-
 /* Replications in which every site was on time: all a batch needs to decide. */
 static long kept_count(const struct experiment *x)
 {
@@ -84,20 +69,18 @@ static long kept_count(const struct experiment *x)
  * verdict is decided or run.max_replications is reached.  Looking after every
  * batch would decide wrongly more often than the interval says, so the
  * verdict's confidence is raised for the number of looks allowed (Bonferroni:
- * 95% over 20 looks is 99.75% each), and written to resolved.cfg so that a
- * rerun reproduces the verdict.  The full summary is made once, at the end. */
-static int replicate(const struct opts *o, struct experiment *x, struct definition *d, struct cfg *c,
-                     long count, int jobs, struct summary *s, char *err, size_t errlen)
+ * 95% over 20 looks is 99.75% each), and goes to resolved.cfg (ov) so that
+ * a rerun reproduces the verdict.  The full summary is made once, at the end. */
+static int replicate(const struct opts *o, struct experiment *x, struct definition *d,
+                     struct run_overrides *ov, long count, int jobs, struct summary *s,
+                     char *err, size_t errlen)
 {
     progress_fn bar = (!o->quiet && isatty(2)) ? progress_bar : NULL;
     long batch = count;
     if (o->until_decided) {
         long looks = (d->run.max_replications + batch - 1) / batch;
         d->run.verdict_conf = 1.0 - (1.0 - d->run.verdict_conf) / (double)(looks > 1 ? looks : 1);
-        if (cfg_set_run_float(c, "verdict_confidence", d->run.verdict_conf) < 0) {
-            snprintf(err, errlen, "run: expected a group to hold verdict_confidence");
-            return -1;
-        }
+        overrides_float(ov, "verdict_confidence", d->run.verdict_conf);
     }
     for (;;) {
         if (experiment_run(x, count, jobs, bar, NULL, err, errlen) < 0)
@@ -136,8 +119,9 @@ static void print_stdout(const struct opts *o, const struct definition *d, const
 /* Everything a run leaves once its replications are done: the files, the
  * resolved configuration and stdout.  Shared by a run and `supplysim merge`.
  * Returns the exit status. */
-int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
-                const struct summary *s, const struct rep_result *res, long n, long first)
+int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
+                const struct definition *d, const struct summary *s,
+                const struct rep_result *res, long n, long first)
 {
     char err[2048], dir[1024];
     if (snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name)
@@ -152,7 +136,7 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
         lang_parse(o->lang, &lang);   /* checked when the options were read */
     struct charts_done drawn;
     if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0
-        || write_resolved(dir, c, err, sizeof err) < 0
+        || resolved_write(dir, SUPPLYSIM_VERSION, c, ov, err, sizeof err) < 0
         || charts_make(dir, d, s, res, n, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
         || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
@@ -164,7 +148,8 @@ int run_outputs(const struct opts *o, struct cfg *c, const struct definition *d,
     return (o->fail_on_breach && s->verdict != VERDICT_PASS) ? EXIT_BREACH : 0;
 }
 
-int run_simulation(const struct opts *o, struct cfg *c, struct definition *d)
+int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrides *ov,
+                   struct definition *d)
 {
     char err[2048];
     if (d->n_sites == 0) {
@@ -190,13 +175,13 @@ int run_simulation(const struct opts *o, struct cfg *c, struct definition *d)
     if (experiment_init(&x, d, first, err, sizeof err) < 0)
         goto fail;
     double t0 = seconds();
-    if (replicate(o, &x, d, c, n, jobs, &s, err, sizeof err) < 0)
+    if (replicate(o, &x, d, ov, n, jobs, &s, err, sizeof err) < 0)
         goto fail;
     if (o->verbose)
         print_cost(&x, seconds() - t0, jobs);
     if (!o->shard_n && x.n != d->run.replications)
-        cfg_set_run(c, "replications", x.n);
-    int rc = run_outputs(o, c, d, &s, x.res, x.n, first);
+        overrides_int(ov, "replications", x.n);
+    int rc = run_outputs(o, c, ov, d, &s, x.res, x.n, first);
     summary_free(&s);
     experiment_free(&x);
     return rc;

@@ -27,12 +27,15 @@ void cfg_free(struct cfg *c);
  * The caller owns the result and frees it with definition_free(). */
 struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen);
 
-/* Sets run.NAME (creating it if missing): -n and -s, so that resolved.cfg
- * reproduces the run.  0, or -1 when run is not a group. */
-int cfg_set_run(struct cfg *c, const char *name, long long v);
-int cfg_set_run_float(struct cfg *c, const char *name, double v);
+/* A run setting decided by the command line (-n, -s, --until-decided), to be
+ * written into resolved.cfg over the configuration's own: run.NAME, an
+ * integer i or (is_float) a number x. */
+struct run_override { const char *name; int is_float; long long i; double x; };
 
-/* Writes the merged tree (no base, no set: everything resolved) to f. */
-int cfg_write(const struct cfg *c, FILE *f);
+/* Writes the merged tree (no base, no set: everything resolved) to f, with
+ * run.NAME set from ov[0..n) in that order (created at the end of the run
+ * group when missing).  The tree itself is not changed.  0, or -1 when
+ * writing fails or run is not a group. */
+int cfg_write_resolved(const struct cfg *c, const struct run_override *ov, int n, FILE *f);
 
 #endif

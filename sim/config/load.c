@@ -132,7 +132,7 @@ static int copy_scalar(config_setting_t *dst, const config_setting_t *src)
 }
 
 /* Deep copy of src as a new child of parent, each new setting remembering
- * src's file and line. */
+ * src's file and line in c's origins (c NULL: a copy that remembers nothing). */
 static config_setting_t *copy_setting(struct cfg *c, config_setting_t *parent,
                                       const config_setting_t *src)
 {
@@ -141,7 +141,7 @@ static config_setting_t *copy_setting(struct cfg *c, config_setting_t *parent,
     if (!d || copy_scalar(d, src) != CONFIG_TRUE)
         return NULL;
     const char *file = config_setting_source_file(src);
-    if (add_origin(c, d, file ? file : c->path, config_setting_source_line(src)) < 0)
+    if (c && add_origin(c, d, file ? file : c->path, config_setting_source_line(src)) < 0)
         return NULL;
     for (int i = 0; i < config_setting_length(src); i++)
         if (config_setting_is_aggregate(src)
@@ -523,11 +523,11 @@ void cfg_free(struct cfg *c)
     free(c);
 }
 
-/* run.NAME of the given type, created (with the group) when missing and
- * replaced when of another type; NULL when run is not a group. */
-static config_setting_t *run_member(struct cfg *c, const char *name, int type)
+/* run.NAME of the given type in the tree under root, created (with the
+ * group) when missing and replaced when of another type; NULL when run is
+ * not a group. */
+static config_setting_t *run_member(config_setting_t *root, const char *name, int type)
 {
-    config_setting_t *root = config_root_setting(c->root);
     config_setting_t *run = config_setting_get_member(root, "run");
     if (!run && !(run = config_setting_add(root, "run", CONFIG_TYPE_GROUP)))
         return NULL;
@@ -541,25 +541,35 @@ static config_setting_t *run_member(struct cfg *c, const char *name, int type)
     return s ? s : config_setting_add(run, name, type);
 }
 
-/* Sets run.NAME to v: how -n, -s and --until-decided reach resolved.cfg. */
-int cfg_set_run(struct cfg *c, const char *name, long long v)
+static int set_run(config_setting_t *root, const struct run_override *o)
 {
-    int type = (v >= INT_MIN && v <= INT_MAX) ? CONFIG_TYPE_INT : CONFIG_TYPE_INT64;
-    config_setting_t *s = run_member(c, name, type);
+    if (o->is_float) {
+        config_setting_t *s = run_member(root, o->name, CONFIG_TYPE_FLOAT);
+        return s && config_setting_set_float(s, o->x) == CONFIG_TRUE ? 0 : -1;
+    }
+    int type = (o->i >= INT_MIN && o->i <= INT_MAX) ? CONFIG_TYPE_INT : CONFIG_TYPE_INT64;
+    config_setting_t *s = run_member(root, o->name, type);
     if (!s)
         return -1;
-    return (type == CONFIG_TYPE_INT ? config_setting_set_int(s, (int)v)
-                                    : config_setting_set_int64(s, v)) == CONFIG_TRUE ? 0 : -1;
+    return (type == CONFIG_TYPE_INT ? config_setting_set_int(s, (int)o->i)
+                                    : config_setting_set_int64(s, o->i)) == CONFIG_TRUE ? 0 : -1;
 }
 
-int cfg_set_run_float(struct cfg *c, const char *name, double v)
+/* A copy of the merged tree takes the overrides and is written; the tree
+ * itself stays as it was read and validated. */
+int cfg_write_resolved(const struct cfg *c, const struct run_override *ov, int n, FILE *f)
 {
-    config_setting_t *s = run_member(c, name, CONFIG_TYPE_FLOAT);
-    return s && config_setting_set_float(s, v) == CONFIG_TRUE ? 0 : -1;
-}
-
-int cfg_write(const struct cfg *c, FILE *f)
-{
-    config_write(c->root, f);
-    return ferror(f) ? -1 : 0;
+    config_t copy;
+    config_init(&copy);
+    const config_setting_t *from = config_root_setting(c->root);
+    config_setting_t *to = config_root_setting(&copy);
+    int rc = 0;
+    for (int i = 0; i < config_setting_length(from) && rc == 0; i++)
+        rc = copy_setting(NULL, to, config_setting_get_elem(from, i)) ? 0 : -1;
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = set_run(to, &ov[i]);
+    if (rc == 0)
+        config_write(&copy, f);
+    config_destroy(&copy);
+    return rc < 0 || ferror(f) ? -1 : 0;
 }

@@ -1,0 +1,46 @@
+/*
+ * resolved.c -- resolved.cfg (see resolved.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include "results/outfile.h"
+#include "results/resolved.h"
+
+static struct run_override *slot(struct run_overrides *ov, const char *name)
+{
+    for (int i = 0; i < ov->n; i++)
+        if (!strcmp(ov->v[i].name, name))
+            return &ov->v[i];
+    return ov->n < RUN_OVERRIDES_MAX ? &ov->v[ov->n++] : NULL;
+}
+
+void overrides_int(struct run_overrides *ov, const char *name, long long v)
+{
+    struct run_override *o = slot(ov, name);
+    if (o)
+        *o = (struct run_override){ name, 0, v, 0 };
+}
+
+void overrides_float(struct run_overrides *ov, const char *name, double x)
+{
+    struct run_override *o = slot(ov, name);
+    if (o)
+        *o = (struct run_override){ name, 1, 0, x };
+}
+
+int resolved_write(const char *dir, const char *version, const struct cfg *c,
+                   const struct run_overrides *ov, char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, dir, "resolved.cfg", err, errlen) < 0)
+        return -1;
+    fprintf(o.f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
+            "# run after its base, `set` lists and -D overrides; `supplysim resolved.cfg`\n"
+            "# reproduces the run exactly.\n", version);
+    if (cfg_write_resolved(c, ov ? ov->v : NULL, ov ? ov->n : 0, o.f) < 0) {
+        out_abort(&o);
+        snprintf(err, errlen, "%s/resolved.cfg: cannot write", dir);
+        return -1;
+    }
+    return out_commit(&o, err, errlen);
+}
