@@ -1,5 +1,5 @@
 #!/bin/sh
-# e2e_charts.sh -- the charts and report.html end to end (issue #4): every
+# e2e_charts.sh -- the charts and report.html (README.md, "Charts and report") end to end: every
 # chart script runs under gnuplot in the output folder and draws a real PNG
 # and SVG; the scripts and their data are the same bytes for the same seed;
 # report.html holds the verdict line and every chart inline, and headless

@@ -6,7 +6,7 @@
  * townships; later waves of requests; and each site alone (run.each_site).
  *
  * Nothing is random: cv = 0 on every road class and run.load_cv = 0, so a replication's
- * times follow from the model's rules alone (sim/model.c, sim/travel.c):
+ * times follow from the model's rules alone (sim/MODEL.md):
  *     response = first arrival - occurrence
  *     first arrival = crews ready (alarm + mobilisation) or a truck free, whichever is later
  *                     + loading (setup + minutes per tonne x tonnes, x the slow-loading factor)

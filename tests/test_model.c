@@ -5,7 +5,7 @@
  *   - hand-computed scenarios: one store, one township, one site, no
  *     randomness; every response and fill time is derived in the comment
  *     above its assertion and checked to 1e-9, together with the cause
- *     composition (brief §4): mobilisation by day and night and at onset,
+ *     composition (sim/MODEL.md, "Causes of delay"): mobilisation by day and night and at onset,
  *     two truckloads, trucks and bays, dispatch policies, each_site,
  *     replenishment, resources over time;
  *   - road closures and slowdowns on those scenarios: waiting for a reopening,
@@ -689,8 +689,8 @@ static void hand_detour(void **state)
 /* (c) Two roads reopen at the same instant.  A and D -- the only roads out
  * of the depot -- are closed from 0 to 150 (two rules, D's first).  The
  * truck, loaded at 81, waits at the depot; at 150 the network it sees as it
- * leaves has both open (brief §3: "trucks route on the network as they know
- * it when they leave"), so it takes A + B + last mile = 42: arrival 192,
+ * leaves has both open (sim/MODEL.md, "Trucks on the road": a truck plans on
+ * the network as it is when it leaves), so it takes A + B + last mile = 42: arrival 192,
  * response 162, road cause = the wait 150 - 81 = 69.  (Setting off as soon
  * as D alone has reopened would give D + last mile = 72: arrival 222,
  * response 192.) */
@@ -710,7 +710,7 @@ static void hand_simultaneous(void **state)
  * truck leaving the depot at 81 plans A + C + last mile (57).  At 90 the last
  * mile closes until 600: at j1 (96) no route is left and it waits there.  B
  * reopens at 500 (still no route: the last mile is closed).  At 600 the truck
- * leaves j1 on the network as it is then (brief §3): B + last mile = 27,
+ * leaves j1 on the network as it is then (sim/MODEL.md, "Trucks on the road"): B + last mile = 27,
  * arriving at 627: response 597; road cause = the wait 600 - 96 = 504 (it
  * drives A, B and the last mile, the free-flow route: no detour).
  * (Resuming the route planned at 81 would take C + last mile = 42: arrival
@@ -732,8 +732,8 @@ static void hand_wait_replans(void **state)
  * Its lateness is the closed road: the shipment was made at the request and
  * loaded, so the composition should be report 20, mobilisation 20, loading
  * 11 and road 4320 - 81 = 4239 (sum 4290 = horizon - occur), not a
- * stock-out: stock was there and was loaded (brief §3: "where no route exists
- * they wait for a road to reopen, and that wait is reported"). */
+ * stock-out: stock was there and was loaded (sim/MODEL.md, "Trucks on the road":
+ * where no route exists a truck waits for a road to reopen, the wait recorded as road delay). */
 static void hand_unreached_cause(void **state)
 {
     (void)state;
@@ -750,8 +750,8 @@ static void hand_unreached_cause(void **state)
     world_close(w);
 }
 
-/* Replenishment (brief §3: stock below a reorder level is replenished from
- * the central depot, and the central depot from agreement suppliers).  The
+/* Replenishment (sim/MODEL.md, "Dispatch": stock below a reorder level is replenished from
+ * the central depot or a supplier, and the central depot from agreement suppliers).  The
  * store (central) holds 150 quilts with a reorder level of 100.  A supplier
  * stands at j1 (crews 20 min by day, activation 30 min, 1 truck, same
  * loading times) and a sub-centre at the depot itself (crews 40 min).
@@ -1326,7 +1326,8 @@ static int ref_township(const struct definition *d, int v)
     return best;
 }
 
-/* When a truck leaving src at t0 reaches dst, by the brief's rules (§3):
+/* When a truck leaving src at t0 reaches dst, by the model's rules (sim/MODEL.md,
+ * "Trucks on the road"):
  * it plans on the network as it is when it leaves, drives road by road
  * (each taking its minutes when the truck enters it), re-plans at a node
  * when a road ahead has closed, and where no route exists waits for the next
@@ -1511,7 +1512,7 @@ static void check_random_rep(const struct definition *d, const struct rinfo *inf
             const struct facility *to = &d->facilities[t->dest_facility];
             dest = to->node;
             /* replenishment: the central depot from suppliers; the others from the
-             * central depot or suppliers (brief §3) */
+             * central depot or suppliers (sim/MODEL.md, "Dispatch") */
             CHECK(to->kind == FAC_CENTRAL ? src->kind == FAC_SUPPLIER
                   : (src->kind == FAC_CENTRAL || src->kind == FAC_SUPPLIER),
                   "replenishment %d of %s (%s) from %s (%s)", k, to->id,
