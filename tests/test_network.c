@@ -56,17 +56,22 @@ static int near(double a, double b)
     return fabs(a - b) <= REL_TOL * fmax(fabs(a), fabs(b));
 }
 
-/* Reference for net_road_minutes, written the other way round: scan the
- * changes from the last and take the first one in force. */
+/* Reference for net_road_minutes, written another way: find the lowest
+ * factor in force on road r (scanning from the last change), then divide. */
 static double ref_road_minutes(const struct net_road *roads, int r,
                                const struct road_change *ch, int n_ch, double t)
 {
-    int i;
-    for (i = n_ch - 1; i >= 0; i--) {
-        if (ch[i].road == r && ch[i].from_min <= t && t < ch[i].until_min)
-            return ch[i].factor > 0 ? roads[r].minutes / ch[i].factor : INFINITY;
-    }
-    return roads[r].minutes;
+    int i, any = 0;
+    double lowest = 0;
+    for (i = n_ch - 1; i >= 0; i--)
+        if (ch[i].road == r && ch[i].from_min <= t && t < ch[i].until_min
+            && (!any || ch[i].factor < lowest)) {
+            lowest = ch[i].factor;
+            any = 1;
+        }
+    if (!any)
+        return roads[r].minutes;
+    return lowest > 0 ? roads[r].minutes / lowest : INFINITY;
 }
 
 /* All-pairs shortest minutes over open roads: O(n^3). */
@@ -384,12 +389,14 @@ static void test_path_truncated(void **state)
 }
 
 /*
+ * The lowest factor in force wins, whatever the order of the changes.
  * Road 0 (12 min): A = x0.5 over [0, 100), then B = x2 over [50, 150).
- *   t = 0: A only -> 24;  t = 75: both, B later -> 6;  t = 120: B -> 6;
+ *   t = 0: A only -> 24;  t = 75: both, A is lower -> 24;  t = 120: B -> 6;
  *   t = 150: none (until is exclusive) -> 12;  t = -1: none -> 12.
- * Same two in the other order: t = 75 -> A wins -> 24.
- * Road 1 (8 min): closed over [10, 40), reopened at x4 over [20, 30):
- *   t = 15 -> INFINITY;  t = 25 -> 2;  t = 30 -> INFINITY.
+ * Same two in the other order: t = 75 -> A still wins -> 24.
+ * Road 1 (8 min): closed over [10, 40), and x4 over [20, 30):
+ *   t = 15 -> INFINITY;  t = 25 -> the closure is lower -> INFINITY;
+ *   t = 30 -> INFINITY;  t = 40 -> 8.
  */
 static void test_road_minutes_overlap(void **state)
 {
@@ -405,7 +412,7 @@ static void test_road_minutes_overlap(void **state)
     net_road_minutes(net, ab, 4, 0.0, w);
     assert_true(w[0] == 24.0 && w[1] == 8.0);
     net_road_minutes(net, ab, 4, 75.0, w);
-    assert_true(w[0] == 6.0);
+    assert_true(w[0] == 24.0);
     net_road_minutes(net, ab, 4, 120.0, w);
     assert_true(w[0] == 6.0);
     net_road_minutes(net, ab, 4, 150.0, w);
@@ -417,9 +424,11 @@ static void test_road_minutes_overlap(void **state)
     net_road_minutes(net, ab, 4, 15.0, w);
     assert_true(w[1] == INFINITY);
     net_road_minutes(net, ab, 4, 25.0, w);
-    assert_true(w[1] == 2.0);
+    assert_true(w[1] == INFINITY);
     net_road_minutes(net, ab, 4, 30.0, w);
     assert_true(w[1] == INFINITY);
+    net_road_minutes(net, ab, 4, 40.0, w);
+    assert_true(w[1] == 8.0);
     net_road_minutes(net, NULL, 0, 30.0, w);
     assert_true(w[0] == 12.0 && w[1] == 8.0);
     net_free(net);

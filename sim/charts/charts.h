@@ -1,5 +1,5 @@
 /*
- * charts.h -- the charts of a run (issue #4): for each, a gnuplot script and
+ * charts.h -- the charts of a run: for each, a gnuplot script and
  * the data file it reads, written whole into the output folder, then drawn
  * by gnuplot into PNG (slides) and SVG (print and report.html).  The report
  * (html.h) learns from struct charts_done which images exist.

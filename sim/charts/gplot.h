@@ -3,7 +3,7 @@
  * them.  gnuplot is an external program: it is found on $PATH and started
  * with fork/execv on a script file, never through a shell, so no text from a
  * configuration ever reaches a command line.  A missing gnuplot or a script
- * it rejects is a warning, never a failure of the run (issue #4).
+ * it rejects is a warning, never a failure of the run.
  */
 #ifndef SUPPLYSIM_GPLOT_H
 #define SUPPLYSIM_GPLOT_H

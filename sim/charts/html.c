@@ -1,5 +1,5 @@
 /*
- * html.c -- report.html (issue #4): one self-contained file for a planning
+ * html.c -- report.html: one self-contained file for a planning
  * meeting.  The verdict comes first in the wording of the text report
  * (report_verdict_line), then the key numbers, the charts with a sentence
  * on how to read each (their SVG copied inline, ids prefixed per chart), the

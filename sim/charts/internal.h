@@ -1,5 +1,5 @@
 /*
- * charts_int.h -- what the chart modules share (charts.c, chart_time.c,
+ * internal.h -- what the chart modules share (charts.c, chart_time.c,
  * chart_sites.c, chart_map.c): the run being drawn, the language, the
  * colours a meeting learns once (green / amber / red risk), and the helpers
  * that write a chart's files whole.  report.html (html.c) uses the same

@@ -1,5 +1,5 @@
 /*
- * merge.c -- `supplysim merge -o DIR SHARD_DIR...`: the replications of a run
+ * merge_shards.c -- `supplysim merge -o DIR SHARD_DIR...`: the replications of a run
  * done in shards (`--shard I/N`, on one machine or many) put back together.
  * Every statistic, the verdict and every file are recomputed from the shards'
  * results.dat, so the merged folder equals, byte for byte, the folder of one

@@ -1,5 +1,5 @@
 /*
- * def.c -- what every module needs to know about a definition beyond its
+ * definition.c -- what every module needs to know about a definition beyond its
  * fields: the names of its enumerations, derived quantities (free-flow road
  * minutes, stock in tonnes and m3, great-circle distance) and freeing it.
  */

@@ -1,11 +1,11 @@
 /*
- * def.h -- the validated definition of a supply system: road network, items,
+ * definition.h -- the validated definition of a supply system: road network, items,
  * facilities, fleets and the assumptions behind them.
  *
- * This is what the configuration module (config.c) yields and what every other
+ * This is what the configuration module (sim/config/) yields and what every other
  * module reads.  It is plain data: arrays of structs, indices instead of
  * pointers, every string owned by the definition and freed by definition_free().
- * Nothing outside config.c knows libconfig exists.
+ * Nothing outside sim/config/ knows libconfig exists.
  *
  * Invariants once config_load() has returned a definition:
  *   - every index (node, township, facility, item, truck type) is in range;

@@ -1,7 +1,7 @@
 /*
- * config_get.c -- typed, range-checked getters over libconfig settings, and
- * sorted id maps: the vocabulary config_read.c and config_scen.c are written
- * in.  Errors are sticky (see struct reader in config_int.h).
+ * get.c -- typed, range-checked getters over libconfig settings, and
+ * sorted id maps: the vocabulary system.c and scenario.c are written
+ * in.  Errors are sticky (see struct reader in internal.h).
  */
 #include <math.h>
 #include <stdlib.h>

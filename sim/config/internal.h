@@ -1,10 +1,10 @@
 /*
- * config_int.h -- what the two halves of the configuration module share:
- * config.c (files, merging, overrides, error locations) and config_read.c
- * (the tree read into a struct definition).  Not for use outside config*.c.
+ * internal.h -- what the two halves of the configuration module share:
+ * load.c (files, layering, overrides, error locations) and system.c
+ * (the tree read into a struct definition).  Not for use outside sim/config/
  */
-#ifndef SUPPLYSIM_CONFIG_INT_H
-#define SUPPLYSIM_CONFIG_INT_H
+#ifndef SUPPLYSIM_CONFIG_INTERNAL_H
+#define SUPPLYSIM_CONFIG_INTERNAL_H
 
 #include <libconfig.h>
 #include "config/config.h"
@@ -33,7 +33,7 @@ void cfg_error(const struct cfg *c, const config_setting_t *s, const char *membe
                char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* ---- reading: see config_get.c ---------------------------------------- */
+/* ---- reading: see get.c ---------------------------------------------- */
 
 enum range { ANY, NONNEG, POS };
 
@@ -84,7 +84,7 @@ int cfg_idmap_find(const struct idmap *m, const char *id);
 int cfg_ref(struct reader *r, const config_setting_t *g, const char *name, const struct idmap *m, const char *kind);
 void cfg_maps_free(struct maps *m);
 
-/* config_scen.c: the run settings and the disaster. */
+/* scenario.c: the run settings and the disaster. */
 void cfg_read_run(struct reader *r, const config_setting_t *root);
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m);
 

@@ -1,12 +1,14 @@
 /*
- * config.c -- files, merging and overrides: the first half of the
- * configuration module (config_read.c is the second).
+ * load.c -- files, layering and overrides: the first half of the
+ * configuration module (system.c and scenario.c are the second).
  *
  * A configuration is a chain of files: a scenario names its base with
  * `base = "PATH";` (relative to the scenario's folder), the base may name its
- * own, and so on.  The root-most file's tree becomes the merged tree; each file
- * above it is merged in (groups setting by setting, any other value replaced by
- * one of the same type), then its `set = ["PATH=VALUE", ...]` list is applied,
+ * own, and so on.  The root-most file's tree becomes the layered tree; each
+ * file above it is laid over it (groups setting by setting, any other value
+ * replaced by one of the same type: "overlay" here, never "merge", which is
+ * the word for putting shards of a run together), then its
+ * `set = ["PATH=VALUE", ...]` list is applied,
  * then the command line's -D settings.  Every file stays loaded until cfg_free,
  * because libconfig keeps a setting's file name and line there; settings that
  * were copied or overwritten get an entry in the origins table instead, so every
@@ -178,10 +180,10 @@ static int replace_value(struct cfg *c, config_setting_t *d, const config_settin
         ? 0 : -1;
 }
 
-static int merge_group(struct cfg *c, config_setting_t *dst, const config_setting_t *src,
+static int overlay_group(struct cfg *c, config_setting_t *dst, const config_setting_t *src,
                        int top, char *err, size_t errlen);
 
-static int merge_member(struct cfg *c, config_setting_t *dst, const config_setting_t *s,
+static int overlay_member(struct cfg *c, config_setting_t *dst, const config_setting_t *s,
                         char *err, size_t errlen)
 {
     const char *name = config_setting_name(s);
@@ -190,7 +192,7 @@ static int merge_member(struct cfg *c, config_setting_t *dst, const config_setti
     if (!d)
         return copy_setting(c, dst, s) ? 0 : -1;
     if (dt == CONFIG_TYPE_GROUP && st == CONFIG_TYPE_GROUP)
-        return merge_group(c, d, s, 0, err, errlen);
+        return overlay_group(c, d, s, 0, err, errlen);
     if (!compatible(dt, st)) {
         const char *bf;
         int bl;
@@ -215,7 +217,7 @@ static int merge_member(struct cfg *c, config_setting_t *dst, const config_setti
     return replace_value(c, d, s);
 }
 
-static int merge_group(struct cfg *c, config_setting_t *dst, const config_setting_t *src,
+static int overlay_group(struct cfg *c, config_setting_t *dst, const config_setting_t *src,
                        int top, char *err, size_t errlen)
 {
     for (int i = 0; i < config_setting_length(src); i++) {
@@ -223,7 +225,7 @@ static int merge_group(struct cfg *c, config_setting_t *dst, const config_settin
         const char *name = config_setting_name(s);
         if (top && (!strcmp(name, "base") || !strcmp(name, "set")))
             continue;
-        int rc = merge_member(c, dst, s, err, errlen);   /* -1 out of memory, -2 bad value */
+        int rc = overlay_member(c, dst, s, err, errlen);   /* -1 out of memory, -2 bad value */
         if (rc == -1)
             snprintf(err, errlen, "%s: out of memory while merging", c->path);
         if (rc)
@@ -479,7 +481,7 @@ static int load_chain(struct cfg *c, const char *path, int depth, char *err, siz
         }
         int rc = load_chain(c, bp, depth + 1, err, errlen);
         free(bp);
-        if (rc < 0 || merge_group(c, config_root_setting(c->root), config_root_setting(f), 1,
+        if (rc < 0 || overlay_group(c, config_root_setting(c->root), config_root_setting(f), 1,
                                   err, errlen) < 0)
             return -1;
     }

@@ -1,5 +1,5 @@
 /*
- * config_scen.c -- the scenario half of a configuration: how a run is made
+ * scenario.c -- the scenario half of a configuration: how a run is made
  * (`run`) and what the disaster does (`disaster`: sites, the kit each
  * displaced person needs, road damage).  Read after the system, whose ids it
  * refers to.  Each disaster site becomes a village node joined to its

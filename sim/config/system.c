@@ -1,6 +1,6 @@
 /*
- * config_read.c -- the merged configuration tree read into a struct definition: the
- * second half of the configuration module (config.c loads and merges).
+ * system.c -- the merged configuration tree read into a struct definition: the
+ * second half of the configuration module (load.c loads and layers the files).
  *
  * Reading is strict: every group may hold only the settings it knows (a typo
  * is an error, never silently ignored), every number is range-checked, every

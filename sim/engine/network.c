@@ -180,22 +180,28 @@ static double net_changed_minutes(double free_min, double factor)
     return factor > 0 ? free_min / factor : INFINITY;
 }
 
-/* Changes are applied in array order, so the last one in force on a road is
- * the one that stays: "later wins" without sorting.  O(n_roads + n_ch). */
+/* The lowest factor in force wins: minutes only grow as changes are applied,
+ * so taking the larger of the two at each step is that rule, in any order of
+ * the changes.  O(n_roads + n_ch). */
 void net_road_minutes(const struct net *n, const struct road_change *ch, int n_ch,
                       double t, double *out)
 {
     int r, i;
 
     for (r = 0; r < n->n_roads; r++)
-        out[r] = n->roads[r].minutes;
+        out[r] = NAN;                 /* no change in force yet */
     for (i = 0; i < n_ch; i++) {
         const struct road_change *c = &ch[i];
         if (!(c->from_min <= t && t < c->until_min))
             continue;
         assert(c->road >= 0 && c->road < n->n_roads);
-        out[c->road] = net_changed_minutes(n->roads[c->road].minutes, c->factor);
+        double m = net_changed_minutes(n->roads[c->road].minutes, c->factor);
+        if (isnan(out[c->road]) || m > out[c->road])
+            out[c->road] = m;
     }
+    for (r = 0; r < n->n_roads; r++)
+        if (isnan(out[r]))
+            out[r] = n->roads[r].minutes;
 }
 
 /* ---- search state -------------------------------------------------------- */

@@ -15,8 +15,9 @@
 struct net_road { int from, to; double minutes; };   /* free-flow minutes */
 
 /* A change to one road in force over [from_min, until_min): factor multiplies
- * its speed; factor 0 closes it. Later changes in the array win over earlier ones
- * when both are in force. */
+ * its speed; factor 0 closes it.  When several changes of one road are in
+ * force, the lowest factor wins (a closure beats a slow-down, whatever their
+ * order): the rule the model applies and sim/MODEL.md states. */
 struct road_change { int road; double from_min, until_min, factor; };
 
 struct net;
@@ -32,7 +33,8 @@ double net_free_minutes(const struct net *n, int road);
 int net_road_other_end(const struct net *n, int road, int node);
 
 /* Fills out[n_roads] with the minutes of each road at time t: free-flow minutes
- * divided by the factor of the last change in force at t, INFINITY if closed. */
+ * divided by the lowest factor among the changes in force at t (1 when
+ * none), INFINITY if closed. */
 void net_road_minutes(const struct net *n, const struct road_change *ch, int n_ch,
                       double t, double *out);
 

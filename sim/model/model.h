@@ -1,5 +1,5 @@
 /*
- * model.h -- the discrete-event model of one replication (brief §3): requests
+ * model.h -- the discrete-event model of one replication (sim/MODEL.md): requests
  * from disaster sites, dispatch, crews, loading bays, trucks on a road network
  * that a hazard closes and slows, replenishment, and the conservation check.
  *
@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include "config/definition.h"
 
-/* Where the time of a site's first shipment went (brief §4, "why sites are late").
+/* Where the time of a site's first shipment went (sim/MODEL.md, "Metrics").
  * Road delays: waiting for a closed road to reopen, the detour around it, the
  * extra minutes of flooded or slowed roads, and checkpoints between townships. */
 enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, CAUSE_LOAD,

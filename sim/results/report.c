@@ -1,5 +1,5 @@
 /*
- * report.c -- the words, tables and files a run leaves (brief §5).  The
+ * report.c -- the words, tables and files a run leaves (sim/MODEL.md, "Outputs").  The
  * first line of stdout is the verdict; the text that follows names the sites
  * at risk and why.  Numbers that may be infinite (a site never reached) are
  * written "inf" in text and CSV and null in JSON.

@@ -1,5 +1,5 @@
 /*
- * report.h -- the outputs of a run (brief §5): the verdict and tables for
+ * report.h -- the outputs of a run (sim/MODEL.md, "Outputs"): the verdict and tables for
  * people, summary.json, sites.csv, replications.csv, shipments.csv and
  * coverage.csv.  Reads a summary and the results; never simulates.
  */

@@ -1,5 +1,5 @@
 /*
- * results_io.c -- results.dat: one block per replication, every number a
+ * results_file.c -- results.dat: one block per replication, every number a
  * decimal that reads back to the same double (%.17g; "inf" for a site never
  * reached).  A header names the shape (sites, stores x items, samples,
  * causes) so that results of another configuration are refused, not misread.

@@ -1,5 +1,5 @@
 /*
- * results_io.h -- the replications' results as a text file (results.dat),
+ * results_file.h -- the replications' results as a text file (results.dat),
  * exact to the last bit (%.17g), so that `supplysim merge` can recompute every
  * statistic from shards and get the same bytes as one run.
  */

@@ -1,6 +1,6 @@
 /*
  * summary.h -- everything the outputs say about an experiment, computed from
- * the replications' results (brief §4): the promise and other thresholds
+ * the replications' results (definitions in sim/MODEL.md): the promise and other thresholds
  * with their intervals, response-time quantiles, per-site risk and its main
  * cause, resources, stock-outs, unmet demand and coverage over time.
  */
