@@ -72,6 +72,13 @@ has "$tmp/check.err" "warning: township Island" "--check $TINY stderr"
 [ "$(lines "$tmp/check.err")" -eq 1 ] || fail "--check $TINY: expected one warning line, got: $(cat "$tmp/check.err")"
 hasnt "$tmp/check.out" "warning" "--check $TINY stdout"
 
+say "--check flags townships slower than the scenario's own promise (20 min: North 30, South 24)"
+# best echelon by hand: North min(30, 30) = 30 > 20, East min(30, 0) = 0, South min(54, 24) = 24 > 20
+printf 'base = "%s";\nrun = { promise_min = 20.0; };\n' "$(pwd)/$TINY" >"$tmp/promise20.cfg"
+run check20 --check "$tmp/promise20.cfg"
+expect_rc 0 "--check with run.promise_min = 20 over $TINY"
+has "$tmp/check20.out" "2 over 20 minutes" "--check with a 20-minute promise"
+
 say "--check --format csv prints the coverage worked out by hand"
 # central at depot: north N1 30, east C1 30, south min(P1 60, C1+V1 30+24) = 54;
 # sub-centre at east: north min(E1 30, C1+N1 60) = 30, east 0, south V1 24;

@@ -170,7 +170,7 @@ static int run_check(const struct opts *o, const struct definition *d)
     if (o->format && !strcmp(o->format, "csv"))
         check_print_csv(stdout, d, rows);
     else
-        check_print(stdout, d, rows, 120.0);
+        check_print(stdout, d, rows, d->run.promise_min);   /* the scenario's promise */
     rc = fflush(stdout) ? EXIT_RUN : 0;
 done:
     free(rows);
