@@ -12,7 +12,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= gcc
-PKGS    := gsl libconfig
+PKGS    := gsl libconfig zlib
 
 CSTD     = -std=c11 -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration

@@ -44,6 +44,7 @@
 #include "model/model.h"
 #include "engine/stats.h"
 #include "results/summary.h"
+#include "results/tally.h"
 
 #define ERRLEN 2048
 #define EXACT 1e-9
@@ -69,6 +70,9 @@ static void *held_mem[HELD];
 static struct world *held_world[HELD];
 static struct experiment *held_exp[HELD];
 static struct summary *held_sum[HELD];
+struct kept;
+static struct kept *held_kept[HELD];
+static void kept_close(struct kept *k);
 
 static void hold_slot(void **slots, void *p)
 {
@@ -112,6 +116,9 @@ static int teardown(void **state)
             summary_free(held_sum[i]);
             held_sum[i] = NULL;
         }
+    for (int i = 0; i < HELD; i++)         /* tallies before the worlds whose def they use */
+        if (held_kept[i])
+            kept_close(held_kept[i]);
     for (int i = 0; i < HELD; i++)         /* experiments before the worlds whose def they use */
         if (held_exp[i]) {
             experiment_free(held_exp[i]);
@@ -235,10 +242,81 @@ static void exp_close(struct experiment *x)
     free(x);
 }
 
-static struct summary *sum_make(const struct definition *d, const struct experiment *x)
+/* What a test keeps of an experiment's replications, as they are handed
+ * over: the tally (for the summary) and, per replication, the values that
+ * tests compare replication by replication. */
+struct kept {
+    const struct definition *d;
+    struct tally t;
+    long next, cap;            /* results come in replication order from 0 */
+    double *response, *fill;   /* [replication x site] */
+    double *demand, *unmet, *bay_wait;
+    long *events;
+};
+
+static struct kept *kept_open(const struct definition *d, long cap)
+{
+    struct kept *k = calloc(1, sizeof *k);
+    assert_non_null(k);
+    hold_slot((void **)held_kept, k);
+    size_t ns = (size_t)d->n_sites;
+    k->d = d;
+    k->cap = cap;
+    assert_int_equal(tally_init(&k->t, d), 0);
+    k->response = calloc((size_t)cap * ns + 1, sizeof(double));
+    k->fill = calloc((size_t)cap * ns + 1, sizeof(double));
+    k->demand = calloc((size_t)cap, sizeof(double));
+    k->unmet = calloc((size_t)cap, sizeof(double));
+    k->bay_wait = calloc((size_t)cap, sizeof(double));
+    k->events = calloc((size_t)cap, sizeof(long));
+    assert_true(k->response && k->fill && k->demand && k->unmet && k->bay_wait && k->events);
+    return k;
+}
+
+static void kept_close(struct kept *k)
+{
+    drop_slot((void **)held_kept, k);
+    tally_free(&k->t);
+    free(k->response);
+    free(k->fill);
+    free(k->demand);
+    free(k->unmet);
+    free(k->bay_wait);
+    free(k->events);
+    free(k);
+}
+
+/* The experiment's sink: in order, each replication once. */
+static int keep(void *arg, long index, const struct rep_result *r, char *err, size_t errlen)
+{
+    struct kept *k = arg;
+    size_t ns = (size_t)k->d->n_sites;
+    if (index != k->next || index >= k->cap) {
+        snprintf(err, errlen, "replication %ld handed over where %ld was due", index, k->next);
+        return -1;
+    }
+    memcpy(&k->response[(size_t)index * ns], r->response, ns * sizeof(double));
+    memcpy(&k->fill[(size_t)index * ns], r->fill, ns * sizeof(double));
+    k->demand[index] = r->demand_units;
+    k->unmet[index] = r->unmet_units;
+    k->bay_wait[index] = r->bay_wait_sum;
+    k->events[index] = r->events;
+    k->next++;
+    return tally_add(&k->t, r);
+}
+
+/* Runs count more replications of x on `jobs` threads into k. */
+static void exp_keep(struct experiment *x, long count, int jobs, struct kept *k)
+{
+    char err[ERRLEN];
+    if (experiment_run(x, count, jobs, keep, k, NULL, NULL, err, sizeof err) != 0)
+        fail_msg("experiment_run: %s", err);
+}
+
+static struct summary *sum_make(const struct definition *d, const struct kept *k)
 {
     struct summary *s = held(calloc(1, sizeof *s));
-    assert_int_equal(summary_make(s, d, x->res, x->n), 0);
+    assert_int_equal(summary_make(s, d, &k->t), 0);
     hold_slot((void **)held_sum, s);
     return s;
 }
@@ -1684,28 +1762,33 @@ static void threads_do_not_matter(void **state)
     struct world *w = world_open(text);
     const struct definition *d = w->d;
     struct experiment *x1 = exp_open(d), *x3 = exp_open(d);
-    char err[ERRLEN];
-    assert_int_equal(experiment_run(x1, 24, 1, NULL, NULL, err, sizeof err), 0);
-    assert_int_equal(experiment_run(x3, 24, 3, NULL, NULL, err, sizeof err), 0);
+    struct kept *k1 = kept_open(d, 24), *k3 = kept_open(d, 24);
+    exp_keep(x1, 24, 1, k1);
+    exp_keep(x3, 10, 3, k3);           /* in two batches: the second goes on from 10 */
+    exp_keep(x3, 14, 3, k3);
+    assert_int_equal(k1->next, 24);
+    assert_int_equal(k3->next, 24);
     for (long k = 0; k < 24; k++) {
-        const struct rep_result *p = &x1->res[k], *q = &x3->res[k];
-        assert_true(p->demand_units == q->demand_units && p->unmet_units == q->unmet_units);
-        assert_true(p->bay_wait_sum == q->bay_wait_sum && p->events == q->events);
+        assert_true(k1->demand[k] == k3->demand[k] && k1->unmet[k] == k3->unmet[k]);
+        assert_true(k1->bay_wait[k] == k3->bay_wait[k] && k1->events[k] == k3->events[k]);
         for (int s = 0; s < d->n_sites; s++) {
-            assert_true(p->response[s] == q->response[s]);
-            assert_true(p->fill[s] == q->fill[s]);
+            size_t i = (size_t)k * (size_t)d->n_sites + (size_t)s;
+            assert_true(k1->response[i] == k3->response[i]);
+            assert_true(k1->fill[i] == k3->fill[i]);
         }
     }
     /* replication 17 alone, on the world's own struct rep */
     run_rep(w, 17, 0);
     for (int s = 0; s < d->n_sites; s++)
-        assert_true(w->res.response[s] == x1->res[17].response[s]);
+        assert_true(w->res.response[s] == k1->response[17 * d->n_sites + s]);
     /* and the summaries agree */
-    struct summary *s1 = sum_make(d, x1), *s3 = sum_make(d, x3);
+    struct summary *s1 = sum_make(d, k1), *s3 = sum_make(d, k3);
     assert_true(s1->promise_kept.est == s3->promise_kept.est && s1->p95 == s3->p95
                 && s1->bay_wait_mean == s3->bay_wait_mean);
     sum_close(s1);
     sum_close(s3);
+    kept_close(k1);
+    kept_close(k3);
     exp_close(x1);
     exp_close(x3);
     world_close(w);
@@ -1722,9 +1805,9 @@ static void summary_of_hand(void **state)
     struct world *w = world_open(text);
     release(text);
     struct experiment *x = exp_open(w->d);
-    char err[ERRLEN];
-    assert_int_equal(experiment_run(x, 80, 2, NULL, NULL, err, sizeof err), 0);
-    struct summary *s = sum_make(w->d, x);
+    struct kept *k = kept_open(w->d, 80);
+    exp_keep(x, 80, 2, k);
+    struct summary *s = sum_make(w->d, k);
     assert_near(s->p50, 93.0, EXACT, "p50");
     assert_near(s->max, 93.0, EXACT, "max");
     assert_near(s->sites[0].mean_response, 93.0, EXACT, "site mean response");
@@ -1733,6 +1816,7 @@ static void summary_of_hand(void **state)
     assert_near(s->promise_kept.lo, 80.0 / (80.0 + 1.959964 * 1.959964), 1e-6, "Wilson lo");
     assert_int_equal(s->verdict, VERDICT_PASS);
     sum_close(s);
+    kept_close(k);
     exp_close(x);
     world_close(w);
 }

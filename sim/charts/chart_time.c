@@ -1,7 +1,7 @@
 /*
  * chart_time.c -- the charts against time: coverage over time (share of
  * sites and of people reached, from coverage.csv), the response-time
- * histogram (response.csv, written here from every site-replication), and
+ * histogram (response.csv, from the summary's exact counts per 10 minutes), and
  * resources over time (trucks away and the central depot's bay queue, from
  * resources.csv).  Each x axis ends where the story does, chosen here from
  * the data, so the scripts hold fixed ranges and the same seed gives the
@@ -139,38 +139,39 @@ int chart_coverage(const struct chart_ctx *c, char *err, size_t errlen)
 
 /* ---- response-time histogram -------------------------------------------- */
 
-struct hist { double xr, bin; long all, later, never; };
+struct bars { double xr, bin; long all, later, never; };
+
+/* Finite responses in [from, to) minutes, both multiples of CHART_BIN_MIN,
+ * from the summary's exact counts per CHART_BIN_MIN. */
+static long responses_in(const struct chart_ctx *c, double from, double to)
+{
+    long k = 0;
+    for (long b = (long)ceil(from / CHART_BIN_MIN); b < c->s->n_chart && b * CHART_BIN_MIN < to; b++)
+        k += (long)c->s->chart[b];
+    return k;
+}
 
 /* The histogram's range: past the last threshold by half, and past the
- * p95 response, in whole hours, never past the horizon. */
-static void hist_range(const struct chart_ctx *c, struct hist *h)
+ * p95 response, in whole hours, never past the horizon; bars of 10 or 30
+ * minutes (multiples of CHART_BIN_MIN). */
+static void hist_range(const struct chart_ctx *c, struct bars *h)
 {
     double need = fmax(1.5 * max_threshold(c), isfinite(c->s->p95) ? c->s->p95 : 0);
     h->xr = fmin(60 * ceil(need / 60), c->d->run.horizon_min);
     h->bin = h->xr <= 720 ? 10 : 30;
-    h->all = h->later = h->never = 0;
-    for (long i = 0; i < c->n; i++)
-        for (int k = 0; k < c->d->n_sites; k++) {
-            double r = c->res[i].response[k];
-            h->all++;
-            h->never += !isfinite(r);
-            h->later += isfinite(r) && r >= h->xr;
-        }
+    h->all = c->s->runs * c->d->n_sites;
+    h->never = (long)c->s->never;
+    h->later = responses_in(c, h->xr, INFINITY);
 }
 
 static int w_response_data(FILE *f, const struct chart_ctx *c)
 {
-    struct hist h;
+    struct bars h;
     hist_range(c, &h);
     int bins = (int)ceil(h.xr / h.bin);
     fprintf(f, "bar,from_min,to_min,site_runs,share_pct\n");
     for (int b = 0; b < bins; b++) {
-        long k = 0;
-        for (long i = 0; i < c->n; i++)
-            for (int s = 0; s < c->d->n_sites; s++) {
-                double r = c->res[i].response[s];
-                k += r >= b * h.bin && r < (b + 1) * h.bin;
-            }
+        long k = responses_in(c, b * h.bin, (b + 1) * h.bin);
         fprintf(f, "bin,%g,%g,%ld,%.4f\n", b * h.bin, (b + 1) * h.bin, k,
                 h.all ? 100.0 * k / h.all : 0);
     }
@@ -181,7 +182,7 @@ static int w_response_data(FILE *f, const struct chart_ctx *c)
 
 /* The sites not in the bars -- later than the range, never reached -- as a
  * note in the top right corner. */
-static void response_note(FILE *f, const struct chart_ctx *c, const struct hist *h)
+static void response_note(FILE *f, const struct chart_ctx *c, const struct bars *h)
 {
     char note[512], hrs[64];
     lang_duration(c->lang, h->xr, hrs, sizeof hrs);
@@ -197,7 +198,7 @@ static void response_note(FILE *f, const struct chart_ctx *c, const struct hist 
 
 static int w_response(FILE *f, const struct chart_ctx *c)
 {
-    struct hist h;
+    struct bars h;
     char scen[128], title[256], sub[512];
     hist_range(c, &h);
     chart_scenario(c, scen, sizeof scen);

@@ -103,10 +103,10 @@ static int write_all(const struct chart_ctx *c, char *err, size_t errlen)
 }
 
 int charts_make(const char *dir, const struct definition *d, const struct summary *s,
-                const struct rep_result *res, long n, enum lang lang, int no_plot, int verbose,
-                struct charts_done *done, char *err, size_t errlen)
+                enum lang lang, int no_plot, int verbose, struct charts_done *done, char *err,
+                size_t errlen)
 {
-    const struct chart_ctx c = { dir, d, s, res, n, lang };
+    const struct chart_ctx c = { dir, d, s, lang };
     char gnuplot[4096];
     memset(done, 0, sizeof *done);
     done->state = CHARTS_SKIPPED;

@@ -31,7 +31,7 @@ const char *chart_name(enum chart_id c);
  * message when a script or data file cannot be written; gnuplot's failures
  * are warnings, reported in done. */
 int charts_make(const char *dir, const struct definition *d, const struct summary *s,
-                const struct rep_result *res, long n, enum lang lang, int no_plot, int verbose,
-                struct charts_done *done, char *err, size_t errlen);
+                enum lang lang, int no_plot, int verbose, struct charts_done *done, char *err,
+                size_t errlen);
 
 #endif

@@ -275,7 +275,9 @@ static void key_numbers(FILE *f, const struct page *pg)
     minutes(f, s->p95, c->lang);
     fprintf(f, ", %s ", lang_text(c->lang, T_HTML_LONGEST));
     minutes(f, s->max, c->lang);
-    fprintf(f, ".</p>\n</header>\n");
+    fprintf(f, ". ");
+    fprintf(f, lang_text(c->lang, T_RESOLUTION_RESPONSE), 1.0 / RESPONSE_PER_MIN);
+    fprintf(f, "</p>\n</header>\n");
 }
 
 /* ---- charts ------------------------------------------------------------- */
@@ -293,8 +295,13 @@ static const struct { enum text heading, how; } about[CHARTS] = {
 static int chart_section(FILE *f, const struct page *pg, int ch)
 {
     const char *name = chart_name((enum chart_id)ch);
-    fprintf(f, "<section class=\"chart\" id=\"%s\">\n<h2>%s</h2>\n<p class=\"how\">%s</p>\n", name,
+    fprintf(f, "<section class=\"chart\" id=\"%s\">\n<h2>%s</h2>\n<p class=\"how\">%s", name,
             lang_text(pg->c.lang, about[ch].heading), lang_text(pg->c.lang, about[ch].how));
+    if (ch == CHART_COVERAGE) {       /* the curves are quantiles across runs */
+        fprintf(f, " ");
+        fprintf(f, lang_text(pg->c.lang, T_RESOLUTION_COVERAGE), 100.0 / PEOPLE_SHARE_BINS);
+    }
+    fprintf(f, "</p>\n");
     if (!pg->done->drawn[ch]) {
         fprintf(f, "<p class=\"note\">");
         fprintf(f, lang_text(pg->c.lang, T_HTML_CHART_FAILED), name);
@@ -371,11 +378,12 @@ static int sites_table(FILE *f, const struct page *pg)
         return -1;
     }
     summary_worst_first(c->d, c->s, order);
-    fprintf(f, "<section class=\"sites\" id=\"townships-table\">\n<h2>%s</h2>\n<p class=\"how\">%s"
-            "</p>\n<table>\n<tr><th>%s</th><th>%s</th><th>95%% CI</th><th>%s</th><th>%s</th>"
-            "<th>%s</th><th>%s</th></tr>\n",
+    fprintf(f, "<section class=\"sites\" id=\"townships-table\">\n<h2>%s</h2>\n<p class=\"how\">%s ",
             lang_text(c->lang, T_HTML_DISASTER_SITES_WORST_FIRST),
-            lang_text(c->lang, T_HTML_PROBABILITY_TIME_95_INTERVAL),
+            lang_text(c->lang, T_HTML_PROBABILITY_TIME_95_INTERVAL));
+    fprintf(f, lang_text(c->lang, T_RESOLUTION_RESPONSE), 1.0 / RESPONSE_PER_MIN);
+    fprintf(f, "</p>\n<table>\n<tr><th>%s</th><th>%s</th><th>95%% CI</th><th>%s</th><th>%s</th>"
+            "<th>%s</th><th>%s</th></tr>\n",
             lang_text(c->lang, T_HTML_SITE_TOWNSHIP), lang_text(c->lang, T_HTML_ON_TIME),
             lang_text(c->lang, T_HTML_MEAN_MIN), lang_text(c->lang, T_HTML_P95_MIN),
             lang_text(c->lang, T_HTML_REACHED_HORIZON), lang_text(c->lang, T_HTML_MAIN_CAUSE_LATENESS));
@@ -470,7 +478,7 @@ int html_report(const char *dir, const struct definition *d, const struct summar
                 const struct run_info *ri, enum lang lang, const struct charts_done *done,
                 char *err, size_t errlen)
 {
-    const struct page pg = { dir, d, s, ri, done, { dir, d, s, NULL, s->runs, lang }, err, errlen };
+    const struct page pg = { dir, d, s, ri, done, { dir, d, s, lang }, err, errlen };
     struct outfile o;
     if (out_open(&o, dir, "report.html", err, errlen) < 0)
         return -1;

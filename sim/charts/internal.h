@@ -24,8 +24,6 @@ struct chart_ctx {
     const char *dir;
     const struct definition *d;
     const struct summary *s;
-    const struct rep_result *res;
-    long n;
     enum lang lang;
 };
 

@@ -23,13 +23,17 @@ struct opts {
 };
 
 struct summary;
-struct rep_result;
-/* Writes every output of a run whose replications are done (ov: the run
- * settings the command line decided, for resolved.cfg); returns the exit
- * status. */
+struct rep_stream;
+/* The output folder: -o, else out/<scenario name>, in dir[n].  0, or -1
+ * with a message (too long). */
+int run_dir(const struct opts *o, const struct definition *d, char *dir, size_t n);
+
+/* Writes every output of a run whose replications are done and went
+ * through st (ov: the run settings the command line decided, for
+ * resolved.cfg) into dir; returns the exit status. */
 int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
-                const struct definition *d, const struct summary *s,
-                const struct rep_result *res, long n, long first);
+                const struct definition *d, const struct summary *s, struct rep_stream *st,
+                const char *dir, long first);
 
 /* supplysim merge: recomputes every statistic from shards' results.dat. */
 int merge_main(int argc, char **argv);

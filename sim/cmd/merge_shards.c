@@ -1,20 +1,33 @@
 /*
  * merge_shards.c -- `supplysim merge -o DIR SHARD_DIR...`: the replications of a run
  * done in shards (`--shard I/N`, on one machine or many) put back together.
- * Every statistic, the verdict and every file are recomputed from the shards'
- * results.dat, so the merged folder equals, byte for byte, the folder of one
- * run with the same seed and replications.  The shards must come from the
- * same configuration (their resolved.cfg are compared byte for byte) and
- * cover every replication exactly once.
+ * The shards' results.dat are read in replication order through the same
+ * stream as a run (results/stream.h), so every statistic, the verdict and
+ * every file equal, byte for byte, those of one run with the same seed and
+ * replications; memory does not grow with the replications.
+ *
+ * Nothing is trusted: the shards must come from the same configuration
+ * (their resolved.cfg are compared byte for byte), each results.dat must
+ * carry that resolved.cfg's digest and seed and pass its own checks (every
+ * value in range, its checksum, nothing after its end: results_file.h), and
+ * together they must cover every replication exactly once.  Any failure is
+ * exit status 2 with a message naming the file; nothing is written.
  */
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cmd/cli.h"
 #include "results/results_file.h"
+#include "results/stream.h"
 #include "results/summary.h"
 
-struct shard { const char *dir; struct rep_result *res; long n, first; };
+struct shard {
+    const char *dir;
+    char path[1100];          /* its results.dat */
+    FILE *f;
+    struct results_in in;
+};
 
 static char *slurp(const char *path, long *len)
 {
@@ -30,8 +43,9 @@ static char *slurp(const char *path, long *len)
     return buf;
 }
 
-/* The shards' resolved.cfg must be the same bytes as the first's. */
-static int same_config(struct shard *sh, int n, char *err, size_t errlen)
+/* The shards' resolved.cfg must be the same bytes as the first's; *digest
+ * is theirs. */
+static int same_config(struct shard *sh, int n, uint64_t *digest, char *err, size_t errlen)
 {
     char path[1024];
     long len0, len;
@@ -41,6 +55,7 @@ static int same_config(struct shard *sh, int n, char *err, size_t errlen)
         snprintf(err, errlen, "%s: cannot read", path);
         return -1;
     }
+    *digest = results_digest(first, (size_t)len0);
     for (int i = 1; i < n; i++) {
         snprintf(path, sizeof path, "%s/resolved.cfg", sh[i].dir);
         char *other = slurp(path, &len);
@@ -57,54 +72,95 @@ static int same_config(struct shard *sh, int n, char *err, size_t errlen)
     return 0;
 }
 
-static int read_shard(struct shard *sh, const struct definition *d, char *err, size_t errlen)
+/* Opens a shard's results.dat and checks that it was written with this
+ * resolved.cfg: the same digest and seed. */
+static int open_shard(struct shard *sh, const struct definition *d, uint64_t digest, char *err,
+                      size_t errlen)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/results.dat", sh->dir);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot read (is %s a shard's output folder?)", path, sh->dir);
+    snprintf(sh->path, sizeof sh->path, "%s/results.dat", sh->dir);
+    if (!(sh->f = fopen(sh->path, "rb"))) {
+        snprintf(err, errlen, "%s: cannot read (is %s a shard's output folder?)", sh->path,
+                 sh->dir);
         return -1;
     }
-    int rc = results_read(f, path, d, &sh->res, &sh->n, &sh->first, err, errlen);
-    fclose(f);
-    return rc;
+    if (results_open(&sh->in, sh->f, sh->path, d, err, errlen) < 0)
+        return -1;
+    if (sh->in.seed != d->run.seed) {
+        snprintf(err, errlen, "%s: expected seed %llu as %s/resolved.cfg says, found seed %llu "
+                 "(results of another run?)", sh->path, d->run.seed, sh->dir, sh->in.seed);
+        return -1;
+    }
+    if (sh->in.digest != digest) {
+        snprintf(err, errlen, "%s: expected results of %s/resolved.cfg (digest %016" PRIx64 "), "
+                 "found results of another configuration (digest %016" PRIx64 ")", sh->path,
+                 sh->dir, digest, sh->in.digest);
+        return -1;
+    }
+    return 0;
 }
 
 static int by_first(const void *a, const void *b)
 {
     const struct shard *x = a, *y = b;
-    return (x->first > y->first) - (x->first < y->first);
+    return (x->in.first > y->in.first) - (x->in.first < y->in.first);
 }
 
-/* Puts the shards' results in replication order into one array, checking
- * that they cover 0 .. replications - 1 exactly once. */
-static struct rep_result *concat(struct shard *sh, int n, long total, char *err, size_t errlen)
+/* Puts the shards in replication order and checks that they cover
+ * 0 .. total - 1 exactly once: no gap, no overlap. */
+static int cover(struct shard *sh, int n, long total, char *err, size_t errlen)
 {
     qsort(sh, (size_t)n, sizeof *sh, by_first);
     long next = 0;
     for (int i = 0; i < n; i++) {
-        if (sh[i].first != next) {
+        long first = sh[i].in.first, last = first + sh[i].in.count - 1;
+        if (first > next) {
             snprintf(err, errlen, "%s: expected replications from %ld, found from %ld "
-                     "(a shard missing or given twice?)", sh[i].dir, next, sh[i].first);
-            return NULL;
+                     "(replications %ld to %ld missing: a shard not given?)", sh[i].dir, next,
+                     first, next, first - 1);
+            return -1;
         }
-        next += sh[i].n;
+        if (first < next) {
+            snprintf(err, errlen, "%s: expected replications from %ld, found %ld to %ld, which "
+                     "overlap %s's (a shard given twice, or a shard of "
+                     "another --shard count?)", sh[i].dir, next, first, last,
+                     sh[i - 1].dir);
+            return -1;
+        }
+        next = last + 1;
     }
     if (next != total) {
-        snprintf(err, errlen, "expected shards covering %ld replications, found %ld", total, next);
-        return NULL;
+        snprintf(err, errlen, "expected shards covering %ld replications as resolved.cfg says, "
+                 "found %ld", total, next);
+        return -1;
     }
-    struct rep_result *all = calloc((size_t)total + 1, sizeof *all);
-    if (!all) {
+    return 0;
+}
+
+/* Every shard's replications, in order, into the stream.  -1 with a
+ * message: *bad_data says whether a results.dat was at fault (exit 2) or
+ * the run (out of memory, exit 1). */
+static int replay(struct shard *sh, int n, const struct definition *d, struct rep_stream *st,
+                  int *bad_data, char *err, size_t errlen)
+{
+    struct rep_result r;
+    int rc = 0;
+    *bad_data = 0;
+    if (result_init(&r, d) < 0) {
         snprintf(err, errlen, "out of memory");
-        return NULL;
+        return -1;
     }
-    for (int i = 0; i < n; i++) {       /* move: the shard arrays keep nothing */
-        memcpy(&all[sh[i].first], sh[i].res, (size_t)sh[i].n * sizeof *all);
-        memset(sh[i].res, 0, (size_t)sh[i].n * sizeof *all);
+    for (int i = 0; i < n && rc == 0; i++) {
+        int got;
+        while ((got = results_next(&sh[i].in, &r, err, errlen)) == 1)
+            if (stream_put(st, sh[i].in.next - 1, &r, err, errlen) < 0) {
+                got = -2;
+                break;
+            }
+        *bad_data = got == -1;
+        rc = got < 0 ? -1 : 0;
     }
-    return all;
+    result_free(&r);
+    return rc;
 }
 
 static const char merge_usage[] =
@@ -151,20 +207,30 @@ bad:
     return EXIT_USAGE;
 }
 
+static void close_shards(struct shard *sh, int n)
+{
+    for (int i = 0; sh && i < n; i++) {
+        results_close(&sh[i].in);
+        if (sh[i].f)
+            fclose(sh[i].f);
+    }
+    free(sh);
+}
+
 int merge_main(int argc, char **argv)
 {
     struct opts o = { 0 };
     int rc = parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    int n = argc - optind;
+    int n = argc - optind, bad_data = 0;
     char err[6144], path[4096];
     struct shard *sh = calloc((size_t)n, sizeof *sh);
     struct cfg *c = NULL;
     struct definition *d = NULL;
-    struct rep_result *all = NULL;
+    struct rep_stream st = { 0 };
     struct summary s = { 0 };
-    long total = 0;
+    uint64_t digest;
     rc = EXIT_USAGE;
     if (!sh)
         goto done;
@@ -172,34 +238,32 @@ int merge_main(int argc, char **argv)
         sh[i].dir = argv[optind + i];
     snprintf(path, sizeof path, "%s/resolved.cfg", sh[0].dir);
     if (!(c = cfg_load(path, NULL, 0, err, sizeof err)) || !(d = cfg_definition(c, err, sizeof err))
-        || same_config(sh, n, err, sizeof err) < 0)
+        || same_config(sh, n, &digest, err, sizeof err) < 0)
         goto fail;
     for (int i = 0; i < n; i++)
-        if (read_shard(&sh[i], d, err, sizeof err) < 0)
+        if (open_shard(&sh[i], d, digest, err, sizeof err) < 0)
             goto fail;
-    total = d->run.replications;
-    if (!(all = concat(sh, n, total, err, sizeof err)))
+    if (cover(sh, n, d->run.replications, err, sizeof err) < 0)
         goto fail;
     rc = EXIT_RUN;
-    if (summary_make(&s, d, all, total) < 0) {
+    if (out_mkdirs(o.out, err, sizeof err) < 0 || stream_open(&st, o.out, d, 0, err, sizeof err) < 0)
+        goto fail;
+    if (replay(sh, n, d, &st, &bad_data, err, sizeof err) < 0) {
+        rc = bad_data ? EXIT_USAGE : EXIT_RUN;
+        goto fail;
+    }
+    if (summary_make(&s, d, &st.tally) < 0) {
         snprintf(err, sizeof err, "out of memory computing the summary");
         goto fail;
     }
-    rc = run_outputs(&o, c, NULL, d, &s, all, total, 0);
+    rc = run_outputs(&o, c, NULL, d, &s, &st, o.out, 0);
     goto done;
 fail:
     fprintf(stderr, "supplysim merge: %s\n", err);
 done:
     summary_free(&s);
-    for (long k = 0; all && k < total; k++)
-        result_free(&all[k]);
-    free(all);
-    for (int i = 0; sh && i < n; i++) {
-        for (long k = 0; sh[i].res && k < sh[i].n; k++)
-            result_free(&sh[i].res[k]);
-        free(sh[i].res);
-    }
-    free(sh);
+    stream_free(&st);
+    close_shards(sh, n);
     definition_free(d);
     cfg_free(c);
     return rc;

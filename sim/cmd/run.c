@@ -17,6 +17,7 @@
 #include "results/outfile.h"
 #include "results/report.h"
 #include "results/resolved.h"
+#include "results/stream.h"
 #include "engine/stats.h"
 #include "cmd/version.h"
 
@@ -39,40 +40,25 @@ static double seconds(void)
 }
 
 /* -v: what the run cost (make bench reads this line). */
-static void print_cost(const struct experiment *x, double secs, int jobs)
+static void print_cost(const struct experiment *x, const struct tally *t, double secs, int jobs)
 {
-    double events = 0;
-    for (long k = 0; k < x->n; k++)
-        events += (double)x->res[k].events;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     fprintf(stderr, "supplysim: %ld replications in %.3f s on %d thread%s: %.0f replications/s, "
             "%.0f events, %.2f M events/s, peak memory %.1f MB\n", x->n, secs, jobs,
-            jobs == 1 ? "" : "s", x->n / secs, events, events / secs / 1e6,
+            jobs == 1 ? "" : "s", x->n / secs, t->events, t->events / secs / 1e6,
             ru.ru_maxrss / 1024.0);
 }
 
-/* Replications in which every site was on time: all a batch needs to decide. */
-static long kept_count(const struct experiment *x)
-{
-    long kept = 0;
-    for (long k = 0; k < x->n; k++) {
-        int all = 1;
-        for (int i = 0; i < x->d->n_sites && all; i++)
-            all = x->res[k].response[i] <= x->d->run.promise_min;
-        kept += all;
-    }
-    return kept;
-}
-
-/* Runs the replications; with --until-decided, batches of `count` until the
- * verdict is decided or run.max_replications is reached.  Looking after every
- * batch would decide wrongly more often than the interval says, so the
- * verdict's confidence is raised for the number of looks allowed (Bonferroni:
- * 95% over 20 looks is 99.75% each), and goes to resolved.cfg (ov) so that
- * a rerun reproduces the verdict.  The full summary is made once, at the end. */
+/* Runs the replications into the stream; with --until-decided, batches of
+ * `count` until the verdict is decided or run.max_replications is reached.
+ * Looking after every batch would decide wrongly more often than the
+ * interval says, so the verdict's confidence is raised for the number of
+ * looks allowed (Bonferroni: 95% over 20 looks is 99.75% each), and goes to
+ * resolved.cfg (ov) so that a rerun reproduces the verdict.  The tally knows
+ * the replications kept so far: all a batch needs to decide. */
 static int replicate(const struct opts *o, struct experiment *x, struct definition *d,
-                     struct run_overrides *ov, long count, int jobs, struct summary *s,
+                     struct run_overrides *ov, long count, int jobs, struct rep_stream *st,
                      char *err, size_t errlen)
 {
     progress_fn bar = (!o->quiet && isatty(2)) ? progress_bar : NULL;
@@ -83,20 +69,16 @@ static int replicate(const struct opts *o, struct experiment *x, struct definiti
         overrides_float(ov, "verdict_confidence", d->run.verdict_conf);
     }
     for (;;) {
-        if (experiment_run(x, count, jobs, bar, NULL, err, errlen) < 0)
+        if (experiment_run(x, count, jobs, stream_put, st, bar, NULL, err, errlen) < 0)
             return -1;
         if (!o->until_decided || x->n >= d->run.max_replications)
             break;
-        struct interval kept = stats_wilson(kept_count(x), x->n, d->run.verdict_conf);
+        struct interval kept = stats_wilson(st->tally.kept, x->n, d->run.verdict_conf);
         if (stats_verdict(kept, d->run.required_level) != VERDICT_INCONCLUSIVE)
             break;
         count = batch < d->run.max_replications - x->n ? batch : d->run.max_replications - x->n;
         if (o->verbose)
             fprintf(stderr, "supplysim: inconclusive after %ld runs; %ld more\n", x->n, count);
-    }
-    if (summary_make(s, d, x->res, x->n) < 0) {
-        snprintf(err, errlen, "out of memory computing the summary");
-        return -1;
     }
     return 0;
 }
@@ -116,29 +98,39 @@ static void print_stdout(const struct opts *o, const struct definition *d, const
     }
 }
 
-/* Everything a run leaves once its replications are done: the files, the
- * resolved configuration and stdout.  Shared by a run and `supplysim merge`.
- * Returns the exit status. */
-int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
-                const struct definition *d, const struct summary *s,
-                const struct rep_result *res, long n, long first)
+int run_dir(const struct opts *o, const struct definition *d, char *dir, size_t n)
 {
-    char err[2048], dir[1024];
-    if (snprintf(dir, sizeof dir, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name)
-        >= (int)sizeof dir) {
+    if (snprintf(dir, n, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name) >= (int)n) {
         fprintf(stderr, "supplysim: -o: expected a folder name of at most %zu bytes, found a "
-                "longer one\n", sizeof dir - 1);
-        return EXIT_USAGE;
+                "longer one\n", n - 1);
+        return -1;
     }
+    return 0;
+}
+
+/* Everything a run leaves once its replications are done: the files made
+ * from the summary, the streamed files put in place (results.dat ends with
+ * the digest of resolved.cfg), resolved.cfg, the charts, the report and
+ * stdout.  Shared by a run and `supplysim merge`.  Returns the exit status. */
+int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
+                const struct definition *d, const struct summary *s, struct rep_stream *st,
+                const char *dir, long first)
+{
+    char err[2048], *resolved = NULL;
+    size_t len = 0;
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first };
     enum lang lang = LANG_EN;
     if (o->lang)
         lang_parse(o->lang, &lang);   /* checked when the options were read */
     struct charts_done drawn;
-    if (report_files(dir, d, s, res, n, &ri, err, sizeof err) < 0
-        || resolved_write(dir, SUPPLYSIM_VERSION, c, ov, err, sizeof err) < 0
-        || charts_make(dir, d, s, res, n, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
-        || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0) {
+    int bad = report_files(dir, d, s, &ri, err, sizeof err) < 0
+        || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, err, sizeof err) < 0
+        || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
+        || resolved_write(dir, resolved, len, err, sizeof err) < 0
+        || charts_make(dir, d, s, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
+        || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0;
+    free(resolved);
+    if (bad) {
         fprintf(stderr, "supplysim: %s\n", err);
         return EXIT_RUN;
     }
@@ -151,7 +143,7 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
 int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrides *ov,
                    struct definition *d)
 {
-    char err[2048];
+    char err[2048], dir[1024];
     if (d->n_sites == 0) {
         fprintf(stderr, "%s:0: disaster.sites: expected at least one disaster site to simulate, "
                 "found none (--check shows what a system definition holds)\n", d->source_file);
@@ -165,29 +157,38 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
                 o->until_decided ? "both" : "more");
         return EXIT_USAGE;
     }
+    if (run_dir(o, d, dir, sizeof dir) < 0)
+        return EXIT_USAGE;
     if (o->shard_n) {
         first = (o->shard_i - 1) * n / o->shard_n;
         n = o->shard_i * n / o->shard_n - first;
     }
     int jobs = o->jobs ? (int)o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    struct experiment x;
+    struct experiment x = { 0 };
+    struct rep_stream st = { 0 };
     struct summary s = { 0 };
-    if (experiment_init(&x, d, first, err, sizeof err) < 0)
+    int rc = EXIT_RUN;
+    if (out_mkdirs(dir, err, sizeof err) < 0 || experiment_init(&x, d, first, err, sizeof err) < 0
+        || stream_open(&st, dir, d, first, err, sizeof err) < 0)
         goto fail;
     double t0 = seconds();
-    if (replicate(o, &x, d, ov, n, jobs, &s, err, sizeof err) < 0)
+    if (replicate(o, &x, d, ov, n, jobs, &st, err, sizeof err) < 0)
         goto fail;
+    if (summary_make(&s, d, &st.tally) < 0) {
+        snprintf(err, sizeof err, "out of memory computing the summary");
+        goto fail;
+    }
     if (o->verbose)
-        print_cost(&x, seconds() - t0, jobs);
+        print_cost(&x, &st.tally, seconds() - t0, jobs);
     if (!o->shard_n && x.n != d->run.replications)
         overrides_int(ov, "replications", x.n);
-    int rc = run_outputs(o, c, ov, d, &s, x.res, x.n, first);
-    summary_free(&s);
-    experiment_free(&x);
-    return rc;
+    rc = run_outputs(o, c, ov, d, &s, &st, dir, first);
+    goto done;
 fail:
     fprintf(stderr, "supplysim: %s\n", err);
+done:
     summary_free(&s);
+    stream_free(&st);
     experiment_free(&x);
-    return EXIT_RUN;
+    return rc;
 }

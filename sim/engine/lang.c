@@ -283,6 +283,12 @@ static const char *const table[TEXTS][LANGS] = {
         "central depot; median and 90% band, by hours since the onset.",
         "上：离库在外的车辆；下：在中心库排队等待装卸台的车辆；中位数与 90% 区间，按"
         "灾害开始后的小时数。" },
+    [T_RESOLUTION_RESPONSE] = {
+        "Quantiles of response times are kept to %g min.",
+        "响应时间的分位数精确到 %g 分钟。" },
+    [T_RESOLUTION_COVERAGE] = {
+        "The sites' curves are exact; the people's are kept to %g percentage points.",
+        "受灾点曲线为精确值；受灾群众曲线精确到 %g 个百分点。" },
 };
 
 const char *lang_text(enum lang l, enum text t)

@@ -63,12 +63,18 @@ struct interval stats_mean_t(const double *x, size_t n, double conf)
         return (struct interval){ NAN, NAN, NAN };
 
     const double mean = gsl_stats_mean(x, 1, n);
+    return stats_t_interval(mean, n > 1 ? gsl_stats_sd(x, 1, n) : 0, (long)n, conf);
+}
+
+struct interval stats_t_interval(double mean, double sd, long n, double conf)
+{
+    if (n <= 0)
+        return (struct interval){ NAN, NAN, NAN };
     if (n == 1)
         return (struct interval){ mean, mean, mean };
     if (!conf_ok(conf))
         return (struct interval){ mean, NAN, NAN };
 
-    const double sd = gsl_stats_sd(x, 1, n);
     const double t = gsl_cdf_tdist_Pinv(1.0 - (1.0 - conf) / 2.0, (double)(n - 1));
     const double half = t * sd / sqrt((double)n);
     return (struct interval){ mean, mean - half, mean + half };

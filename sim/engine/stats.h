@@ -19,6 +19,10 @@ struct interval stats_wilson(long k, long n, double conf);
  * lo == hi == mean; n == 0 gives NANs. */
 struct interval stats_mean_t(const double *x, size_t n, double conf);
 
+/* The same interval from n, the mean and the standard deviation (n - 1 in
+ * its denominator), for data kept as counts rather than values. */
+struct interval stats_t_interval(double mean, double sd, long n, double conf);
+
 /* Quantile q in [0,1] of sorted data (GSL's linear interpolation). */
 double stats_quantile_sorted(const double *sorted, size_t n, double q);
 

@@ -1,15 +1,17 @@
 /*
- * experiment.c -- the replications of a run: the shared model, built once,
- * and each replication's results in slot k (replication first + k), filled
- * by a pool of worker threads (engine/pool.h), each with its own struct rep.
- * Replication i's results depend only on (seed, i), so the outcome is the
- * same for any number of threads.
+ * experiment.c -- the replications of a run (experiment.h): the shared
+ * model, built once; a pool of worker threads, each with its own struct rep;
+ * a window of result slots, RESULTS_PER_THREAD per thread, through which the
+ * results reach the caller's sink in replication order.  Memory: the window,
+ * whatever the number of replications.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "engine/pool.h"
 #include "model/experiment.h"
+
+#define RESULTS_PER_THREAD 4
 
 int experiment_init(struct experiment *x, const struct definition *d, long first,
                     char *err, size_t errlen)
@@ -27,39 +29,20 @@ int experiment_init(struct experiment *x, const struct definition *d, long first
 
 void experiment_free(struct experiment *x)
 {
-    for (long k = 0; k < x->n; k++)
-        result_free(&x->res[k]);
-    free(x->res);
     model_free(x->m);
     memset(x, 0, sizeof *x);
 }
 
-static int make_room(struct experiment *x, long count, char *err, size_t errlen)
-{
-    long need = x->n + count;
-    if (need > x->cap) {
-        struct rep_result *res = realloc(x->res, (size_t)need * sizeof *res);
-        if (!res)
-            goto oom;
-        x->res = res;
-        x->cap = need;
-    }
-    for (long k = x->n; k < need; k++)
-        if (result_init(&x->res[k], x->d) < 0) {
-            while (--k >= x->n)
-                result_free(&x->res[k]);
-            goto oom;
-        }
-    return 0;
-oom:
-    snprintf(err, errlen, "out of memory for %ld replications", need);
-    return -1;
-}
+struct batch {
+    struct experiment *x;
+    rep_sink sink;
+    void *sink_arg;
+};
 
 static void *worker_new(void *ctx)
 {
-    const struct experiment *x = ctx;
-    return rep_create(x->m);
+    const struct batch *r = ctx;
+    return rep_create(r->x->m);
 }
 
 static void worker_free(void *worker)
@@ -67,22 +50,47 @@ static void worker_free(void *worker)
     rep_free(worker);
 }
 
-/* Slot k: replication first + k, traced when among the first few. */
-static int replication(void *worker, long k, void *ctx, char *err, size_t errlen)
+/* Replication index into its slot, traced when among the first few. */
+static int replication(void *worker, long index, void *slot, void *ctx, char *err, size_t errlen)
 {
-    struct experiment *x = ctx;
-    long index = x->first + k;
-    int trace = index < x->d->run.trace_replications;
-    return rep_run(worker, index, trace, &x->res[k], err, errlen);
+    const struct batch *r = ctx;
+    int trace = index < r->x->d->run.trace_replications;
+    return rep_run(worker, index, trace, slot, err, errlen);
 }
 
-int experiment_run(struct experiment *x, long count, int jobs, progress_fn progress,
-                   void *arg, char *err, size_t errlen)
+static int deliver(long index, void *slot, void *ctx, char *err, size_t errlen)
 {
-    if (make_room(x, count, err, errlen) < 0)
-        return -1;
-    const struct pool_work w = { worker_new, replication, worker_free, x };
-    int rc = pool_run(&w, x->n, x->n + count, jobs, progress, arg, err, errlen);
-    x->n += count;
+    const struct batch *r = ctx;
+    return r->sink(r->sink_arg, index, slot, err, errlen);
+}
+
+int experiment_run(struct experiment *x, long count, int jobs, rep_sink sink, void *sink_arg,
+                   progress_fn progress, void *arg, char *err, size_t errlen)
+{
+    jobs = jobs < 1 ? 1 : jobs > POOL_MAX_THREADS ? POOL_MAX_THREADS : jobs;
+    int window = RESULTS_PER_THREAD * jobs, made = 0, rc = -1;
+    struct rep_result *res = calloc((size_t)window, sizeof *res);
+    void **slots = calloc((size_t)window, sizeof *slots);
+    for (; res && slots && made < window; made++) {
+        if (result_init(&res[made], x->d) < 0)
+            break;
+        slots[made] = &res[made];
+    }
+    if (made < window) {
+        snprintf(err, errlen, "out of memory for %d replications' results", window);
+        goto done;
+    }
+    struct batch r = { x, sink, sink_arg };
+    const struct pool_ordered w = { worker_new, replication, deliver, worker_free, &r, slots,
+                                    window };
+    long from = x->first + x->n;
+    rc = pool_run_ordered(&w, from, from + count, jobs, progress, arg, err, errlen);
+    if (rc == 0)
+        x->n += count;
+done:
+    for (int k = 0; k < made; k++)
+        result_free(&res[k]);
+    free(res);
+    free(slots);
     return rc;
 }

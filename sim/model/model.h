@@ -52,6 +52,15 @@ struct rep_result {
 int result_init(struct rep_result *res, const struct definition *d);
 void result_free(struct rep_result *res);
 
+/* Copies from into to (result_init'ed for d), the shipment trace included:
+ * a result kept past the experiment's sink call.  0, or -1 when out of
+ * memory. */
+int result_copy(struct rep_result *to, const struct rep_result *from, const struct definition *d);
+
+/* Sites on time in the replication (response <= run.promise_min); it keeps
+ * the promise when this is d->n_sites.  O(sites). */
+int result_on_time(const struct rep_result *res, const struct definition *d);
+
 struct model;
 struct model *model_create(const struct definition *d);
 void model_free(struct model *m);

@@ -54,6 +54,40 @@ void result_free(struct rep_result *res)
     memset(res, 0, sizeof *res);
 }
 
+int result_copy(struct rep_result *to, const struct rep_result *from, const struct definition *d)
+{
+    size_t ns = (size_t)d->n_sites, nfi = (size_t)d->n_facilities * (size_t)d->n_items;
+    int cap = to->cap_trace;
+    if (from->n_trace && grow_array(&to->trace, &cap, from->n_trace, sizeof *to->trace) < 0)
+        return -1;
+    to->cap_trace = cap;
+    memcpy(to->occur, from->occur, ns * sizeof *to->occur);
+    memcpy(to->response, from->response, ns * sizeof *to->response);
+    memcpy(to->fill, from->fill, ns * sizeof *to->fill);
+    memcpy(to->people, from->people, ns * sizeof *to->people);
+    memcpy(to->cause, from->cause, ns * CAUSES * sizeof *to->cause);
+    memcpy(to->stockout, from->stockout, nfi);
+    memcpy(to->trucks_out, from->trucks_out, (size_t)from->n_samples * sizeof *to->trucks_out);
+    memcpy(to->central_queue, from->central_queue,
+           (size_t)from->n_samples * sizeof *to->central_queue);
+    if (from->n_trace)
+        memcpy(to->trace, from->trace, (size_t)from->n_trace * sizeof *to->trace);
+    to->n_trace = from->n_trace;
+    to->demand_units = from->demand_units, to->unmet_units = from->unmet_units;
+    to->bay_wait_sum = from->bay_wait_sum, to->bay_waits = from->bay_waits;
+    to->truck_busy_min = from->truck_busy_min, to->truck_min = from->truck_min;
+    to->events = from->events, to->shipments = from->shipments;
+    return 0;
+}
+
+int result_on_time(const struct rep_result *res, const struct definition *d)
+{
+    int on = 0;
+    for (int k = 0; k < d->n_sites; k++)
+        on += res->response[k] <= d->run.promise_min;
+    return on;
+}
+
 /* The minutes of a phase that began at a and ended at b (or is still going
  * on at the horizon h). */
 static double span(double a, double b, double h)

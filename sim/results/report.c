@@ -10,7 +10,6 @@
 #include "engine/lang.h"
 #include "results/outfile.h"
 #include "results/report.h"
-#include "results/results_file.h"
 
 static void promise_words(char *buf, size_t n, double min)
 {
@@ -97,7 +96,7 @@ static void print_thresholds(FILE *f, const struct summary *s)
     minutes(f, "%.0f", s->p99);
     fprintf(f, ", max ");
     minutes(f, "%.0f", s->max);
-    fprintf(f, "\n");
+    fprintf(f, " (quantiles to %g min)\n", 1.0 / RESPONSE_PER_MIN);
 }
 
 static void print_causes(FILE *f, const struct summary *s)
@@ -277,8 +276,6 @@ void report_csv_row(FILE *f, const struct definition *d, const struct summary *s
 struct ctx {
     const struct definition *d;
     const struct summary *s;
-    const struct rep_result *res;
-    long n;
     const struct run_info *ri;
 };
 
@@ -314,43 +311,45 @@ static void w_sites(FILE *f, const struct ctx *c)
     }
 }
 
-static void w_replications(FILE *f, const struct ctx *c)
+void report_replications_header(FILE *f, const struct definition *d)
 {
-    const struct definition *d = c->d;
     fprintf(f, "replication,kept,sites_on_time,demand_units,unmet_units,shipments,events");
     for (int k = 0; k < d->n_sites; k++)
         fprintf(f, ",response_%s", d->sites[k].id);
     fprintf(f, "\n");
-    for (long i = 0; i < c->n; i++) {
-        const struct rep_result *r = &c->res[i];
-        int on = 0;
-        for (int k = 0; k < d->n_sites; k++)
-            on += r->response[k] <= c->s->promise_min;
-        fprintf(f, "%ld,%d,%.6g,%.0f,%.0f,%d,%ld", c->ri->first + i, on == d->n_sites,
-                d->n_sites ? (double)on / d->n_sites : 1.0, r->demand_units, r->unmet_units,
-                r->shipments, r->events);
-        for (int k = 0; k < d->n_sites; k++)
-            cnum(f, r->response[k]);
-        fprintf(f, "\n");
-    }
 }
 
-static void w_shipments(FILE *f, const struct ctx *c)
+void report_replications_row(FILE *f, const struct definition *d, long index,
+                             const struct rep_result *r)
 {
-    const struct definition *d = c->d;
+    int on = result_on_time(r, d);
+    fprintf(f, "%ld,%d,%.6g,%.0f,%.0f,%d,%ld", index, on == d->n_sites,
+            d->n_sites ? (double)on / d->n_sites : 1.0, r->demand_units, r->unmet_units,
+            r->shipments, r->events);
+    for (int k = 0; k < d->n_sites; k++)
+        cnum(f, r->response[k]);
+    fprintf(f, "\n");
+}
+
+void report_shipments_header(FILE *f)
+{
     fprintf(f, "replication,shipment,source,destination,site,ordered_min,loaded_min,"
             "arrived_min,tonnes,m3\n");
-    for (long i = 0; i < c->n; i++)
-        for (int k = 0; k < c->res[i].n_trace; k++) {
-            const struct trace_row *t = &c->res[i].trace[k];
-            fprintf(f, "%ld,%d,%s,", c->ri->first + i, t->id, d->facilities[t->source].id);
-            csv_field(f, t->site >= 0 ? d->sites[t->site].id : d->facilities[t->dest_facility].id);
-            fprintf(f, ",%s", t->site >= 0 ? d->sites[t->site].id : "");
-            double v[] = { t->ordered, t->loaded, t->arrived, t->tonnes, t->m3 };
-            for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
-                cnum(f, v[j]);
-            fprintf(f, "\n");
-        }
+}
+
+void report_shipments_rows(FILE *f, const struct definition *d, long index,
+                           const struct rep_result *r)
+{
+    for (int k = 0; k < r->n_trace; k++) {
+        const struct trace_row *t = &r->trace[k];
+        fprintf(f, "%ld,%d,%s,", index, t->id, d->facilities[t->source].id);
+        csv_field(f, t->site >= 0 ? d->sites[t->site].id : d->facilities[t->dest_facility].id);
+        fprintf(f, ",%s", t->site >= 0 ? d->sites[t->site].id : "");
+        double v[] = { t->ordered, t->loaded, t->arrived, t->tonnes, t->m3 };
+        for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
+            cnum(f, v[j]);
+        fprintf(f, "\n");
+    }
 }
 
 static void w_coverage(FILE *f, const struct ctx *c)
@@ -384,11 +383,6 @@ static void w_stockouts(FILE *f, const struct ctx *c)
                     d->items[k % d->n_items].id, c->s->stockouts[k], c->s->runs);
 }
 
-static void w_results(FILE *f, const struct ctx *c)
-{
-    results_write(f, c->d, c->res, c->n, c->ri->first);
-}
-
 static int write_one(const char *dir, const char *name, void (*w)(FILE *, const struct ctx *),
                      const struct ctx *c, char *err, size_t errlen)
 {
@@ -400,19 +394,14 @@ static int write_one(const char *dir, const char *name, void (*w)(FILE *, const 
 }
 
 int report_files(const char *dir, const struct definition *d, const struct summary *s,
-                 const struct rep_result *res, long n, const struct run_info *ri,
-                 char *err, size_t errlen)
+                 const struct run_info *ri, char *err, size_t errlen)
 {
-    const struct ctx c = { d, s, res, n, ri };
+    const struct ctx c = { d, s, ri };
     static const struct { const char *name; void (*w)(FILE *, const struct ctx *); } files[] = {
         { "summary.txt", w_summary_txt }, { "summary.json", w_summary_json },
-        { "sites.csv", w_sites }, { "replications.csv", w_replications },
-        { "shipments.csv", w_shipments }, { "coverage.csv", w_coverage },
+        { "sites.csv", w_sites }, { "coverage.csv", w_coverage },
         { "stockouts.csv", w_stockouts }, { "resources.csv", w_resources },
-        { "results.dat", w_results },
     };
-    if (out_mkdirs(dir, err, errlen) < 0)
-        return -1;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         if (write_one(dir, files[i].name, files[i].w, &c, err, errlen) < 0)
             return -1;

@@ -1,7 +1,8 @@
 /*
  * report.h -- the outputs of a run (sim/MODEL.md, "Outputs"): the verdict and tables for
- * people, summary.json, sites.csv, replications.csv, shipments.csv and
- * coverage.csv.  Reads a summary and the results; never simulates.
+ * people, summary.json, sites.csv, coverage.csv, resources.csv, stockouts.csv,
+ * and the rows of replications.csv and shipments.csv.  Reads a summary and
+ * replications' results; never simulates.
  */
 #ifndef SUPPLYSIM_REPORT_H
 #define SUPPLYSIM_REPORT_H
@@ -26,9 +27,19 @@ void report_csv_header(FILE *f);
 void report_csv_row(FILE *f, const struct definition *d, const struct summary *s,
                     const struct run_info *ri);
 
-/* Writes every output file into dir; 0, or -1 with a message. */
+/* Writes the files made from the summary into dir (which must exist):
+ * summary.txt, summary.json, sites.csv, coverage.csv, stockouts.csv,
+ * resources.csv.  0, or -1 with a message. */
 int report_files(const char *dir, const struct definition *d, const struct summary *s,
-                 const struct rep_result *res, long n, const struct run_info *ri,
-                 char *err, size_t errlen);
+                 const struct run_info *ri, char *err, size_t errlen);
+
+/* replications.csv and shipments.csv, written a replication at a time as
+ * the run goes (stream.h): the header, then each replication's row(s). */
+void report_replications_header(FILE *f, const struct definition *d);
+void report_replications_row(FILE *f, const struct definition *d, long index,
+                             const struct rep_result *r);
+void report_shipments_header(FILE *f);
+void report_shipments_rows(FILE *f, const struct definition *d, long index,
+                           const struct rep_result *r);
 
 #endif

@@ -2,6 +2,7 @@
  * resolved.c -- resolved.cfg (see resolved.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "results/outfile.h"
 #include "results/resolved.h"
@@ -28,19 +29,34 @@ void overrides_float(struct run_overrides *ov, const char *name, double x)
         *o = (struct run_override){ name, 1, 0, x };
 }
 
-int resolved_write(const char *dir, const char *version, const struct cfg *c,
-                   const struct run_overrides *ov, char *err, size_t errlen)
+int resolved_text(const char *version, const struct cfg *c, const struct run_overrides *ov,
+                  char **text, size_t *len, char *err, size_t errlen)
+{
+    *text = NULL;
+    FILE *f = open_memstream(text, len);
+    if (!f) {
+        snprintf(err, errlen, "resolved.cfg: out of memory");
+        return -1;
+    }
+    fprintf(f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
+            "# run after its base, `set` lists and -D overrides; `supplysim resolved.cfg`\n"
+            "# reproduces the run exactly.\n", version);
+    int bad = cfg_write_resolved(c, ov ? ov->v : NULL, ov ? ov->n : 0, f) < 0;
+    bad |= ferror(f) != 0;
+    if (fclose(f) != 0 || bad) {
+        free(*text);
+        *text = NULL;
+        snprintf(err, errlen, "resolved.cfg: cannot write the configuration");
+        return -1;
+    }
+    return 0;
+}
+
+int resolved_write(const char *dir, const char *text, size_t len, char *err, size_t errlen)
 {
     struct outfile o;
     if (out_open(&o, dir, "resolved.cfg", err, errlen) < 0)
         return -1;
-    fprintf(o.f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
-            "# run after its base, `set` lists and -D overrides; `supplysim resolved.cfg`\n"
-            "# reproduces the run exactly.\n", version);
-    if (cfg_write_resolved(c, ov ? ov->v : NULL, ov ? ov->n : 0, o.f) < 0) {
-        out_abort(&o);
-        snprintf(err, errlen, "%s/resolved.cfg: cannot write", dir);
-        return -1;
-    }
+    fwrite(text, 1, len, o.f);
     return out_commit(&o, err, errlen);
 }

@@ -22,8 +22,13 @@ struct run_overrides { struct run_override v[RUN_OVERRIDES_MAX]; int n; };
 void overrides_int(struct run_overrides *ov, const char *name, long long v);
 void overrides_float(struct run_overrides *ov, const char *name, double x);
 
-/* Writes dir/resolved.cfg whole or not at all; 0, or -1 with a message. */
-int resolved_write(const char *dir, const char *version, const struct cfg *c,
-                   const struct run_overrides *ov, char *err, size_t errlen);
+/* The text of resolved.cfg in *text (malloc'ed, *len bytes; the caller
+ * frees it): results.dat carries its digest.  0, or -1 with a message. */
+int resolved_text(const char *version, const struct cfg *c, const struct run_overrides *ov,
+                  char **text, size_t *len, char *err, size_t errlen);
+
+/* Writes that text to dir/resolved.cfg whole or not at all; 0, or -1 with a
+ * message. */
+int resolved_write(const char *dir, const char *text, size_t len, char *err, size_t errlen);
 
 #endif

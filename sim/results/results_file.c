@@ -1,229 +1,595 @@
 /*
- * results_file.c -- results.dat: one block per replication, every number a
- * decimal that reads back to the same double (%.17g; "inf" for a site never
- * reached).  A header names the shape (sites, stores x items, samples,
- * causes) so that results of another configuration are refused, not misread.
+ * results_file.c -- results.dat, written and read (layout in results_file.h).
+ * Every number is put byte by byte in little-endian order, so the file is
+ * the same on any machine; the checksum is zlib's crc32.  A record is built
+ * in memory and written at once: O(sites x causes + samples) per replication.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 #include "results/results_file.h"
 
-#define MAGIC "supplysim-results 1"
+static const unsigned char HEAD_MAGIC[8] = { 0x89, 'S', 'S', 'R', '\r', '\n', 0x1a, '\n' };
+static const unsigned char TAIL_MAGIC[8] = { 'S', 'S', 'R', '-', 'E', 'N', 'D', '\n' };
+#define TRACE_BYTES (4 * 4 + 5 * 8)
+#define READ_AHEAD 65536
 
-static void row(FILE *f, const char *name, const double *v, long n)
+uint64_t results_digest(const void *bytes, size_t n)
 {
-    fputs(name, f);
-    for (long i = 0; i < n; i++) {
-        if (isfinite(v[i]))
-            fprintf(f, " %.17g", v[i]);
-        else
-            fprintf(f, " %s", v[i] > 0 ? "inf" : "-inf");
+    const unsigned char *p = bytes;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ull;
     }
-    fputc('\n', f);
+    return h;
 }
 
-static void write_one(FILE *f, const struct definition *d, const struct rep_result *r, long index)
+static int total_trucks(const struct definition *d)
 {
-    long ns = d->n_sites, nfi = (long)d->n_facilities * d->n_items;
-    fprintf(f, "replication %ld %d\n", index, r->n_trace);
-    fprintf(f, "scalars %ld %d %.17g %.17g %.17g %ld %.17g %.17g\n", r->events, r->shipments,
-            r->demand_units, r->unmet_units, r->bay_wait_sum, r->bay_waits, r->truck_busy_min,
-            r->truck_min);
-    row(f, "occur", r->occur, ns);
-    row(f, "response", r->response, ns);
-    row(f, "fill", r->fill, ns);
-    row(f, "people", r->people, ns);
-    row(f, "cause", r->cause, ns * CAUSES);
-    fputs("stockout ", f);
-    for (long k = 0; k < nfi; k++)
-        fputc(r->stockout[k] ? '1' : '0', f);
-    fputc('\n', f);
-    row(f, "trucks_out", r->trucks_out, r->n_samples);
-    row(f, "central_queue", r->central_queue, r->n_samples);
+    int n = 0;
+    for (int f = 0; f < d->n_facilities; f++)
+        n += d->facilities[f].trucks;
+    return n;
+}
+
+static int sample_div(const struct definition *d)
+{
+    return d->run.each_site && d->n_sites > 0 ? d->n_sites : 1;
+}
+
+static int n_samples(const struct definition *d)
+{
+    return (int)floor(d->run.horizon_min / SAMPLE_MIN) + 1;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static unsigned char *put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        *p++ = (unsigned char)(v >> (8 * i));
+    return p;
+}
+
+static unsigned char *put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        *p++ = (unsigned char)(v >> (8 * i));
+    return p;
+}
+
+static unsigned char *put_f64(unsigned char *p, double v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    return put_u64(p, u);
+}
+
+static unsigned char *put_var(unsigned char *p, uint64_t v)
+{
+    do {
+        unsigned char b = v & 0x7f;
+        v >>= 7;
+        *p++ = b | (v ? 0x80 : 0);
+    } while (v);
+    return p;
+}
+
+static unsigned char *put_f64s(unsigned char *p, const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        p = put_f64(p, v[i]);
+    return p;
+}
+
+static void emit(struct results_out *w, const unsigned char *p, size_t n)
+{
+    fwrite(p, 1, n, w->f);
+    w->crc = crc32(w->crc, p, (uInt)n);
+}
+
+int results_begin(struct results_out *w, FILE *f, const struct definition *d, long first)
+{
+    memset(w, 0, sizeof *w);
+    w->f = f;
+    w->d = d;
+    w->next = first;
+    w->div = sample_div(d);
+    w->crc = crc32(0L, Z_NULL, 0);
+    unsigned char h[RESULTS_HEAD_BYTES], *p = h;
+    memcpy(p, HEAD_MAGIC, 8);
+    p += 8;
+    uint32_t shape[] = { RESULTS_VERSION, (uint32_t)d->n_sites, (uint32_t)d->n_facilities,
+                         (uint32_t)d->n_items, (uint32_t)n_samples(d), CAUSES, (uint32_t)w->div };
+    for (size_t i = 0; i < sizeof shape / sizeof shape[0]; i++)
+        p = put_u32(p, shape[i]);
+    p = put_u64(p, d->run.seed);
+    p = put_u64(p, (uint64_t)first);
+    emit(w, h, (size_t)(p - h));
+    return 0;
+}
+
+/* A series as runs of equal values: var runs, then (var value, var length). */
+static unsigned char *put_series(unsigned char *p, const double *v, int n, int div)
+{
+    int runs = 0;
+    for (int k = 0; k < n; k++)
+        runs += k == 0 || v[k] != v[k - 1];
+    p = put_var(p, (uint64_t)runs);
+    for (int k = 0, from = 0; k < n; k++)
+        if (k + 1 == n || v[k + 1] != v[k]) {
+            p = put_var(p, (uint64_t)lround(v[k] * div));
+            p = put_var(p, (uint64_t)(k + 1 - from));
+            from = k + 1;
+        }
+    return p;
+}
+
+int results_put(struct results_out *w, long index, const struct rep_result *r, char *err,
+                size_t errlen)
+{
+    const struct definition *d = w->d;
+    size_t ns = (size_t)d->n_sites, nfi = (size_t)d->n_facilities * (size_t)d->n_items;
+    size_t need = 9 * 8 + ns * (4 + CAUSES) * 8 + nfi / 8 + 1 + 2 * (10 + (size_t)r->n_samples * 20)
+                + 10 + (size_t)r->n_trace * TRACE_BYTES;
+    if (index != w->next) {
+        snprintf(err, errlen, "results.dat: replication %ld handed over where %ld was due", index,
+                 w->next);
+        return -1;
+    }
+    if (need > w->cap) {
+        unsigned char *b = realloc(w->buf, need);
+        if (!b) {
+            snprintf(err, errlen, "results.dat: out of memory");
+            return -1;
+        }
+        w->buf = b;
+        w->cap = need;
+    }
+    unsigned char *p = w->buf;
+    p = put_u64(p, (uint64_t)index);
+    p = put_u64(p, (uint64_t)r->events);
+    p = put_u64(p, (uint64_t)r->shipments);
+    p = put_u64(p, (uint64_t)r->bay_waits);
+    double scalars[] = { r->demand_units, r->unmet_units, r->bay_wait_sum, r->truck_busy_min,
+                         r->truck_min };
+    p = put_f64s(p, scalars, 5);
+    p = put_f64s(p, r->occur, ns);
+    p = put_f64s(p, r->response, ns);
+    p = put_f64s(p, r->fill, ns);
+    p = put_f64s(p, r->people, ns);
+    p = put_f64s(p, r->cause, ns * CAUSES);
+    memset(p, 0, (nfi + 7) / 8);
+    for (size_t j = 0; j < nfi; j++)
+        p[j / 8] |= (unsigned char)((r->stockout[j] ? 1 : 0) << (j % 8));
+    p += (nfi + 7) / 8;
+    p = put_series(p, r->trucks_out, r->n_samples, w->div);
+    p = put_series(p, r->central_queue, r->n_samples, w->div);
+    p = put_var(p, (uint64_t)r->n_trace);
     for (int k = 0; k < r->n_trace; k++) {
         const struct trace_row *t = &r->trace[k];
+        p = put_u32(p, (uint32_t)t->id);
+        p = put_u32(p, (uint32_t)t->source);
+        p = put_u32(p, (uint32_t)t->site);
+        p = put_u32(p, (uint32_t)t->dest_facility);
         double v[] = { t->ordered, t->loaded, t->arrived, t->tonnes, t->m3 };
-        fprintf(f, "trace %d %d %d %d", t->id, t->source, t->site, t->dest_facility);
-        row(f, "", v, 5);
+        p = put_f64s(p, v, 5);
     }
+    emit(w, w->buf, (size_t)(p - w->buf));
+    w->next++;
+    w->count++;
+    return 0;
 }
 
-void results_write(FILE *f, const struct definition *d, const struct rep_result *res, long n,
-                   long first)
+void results_end(struct results_out *w, uint64_t digest)
 {
-    int samples = n ? res[0].n_samples : 0;
-    fprintf(f, "%s %d %d %d %d %d %ld %ld\n", MAGIC, d->n_sites, d->n_facilities, d->n_items,
-            samples, CAUSES, first, n);
-    for (long i = 0; i < n; i++)
-        write_one(f, d, &res[i], first + i);
+    unsigned char t[RESULTS_TAIL_BYTES], *p = t;
+    memcpy(p, TAIL_MAGIC, 8);
+    p = put_u64(p + 8, (uint64_t)w->count);
+    p = put_u64(p, digest);
+    w->crc = crc32(w->crc, t, (uInt)(p - t));
+    p = put_u32(p, (uint32_t)w->crc);
+    fwrite(t, 1, (size_t)(p - t), w->f);
+    results_out_free(w);
+}
+
+void results_out_free(struct results_out *w)
+{
+    free(w->buf);
+    w->buf = NULL;
+    w->cap = 0;
 }
 
 /* ---- reading ------------------------------------------------------------ */
 
-struct in {
-    FILE *f;
-    const char *name;
-    char *line;
-    size_t cap;
-    long lineno;
-    char *p;                  /* where parsing is in line */
+static uint32_t get_u32(const unsigned char *p)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++)
+        v |= (uint32_t)p[i] << (8 * i);
+    return v;
+}
+
+static uint64_t get_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static double get_f64(const unsigned char *p)
+{
+    uint64_t u = get_u64(p);
+    double v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+/* n bytes into dst, counted in the checksum; never into the trailer.
+ * 0, or -1 at the end of the records. */
+static int take(struct results_in *in, void *dst, size_t n)
+{
+    unsigned char *out = dst;
+    while (n > 0) {
+        if (in->at == in->len) {
+            long long left = in->size - RESULTS_TAIL_BYTES - in->pos;
+            size_t want = left < READ_AHEAD ? (size_t)(left > 0 ? left : 0) : READ_AHEAD;
+            in->len = want ? fread(in->buf, 1, want, in->f) : 0;
+            in->at = 0;
+            if (in->len == 0)
+                return -1;
+        }
+        size_t k = in->len - in->at < n ? in->len - in->at : n;
+        memcpy(out, in->buf + in->at, k);
+        in->crc = crc32(in->crc, in->buf + in->at, (uInt)k);
+        in->at += k;
+        in->pos += (long long)k;
+        out += k;
+        n -= k;
+    }
+    return 0;
+}
+
+static int take_var(struct results_in *in, uint64_t *v)
+{
+    *v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        unsigned char b;
+        if (take(in, &b, 1) < 0)
+            return -1;
+        *v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            return 0;
+    }
+    return -1;
+}
+
+static int head_fail(struct results_in *in, char *err, size_t errlen, const char *what)
+{
+    snprintf(err, errlen, "%s: %s", in->name, what);
+    return -1;
+}
+
+static int check_head(struct results_in *in, const unsigned char *h, char *err, size_t errlen)
+{
+    const struct definition *d = in->d;
+    uint32_t version = get_u32(h + 8);
+    if (version != RESULTS_VERSION) {
+        char what[200];
+        snprintf(what, sizeof what, "expected format version %u, found %u (run the shard again "
+                 "with this supplysim)", RESULTS_VERSION, version);
+        return head_fail(in, err, errlen, what);
+    }
+    uint32_t want[] = { (uint32_t)d->n_sites, (uint32_t)d->n_facilities, (uint32_t)d->n_items,
+                        (uint32_t)n_samples(d), CAUSES, (uint32_t)in->div };
+    for (int i = 0; i < 6; i++)
+        if (get_u32(h + 12 + 4 * i) != want[i]) {
+            char what[400];
+            snprintf(what, sizeof what, "expected results of its resolved.cfg (%u sites, %u "
+                     "stores, %u items, %u samples, %u causes, divisor %u), found %u, %u, %u, "
+                     "%u, %u, %u", want[0], want[1], want[2], want[3], want[4], want[5],
+                     get_u32(h + 12), get_u32(h + 16), get_u32(h + 20), get_u32(h + 24),
+                     get_u32(h + 28), get_u32(h + 32));
+            return head_fail(in, err, errlen, what);
+        }
+    in->seed = get_u64(h + 36);
+    uint64_t first = get_u64(h + 44);
+    if (first > (uint64_t)LONG_MAX / 2)
+        return head_fail(in, err, errlen, "expected a first replication >= 0, found a huge one");
+    in->first = in->next = (long)first;
+    return 0;
+}
+
+/* The trailer, read from the end of the file before anything else. */
+static int read_tail(struct results_in *in, char *err, size_t errlen)
+{
+    unsigned char t[RESULTS_TAIL_BYTES];
+    if (fseek(in->f, 0, SEEK_END) < 0 || (in->size = ftell(in->f)) < 0)
+        return head_fail(in, err, errlen, "cannot read (not a regular file?)");
+    if (in->size < RESULTS_HEAD_BYTES + RESULTS_TAIL_BYTES)
+        return head_fail(in, err, errlen, "expected a header and an end record, found a file "
+                         "too short for them (truncated?)");
+    if (fseek(in->f, -RESULTS_TAIL_BYTES, SEEK_END) < 0
+        || fread(t, 1, sizeof t, in->f) != sizeof t || fseek(in->f, 0, SEEK_SET) < 0)
+        return head_fail(in, err, errlen, "cannot read its end record");
+    if (memcmp(t, TAIL_MAGIC, 8))
+        return head_fail(in, err, errlen, "expected an end record in its last 28 bytes, found "
+                         "none (a truncated file, or bytes after its end)");
+    uint64_t count = get_u64(t + 8);
+    if (count > (uint64_t)LONG_MAX / 2)
+        return head_fail(in, err, errlen, "expected a count of replications, found a huge one");
+    in->count = (long)count;
+    in->digest = get_u64(t + 16);
+    in->crc_want = get_u32(t + 24);
+    return 0;
+}
+
+int results_open(struct results_in *in, FILE *f, const char *name, const struct definition *d,
+                 char *err, size_t errlen)
+{
+    memset(in, 0, sizeof *in);
+    err[0] = '\0';
+    in->f = f;
+    in->name = name;
+    in->d = d;
+    in->div = sample_div(d);
+    in->crc = crc32(0L, Z_NULL, 0);
+    unsigned char h[RESULTS_HEAD_BYTES];
+    size_t got = fread(h, 1, 17, f);   /* what it is, before where it ends */
+    if (got == 17 && !memcmp(h, "supplysim-results", 17))
+        return head_fail(in, err, errlen, "expected a results.dat of format version 2, found "
+                         "the text format 1 of an older supplysim (run the shard again with "
+                         "this one)");
+    if (got < 8 || memcmp(h, HEAD_MAGIC, 8))
+        return head_fail(in, err, errlen, "expected a supplysim results.dat, found other bytes "
+                         "at its start");
+    if (read_tail(in, err, errlen) < 0)
+        return -1;
+    if (!(in->buf = malloc(READ_AHEAD)))
+        return head_fail(in, err, errlen, "out of memory");
+    if (take(in, h, sizeof h) < 0) {
+        head_fail(in, err, errlen, "expected a header, found a file too short");
+        results_close(in);
+        return -1;
+    }
+    if (check_head(in, h, err, errlen) < 0) {
+        results_close(in);
+        return -1;
+    }
+    return 0;
+}
+
+void results_close(struct results_in *in)
+{
+    free(in->buf);
+    in->buf = NULL;
+}
+
+/* ---- reading: one replication, every value checked ---------------------- */
+
+struct rec {
+    struct results_in *in;
     char *err;
     size_t errlen;
+    long index;
 };
 
-static int fail(struct in *in, const char *what)
+static int bad(struct rec *c, const char *what, double v, const char *expected)
 {
-    snprintf(in->err, in->errlen, "%s:%ld: expected %s", in->name, in->lineno, what);
+    snprintf(c->err, c->errlen, "%s: replication %ld: %s: expected %s, found %.17g", c->in->name,
+             c->index, what, expected, v);
     return -1;
 }
 
-/* Reads the next line and checks it starts with keyword. */
-static int next(struct in *in, const char *keyword)
+static int truncated(struct rec *c)
 {
-    if (getline(&in->line, &in->cap, in->f) < 0)
-        return fail(in, keyword);
-    in->lineno++;
-    size_t k = strlen(keyword);
-    if (strncmp(in->line, keyword, k) || (in->line[k] != ' ' && in->line[k] != '\n'))
-        return fail(in, keyword);
-    in->p = in->line + k;
+    snprintf(c->err, c->errlen, "%s: replication %ld: expected the rest of its record, found the "
+             "end of the file (truncated, or its end record is not at the end)", c->in->name,
+             c->index);
+    return -1;
+}
+
+static int doubles(struct rec *c, double *v, size_t n)
+{
+    unsigned char b[8];
+    for (size_t i = 0; i < n; i++) {
+        if (take(c->in, b, 8) < 0)
+            return truncated(c);
+        v[i] = get_f64(b);
+    }
     return 0;
 }
 
-static int num(struct in *in, double *v)
+/* Minutes since onset: within [0, horizon], or +inf when inf_ok. */
+static int minutes(struct rec *c, const char *what, int site, double v, int inf_ok)
 {
-    char *end;
-    *v = strtod(in->p, &end);
-    if (end == in->p)
-        return fail(in, "a number");
-    in->p = end;
-    return 0;
+    double h = c->in->d->run.horizon_min;
+    if ((v >= 0 && v <= h) || (inf_ok && v == INFINITY))
+        return 0;
+    char name[256], expected[128];
+    if (site >= 0)
+        snprintf(name, sizeof name, "%s of site %s", what, c->in->d->sites[site].id);
+    else
+        snprintf(name, sizeof name, "%s", what);
+    snprintf(expected, sizeof expected, "0 to %g (the horizon)%s", h, inf_ok ? " or inf" : "");
+    return bad(c, name, v, expected);
 }
 
-static int nums(struct in *in, const char *keyword, double *v, long n)
+/* A finite amount in [0, most]. */
+static int amount(struct rec *c, const char *what, double v, double most)
 {
-    if (next(in, keyword) < 0)
+    char expected[96];
+    if (isfinite(most))
+        snprintf(expected, sizeof expected, "a number from 0 to %.17g", most);
+    else
+        snprintf(expected, sizeof expected, "a finite number >= 0");
+    return v >= 0 && v <= most && isfinite(v) ? 0 : bad(c, what, v, expected);
+}
+
+static int read_scalars(struct rec *c, struct rep_result *r)
+{
+    unsigned char b[32];
+    double v[5];
+    if (take(c->in, b, 32) < 0 || doubles(c, v, 5) < 0)
+        return truncated(c);
+    uint64_t index = get_u64(b), events = get_u64(b + 8), ships = get_u64(b + 16);
+    uint64_t waits = get_u64(b + 24);
+    if (index != (uint64_t)c->index)
+        return bad(c, "its index", (double)index, "the replications in order");
+    if (events > (uint64_t)LONG_MAX || ships > (uint64_t)INT_MAX || waits > ships)
+        return bad(c, "events, shipments or bay waits", (double)(waits > ships ? waits : ships),
+                   "counts within bounds (bay waits at most the shipments)");
+    r->events = (long)events;
+    r->shipments = (int)ships;
+    r->bay_waits = (long)waits;
+    r->demand_units = v[0], r->unmet_units = v[1], r->bay_wait_sum = v[2];
+    r->truck_busy_min = v[3], r->truck_min = v[4];
+    return amount(c, "demand_units", v[0], HUGE_VAL) < 0
+        || amount(c, "unmet_units", v[1], v[0]) < 0 || amount(c, "bay_wait_sum", v[2], HUGE_VAL) < 0
+        || amount(c, "truck_min", v[4], HUGE_VAL) < 0
+        || amount(c, "truck_busy_min", v[3], v[4]) < 0 ? -1 : 0;
+}
+
+static int read_sites(struct rec *c, struct rep_result *r)
+{
+    int ns = c->in->d->n_sites;
+    if (doubles(c, r->occur, (size_t)ns) < 0 || doubles(c, r->response, (size_t)ns) < 0
+        || doubles(c, r->fill, (size_t)ns) < 0 || doubles(c, r->people, (size_t)ns) < 0
+        || doubles(c, r->cause, (size_t)ns * CAUSES) < 0)
         return -1;
-    for (long i = 0; i < n; i++)
-        if (num(in, &v[i]) < 0)
+    for (int k = 0; k < ns; k++) {
+        double resp = r->response[k], fill = r->fill[k];
+        if (minutes(c, "occurrence", k, r->occur[k], 0) < 0
+            || minutes(c, "response", k, resp, 1) < 0 || minutes(c, "fill", k, fill, 1) < 0
+            || amount(c, "people", r->people[k], HUGE_VAL) < 0)
             return -1;
+        if (isfinite(fill) && !(fill >= resp))
+            return bad(c, "fill time before the response", fill, "a fill time at or after it");
+        for (int j = 0; j < CAUSES; j++)
+            if (minutes(c, "minutes of a cause", k, r->cause[(size_t)k * CAUSES + (size_t)j], 0) < 0)
+                return -1;
+    }
     return 0;
 }
 
-static int integer(struct in *in, long *v)
+static int read_stockouts(struct rec *c, struct rep_result *r)
 {
-    char *end;
-    *v = strtol(in->p, &end, 10);
-    if (end == in->p)
-        return fail(in, "an integer");
-    in->p = end;
-    return 0;
-}
-
-static int read_trace(struct in *in, struct rep_result *r, long n_trace)
-{
-    if (n_trace > r->cap_trace) {
-        struct trace_row *t = realloc(r->trace, (size_t)n_trace * sizeof *t);
-        if (!t)
-            return fail(in, "memory for the shipment trace");
-        r->trace = t;
-        r->cap_trace = (int)n_trace;
-    }
-    for (long k = 0; k < n_trace; k++) {
-        struct trace_row *t = &r->trace[k];
-        long id, src, site, dest;
-        if (next(in, "trace") < 0 || integer(in, &id) < 0 || integer(in, &src) < 0
-            || integer(in, &site) < 0 || integer(in, &dest) < 0 || num(in, &t->ordered) < 0
-            || num(in, &t->loaded) < 0 || num(in, &t->arrived) < 0 || num(in, &t->tonnes) < 0
-            || num(in, &t->m3) < 0)
-            return -1;
-        t->id = (int)id, t->source = (int)src, t->site = (int)site, t->dest_facility = (int)dest;
-    }
-    r->n_trace = (int)n_trace;
-    return 0;
-}
-
-static int read_one(struct in *in, const struct definition *d, struct rep_result *r, long expect)
-{
-    long index, n_trace, nfi = (long)d->n_facilities * d->n_items, ns = d->n_sites;
-    double v[8];
-    if (next(in, "replication") < 0 || integer(in, &index) < 0 || integer(in, &n_trace) < 0)
-        return -1;
-    if (index != expect)
-        return fail(in, "replications in order");
-    if (nums(in, "scalars", v, 8) < 0)
-        return -1;
-    r->events = (long)v[0], r->shipments = (int)v[1], r->demand_units = v[2];
-    r->unmet_units = v[3], r->bay_wait_sum = v[4], r->bay_waits = (long)v[5];
-    r->truck_busy_min = v[6], r->truck_min = v[7];
-    if (nums(in, "occur", r->occur, ns) < 0 || nums(in, "response", r->response, ns) < 0
-        || nums(in, "fill", r->fill, ns) < 0 || nums(in, "people", r->people, ns) < 0
-        || nums(in, "cause", r->cause, ns * CAUSES) < 0 || next(in, "stockout") < 0)
-        return -1;
-    char *s = in->p + 1;
-    for (long k = 0; k < nfi; k++) {
-        if (s[k] != '0' && s[k] != '1')
-            return fail(in, "a 0 or 1 per store and item");
-        r->stockout[k] = s[k] == '1';
-    }
-    if (nums(in, "trucks_out", r->trucks_out, r->n_samples) < 0
-        || nums(in, "central_queue", r->central_queue, r->n_samples) < 0)
-        return -1;
-    return read_trace(in, r, n_trace);
-}
-
-static int read_header(struct in *in, const struct definition *d, long *first, long *n)
-{
-    long v[7];
-    if (next(in, MAGIC) < 0)
-        return -1;
-    for (int k = 0; k < 7; k++)
-        if (integer(in, &v[k]) < 0)
-            return -1;
-    struct rep_result probe;
-    if (result_init(&probe, d) < 0)
-        return fail(in, "memory");
-    long samples = probe.n_samples;
-    result_free(&probe);
-    if (v[0] != d->n_sites || v[1] != d->n_facilities || v[2] != d->n_items
-        || (v[6] > 0 && v[3] != samples) || v[4] != CAUSES || v[5] < 0 || v[6] < 0)
-        return fail(in, "results of this configuration (sites, stores, items, samples)");
-    *first = v[5];
-    *n = v[6];
-    return 0;
-}
-
-int results_read(FILE *f, const char *name, const struct definition *d, struct rep_result **res,
-                 long *n, long *first, char *err, size_t errlen)
-{
-    struct in in = { f, name, NULL, 0, 0, NULL, err, errlen };
-    err[0] = '\0';
-    long count = 0, k = 0;
-    *res = NULL;
-    *n = 0;
-    if (read_header(&in, d, first, &count) < 0)
-        goto fail;
-    *res = calloc((size_t)count + 1, sizeof **res);
-    if (!*res) {
-        fail(&in, "memory for the results");
-        goto fail;
-    }
-    for (; k < count; k++)
-        if (result_init(&(*res)[k], d) < 0 || read_one(&in, d, &(*res)[k], *first + k) < 0) {
-            if (!err[0] || (*res)[k].occur == NULL)
-                fail(&in, "memory for the results");
-            k++;
-            goto fail;
+    size_t nfi = (size_t)c->in->d->n_facilities * (size_t)c->in->d->n_items;
+    unsigned char b[64];
+    for (size_t j = 0; j < nfi; j += 8 * sizeof b) {
+        size_t bytes = (nfi - j + 7) / 8 < sizeof b ? (nfi - j + 7) / 8 : sizeof b;
+        if (take(c->in, b, bytes) < 0)
+            return truncated(c);
+        for (size_t i = 0; i < 8 * bytes; i++) {
+            int bit = (b[i / 8] >> (i % 8)) & 1;
+            if (j + i < nfi)
+                r->stockout[j + i] = (unsigned char)bit;
+            else if (bit)
+                return bad(c, "stock-out bits past the last store and item", 1, "0");
         }
-    free(in.line);
-    *n = count;
+    }
     return 0;
-fail:
-    for (long j = 0; *res && j < k; j++)
-        result_free(&(*res)[j]);
-    free(*res);
-    *res = NULL;
-    free(in.line);
-    return -1;
+}
+
+static int read_series(struct rec *c, const char *what, double *v, int n, uint64_t most)
+{
+    uint64_t runs, value, len;
+    int at = 0;
+    if (take_var(c->in, &runs) < 0)
+        return truncated(c);
+    for (uint64_t k = 0; k < runs; k++) {
+        if (take_var(c->in, &value) < 0 || take_var(c->in, &len) < 0)
+            return truncated(c);
+        if (value > most)
+            return bad(c, what, (double)value / c->in->div, "no more than every truck");
+        if (len == 0 || len > (uint64_t)(n - at))
+            return bad(c, what, (double)len, "runs that add up to the samples of the horizon");
+        for (uint64_t i = 0; i < len; i++)
+            v[at++] = (double)value / c->in->div;
+    }
+    return at == n ? 0 : bad(c, what, at, "runs that add up to the samples of the horizon");
+}
+
+static int read_trace(struct rec *c, struct rep_result *r)
+{
+    const struct definition *d = c->in->d;
+    uint64_t n;
+    if (take_var(c->in, &n) < 0)
+        return truncated(c);
+    if (n > (uint64_t)((c->in->size - c->in->pos) / TRACE_BYTES) || n > INT_MAX / 2)
+        return bad(c, "traced shipments", (double)n, "no more than the file holds");
+    if ((int)n > r->cap_trace) {
+        struct trace_row *t = realloc(r->trace, (size_t)n * sizeof *t);
+        if (!t)
+            return bad(c, "traced shipments", (double)n, "what memory holds");
+        r->trace = t;
+        r->cap_trace = (int)n;
+    }
+    for (int k = 0; k < (int)n; k++) {
+        struct trace_row *t = &r->trace[k];
+        unsigned char b[16];
+        double v[5];
+        if (take(c->in, b, 16) < 0 || doubles(c, v, 5) < 0)
+            return truncated(c);
+        t->id = (int)get_u32(b), t->source = (int)get_u32(b + 4);
+        t->site = (int)get_u32(b + 8), t->dest_facility = (int)get_u32(b + 12);
+        t->ordered = v[0], t->loaded = v[1], t->arrived = v[2], t->tonnes = v[3], t->m3 = v[4];
+        if (t->id < 0 || t->source < 0 || t->source >= d->n_facilities || t->site < -1
+            || t->site >= d->n_sites || t->dest_facility < -1 || t->dest_facility >= d->n_facilities
+            || (t->site < 0 && t->dest_facility < 0))
+            return bad(c, "a traced shipment's store or destination", (double)k,
+                       "stores and sites of the configuration");
+        if (minutes(c, "a traced shipment's time", -1, v[0], 1) < 0
+            || minutes(c, "a traced shipment's time", -1, v[1], 1) < 0
+            || minutes(c, "a traced shipment's time", -1, v[2], 1) < 0
+            || amount(c, "a traced shipment's tonnes", v[3], HUGE_VAL) < 0
+            || amount(c, "a traced shipment's m3", v[4], HUGE_VAL) < 0)
+            return -1;
+    }
+    r->n_trace = (int)n;
+    return 0;
+}
+
+/* The end: the checksum of every byte before it, and nothing after it. */
+static int check_end(struct results_in *in, char *err, size_t errlen)
+{
+    unsigned char t[RESULTS_TAIL_BYTES - 4];
+    long long extra = in->size - RESULTS_TAIL_BYTES - in->pos;
+    if (extra > 0) {
+        snprintf(err, errlen, "%s: expected its end record after replication %ld, found %lld "
+                 "more bytes (bytes added, or a count that does not match)", in->name,
+                 in->first + in->count - 1, extra);
+        return -1;
+    }
+    if (fseek(in->f, -RESULTS_TAIL_BYTES, SEEK_END) < 0 || fread(t, 1, sizeof t, in->f) != sizeof t) {
+        snprintf(err, errlen, "%s: cannot read its end record", in->name);
+        return -1;
+    }
+    unsigned long crc = crc32(in->crc, t, (uInt)sizeof t);
+    if (crc != in->crc_want) {
+        snprintf(err, errlen, "%s: expected CRC-32 %08lx as its end record says, found %08lx "
+                 "(the file was changed or damaged)", in->name, in->crc_want, crc);
+        return -1;
+    }
+    return 0;
+}
+
+int results_next(struct results_in *in, struct rep_result *r, char *err, size_t errlen)
+{
+    if (in->next == in->first + in->count)
+        return check_end(in, err, errlen) < 0 ? -1 : 0;
+    struct rec c = { in, err, errlen, in->next };
+    uint64_t most = (uint64_t)total_trucks(in->d) * (uint64_t)in->div;
+    if (read_scalars(&c, r) < 0 || read_sites(&c, r) < 0 || read_stockouts(&c, r) < 0
+        || read_series(&c, "trucks away", r->trucks_out, r->n_samples, most) < 0
+        || read_series(&c, "trucks queueing at the central depot", r->central_queue,
+                       r->n_samples, most) < 0
+        || read_trace(&c, r) < 0)
+        return -1;
+    in->next++;
+    return 1;
 }

@@ -1,213 +1,112 @@
 /*
- * summary.c -- the statistics of an experiment.  Everything here is a
- * function of the results array alone (in replication order), so the same
- * replications give the same bytes whatever the number of threads, and shards
- * merged give what one run gives.
+ * summary.c -- the statistics of an experiment, from its tally (tally.h):
+ * intervals from counts, means from sums, quantiles from histograms.  The
+ * tally holds nothing per replication, so this costs the same for ten
+ * replications as for a million; and the same replications in the same
+ * order give the same tally, so the same bytes whatever the number of
+ * threads or shards.
  */
 #include <math.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "results/summary.h"
 
-static int all_within(const struct rep_result *r, int n_sites, double limit)
+/* Mean and standard deviation of the share of sites on time per replication
+ * (k / n_sites), from how many replications had each k: exact counts, then
+ * the two-pass formula over the n_sites + 1 values, with a t interval. */
+static struct interval share_on_time(const struct tally *t, int n_sites)
 {
-    for (int s = 0; s < n_sites; s++)
-        if (!(r->response[s] <= limit))
-            return 0;
-    return 1;
+    long n = t->runs;
+    if (n_sites == 0)
+        return stats_t_interval(1.0, 0.0, n, 0.95);
+    double sum = 0;
+    for (int k = 0; k <= n_sites; k++)
+        sum += (double)t->on_count[k] * k;
+    double mean = n ? sum / ((double)n * n_sites) : NAN, ss = 0;
+    for (int k = 0; k <= n_sites; k++) {
+        double dev = (double)k / n_sites - mean;
+        ss += (double)t->on_count[k] * dev * dev;
+    }
+    return stats_t_interval(mean, n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0, n, 0.95);
 }
 
-static void thresholds(struct summary *s, const struct definition *d, const struct rep_result *res,
-                       long n)
+static void verdict_and_thresholds(struct summary *s, const struct tally *t)
 {
-    for (int t = 0; t < s->n_thr; t++) {
-        long k = 0;
-        for (long i = 0; i < n; i++)
-            k += all_within(&res[i], d->n_sites, s->thr_min[t]);
-        s->thr_kept[t] = stats_wilson(k, n, 0.95);
-    }
-    s->kept = 0;
-    for (long i = 0; i < n; i++)
-        s->kept += all_within(&res[i], d->n_sites, s->promise_min);
-    s->promise_kept = stats_wilson(s->kept, n, s->conf);
+    for (int k = 0; k < s->n_thr; k++)
+        s->thr_kept[k] = stats_wilson(t->within[k], t->runs, 0.95);
+    s->kept = t->kept;
+    s->promise_kept = stats_wilson(s->kept, t->runs, s->conf);
     s->verdict = stats_verdict(s->promise_kept, s->required);
 }
 
-/* Quantiles of the response over all site-replications, and the share of
- * sites on time per replication with its t interval. */
-static int responses(struct summary *s, const struct definition *d, const struct rep_result *res,
-                     long n)
+static void site_stats(struct site_summary *ss, const struct site_tally *st, long n)
 {
-    size_t m = (size_t)n * (size_t)d->n_sites;
-    double *all = malloc((m + 1) * sizeof *all), *share = malloc((size_t)(n + 1) * sizeof *share);
-    if (!all || !share) {
-        free(all);
-        free(share);
-        return -1;
-    }
-    for (long i = 0; i < n; i++) {
-        int on = 0;
-        for (int k = 0; k < d->n_sites; k++) {
-            all[(size_t)i * (size_t)d->n_sites + (size_t)k] = res[i].response[k];
-            on += res[i].response[k] <= s->promise_min;
-        }
-        share[i] = d->n_sites ? (double)on / d->n_sites : 1.0;
-    }
-    s->sites_on_time = stats_mean_t(share, (size_t)n, 0.95);
-    stats_sort(all, m);
-    s->p50 = stats_quantile_sorted(all, m, 0.50);
-    s->p90 = stats_quantile_sorted(all, m, 0.90);
-    s->p95 = stats_quantile_sorted(all, m, 0.95);
-    s->p99 = stats_quantile_sorted(all, m, 0.99);
-    s->max = m ? all[m - 1] : NAN;
-    free(all);
-    free(share);
-    return 0;
-}
-
-static void site_stats(struct site_summary *ss, const struct definition *d,
-                       const struct rep_result *res,
-                      long n, int site, double promise, double *buf)
-{
-    long on = 0, reached = 0, filled = 0, late = 0;
-    double sum = 0, fill = 0, people = 0;
-    memset(ss->cause, 0, sizeof ss->cause);
-    for (long i = 0; i < n; i++) {
-        double r = res[i].response[site];
-        buf[i] = r;
-        people += res[i].people[site];
-        if (isfinite(r)) {
-            reached++;
-            sum += r;
-        }
-        if (isfinite(res[i].fill[site])) {
-            filled++;
-            fill += res[i].fill[site];
-        }
-        if (r <= promise) {
-            on++;
-            continue;
-        }
-        late++;
-        for (int c = 0; c < CAUSES; c++)
-            ss->cause[c] += res[i].cause[(size_t)site * CAUSES + (size_t)c];
-    }
-    (void)d;
-    ss->on_time = stats_wilson(on, n, 0.95);
-    ss->reached = n ? (double)reached / n : NAN;
-    ss->mean_response = reached ? sum / reached : INFINITY;
-    ss->mean_fill = filled ? fill / filled : INFINITY;
-    ss->mean_people = n ? people / n : 0;
-    stats_sort(buf, (size_t)n);
-    ss->p95_response = stats_quantile_sorted(buf, (size_t)n, 0.95);
+    ss->on_time = stats_wilson(st->on, n, 0.95);
+    ss->reached = n ? (double)st->reached / n : NAN;
+    ss->mean_response = st->reached ? st->response_sum / st->reached : INFINITY;
+    ss->mean_fill = st->filled ? st->fill_sum / st->filled : INFINITY;
+    ss->mean_people = n ? st->people_sum / n : 0;
+    ss->p95_response = hist_quantile(&st->response, 0.95);
     ss->main_cause = -1;
-    for (int c = 0; c < CAUSES && late; c++) {
-        ss->cause[c] /= late;
-        if (ss->main_cause < 0 || ss->cause[c] > ss->cause[ss->main_cause])
+    for (int c = 0; c < CAUSES; c++) {
+        ss->cause[c] = st->late ? st->cause[c] / st->late : 0;
+        if (st->late && (ss->main_cause < 0 || ss->cause[c] > ss->cause[ss->main_cause]))
             ss->main_cause = c;
     }
 }
 
 /* The composition of delay over every late site-replication, and resources. */
-static void late_and_resources(struct summary *s, const struct definition *d,
-                               const struct rep_result *res, long n)
+static void late_and_resources(struct summary *s, const struct definition *d, const struct tally *t)
 {
-    double busy = 0, avail = 0, wait = 0, unmet = 0, demand = 0, ships = 0, events = 0;
-    long waits = 0;
-    memset(s->cause_late, 0, sizeof s->cause_late);
-    s->late = 0;
-    for (long i = 0; i < n; i++) {
-        const struct rep_result *r = &res[i];
-        for (int k = 0; k < d->n_sites; k++) {
-            if (r->response[k] <= s->promise_min)
-                continue;
-            s->late++;
-            for (int c = 0; c < CAUSES; c++)
-                s->cause_late[c] += r->cause[(size_t)k * CAUSES + (size_t)c];
-        }
-        busy += r->truck_busy_min;
-        avail += r->truck_min;
-        wait += r->bay_wait_sum;
-        waits += r->bay_waits;
-        unmet += r->unmet_units;
-        demand += r->demand_units;
-        ships += r->shipments;
-        events += (double)r->events;
-        for (int f = 0; f < d->n_facilities * d->n_items; f++)
-            s->stockouts[f] += r->stockout[f];
-    }
-    for (int c = 0; c < CAUSES && s->late; c++)
-        s->cause_late[c] /= (double)s->late;
-    s->truck_util = avail > 0 ? busy / avail : 0;
-    s->bay_wait_mean = waits ? wait / (double)waits : 0;
-    s->unmet_mean = n ? unmet / (double)n : 0;
-    s->demand_mean = n ? demand / (double)n : 0;
-    s->unmet_share = demand > 0 ? unmet / demand : 0;
-    s->shipments_mean = n ? ships / (double)n : 0;
-    s->events_mean = n ? events / (double)n : 0;
+    long n = t->runs;
+    s->late = t->late;
+    for (int c = 0; c < CAUSES; c++)
+        s->cause_late[c] = t->late ? t->cause_late[c] / (double)t->late : 0;
+    s->truck_util = t->avail > 0 ? t->busy / t->avail : 0;
+    s->bay_wait_mean = t->waits ? t->wait / (double)t->waits : 0;
+    s->unmet_mean = n ? t->unmet / (double)n : 0;
+    s->demand_mean = n ? t->demand / (double)n : 0;
+    s->unmet_share = t->demand > 0 ? t->unmet / t->demand : 0;
+    s->shipments_mean = n ? t->ships / (double)n : 0;
+    s->events_mean = n ? t->events / (double)n : 0;
+    memcpy(s->stockouts, t->stockouts, (size_t)d->n_facilities * (size_t)d->n_items
+           * sizeof *s->stockouts);
 }
 
-/* Share of sites (weight 1) or people reached within t of the disaster. */
-static double reached_share(const struct rep_result *r, int n_sites, double t, int by_people)
+static void responses(struct summary *s, const struct tally *t)
 {
-    double got = 0, all = 0;
-    for (int k = 0; k < n_sites; k++) {
-        double w = by_people ? r->people[k] : 1.0;
-        all += w;
-        if (r->response[k] <= t)
-            got += w;
-    }
-    return all > 0 ? got / all : 1.0;
+    s->p50 = hist_quantile(&t->response, 0.50);
+    s->p90 = hist_quantile(&t->response, 0.90);
+    s->p95 = hist_quantile(&t->response, 0.95);
+    s->p99 = hist_quantile(&t->response, 0.99);
+    s->max = t->response.count ? t->max : NAN;
+    s->never = t->response.inf;
+    memcpy(s->chart, t->chart, (size_t)t->n_chart * sizeof *s->chart);
 }
 
-static int coverage(struct summary *s, const struct definition *d, const struct rep_result *res,
-                    long n)
+/* 5th percentile, median and 95th percentile across replications, at every
+ * step of the coverage curves and every sample of the resources. */
+static int curves(struct summary *s, const struct tally *t)
 {
     static const double q[3] = { 0.05, 0.50, 0.95 };
-    double *col = malloc((size_t)(n + 1) * sizeof *col);
-    if (!col)
-        return -1;
-    for (int k = 0; k < s->n_steps; k++)
-        for (int by = 0; by < 2; by++) {
-            for (long i = 0; i < n; i++)
-                col[i] = reached_share(&res[i], d->n_sites, k * COVERAGE_STEP_MIN, by);
-            stats_sort(col, (size_t)n);
-            for (int j = 0; j < 3; j++)
-                (by ? s->cov_people : s->cov_sites)[j][k] = stats_quantile_sorted(col, (size_t)n, q[j]);
-        }
-    free(col);
-    return 0;
+    return hist_series_quantiles(&t->cov_sites, q, 3, s->cov_sites) < 0
+        || hist_series_quantiles(&t->cov_people, q, 3, s->cov_people) < 0
+        || hist_series_quantiles(&t->trucks_out, q, 3, s->trucks_out) < 0
+        || hist_series_quantiles(&t->central_queue, q, 3, s->central_queue) < 0 ? -1 : 0;
 }
 
-/* Percentiles across replications of a per-replication series. */
-static int series(const struct rep_result *res, long n, int steps, size_t offset, double **out)
-{
-    static const double q[3] = { 0.05, 0.50, 0.95 };
-    double *col = malloc((size_t)(n + 1) * sizeof *col);
-    if (!col)
-        return -1;
-    for (int k = 0; k < steps; k++) {
-        for (long i = 0; i < n; i++)
-            col[i] = (*(double *const *)((const char *)&res[i] + offset))[k];
-        stats_sort(col, (size_t)n);
-        for (int j = 0; j < 3; j++)
-            out[j][k] = stats_quantile_sorted(col, (size_t)n, q[j]);
-    }
-    free(col);
-    return 0;
-}
-
-static int alloc_all(struct summary *s, const struct definition *d, long n)
+static int alloc_all(struct summary *s, const struct definition *d, const struct tally *t)
 {
     s->n_thr = d->run.n_thresholds;
-    s->n_steps = (int)floor(d->run.horizon_min / COVERAGE_STEP_MIN) + 1;
-    s->thr_min = malloc((size_t)s->n_thr * sizeof *s->thr_min);
-    s->thr_kept = malloc((size_t)s->n_thr * sizeof *s->thr_kept);
+    s->n_steps = t->n_steps;
+    s->n_samples = t->n_samples;
+    s->n_chart = t->n_chart;
+    s->thr_min = malloc(((size_t)s->n_thr + 1) * sizeof *s->thr_min);
+    s->thr_kept = malloc(((size_t)s->n_thr + 1) * sizeof *s->thr_kept);
     s->sites = calloc((size_t)d->n_sites + 1, sizeof *s->sites);
     s->stockouts = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, sizeof *s->stockouts);
-    int ok = s->thr_min && s->thr_kept && s->sites && s->stockouts;
-    s->n_samples = (int)floor(d->run.horizon_min / SAMPLE_MIN) + 1;
+    s->chart = calloc((size_t)s->n_chart, sizeof *s->chart);
+    int ok = s->thr_min && s->thr_kept && s->sites && s->stockouts && s->chart;
     for (int j = 0; j < 3 && ok; j++) {
         s->cov_sites[j] = malloc((size_t)s->n_steps * sizeof(double));
         s->cov_people[j] = malloc((size_t)s->n_steps * sizeof(double));
@@ -217,7 +116,6 @@ static int alloc_all(struct summary *s, const struct definition *d, long n)
     }
     for (int f = 0; f < d->n_facilities; f++)
         s->total_trucks += d->facilities[f].trucks;
-    (void)n;
     if (ok)
         memcpy(s->thr_min, d->run.thresholds_min, (size_t)s->n_thr * sizeof *s->thr_min);
     return ok ? 0 : -1;
@@ -236,31 +134,24 @@ void summary_worst_first(const struct definition *d, const struct summary *s, in
         }
 }
 
-int summary_make(struct summary *s, const struct definition *d, const struct rep_result *res, long n)
+int summary_make(struct summary *s, const struct definition *d, const struct tally *t)
 {
     memset(s, 0, sizeof *s);
-    s->runs = n;
+    s->runs = t->runs;
     s->promise_min = d->run.promise_min;
     s->required = d->run.required_level;
     s->conf = d->run.verdict_conf;
-    double *buf = malloc((size_t)(n + 1) * sizeof *buf);
-    if (!buf || alloc_all(s, d, n) < 0 || responses(s, d, res, n) < 0)
-        goto fail;
-    thresholds(s, d, res, n);
+    if (alloc_all(s, d, t) < 0 || curves(s, t) < 0) {
+        summary_free(s);
+        return -1;
+    }
+    verdict_and_thresholds(s, t);
+    s->sites_on_time = share_on_time(t, d->n_sites);
+    responses(s, t);
     for (int k = 0; k < d->n_sites; k++)
-        site_stats(&s->sites[k], d, res, n, k, s->promise_min, buf);
-    late_and_resources(s, d, res, n);
-    if (coverage(s, d, res, n) < 0
-        || series(res, n, s->n_samples, offsetof(struct rep_result, trucks_out), s->trucks_out) < 0
-        || series(res, n, s->n_samples, offsetof(struct rep_result, central_queue),
-                  s->central_queue) < 0)
-        goto fail;
-    free(buf);
+        site_stats(&s->sites[k], &t->sites[k], t->runs);
+    late_and_resources(s, d, t);
     return 0;
-fail:
-    free(buf);
-    summary_free(s);
-    return -1;
 }
 
 void summary_free(struct summary *s)
@@ -269,6 +160,7 @@ void summary_free(struct summary *s)
     free(s->thr_kept);
     free(s->sites);
     free(s->stockouts);
+    free(s->chart);
     for (int j = 0; j < 3; j++) {
         free(s->cov_sites[j]);
         free(s->cov_people[j]);

@@ -1,16 +1,14 @@
 /*
  * summary.h -- everything the outputs say about an experiment, computed from
- * the replications' results (definitions in sim/MODEL.md): the promise and other thresholds
- * with their intervals, response-time quantiles, per-site risk and its main
- * cause, resources, stock-outs, unmet demand and coverage over time.
+ * its tally (tally.h; definitions in sim/MODEL.md): the promise and other
+ * thresholds with their intervals, response-time quantiles, per-site risk and
+ * its main cause, resources, stock-outs, unmet demand and coverage over time.
  */
 #ifndef SUPPLYSIM_SUMMARY_H
 #define SUPPLYSIM_SUMMARY_H
 
-#include "model/model.h"
 #include "engine/stats.h"
-
-#define COVERAGE_STEP_MIN 5.0     /* resolution of the coverage-over-time curve */
+#include "results/tally.h"
 
 struct site_summary {
     struct interval on_time;      /* probability R <= promise, Wilson */
@@ -44,6 +42,9 @@ struct summary {
     double *trucks_out[3];        /* p5, median, p95 of trucks away from their store */
     double *central_queue[3];     /* the same for trucks queueing at the central depot's bays */
     int total_trucks;
+    long long *chart;             /* finite responses per CHART_BIN_MIN bar (response chart) */
+    int n_chart;
+    long long never;              /* site-replications never reached */
     enum verdict verdict;
 };
 
@@ -51,9 +52,9 @@ struct summary {
  * site order.  Insertion sort: O(n^2) in the worst case, fine for sites. */
 void summary_worst_first(const struct definition *d, const struct summary *s, int *order);
 
-/* 0, or -1 on allocation failure. */
-int summary_make(struct summary *s, const struct definition *d, const struct rep_result *res,
-                 long n);
+/* The summary of the replications tallied in t; O(sites + steps x bins).
+ * 0, or -1 on allocation failure. */
+int summary_make(struct summary *s, const struct definition *d, const struct tally *t);
 void summary_free(struct summary *s);
 
 #endif
