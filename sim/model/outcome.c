@@ -188,18 +188,21 @@ void finish(struct rep *r, struct rep_result *res, int trace, int active)
 }
 
 /* Records the resources at every sample time before t: the state then is the
- * state after the last event before t.  O(F) per sample. */
+ * state after the last event before t, the same for all of them.  O(F) per
+ * call that records any, O(1) per sample. */
 void sample_until(struct rep *r, double t, int *next)
 {
     const struct definition *d = r->d;
     struct rep_result *res = r->res;
+    if (*next >= res->n_samples || !(*next * SAMPLE_MIN < t))
+        return;
+    int out = 0, queue = 0;
+    for (int f = 0; f < d->n_facilities; f++) {
+        out += d->facilities[f].trucks - r->fac[f].trucks_idle;
+        if (d->facilities[f].kind == FAC_CENTRAL)
+            queue += r->fac[f].bay_q.n;
+    }
     for (; *next < res->n_samples && *next * SAMPLE_MIN < t; (*next)++) {
-        int out = 0, queue = 0;
-        for (int f = 0; f < d->n_facilities; f++) {
-            out += d->facilities[f].trucks - r->fac[f].trucks_idle;
-            if (d->facilities[f].kind == FAC_CENTRAL)
-                queue += r->fac[f].bay_q.n;
-        }
         res->trucks_out[*next] += out;     /* summed over the runs of each_site */
         res->central_queue[*next] += queue;
     }

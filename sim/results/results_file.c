@@ -61,7 +61,7 @@ static unsigned char *put_u64(unsigned char *p, uint64_t v)
     return p;
 }
 
-static unsigned char *put_f64(unsigned char *p, double v)
+static inline unsigned char *put_f64(unsigned char *p, double v)
 {
     uint64_t u;
     memcpy(&u, &v, sizeof u);
@@ -78,11 +78,19 @@ static unsigned char *put_var(unsigned char *p, uint64_t v)
     return p;
 }
 
+/* An array of doubles: on a little-endian machine whose doubles are IEEE
+ * binary64 (checked below), their bytes are already in the file's order. */
 static unsigned char *put_f64s(unsigned char *p, const double *v, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ \
+    && defined(__STDC_IEC_559__)
+    memcpy(p, v, n * sizeof *v);
+    return p + n * sizeof *v;
+#else
     for (size_t i = 0; i < n; i++)
         p = put_f64(p, v[i]);
     return p;
+#endif
 }
 
 static void emit(struct results_out *w, const unsigned char *p, size_t n)
@@ -112,18 +120,15 @@ int results_begin(struct results_out *w, FILE *f, const struct definition *d, lo
     return 0;
 }
 
-/* A series as runs of equal values: var runs, then (var value, var length). */
+/* A series as runs of equal values, each (var value x div, var length),
+ * until the lengths add up to the samples. */
 static unsigned char *put_series(unsigned char *p, const double *v, int n, int div)
 {
-    int runs = 0;
-    for (int k = 0; k < n; k++)
-        runs += k == 0 || v[k] != v[k - 1];
-    p = put_var(p, (uint64_t)runs);
-    for (int k = 0, from = 0; k < n; k++)
-        if (k + 1 == n || v[k + 1] != v[k]) {
-            p = put_var(p, (uint64_t)lround(v[k] * div));
-            p = put_var(p, (uint64_t)(k + 1 - from));
-            from = k + 1;
+    for (int from = 0, k = 1; k <= n; k++)
+        if (k == n || v[k] != v[from]) {
+            p = put_var(p, (uint64_t)lround(v[from] * div));
+            p = put_var(p, (uint64_t)(k - from));
+            from = k;
         }
     return p;
 }
@@ -497,11 +502,8 @@ static int read_stockouts(struct rec *c, struct rep_result *r)
 
 static int read_series(struct rec *c, const char *what, double *v, int n, uint64_t most)
 {
-    uint64_t runs, value, len;
-    int at = 0;
-    if (take_var(c->in, &runs) < 0)
-        return truncated(c);
-    for (uint64_t k = 0; k < runs; k++) {
+    uint64_t value, len;
+    for (int at = 0; at < n;) {
         if (take_var(c->in, &value) < 0 || take_var(c->in, &len) < 0)
             return truncated(c);
         if (value > most)
@@ -511,7 +513,7 @@ static int read_series(struct rec *c, const char *what, double *v, int n, uint64
         for (uint64_t i = 0; i < len; i++)
             v[at++] = (double)value / c->in->div;
     }
-    return at == n ? 0 : bad(c, what, at, "runs that add up to the samples of the horizon");
+    return 0;
 }
 
 static int read_trace(struct rec *c, struct rep_result *r)

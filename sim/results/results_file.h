@@ -22,8 +22,9 @@
  *            f64 x sites each: occur, response, fill, people; f64 x sites x
  *            causes: cause (site by site); ceil(stores x items / 8) bytes of
  *            stock-out bits (bit j % 8 of byte j / 8 for store x item j);
- *            trucks_out and central_queue, each as var runs, then per run
- *            var value x sample_div, var samples; var traced shipments,
+ *            trucks_out and central_queue, each as runs of equal values,
+ *            var value x sample_div and var samples per run, until the
+ *            runs add up to the samples; var traced shipments,
  *            each i32 id, source, site, destination store, f64 ordered,
  *            loaded, arrived, tonnes, m3
  *   trailer  8 bytes "SSR-END\n", u64 replications, u64 digest of

@@ -168,20 +168,16 @@ static int add_coverage(struct tally *t, const struct rep_result *r)
     return 0;
 }
 
-/* A per-sample series as segments of constant value. */
+/* A per-sample series as segments of constant value; the values compared
+ * as they are, converted to whole trucks once per segment. */
 static int add_series(struct tally *t, struct hist_series *c, const double *v)
 {
-    int from = 0;
-    long at = tally_trucks(t, v[0]);
-    for (int k = 1; k <= t->n_samples; k++) {
-        long x = k < t->n_samples ? tally_trucks(t, v[k]) : -1;
-        if (x == at)
-            continue;
-        if (hist_series_segment(c, from, k, at) < 0)
-            return -1;
-        from = k;
-        at = x;
-    }
+    for (int from = 0, k = 1; k <= t->n_samples; k++)
+        if (k == t->n_samples || v[k] != v[from]) {
+            if (hist_series_segment(c, from, k, tally_trucks(t, v[from])) < 0)
+                return -1;
+            from = k;
+        }
     return 0;
 }
 
