@@ -1,12 +1,22 @@
 #!/bin/sh
 # bench.sh -- make bench: the flood scenario's speed and memory on 1 and 2
-# threads (best of 3 runs of 1000 replications each, from `supplysim -v`), and
-# the event calendar's own rate (tests/bench_calendar.c: M/M/c and hold models).
+# threads (best of 3 runs of 1000 replications each, from `supplysim -v`); the
+# whole process of a 1000-replication run in CPU seconds (user + sys, best of
+# 3, /usr/bin/time) and peak memory; the peak memory of a million
+# replications on 2 threads (memory must not grow with replications; about 3
+# minutes on 2 cores, and 1.6 GB of results.dat in a temporary folder;
+# BENCH_QUICK=1 skips it); and the event calendar's own rate
+# (tests/bench_calendar.c: M/M/c and hold models).
 # Speed is measured here and only here; no test asserts a time.
 set -eu
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT INT TERM
+
+# cpu_mb FILE: "CPU s, peak MB" from /usr/bin/time -f '%U %S %M' output in FILE
+cpu_mb() {
+    tail -n 1 "$1" | awk '{ printf "%.2f s CPU, peak %.1f MB", $1 + $2, $3 / 1024 }'
+}
 
 echo "== flood scenario: 1000 replications (best of 3)"
 for j in 1 2; do
@@ -18,6 +28,27 @@ for j in 1 2; do
     done
     echo "  -j $j: ${bestline#supplysim: }"
 done
+
+if [ -x /usr/bin/time ]; then
+    echo "== flood, 1000 replications, -j 1 --no-plot, whole process (best of 3)"
+    best=""
+    for k in 1 2 3; do
+        /usr/bin/time -f '%U %S %M' -o "$out/time" \
+            ./supplysim -q -n 1000 -j 1 --no-plot -o "$out/whole" scenarios/flood.cfg >/dev/null
+        cpu=$(tail -n 1 "$out/time" | awk '{ print $1 + $2 }')
+        if [ -z "$best" ] || awk "BEGIN{exit !($cpu < $best)}"; then best=$cpu; cp "$out/time" "$out/best"; fi
+    done
+    echo "  $(cpu_mb "$out/best")"
+    if [ "${BENCH_QUICK:-0}" != 1 ]; then
+        echo "== flood, 1,000,000 replications, -j 2 --no-plot (once)"
+        /usr/bin/time -f '%U %S %M' -o "$out/time" \
+            ./supplysim -q -n 1000000 -j 2 --no-plot -o "$out/million" scenarios/flood.cfg >/dev/null
+        echo "  $(cpu_mb "$out/time"), results.dat $(du -m "$out/million/results.dat" | cut -f1) MB"
+        rm -rf "$out/million"
+    fi
+else
+    echo "== whole-process rows skipped: no /usr/bin/time (Debian package time)"
+fi
 
 for b in "$@"; do
     echo "== $(basename "$b")"

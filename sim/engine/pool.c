@@ -78,7 +78,7 @@ int pool_run(const struct pool_work *w, long from, long to, int jobs, progress_f
             break;
     if (started == 0)
         thread_main(&j);              /* no thread could start: run here */
-    else
+    else if (progress)                /* without one, join at once: no 0.1 s tick to wait out */
         watch(&j, to - from, progress, arg);
     for (int t = 0; t < started; t++)
         pthread_join(th[t], NULL);
