@@ -22,15 +22,9 @@ enum road_state { ROAD_OPEN, ROAD_SLOWED, ROAD_CLOSED_RARELY, ROAD_CLOSED, ROAD_
  * now and then (pale red), or untouched: the rules combined as independent. */
 static enum road_state road_state(const struct definition *d, int road)
 {
-    double open = 1, fast = 1;    /* chances that no rule closes, that none slows it */
-    for (int r = 0; r < d->n_damage; r++) {
-        const struct damage *dm = &d->damage[r];
-        for (int k = 0; k < dm->n_roads; k++)
-            if (dm->roads[k] == road && dm->factor < 1)
-                *(dm->factor <= 0 ? &open : &fast) *= 1 - damage_chance(d, dm, road);
-    }
-    double close = 1 - open, slow = 1 - fast;
-    if (close >= OFTEN)
+    double close, slow;
+    damage_road_chances(d, road, &close, &slow);
+    if ((d->road_closed && d->road_closed[road]) || close >= OFTEN)
         return ROAD_CLOSED;
     if (slow > 0 && slow >= close)
         return ROAD_SLOWED;

@@ -130,10 +130,10 @@ int html_svg(FILE *f, const char *svg, const char *prefix)
 }
 
 /* The whole of dir/name.svg, NUL-terminated; NULL with a message. */
-static char *read_svg(const struct page *pg, const char *name)
+static char *read_svg(const char *dir, const char *name, char *err, size_t errlen)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s.svg", pg->dir, name);
+    snprintf(path, sizeof path, "%s/%s.svg", dir, name);
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     long len = -1;
@@ -143,7 +143,7 @@ static char *read_svg(const struct page *pg, const char *name)
         fclose(f);
         return buf;
     }
-    snprintf(pg->err, pg->errlen, "%s: cannot read the chart for report.html", path);
+    snprintf(err, errlen, "%s: cannot read the chart for report.html", path);
     free(buf);
     if (f)
         fclose(f);
@@ -177,14 +177,20 @@ static const char css[] =
     "figure,tr,.verdict{break-inside:avoid}h2{break-after:avoid}"
     ".verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void head(FILE *f, const struct page *pg)
+void html_head(FILE *f, enum lang lang, const char *name, const char *what)
 {
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-            lang_tag(pg->c.lang));
-    html_text(f, pg->d->name);
-    fprintf(f, " – supplysim %s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
-            verdict_name(pg->s->verdict), css);
+            lang_tag(lang));
+    html_text(f, name);
+    fprintf(f, " – supplysim ");
+    html_text(f, what);
+    fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+}
+
+static void head(FILE *f, const struct page *pg)
+{
+    html_head(f, pg->c.lang, pg->d->name, verdict_name(pg->s->verdict));
 }
 
 /* The verdict line of the text report, without its newline; NULL when out of memory. */
@@ -292,35 +298,45 @@ static const struct { enum text heading, how; } about[CHARTS] = {
     [CHART_RESOURCES] = { T_ABOUT_RESOURCES_H, T_ABOUT_RESOURCES },
 };
 
-static int chart_section(FILE *f, const struct page *pg, int ch)
+int html_chart(FILE *f, const char *dir, const char *name, const char *heading,
+               const char *how, int drawn, enum lang lang, char *err, size_t errlen)
 {
-    const char *name = chart_name((enum chart_id)ch);
-    fprintf(f, "<section class=\"chart\" id=\"%s\">\n<h2>%s</h2>\n<p class=\"how\">%s", name,
-            lang_text(pg->c.lang, about[ch].heading), lang_text(pg->c.lang, about[ch].how));
-    if (ch == CHART_COVERAGE) {       /* the curves are quantiles across runs */
-        fprintf(f, " ");
-        fprintf(f, lang_text(pg->c.lang, T_RESOLUTION_COVERAGE), 100.0 / PEOPLE_SHARE_BINS);
-    }
-    fprintf(f, "</p>\n");
-    if (!pg->done->drawn[ch]) {
+    fprintf(f, "<section class=\"chart\" id=\"%s\">\n<h2>%s</h2>\n<p class=\"how\">%s</p>\n",
+            name, heading, how);
+    if (!drawn) {
         fprintf(f, "<p class=\"note\">");
-        fprintf(f, lang_text(pg->c.lang, T_HTML_CHART_FAILED), name);
+        fprintf(f, lang_text(lang, T_HTML_CHART_FAILED), name);
         fprintf(f, "</p>\n</section>\n");
         return 0;
     }
-    char *svg = read_svg(pg, name);
+    char *svg = read_svg(dir, name, err, errlen);
     if (!svg)
         return -1;
     fprintf(f, "<figure>\n");
     int rc = html_svg(f, svg, name);
     free(svg);
     if (rc < 0) {
-        snprintf(pg->err, pg->errlen, "%s/%s.svg: %s", pg->dir, name,
+        snprintf(err, errlen, "%s/%s.svg: %s", dir, name,
                  rc == -1 ? "not an SVG image" : "out of memory");
         return -1;
     }
     fprintf(f, "</figure>\n</section>\n");
     return 0;
+}
+
+static int chart_section(FILE *f, const struct page *pg, int ch)
+{
+    char how[1024];
+    snprintf(how, sizeof how, "%s", lang_text(pg->c.lang, about[ch].how));
+    if (ch == CHART_COVERAGE) {       /* the curves are quantiles across runs */
+        size_t k = strlen(how);
+        how[k++] = ' ';
+        snprintf(how + k, sizeof how - k, lang_text(pg->c.lang, T_RESOLUTION_COVERAGE),
+                 100.0 / PEOPLE_SHARE_BINS);
+    }
+    return html_chart(f, pg->dir, chart_name((enum chart_id)ch),
+                      lang_text(pg->c.lang, about[ch].heading), how, pg->done->drawn[ch],
+                      pg->c.lang, pg->err, pg->errlen);
 }
 
 static int charts(FILE *f, const struct page *pg)

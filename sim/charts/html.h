@@ -18,6 +18,16 @@ int html_report(const char *dir, const struct definition *d, const struct summar
                 const struct charts_done *done,
                 char *err, size_t errlen);
 
+/* The page's opening up to <body>: title "NAME – supplysim WHAT" and the
+ * style every report of supplysim shares. */
+void html_head(FILE *f, enum lang lang, const char *name, const char *what);
+
+/* A chart's section: its heading, how to read it (texts of the language
+ * table, written as they are), and dir/name.svg inline when drawn (else a
+ * note); 0, or -1 with a message. */
+int html_chart(FILE *f, const char *dir, const char *name, const char *heading,
+               const char *how, int drawn, enum lang lang, char *err, size_t errlen);
+
 /* Writes s with &, <, >, " and ' escaped for HTML text and attributes. */
 void html_text(FILE *f, const char *s);
 

@@ -1,6 +1,6 @@
 /*
- * cli.h -- the options of the command line, as main.c parses them and run.c
- * uses them.
+ * cli.h -- the options of the command line, as cli.c parses them and run.c
+ * and the studies use them.
  */
 #ifndef SUPPLYSIM_CLI_H
 #define SUPPLYSIM_CLI_H
@@ -17,6 +17,9 @@ struct opts {
     const char *file, *out, *export_dir, *format, *lang;
     const char *sets[MAX_SETS];
     int n_sets;
+    const char *variants[MAX_SETS];   /* compare: --variant 'NAME: PATH=VALUE; ...' */
+    int n_variants;
+    char **more; int n_more;          /* compare: the VARIANT.cfg files after SCENARIO.cfg */
     long replications, jobs, shard_i, shard_n;
     unsigned long long seed;
     int have_seed, check, quiet, verbose, until_decided, fail_on_breach, no_plot;
@@ -35,8 +38,23 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
                 const struct definition *d, const struct summary *s, struct rep_stream *st,
                 const char *dir, long first);
 
-/* supplysim merge: recomputes every statistic from shards' results.dat. */
+/* supplysim merge: recomputes every statistic from shards' results.dat (or,
+ * for a study's shards, study.dat: study_merge). */
 int merge_main(int argc, char **argv);
+
+/* Prints "supplysim: " fmt (with arg) and a pointer to --help on stderr;
+ * returns EXIT_USAGE. */
+int bad_usage(const char *fmt, const char *arg);
+
+/* Parses the options of a run (and of a study: --variant, and with
+ * `more`, files after SCENARIO.cfg); -1 to go on, else an exit status. */
+int cli_parse(struct opts *o, int argc, char **argv, int more);
+
+/* The decision studies (compare.c, roads.c, sensitivity.c), each given
+ * its arguments after the command's name; they return the exit status. */
+int compare_main(int argc, char **argv);
+int roads_main(int argc, char **argv);
+int sensitivity_main(int argc, char **argv);
 
 /* Runs the scenario's replications and writes every output; returns the
  * exit status. */

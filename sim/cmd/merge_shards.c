@@ -17,7 +17,9 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cmd/cli.h"
+#include "cmd/study_cmd.h"
 #include "results/results_file.h"
 #include "results/stream.h"
 #include "results/summary.h"
@@ -225,6 +227,9 @@ int merge_main(int argc, char **argv)
         return rc;
     int n = argc - optind, bad_data = 0;
     char err[6144], path[4096];
+    snprintf(path, sizeof path, "%s/study.dat", argv[optind]);
+    if (access(path, F_OK) == 0)            /* a decision study's shards */
+        return study_merge(&o, argv + optind, n);
     struct shard *sh = calloc((size_t)n, sizeof *sh);
     struct cfg *c = NULL;
     struct definition *d = NULL;

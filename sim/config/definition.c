@@ -44,6 +44,20 @@ double damage_chance(const struct definition *d, const struct damage *dm, int ro
     return dm->per_km >= 0 ? 1.0 - exp(-dm->per_km * d->roads[road].km) : dm->probability;
 }
 
+void damage_road_chances(const struct definition *d, int road, double *close, double *slow)
+{
+    double open = 1, fast = 1;    /* chances that no rule closes it, that none slows it */
+    for (int r = 0; r < d->n_damage; r++) {
+        const struct damage *dm = &d->damage[r];
+        for (int k = 0; k < dm->n_roads; k++)
+            if (dm->roads[k] == road)
+                *(dm->factor <= 0 ? &open : &fast) *= 1 - damage_chance(d, dm, road);
+    }
+    int spared = d->road_protected && d->road_protected[road];
+    *close = spared ? 0 : 1 - open;
+    *slow = spared ? 0 : 1 - fast;
+}
+
 double definition_stock_t(const struct definition *d, int facility)
 {
     double t = 0;
@@ -101,6 +115,8 @@ void definition_free(struct definition *d)
     free(d->sites);
     free(d->damage);
     free(d->waves);
+    free(d->road_protected);
+    free(d->road_closed);
     free(d->kit);
     free(d->run.thresholds_min);
     free(d->scenario_label);

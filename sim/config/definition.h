@@ -176,6 +176,9 @@ struct definition {
     struct effect slow_loading;   /* factor (>= 1) on loading times */
     struct effect checkpoints;    /* minutes added where a road crosses between townships */
     struct wave *waves;             int n_waves;
+    unsigned char *road_protected;  /* per road: the hazard never touches it (n_roads long;
+                                     * NULL without a disaster) */
+    unsigned char *road_closed;     /* per road: closed for the whole horizon */
 };
 
 void definition_free(struct definition *d);
@@ -189,6 +192,12 @@ const char *township_kind_name(enum township_kind k);
 /* The chance that damage rule dm hits road: 1 - exp(-per_km x km) when the
  * rule gives per_km, else its probability. */
 double damage_chance(const struct definition *d, const struct damage *dm, int road);
+
+/* The chance that the hazard closes road (*close) and that it slows it
+ * (*slow) in a run, its rules taken as independent: 1 - prod(1 - p) over the
+ * rules that select it with factor 0, resp. in (0, 1).  0 for a protected
+ * road; a closed road is not the hazard's doing and is not counted. */
+void damage_road_chances(const struct definition *d, int road, double *close, double *slow);
 
 /* Free-flow truck minutes for a road: km / speed. */
 double definition_road_minutes(const struct definition *d, int road);

@@ -331,7 +331,79 @@ static int set_from_text(config_setting_t *d, char *v)
     }
 }
 
-/* Applies one "PATH=VALUE"; file and line say where it was written. */
+/* VALUE as libconfig reads it ("[\"a\", \"b\"]", "( { ... } )", "3.5",
+ * "\"text\""), in tmp (config_init'ed by the caller, destroyed by it);
+ * NULL when it does not parse. */
+static config_setting_t *parse_value(config_t *tmp, const char *value)
+{
+    size_t n = strlen(value) + 8;
+    char *text = malloc(n);
+    if (!text)
+        return NULL;
+    snprintf(text, n, "v = %s;", value);
+    int ok = config_read_string(tmp, text) == CONFIG_TRUE;
+    free(text);
+    return ok ? config_lookup(tmp, "v") : NULL;
+}
+
+/* Puts the value VALUE, parsed by libconfig, at name under parent, in place of
+ * old (NULL: a new setting).  An array, a list or a group is given whole
+ * this way ("disaster.protect = [\"G311\"]"); a new setting takes what type the
+ * value has, and the reader then refuses names it does not know. */
+static int put_parsed(struct cfg *c, config_setting_t *parent, const char *name,
+                      config_setting_t *old, const char *value, const char *file, int line,
+                      const char *path, char *err, size_t errlen)
+{
+    config_t tmp;
+    config_init(&tmp);
+    const config_setting_t *v = parse_value(&tmp, value);
+    int rc = -1;
+    if (!v)
+        snprintf(err, errlen, "%s:%d: %s: expected a value in configuration syntax "
+                 "(a number, \"text\", [a, b] or ( ... )), found \"%s\"", file, line, path,
+                 value);
+    else if (old && !compatible(config_setting_type(old), config_setting_type(v)))
+        snprintf(err, errlen, "%s:%d: %s: expected %s%s, found %s", file, line, path,
+                 type_name(config_setting_type(old)), config_setting_is_aggregate(old)
+                 ? " given whole (or the path of a single value inside it)" : "",
+                 type_name(config_setting_type(v)));
+    else if (old && config_setting_remove(parent, name) != CONFIG_TRUE)
+        snprintf(err, errlen, "%s:%d: %s: out of memory", file, line, path);
+    else {
+        /* the copy remembers no line of its own: every part of it is at the
+         * -D or set entry (add_origin), found by cfg_where on the way up */
+        config_setting_t *d = config_setting_add(parent, name, config_setting_type(v));
+        int ok = d && copy_scalar(d, v) == CONFIG_TRUE;
+        for (int i = 0; ok && config_setting_is_aggregate(v) && i < config_setting_length(v); i++)
+            ok = copy_setting(NULL, d, config_setting_get_elem(v, i)) != NULL;
+        rc = (ok && add_origin(c, d, file, line) == 0) ? 0 : -1;
+        if (rc < 0)
+            snprintf(err, errlen, "%s:%d: %s: out of memory", file, line, path);
+    }
+    config_destroy(&tmp);
+    return rc;
+}
+
+/* The parent group of path's last component and that component ("a.b.c" ->
+ * the setting a.b and "c"); NULL when there is none. */
+static config_setting_t *parent_of(config_setting_t *root, char *path, char **last)
+{
+    char *dot = strrchr(path, '.'), bad[128];
+    *last = dot ? dot + 1 : path;
+    if (!**last || **last == '[' || isdigit((unsigned char)**last))
+        return NULL;
+    if (!dot)
+        return root;
+    *dot = '\0';
+    config_setting_t *p = resolve_path(root, path, bad, sizeof bad);
+    *dot = '.';
+    return p && config_setting_is_group(p) ? p : NULL;
+}
+
+/* Applies one "PATH=VALUE"; file and line say where it was written.  VALUE
+ * replaces a single value of the same type; a value written in
+ * configuration syntax replaces an array, list or group whole, or creates a
+ * setting the configuration lacks under an existing group. */
 static int apply_set(struct cfg *c, const char *expr, const char *file, int line,
                      char *err, size_t errlen)
 {
@@ -343,17 +415,28 @@ static int apply_set(struct cfg *c, const char *expr, const char *file, int line
         return -1;
     }
     *eq = '\0';
-    char *path = trim(buf), *value = trim(eq + 1);
-    config_setting_t *d = resolve_path(config_root_setting(c->root), path, bad, sizeof bad);
+    char *path = trim(buf), *value = trim(eq + 1), *last;
+    config_setting_t *root = config_root_setting(c->root);
+    config_setting_t *d = resolve_path(root, path, bad, sizeof bad);
     if (!d) {
+        config_setting_t *parent = path[0] ? parent_of(root, path, &last) : NULL;
+        if (parent)
+            return put_parsed(c, parent, last, NULL, value, file, line, path, err, errlen);
         snprintf(err, errlen, "%s:%d: %s: expected a setting of the configuration, "
                  "found no '%s' there", file, line, path, path[0] ? bad : "");
         return -1;
     }
-    if (config_setting_is_aggregate(d)) {
-        snprintf(err, errlen, "%s:%d: %s: expected the path of a single value, found %s",
-                 file, line, path, type_name(config_setting_type(d)));
-        return -1;
+    if (config_setting_is_aggregate(d) || strchr("[({", value[0])) {
+        config_setting_t *parent = config_setting_parent(d);
+        if (!config_setting_name(d) || !config_setting_is_group(parent)) {
+            snprintf(err, errlen, "%s:%d: %s: expected the path of a single value or of a "
+                     "named setting, found %s", file, line, path,
+                     type_name(config_setting_type(d)));
+            return -1;
+        }
+        char name[256];     /* removing d frees its name */
+        snprintf(name, sizeof name, "%s", config_setting_name(d));
+        return put_parsed(c, parent, name, d, value, file, line, path, err, errlen);
     }
     if (set_from_text(d, value) < 0) {
         snprintf(err, errlen, "%s:%d: %s: expected %s, found \"%s\"", file, line, path,

@@ -397,10 +397,77 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
     }
 }
 
+/* ---- protected and closed roads -------------------------------------- */
+
+/* The index of the node with this id (villages included: they are not in
+ * the maps); -1 when none.  O(nodes). */
+static int node_named(const struct definition *d, const char *id, size_t len)
+{
+    for (int i = 0; i < d->n_nodes; i++)
+        if (strlen(d->nodes[i].id) == len && !strncmp(d->nodes[i].id, id, len))
+            return i;
+    return -1;
+}
+
+/* Marks the roads `name` stands for: every road of the corridor of that name,
+ * else the roads joining FROM and TO of "FROM-TO" (node ids may hold '-', so
+ * every split is tried).  The number of roads marked. */
+static int mark_roads(const struct definition *d, const char *name, unsigned char *mark)
+{
+    int n = 0;
+    for (int i = 0; i < d->n_roads; i++)
+        if (!strcmp(d->roads[i].name, name))
+            mark[i] = 1, n++;
+    for (const char *dash = strchr(name, '-'); !n && dash; dash = strchr(dash + 1, '-')) {
+        int a = node_named(d, name, (size_t)(dash - name));
+        int b = node_named(d, dash + 1, strlen(dash + 1));
+        for (int i = 0; a >= 0 && b >= 0 && i < d->n_roads; i++)
+            if ((d->roads[i].from == a && d->roads[i].to == b)
+                || (d->roads[i].from == b && d->roads[i].to == a))
+                mark[i] = 1, n++;
+    }
+    return n;
+}
+
+/* disaster.protect or disaster.close: ["G311", "FROM-TO", ...] into a mark
+ * per road (allocated whether given or not). */
+static unsigned char *read_road_list(struct reader *r, const config_setting_t *dis,
+                                     const char *name)
+{
+    unsigned char *mark = cfg_alloc(r, (size_t)r->d->n_roads, 1);
+    const config_setting_t *s = cfg_opt(dis, name);
+    if (!s || r->bad)
+        return mark;
+    if (!config_setting_is_array(s)) {
+        FAIL(r, s, NULL, "expected an array of corridor names or \"FROM-TO\" road segments, "
+             "found %s", cfg_found(s));
+        return mark;
+    }
+    for (int i = 0; i < config_setting_length(s) && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(s, i);
+        const char *road = cfg_str_of(r, e);
+        if (!r->bad && mark_roads(r->d, road, mark) == 0)
+            FAIL(r, e, NULL, "expected the name of a road or corridor, or FROM-TO of two nodes "
+                 "a road joins, found \"%s\", which is neither", road);
+    }
+    return mark;
+}
+
+static void read_protect_close(struct reader *r, const config_setting_t *dis)
+{
+    struct definition *d = r->d;
+    d->road_protected = read_road_list(r, dis, "protect");
+    d->road_closed = read_road_list(r, dis, "close");
+    for (int i = 0; i < d->n_roads && !r->bad; i++)
+        if (d->road_protected[i] && d->road_closed[i])
+            FAIL(r, cfg_opt(dis, "close"), NULL, "expected roads that are not also protected, "
+                 "found %s-%s in both", d->nodes[d->roads[i].from].id, d->nodes[d->roads[i].to].id);
+}
+
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m)
 {
     static const char *const known[] = { "sites", "kit", "road_damage", "crews_out",
-        "slow_loading", "checkpoints", "waves", NULL };
+        "slow_loading", "checkpoints", "waves", "protect", "close", NULL };
     const config_setting_t *dis = cfg_opt(root, "disaster");
     if (!dis || r->bad)
         return;
@@ -431,4 +498,5 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
     read_effect(r, dis, "checkpoints", "delay_min", NONNEG, &r->d->checkpoints);
     check_effects(r, dis);
     read_waves(r, dis);
+    read_protect_close(r, dis);
 }

@@ -289,6 +289,110 @@ static const char *const table[TEXTS][LANGS] = {
     [T_RESOLUTION_COVERAGE] = {
         "The sites' curves are exact; the people's are kept to %g percentage points.",
         "受灾点曲线为精确值；受灾群众曲线精确到 %g 个百分点。" },
+    /* ---- decision studies: compare */
+    [T_ST_DECISION_BETTER] = {
+        "DECISION: %s keeps the promise more often than the baseline: in %.1f%% of %ld %s "
+        "instead of %.1f%%, %+.1f points (paired %g%% CI %+.1f to %+.1f); its verdict: %s",
+        "结论：%s 比现状更常兑现承诺：%.1f%%（共 %ld 次%s），现状为 %.1f%%，提高 %+.1f 个百分点"
+        "（配对 %g%% 置信区间 %+.1f 至 %+.1f）；其判定：%s" },
+    [T_ST_DECISION_NONE] = {
+        "DECISION: no option keeps the promise detectably more often than the baseline "
+        "(%.1f%% of %ld %s): every paired %g%% interval of the difference reaches 0 or below",
+        "结论：没有任何方案能明显比现状（%.1f%%，共 %ld 次%s）更常兑现承诺：每个差值的配对 "
+        "%g%% 置信区间都包含 0 或更低" },
+    [T_ST_WORSE] = { "Worse than the baseline: %s", "比现状更差：%s" },
+    [T_ST_H_VARIANT] = { "option", "方案" },
+    [T_ST_H_KEPT] = { "promise kept (95% CI)", "兑现承诺（95% 区间）" },
+    [T_ST_H_DIFF] = { "difference, points (paired CI)", "差值，百分点（配对区间）" },
+    [T_ST_H_WIDTHS] = { "width: paired / unpaired", "区间宽度：配对 / 非配对" },
+    [T_ST_H_SITES] = { "sites on time, difference", "按时受灾点比例，差值" },
+    [T_ST_H_VERDICT] = { "verdict", "判定" },
+    [T_ST_PAIRING] = {
+        "Why pairing matters: every option faced the same %ld %s as the baseline, so the "
+        "interval of a difference is on average %.1f times narrower for the promise kept (the "
+        "widths above, in points) and %.1f times for the share of sites on time than the "
+        "difference of two independent intervals.",
+        "为什么配对：每个方案与现状经历完全相同的 %ld 次%s，因此差值的区间比两个独立区间之差"
+        "平均窄：承诺兑现率 %.1f 倍（见上表的区间宽度，单位为百分点），按时受灾点比例 %.1f 倍。" },
+    [T_ST_FOOTER] = { "%ld replications per option, seed %llu, supplysim %s",
+                      "每个方案 %ld 次模拟，随机种子 %llu，supplysim %s" },
+    [T_ST_COMPARE_TITLE] = { "%s: how each option changes the promise",
+                             "%s 情景：各方案对承诺兑现率的影响" },
+    [T_ST_COMPARE_SUB] = {
+        "difference from the baseline in the share of %ld %s with every site reached within "
+        "%s; %g%% intervals",
+        "与现状相比，%ld 次%s中所有受灾点均在 %s 内送达的比例之差；%g%% 置信区间" },
+    [T_ST_COMPARE_X] = { "difference in promise kept (percentage points)",
+                         "承诺兑现率之差（百分点）" },
+    [T_ST_PAIRED] = { "paired: the same disasters", "配对：相同的灾害" },
+    [T_ST_UNPAIRED] = { "as if independent runs", "若为独立模拟" },
+    [T_ST_HTML_KICKER] = { "supplysim %s · scenario %s", "supplysim %s · 情景 %s" },
+    [T_ST_HTML_COMPARE_H] = { "Which option keeps the promise more often?",
+                              "哪个方案更常兑现承诺？" },
+    [T_ST_ABOUT_COMPARE_H] = { "How each option changes the promise", "各方案对承诺的影响" },
+    [T_ST_ABOUT_COMPARE] = {
+        "For each option, the difference from the baseline in the share of runs in which every "
+        "site got its first relief in time. Every option faced the same disasters as the "
+        "baseline, so the difference is measured pair by pair (black); grey shows how wide the "
+        "interval would be for runs on different disasters. An interval wholly right of 0 is a "
+        "real improvement.",
+        "每个方案与现状相比，所有受灾点都按时收到首批物资的模拟所占比例之差。每个方案与现状经"
+        "历相同的灾害，因此差值逐次配对计算（黑色）；灰色表示若模拟的灾害不同，区间会有多宽。"
+        "区间完全在 0 右侧即为真实改善。" },
+    [T_ST_HTML_TABLE_H] = { "The options side by side", "各方案对比" },
+    [T_ST_HTML_RERUN] = {
+        "Each row can be rerun on its own: variants/NAME.cfg in this folder, with "
+        "supplysim -n %ld -s %llu.",
+        "每一行都可单独重算：本文件夹中的 variants/NAME.cfg，使用 supplysim -n %ld -s %llu。" },
+    /* ---- decision studies: roads */
+    [T_ST_ROADS_DECISION] = {
+        "DECISION: protect %s (%s) first: it is worth %+.1f points of the promise (%g%% CI "
+        "%+.1f to %+.1f), from %.1f%% to %.1f%% of %ld %s",
+        "结论：优先保障 %s（%s）：可使承诺兑现率提高 %+.1f 个百分点（%g%% 置信区间 %+.1f 至 "
+        "%+.1f），从 %.1f%% 升至 %.1f%%（共 %ld 次%s）" },
+    [T_ST_ROADS_NONE] = {
+        "DECISION: protecting no single one of the %d roads the hazard can touch changes the "
+        "promise detectably (%.1f%% of %ld %s)",
+        "结论：灾害可能影响的 %d 条道路中，单独保障任何一条都不能明显改变承诺兑现率（%.1f%%，"
+        "共 %ld 次%s）" },
+    [T_ST_ROADS_TOP] = {
+        "The %d roads most worth protecting, of %d the hazard can close or slow (difference "
+        "from the baseline in points of the promise kept, 95%% CI):",
+        "最值得保障的 %d 条道路（灾害可能中断或减速的道路共 %d 条；与现状相比承诺兑现率之差，"
+        "百分点，95%% 置信区间）：" },
+    [T_ST_H_ROAD] = { "road (class, length)", "道路（等级，长度）" },
+    [T_ST_H_TOUCHED] = { "hit", "受灾概率" },
+    [T_ST_H_PROTECT] = { "if protected", "若保障" },
+    [T_ST_H_CLOSE] = { "if closed throughout", "若全程中断" },
+    [T_ST_H_RUNS] = { "runs", "模拟次数" },
+    [T_ST_ROADS_SCREEN] = {
+        "Screening: all %d roads ran the first %ld replications; the %d whose interval (at a "
+        "confidence raised for the number of roads) still reached the lower limit of the "
+        "%d-th best ran all %ld.",
+        "筛选：全部 %d 条道路先运行前 %ld 次模拟；其中 %d 条道路的区间（按道路数提高置信度）仍"
+        "能达到第 %d 名的下限，运行全部 %ld 次。" },
+    [T_ST_ROADS_ALL] = { "All %d roads ran all %ld replications (no screening).",
+                         "全部 %d 条道路均运行全部 %ld 次模拟（未筛选）。" },
+    [T_ST_ROADS_TITLE] = { "%s: which roads the promise depends on",
+                           "%s 情景：承诺依赖哪些道路" },
+    [T_ST_ROADS_SUB] = {
+        "each road the hazard can touch, coloured by what protecting it is worth (points of "
+        "the promise kept, paired, %ld %s)",
+        "灾害可能影响的道路，按保障该道路的价值着色（承诺兑现率提高的百分点，配对，%ld 次%s）" },
+    [T_ST_ROADS_KEY_HIGH] = { "worth %g points or more", "提高 %g 个百分点及以上" },
+    [T_ST_ROADS_KEY_MID] = { "worth %g to %g points", "提高 %g 至 %g 个百分点" },
+    [T_ST_ROADS_KEY_LOW] = { "worth less than %g points", "提高不足 %g 个百分点" },
+    [T_ST_HTML_ROADS_H] = { "Which roads does the promise depend on?", "承诺依赖哪些道路？" },
+    [T_ST_ABOUT_ROADS_H] = { "What protecting each road is worth", "保障各条道路的价值" },
+    [T_ST_ABOUT_ROADS] = {
+        "Each road the disaster can close or slow, coloured by how much more often the promise "
+        "would hold if that road alone were protected (hardened, or cleared first), measured on "
+        "the same disasters; the townships keep the baseline's colours. The table below gives "
+        "the ten best with their intervals, and what closing each road for the whole event would "
+        "cost.",
+        "灾害可能中断或减速的道路，按单独保障该道路（加固或优先抢通）后承诺兑现率提高多少着色，"
+        "在相同的灾害上计算；乡镇颜色与现状一致。下表列出最值得保障的十条道路及其区间，以及若该"
+        "道路全程中断的代价。" },
 };
 
 const char *lang_text(enum lang l, enum text t)

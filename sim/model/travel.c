@@ -62,7 +62,9 @@ static void link_changes(struct rep *r)
 }
 
 /* Every rule draws the same number of values for every road it selects,
- * hit or not, so the hazard stream stays aligned across settings. */
+ * hit or not, protected or not, so the hazard stream stays aligned across
+ * settings (variants of a study face the same disasters).  A protected road
+ * ignores its draws; a closed road is closed from onset to the end. */
 int travel_realise_damage(struct rep *r)
 {
     const struct definition *d = r->d;
@@ -75,10 +77,14 @@ int travel_realise_damage(struct rep *r)
             double p = damage_chance(d, dm, road);
             double u = gsl_rng_uniform(g);
             double from = rng_draw(g, dm->from_min), dur = rng_draw(g, dm->duration_min);
-            if (u < p && add_change(r, road, from, from + dur, dm->factor) < 0)
+            if (u < p && !(d->road_protected && d->road_protected[road])
+                && add_change(r, road, from, from + dur, dm->factor) < 0)
                 return -1;
         }
     }
+    for (int i = 0; i < d->n_roads; i++)
+        if (d->road_closed && d->road_closed[i] && add_change(r, i, 0.0, INFINITY, 0.0) < 0)
+            return -1;
     link_changes(r);
     for (int i = 0; i < d->n_roads; i++)
         r->road_min[i] = net_free_minutes(r->m->net, i);

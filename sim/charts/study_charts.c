@@ -1,0 +1,121 @@
+/*
+ * study_charts.c -- drawing a study's charts (scripts and data written
+ * whole, then gnuplot, as for a run: charts.c), and the compare chart: one
+ * row per option, its paired difference from the baseline in points with
+ * its interval (black) over the interval the same difference would have
+ * from independent runs (grey), a line at 0.  Same seed, same bytes.
+ */
+#include <math.h>
+#include <string.h>
+#include "charts/internal.h"
+#include "charts/gplot.h"
+#include "charts/study_charts.h"
+#include "results/outfile.h"
+
+/* The context the shared helpers of the charts want (names, language). */
+static struct chart_ctx ctx(const char *dir, const struct study_view *w)
+{
+    return (struct chart_ctx){ dir, w->d, NULL, w->lang };
+}
+
+static int write_file(const char *dir, const char *name, const struct study_view *w,
+                      int (*write)(FILE *, const struct study_view *), char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, dir, name, err, errlen) < 0)
+        return -1;
+    if (write(o.f, w) < 0) {
+        out_abort(&o);
+        snprintf(err, errlen, "%s/%s: out of memory", dir, name);
+        return -1;
+    }
+    return out_commit(&o, err, errlen);
+}
+
+/* Draws done->names[0..n) with gnuplot; a missing gnuplot is a warning. */
+static void draw(const char *dir, int verbose, struct study_charts *done)
+{
+    char gnuplot[4096];
+    if (gplot_find(gnuplot, sizeof gnuplot) < 0) {
+        fprintf(stderr, "supplysim: warning: gnuplot is not on the PATH: charts not drawn "
+                "(their scripts are in %s; install gnuplot and run `gnuplot NAME.gp` there)\n",
+                dir);
+        done->state = CHARTS_NO_GNUPLOT;
+        gplot_forget(dir, done->names, done->n);
+        return;
+    }
+    done->state = CHARTS_RAN;
+    gplot_draw(gnuplot, dir, done->names, done->n, done->drawn, verbose);
+}
+
+/* ---- compare -------------------------------------------------------------- */
+
+static int w_compare_data(FILE *f, const struct study_view *w)
+{
+    fputs("row,option,diff_points,lo,hi,unpaired_lo,unpaired_hi\n", f);
+    for (int v = 1; v < w->s->n_v; v++) {
+        const struct variant_stats *x = &w->st[v];
+        fprintf(f, "%d,", w->s->n_v - v);
+        gplot_label(f, w->s->v[v].name);
+        fprintf(f, ",%.3f,%.3f,%.3f,%.3f,%.3f\n", 100 * x->diff.est + 0.0, 100 * x->diff.lo + 0.0,
+                100 * x->diff.hi + 0.0, 100 * x->diff_unpaired.lo + 0.0,
+                100 * x->diff_unpaired.hi + 0.0);
+    }
+    return 0;
+}
+
+static int w_compare(FILE *f, const struct study_view *w)
+{
+    const struct chart_ctx c = ctx(NULL, w);
+    char scen[128], title[256], sub[512], promise[64];
+    chart_scenario(&c, scen, sizeof scen);
+    lang_duration(w->lang, w->d->run.promise_min, promise, sizeof promise);
+    snprintf(title, sizeof title, lang_text(w->lang, T_ST_COMPARE_TITLE), scen);
+    snprintf(sub, sizeof sub, lang_text(w->lang, T_ST_COMPARE_SUB), w->s->n, chart_label(&c),
+             promise, 100 * w->s->conf);
+    double span = 1;                      /* the x range: every interval, symmetric about 0 */
+    for (int v = 1; v < w->s->n_v; v++) {
+        const struct interval *i[2] = { &w->st[v].diff, &w->st[v].diff_unpaired };
+        for (int k = 0; k < 2; k++)
+            if (isfinite(i[k]->lo) && isfinite(i[k]->hi))
+                span = fmax(span, 100 * fmax(fabs(i[k]->lo), fabs(i[k]->hi)));
+    }
+    span = ceil(span * 1.1);
+    gplot_begin(f, "compare", "each option's difference from the baseline in the promise kept, "
+                "paired interval over the unpaired one", "compare_chart.csv", w->lang == LANG_ZH);
+    chart_title(f, title, sub);
+    fprintf(f, "set xlabel ");
+    gplot_str(f, lang_text(w->lang, T_ST_COMPARE_X));
+    fprintf(f, "\nset xrange [%g:%g]\nset xtics nomirror\nset yrange [0.4:%d.6]\nset ytics scale 0 font ',16'\n"
+            "set border 1\nset grid xtics lc rgb '#dddddd'\n"
+            "set bmargin at screen 0.2\nset key at screen 0.5, screen 0.015 center bottom "
+            "horizontal samplen 2 font ',17'\n"
+            "set arrow from 0, graph 0 to 0, graph 1 nohead lw 2 lc rgb '#555555' back\n"
+            "plot 'compare_chart.csv' skip 1 using 3:1:6:7 with xerrorbars pt -1 lw 9 "
+            "lc rgb '#c8c8c8' title ", -span, span, w->s->n_v > 1 ? w->s->n_v - 1 : 1);
+    gplot_str(f, lang_text(w->lang, T_ST_UNPAIRED));
+    fprintf(f, ", \\\n    'compare_chart.csv' skip 1 using 3:1:4:5:ytic(2) with xerrorbars "
+            "pt 7 ps 1.3*pscale lw 3 lc rgb 'black' title ");
+    gplot_str(f, lang_text(w->lang, T_ST_PAIRED));
+    fprintf(f, "\n");
+    gplot_end(f);
+    return 0;
+}
+
+int compare_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                   struct study_charts *done, char *err, size_t errlen)
+{
+    memset(done, 0, sizeof *done);
+    done->state = CHARTS_SKIPPED;
+    done->n = 1;
+    done->names[0] = "compare";
+    done->heading[0] = T_ST_ABOUT_COMPARE_H;
+    done->how[0] = T_ST_ABOUT_COMPARE;
+    if (no_plot)
+        return 0;
+    if (write_file(dir, "compare_chart.csv", w, w_compare_data, err, errlen) < 0
+        || write_file(dir, "compare.gp", w, w_compare, err, errlen) < 0)
+        return -1;
+    draw(dir, verbose, done);
+    return 0;
+}

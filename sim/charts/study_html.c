@@ -1,0 +1,99 @@
+/*
+ * study_html.c -- report.html of a decision study: one self-contained page
+ * for the meeting, in the style of a run's report (html.c): the question,
+ * the decision in the words of the text output's first line, the charts
+ * inline with how to read each, the command's table, and how to rerun any
+ * row.  No date or path: same seed, same bytes.
+ */
+#include <math.h>
+#include "charts/html.h"
+#include "charts/study_charts.h"
+#include "results/outfile.h"
+
+static int page(FILE *f, const char *dir, const struct study_view *w, enum text question,
+                const char *decision, const struct study_charts *done,
+                void (*table)(FILE *, const struct study_view *), char *err, size_t errlen)
+{
+    enum lang l = w->lang;
+    char kicker[256];
+    html_head(f, l, w->d->name, w->s->command);
+    snprintf(kicker, sizeof kicker, lang_text(l, T_ST_HTML_KICKER), w->s->command, w->d->name);
+    fprintf(f, "<header>\n<p class=\"kicker\">");
+    html_text(f, kicker);
+    fprintf(f, "</p>\n<h1>");
+    html_text(f, lang_text(l, question));
+    fprintf(f, "</h1>\n<p class=\"verdict INCONCLUSIVE\">");
+    html_text(f, decision);
+    fprintf(f, "</p>\n</header>\n");
+    if (done->state != CHARTS_RAN)
+        fprintf(f, "<p class=\"note\">%s</p>\n", done->state == CHARTS_SKIPPED
+                ? lang_text(l, T_HTML_CHARTS_SKIPPED) : lang_text(l, T_HTML_NO_GNUPLOT));
+    for (int i = 0; done->state == CHARTS_RAN && i < done->n; i++)
+        if (html_chart(f, dir, done->names[i], lang_text(l, done->heading[i]),
+                       lang_text(l, done->how[i]), done->drawn[i], l, err, errlen) < 0)
+            return -1;
+    fprintf(f, "<section class=\"sites\" id=\"table\">\n<h2>");
+    html_text(f, lang_text(l, T_ST_HTML_TABLE_H));
+    fprintf(f, "</h2>\n");
+    table(f, w);
+    fprintf(f, "<p class=\"how\">");
+    fprintf(f, lang_text(l, T_ST_HTML_RERUN), w->s->n, w->s->seed);
+    fprintf(f, "</p>\n</section>\n<footer>supplysim %s · ", w->version);
+    html_text(f, w->d->name);
+    fprintf(f, " · seed %llu · %ld runs</footer>\n</body>\n</html>\n", w->s->seed, w->s->n);
+    return 0;
+}
+
+int study_html(const char *dir, const struct study_view *w, enum text question,
+               const char *decision, const struct study_charts *done,
+               void (*table)(FILE *, const struct study_view *), char *err, size_t errlen)
+{
+    struct outfile o;
+    if (out_open(&o, dir, "report.html", err, errlen) < 0)
+        return -1;
+    if (page(o.f, dir, w, question, decision, done, table, err, errlen) < 0) {
+        out_abort(&o);
+        return -1;
+    }
+    return out_commit(&o, err, errlen);
+}
+
+/* A share and its interval as table cells. */
+static void cells(FILE *f, struct interval i, int sign)
+{
+    if (!isfinite(i.est)) {
+        fputs("<td></td><td></td>", f);
+        return;
+    }
+    fprintf(f, sign ? "<td class=\"n\">%+.1f</td><td class=\"n\">[%+.1f, %+.1f]</td>"
+                    : "<td class=\"n\">%.1f%%</td><td class=\"n\">%.1f–%.1f%%</td>",
+            100 * i.est + 0.0, 100 * i.lo + 0.0, 100 * i.hi + 0.0);
+}
+
+void compare_html_table(FILE *f, const struct study_view *w)
+{
+    enum lang l = w->lang;
+    fprintf(f, "<table>\n<tr><th>%s</th><th colspan=\"2\">%s</th><th colspan=\"2\">%s</th>"
+            "<th>%s</th><th colspan=\"2\">%s</th><th>%s</th></tr>\n",
+            lang_text(l, T_ST_H_VARIANT), lang_text(l, T_ST_H_KEPT), lang_text(l, T_ST_H_DIFF),
+            lang_text(l, T_ST_H_WIDTHS), lang_text(l, T_ST_H_SITES), lang_text(l, T_ST_H_VERDICT));
+    for (int v = 0; v < w->s->n_v; v++) {
+        const struct variant_stats *x = &w->st[v];
+        fprintf(f, "<tr><td>");
+        html_text(f, w->s->v[v].name);
+        fprintf(f, "</td>");
+        cells(f, x->kept, 0);
+        if (v) {
+            cells(f, x->diff, 1);
+            fprintf(f, "<td class=\"n\">%.1f / %.1f</td>", 100 * (x->diff.hi - x->diff.lo),
+                    100 * (x->diff_unpaired.hi - x->diff_unpaired.lo));
+        } else {
+            fputs("<td></td><td></td><td></td>", f);
+        }
+        fprintf(f, "<td class=\"n\">%.1f%%</td><td class=\"n\">", 100 * x->sites.est);
+        if (v)
+            fprintf(f, "%+.1f", 100 * x->sites_diff.est + 0.0);
+        fprintf(f, "</td><td>%s</td></tr>\n", lang_verdict(l, x->verdict));
+    }
+    fputs("</table>\n", f);
+}

@@ -1,0 +1,250 @@
+/*
+ * study_cmd.c -- a decision study from the command line (see
+ * study_cmd.h): options as a run takes them, the baseline and the
+ * command's variants checked before anything runs (bad input: exit 2,
+ * nothing written), the replications, then the output folder --
+ * variants/NAME.cfg, study.dat, the command's CSV and charts, report.html --
+ * and stdout, decision first.  A shard (--shard I/N) writes only study.dat
+ * and variants/; `supplysim merge` puts the shards together and writes
+ * every output as one run would.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "cmd/study_cmd.h"
+#include "cmd/version.h"
+#include "results/outfile.h"
+#include "results/study_file.h"
+#include "results/study_variants.h"
+
+static int usage_error(const char *command, const char *what)
+{
+    fprintf(stderr, "supplysim %s: %s (see supplysim --help)\n", command, what);
+    return EXIT_USAGE;
+}
+
+/* The options a study does not take. */
+static int check_opts(const struct study_cmd *cmd, const struct opts *o)
+{
+    if (o->until_decided || o->check || o->export_dir || o->fail_on_breach)
+        return usage_error(cmd->name, "expected the options of a study (-n -s -j -o -D --shard "
+                           "--lang --no-plot --format -q), found --until-decided, --check, "
+                           "--export-network or --fail-on-breach");
+    if (o->n_variants && strcmp(cmd->name, "compare"))
+        return usage_error(cmd->name, "--variant: expected only with supplysim compare");
+    return -1;
+}
+
+static void out_dir(const struct study *s, const struct opts *o, const struct definition *d,
+                    char *dir, size_t n)
+{
+    if (o->out)
+        snprintf(dir, n, "%s", o->out);
+    else
+        snprintf(dir, n, "out/%s-%s", d->name, s->command);
+}
+
+/* The decision line without its newline, for report.html; NULL when out of memory. */
+static char *decision_line(const struct study_cmd *cmd, const struct study_view *w)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return NULL;
+    cmd->decision(m, w);
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    buf[strcspn(buf, "\n")] = '\0';
+    return buf;
+}
+
+static void print(const struct study_cmd *cmd, const struct opts *o, const struct study_view *w)
+{
+    if (o->format && !strcmp(o->format, "csv"))
+        cmd->csv(stdout, w);
+    else if (o->format && !strcmp(o->format, "json"))
+        cmd->json(stdout, w);
+    else if (o->quiet)
+        cmd->decision(stdout, w);
+    else
+        cmd->text(stdout, w);
+}
+
+/* Every output of a study whose replications are all there. */
+static int outputs(const struct study_cmd *cmd, const struct opts *o, const char *dir,
+                   const struct study_view *w, char *err, size_t errlen)
+{
+    struct study_charts done;
+    char *line = NULL;
+    int rc = -1;
+    if (cmd->files(dir, w, o, &done, err, errlen) < 0)
+        return -1;
+    if (!(line = decision_line(cmd, w)))
+        snprintf(err, errlen, "out of memory");
+    else if (study_html(dir, w, cmd->question, line, &done, cmd->html_table, err, errlen) == 0)
+        rc = 0;
+    free(line);
+    if (rc == 0) {
+        print(cmd, o, w);
+        rc = fflush(stdout) ? -1 : 0;
+        if (rc)
+            snprintf(err, errlen, "cannot write to stdout");
+    }
+    return rc;
+}
+
+/* The folder of a study whose replications are done (or this shard's). */
+static int finish(const struct study_cmd *cmd, struct study *s, const struct opts *o,
+                  const struct definition *base, const char *scenario)
+{
+    char dir[1024], err[4096];
+    struct variant_stats *st = calloc((size_t)s->n_v, sizeof *st);
+    enum lang lang = LANG_EN;
+    if (o->lang)
+        lang_parse(o->lang, &lang);
+    const struct study_view w = { base, s, st, lang, SUPPLYSIM_VERSION };
+    int rc = -1;
+    out_dir(s, o, base, dir, sizeof dir);
+    if (!st) {
+        snprintf(err, sizeof err, "out of memory");
+        goto done;
+    }
+    for (int v = 0; !o->shard_n && v < s->n_v; v++)
+        if (study_stats(s, v, &st[v]) < 0) {
+            snprintf(err, sizeof err, "variant \"%s\": expected replications 0 to %ld, found "
+                     "some missing (a shard not given?), or out of memory", s->v[v].name,
+                     s->v[v].end - 1);
+            goto done;
+        }
+    if (out_mkdirs(dir, err, sizeof err) < 0
+        || study_write_variants(dir, s, scenario, SUPPLYSIM_VERSION, err, sizeof err) < 0
+        || study_file_write(dir, s, err, sizeof err) < 0)
+        goto done;
+    if (o->shard_n) {
+        if (!o->quiet)
+            printf("shard %ld/%ld of the %s study written to %s: merge the shards with "
+                   "supplysim merge -o DIR SHARD_DIR...\n", o->shard_i, o->shard_n, s->command,
+                   dir);
+        rc = 0;
+        goto done;
+    }
+    rc = outputs(cmd, o, dir, &w, err, sizeof err);
+done:
+    if (rc < 0)
+        fprintf(stderr, "supplysim %s: %s\n", cmd->name, err);
+    free(st);
+    return rc < 0 ? EXIT_RUN : 0;
+}
+
+int study_main(const struct study_cmd *cmd, int argc, char **argv)
+{
+    struct opts o = { 0 };
+    int rc = cli_parse(&o, argc, argv, cmd->more_files);
+    if (rc >= 0 || (rc = check_opts(cmd, &o)) >= 0)
+        return rc;
+    char err[4096];
+    struct study s = { 0 };
+    struct definition *base = NULL;
+    rc = study_open(&s, cmd->name, &o, &base, err, sizeof err);
+    if (rc == 0 && o.shard_n > s.n)
+        snprintf(err, sizeof err, "--shard %ld/%ld: expected no more shards than replications "
+                 "(%ld)", o.shard_i, o.shard_n, s.n), rc = -2;
+    if (rc == 0)
+        rc = cmd->run(&s, &o, base, err, sizeof err);
+    if (rc < 0) {
+        fprintf(stderr, "%s%s\n", rc == -2 ? "" : "supplysim: ", err);
+        rc = rc == -2 ? EXIT_USAGE : EXIT_RUN;
+    } else {
+        rc = finish(cmd, &s, &o, base, o.file);
+    }
+    definition_free(base);
+    study_free(&s);
+    return rc;
+}
+
+/* ---- merge ---------------------------------------------------------------- */
+
+static const struct study_cmd *command_named(const char *name)
+{
+    const struct study_cmd *all[] = { &compare_cmd };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!strcmp(all[i]->name, name))
+            return all[i];
+    return NULL;
+}
+
+/* Reads every shard into s (the first's plan; the others must have it). */
+static int read_shards(struct study *s, char **dirs, int n, char *err, size_t errlen)
+{
+    char *plan0 = NULL;
+    if (study_file_read(dirs[0], s, &plan0, err, errlen) < 0)
+        return -1;
+    int rc = 0;
+    for (int i = 1; i < n && rc == 0; i++) {
+        struct study other;
+        char *plan = NULL;
+        rc = study_file_read(dirs[i], &other, &plan, err, errlen);
+        if (rc == 0 && strcmp(plan, plan0)) {
+            snprintf(err, errlen, "%s/study.dat: expected the same study as %s/study.dat "
+                     "(command, replications, seed, -D, variants), found another", dirs[i],
+                     dirs[0]);
+            rc = -1;
+        }
+        if (rc == 0)
+            rc = study_file_union(s, &other, dirs[i], err, errlen);
+        if (plan)
+            study_free(&other);
+        free(plan);
+    }
+    free(plan0);
+    return rc;
+}
+
+/* The scenario of each variant, from the first shard's variant files. */
+static int find_files(struct study *s, struct opts *o, const char *dir, char *scenario,
+                      size_t n, char *err, size_t errlen)
+{
+    char path[4096];
+    if (study_variant_base(dir, s, 0, scenario, n, err, errlen) < 0)
+        return -1;
+    o->file = scenario;
+    for (int v = 1; v < s->n_v; v++) {
+        if (study_variant_base(dir, s, v, path, sizeof path, err, errlen) < 0)
+            return -1;
+        if (strcmp(path, scenario) && !(s->v[v].file = strdup(path))) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int study_merge(const struct opts *merge_opts, char **dirs, int n)
+{
+    struct opts o = *merge_opts;
+    struct study s = { 0 };
+    struct definition *base = NULL;
+    char err[6144], scenario[4096];
+    const struct study_cmd *cmd = NULL;
+    int rc = EXIT_USAGE;
+    if (read_shards(&s, dirs, n, err, sizeof err) < 0)
+        goto fail;
+    if (!(cmd = command_named(s.command))) {
+        snprintf(err, sizeof err, "%s/study.dat: expected compare, roads or sensitivity, found "
+                 "command %s", dirs[0], s.command);
+        goto fail;
+    }
+    if (find_files(&s, &o, dirs[0], scenario, sizeof scenario, err, sizeof err) < 0
+        || !(base = study_load(&s, &o, 0, err, sizeof err)))
+        goto fail;
+    rc = finish(cmd, &s, &o, base, o.file);
+    goto done;
+fail:
+    fprintf(stderr, "supplysim merge: %s\n", err);
+done:
+    definition_free(base);
+    study_free(&s);
+    return rc;
+}
