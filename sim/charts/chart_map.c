@@ -31,6 +31,17 @@ static enum road_state road_state(const struct definition *d, int road)
     return close > 0 ? ROAD_CLOSED_RARELY : ROAD_OPEN;
 }
 
+/* The road's state as drawn: the caller's paint, else the hazard's. */
+static int state_of(const struct chart_ctx *c, int road)
+{
+    return c->paint ? c->paint->state[road] : (int)road_state(c->d, road);
+}
+
+static int n_states(const struct chart_ctx *c)
+{
+    return c->paint ? c->paint->n_states : ROAD_STATES;
+}
+
 static int w_roads(FILE *f, const struct chart_ctx *c)
 {
     const struct definition *d = c->d;
@@ -41,7 +52,7 @@ static int w_roads(FILE *f, const struct chart_ctx *c)
         map_project(d, a->lon, a->lat, &x1, &y1);
         map_project(d, b->lon, b->lat, &x2, &y2);
         fprintf(f, "%.3f,%.3f,%.3f,%.3f,%d,%d,", x1, y1, x2, y2, (int)d->roads[r].cls,
-                (int)road_state(d, r));
+                state_of(c, r));
         gplot_label(f, d->roads[r].name);
         fprintf(f, "\n");
     }
@@ -85,27 +96,33 @@ static const struct { const char *colour; double width; } road_look[] = {
     [ROAD_VILLAGE] = { "#b0b0b0", 1.5 },
 };
 
-static int has_roads(const struct definition *d, int cls, int state)
+static int has_roads(const struct chart_ctx *c, int cls, int state)
 {
+    const struct definition *d = c->d;
     for (int r = 0; r < d->n_roads; r++)
-        if ((cls < 0 || (int)d->roads[r].cls == cls) && (state < 0 || (int)road_state(d, r) == state))
+        if ((cls < 0 || (int)d->roads[r].cls == cls) && (state < 0 || state_of(c, r) == state))
             return 1;
     return 0;
 }
 
 static const char *const state_colour[ROAD_STATES] = { NULL, "#ff8c00", "#f4a3a3", "#e31a1c" };
 
+static const char *colour_of(const struct chart_ctx *c, int state)
+{
+    return c->paint ? c->paint->colour[state] : state_colour[state];
+}
+
 /* Roads of each class, open ones first and the scenario's damage over them;
  * only combinations that exist are plotted (a plot of nothing warns). */
 static void plot_roads(FILE *f, const struct chart_ctx *c)
 {
-    for (int st = 0; st < ROAD_STATES; st++)
+    for (int st = 0; st < n_states(c); st++)
         for (int cls = ROAD_CLASSES - 1; cls >= 0; cls--)
-            if (has_roads(c->d, cls, st))
+            if (has_roads(c, cls, st))
                 fprintf(f, "    'map_roads.csv' skip 1 using (($5 == %d && $6 == %d) ? $1 : NaN)"
                         ":2:($3-$1):($4-$2) with vectors nohead lw %g lc rgb '%s' notitle, \\\n",
                         cls, st, road_look[cls].width + (st ? 1 : 0),
-                        st ? state_colour[st] : road_look[cls].colour);
+                        st ? colour_of(c, st) : road_look[cls].colour);
 }
 
 /* The legend: NaN plots draw nothing but their key entry. */
@@ -118,16 +135,16 @@ static void road_keys(FILE *f, const struct chart_ctx *c)
              100 * OFTEN);
     const char *words[ROAD_STATES] = { NULL, lang_text(c->lang, T_MAP_SLOWED), rarely, often };
     for (int cls = 0; cls < ROAD_CLASSES; cls++)
-        if (has_roads(c->d, cls, -1)) {
+        if (has_roads(c, cls, -1)) {
             fprintf(f, "    NaN with lines lw %g lc rgb '%s' title ", road_look[cls].width,
                     road_look[cls].colour);
             gplot_str(f, lang_road_class(c->lang, cls));
             fprintf(f, ", \\\n");
         }
-    for (int st = ROAD_STATES - 1; st > ROAD_OPEN; st--)
-        if (has_roads(c->d, -1, st)) {
-            fprintf(f, "    NaN with lines lw 4 lc rgb '%s' title ", state_colour[st]);
-            gplot_str(f, words[st]);
+    for (int st = n_states(c) - 1; st > ROAD_OPEN; st--)
+        if (has_roads(c, -1, st)) {
+            fprintf(f, "    NaN with lines lw 4 lc rgb '%s' title ", colour_of(c, st));
+            gplot_str(f, c->paint ? c->paint->words[st] : words[st]);
             fprintf(f, ", \\\n");
         }
 }
@@ -232,6 +249,10 @@ static void map_titles(const struct chart_ctx *c, char *title, char *sub, size_t
     lang_duration(c->lang, c->s->promise_min, promise, sizeof promise);
     snprintf(title, n, lang_text(c->lang, T_MAP_ROADS_EACH_TOWNSHIP_CHANCE), scen, promise);
     snprintf(sub, n, "%s", lang_text(c->lang, T_MAP_RED_ROADS_DISASTER_MAY));
+    if (c->paint) {
+        snprintf(title, n, "%s", c->paint->title);
+        snprintf(sub, n, "%s", c->paint->subtitle);
+    }
 }
 
 static void main_view(FILE *f, const struct chart_ctx *c, const struct map_layout *m)
@@ -257,11 +278,11 @@ static void main_view(FILE *f, const struct chart_ctx *c, const struct map_layou
 
 static int w_map(FILE *f, const struct chart_ctx *c)
 {
-    char title[256], sub[256];
+    char title[512], sub[512];
     struct map_layout m;
     if (map_layout(c, &m) < 0)
         return -1;
-    map_titles(c, title, sub, sizeof title);
+    map_titles(c, title, sub, sizeof sub);
     gplot_begin(f, "map", "map of the road network, the damage the scenario may do, the "
                 "facilities and each township's probability of relief on time",
                 "map_roads.csv and map_points.csv", c->lang == LANG_ZH);

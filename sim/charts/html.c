@@ -494,7 +494,7 @@ int html_report(const char *dir, const struct definition *d, const struct summar
                 const struct run_info *ri, enum lang lang, const struct charts_done *done,
                 char *err, size_t errlen)
 {
-    const struct page pg = { dir, d, s, ri, done, { dir, d, s, lang }, err, errlen };
+    const struct page pg = { dir, d, s, ri, done, { dir, d, s, lang, NULL }, err, errlen };
     struct outfile o;
     if (out_open(&o, dir, "report.html", err, errlen) < 0)
         return -1;

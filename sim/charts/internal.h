@@ -20,11 +20,24 @@
 #define COLOUR_BAD   "#d73027"
 #define COLOUR_NONE  "#9e9e9e"
 
+/* A map whose roads the caller colours instead of the hazard (the roads
+ * study): state[r] 0 draws road r by its class only, 1 .. n_states - 1 in
+ * colour[state] with legend words[state] (later states drawn on top). */
+#define PAINT_STATES 5
+struct road_paint {
+    const int *state;
+    int n_states;
+    const char *colour[PAINT_STATES];
+    char words[PAINT_STATES][96];
+    char title[256], subtitle[512];
+};
+
 struct chart_ctx {
     const char *dir;
     const struct definition *d;
     const struct summary *s;
     enum lang lang;
+    const struct road_paint *paint;   /* NULL: roads coloured by the hazard */
 };
 
 /* A township's name in the chart's language (its pinyin when it has no

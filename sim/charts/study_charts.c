@@ -11,11 +11,13 @@
 #include "charts/gplot.h"
 #include "charts/study_charts.h"
 #include "results/outfile.h"
+#include "results/study_roads.h"
+#include <stdlib.h>
 
 /* The context the shared helpers of the charts want (names, language). */
 static struct chart_ctx ctx(const char *dir, const struct study_view *w)
 {
-    return (struct chart_ctx){ dir, w->d, NULL, w->lang };
+    return (struct chart_ctx){ dir, w->d, NULL, w->lang, NULL };
 }
 
 static int write_file(const char *dir, const char *name, const struct study_view *w,
@@ -116,6 +118,105 @@ int compare_charts(const char *dir, const struct study_view *w, int no_plot, int
     if (write_file(dir, "compare_chart.csv", w, w_compare_data, err, errlen) < 0
         || write_file(dir, "compare.gp", w, w_compare, err, errlen) < 0)
         return -1;
+    draw(dir, verbose, done);
+    return 0;
+}
+
+/* ---- roads: the run's map, roads painted by what protecting them is worth -- */
+
+/* The baseline's chance per site of relief on time, as much of a summary
+ * as the map reads (sites' chances, the required level, the promise). */
+static int baseline_summary(const struct study_view *w, struct summary *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    sum->sites = calloc((size_t)w->d->n_sites + 1, sizeof *sum->sites);
+    if (!sum->sites)
+        return -1;
+    long n = w->s->v[0].end;
+    for (int i = 0; i < w->d->n_sites; i++) {
+        long ok = 0;
+        for (long k = 0; k < n; k++)
+            ok += w->s->site_ok[k * w->s->n_sites + i];
+        sum->sites[i].on_time = stats_wilson(ok, n, 0.95);
+    }
+    sum->runs = n;
+    sum->required = w->s->required;
+    sum->promise_min = w->d->run.promise_min;
+    return 0;
+}
+
+/* Points of the promise that protecting a segment is worth, in bands. */
+static const double band[] = { 1.0, 3.0, 10.0 };
+
+static void paint_words(const struct study_view *w, struct road_paint *p)
+{
+    enum lang l = w->lang;
+    static const char *const colour[PAINT_STATES] = { NULL, "#9ecae1", "#fdae61", "#f46d43",
+                                                      "#a50026" };
+    for (int k = 0; k < PAINT_STATES; k++)
+        p->colour[k] = colour[k];
+    snprintf(p->words[1], sizeof p->words[1], lang_text(l, T_ST_ROADS_KEY_LOW), band[0]);
+    snprintf(p->words[2], sizeof p->words[2], lang_text(l, T_ST_ROADS_KEY_MID), band[0], band[1]);
+    snprintf(p->words[3], sizeof p->words[3], lang_text(l, T_ST_ROADS_KEY_MID), band[1], band[2]);
+    snprintf(p->words[4], sizeof p->words[4], lang_text(l, T_ST_ROADS_KEY_HIGH), band[2]);
+    const struct chart_ctx c = ctx(NULL, w);
+    char scen[128];
+    chart_scenario(&c, scen, sizeof scen);
+    snprintf(p->title, sizeof p->title, lang_text(l, T_ST_ROADS_TITLE), scen);
+    snprintf(p->subtitle, sizeof p->subtitle, lang_text(l, T_ST_ROADS_SUB), w->s->n,
+             chart_label(&c));
+}
+
+/* Each segment row's band (corridors are in the table, not on the map). */
+static int paint_roads(const struct study_view *w, int *state)
+{
+    struct road_row *rows;
+    int n;
+    if (roads_rows(w->d, &rows, &n) < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (rows[i].corridor)
+            continue;
+        double pts = 100 * w->st[1 + 2 * i].diff.est;
+        int b = 1;
+        while (b <= 3 && pts >= band[b - 1])
+            b++;
+        state[rows[i].road] = b;
+    }
+    free(rows);
+    return 0;
+}
+
+int roads_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                 struct study_charts *done, char *err, size_t errlen)
+{
+    memset(done, 0, sizeof *done);
+    done->state = CHARTS_SKIPPED;
+    done->n = 1;
+    done->names[0] = "map";
+    done->heading[0] = T_ST_ABOUT_ROADS_H;
+    done->how[0] = T_ST_ABOUT_ROADS;
+    if (no_plot)
+        return 0;
+    struct road_paint paint = { 0 };
+    struct summary sum;
+    int *state = calloc((size_t)w->d->n_roads + 1, sizeof *state), rc = -1;
+    paint.state = state;
+    paint.n_states = PAINT_STATES;
+    paint_words(w, &paint);
+    if (state && baseline_summary(w, &sum) == 0) {
+        struct chart_ctx c = ctx(dir, w);
+        c.s = &sum;
+        c.paint = &paint;
+        rc = paint_roads(w, state) == 0 ? chart_map(&c, err, errlen) : -1;
+        free(sum.sites);
+    }
+    free(state);
+    if (rc < 0) {
+        if (!err[0])
+            snprintf(err, errlen, "out of memory drawing the roads map");
+        return -1;
+    }
     draw(dir, verbose, done);
     return 0;
 }

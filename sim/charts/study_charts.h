@@ -29,6 +29,9 @@ struct study_charts {
 int compare_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
                    struct study_charts *done, char *err, size_t errlen);
 
+int roads_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                 struct study_charts *done, char *err, size_t errlen);
+
 /* report.html of a study: the question, the decision (one line, as the text
  * output's first), the charts, and the table the command writes (table:
  * rows of HTML, already escaped); 0, or -1 with a message. */
@@ -36,7 +39,9 @@ int study_html(const char *dir, const struct study_view *w, enum text question,
                const char *decision, const struct study_charts *done,
                void (*table)(FILE *, const struct study_view *), char *err, size_t errlen);
 
-/* The compare table for report.html. */
+/* The tables of report.html: compare's options; the ten roads most worth
+ * protecting. */
 void compare_html_table(FILE *f, const struct study_view *w);
+void roads_html_table(FILE *f, const struct study_view *w);
 
 #endif

@@ -9,6 +9,8 @@
 #include "charts/html.h"
 #include "charts/study_charts.h"
 #include "results/outfile.h"
+#include "results/study_roads.h"
+#include <stdlib.h>
 
 static int page(FILE *f, const char *dir, const struct study_view *w, enum text question,
                 const char *decision, const struct study_charts *done,
@@ -96,4 +98,38 @@ void compare_html_table(FILE *f, const struct study_view *w)
         fprintf(f, "</td><td>%s</td></tr>\n", lang_verdict(l, x->verdict));
     }
     fputs("</table>\n", f);
+}
+
+void roads_html_table(FILE *f, const struct study_view *w)
+{
+    enum lang l = w->lang;
+    struct road_row *rows;
+    int n, *order;
+    if (roads_rows(w->d, &rows, &n) < 0)
+        return;
+    if (!(order = malloc(((size_t)n + 1) * sizeof *order)) || w->s->n_v != 1 + 2 * n) {
+        free(rows);
+        free(order);
+        return;
+    }
+    roads_rank(w, n, order);
+    fprintf(f, "<table>\n<tr><th>#</th><th>%s</th><th>%s</th><th colspan=\"2\">%s</th>"
+            "<th colspan=\"2\">%s</th><th>%s</th></tr>\n", lang_text(l, T_ST_H_ROAD),
+            lang_text(l, T_ST_H_TOUCHED), lang_text(l, T_ST_H_PROTECT), lang_text(l, T_ST_H_CLOSE),
+            lang_text(l, T_ST_H_RUNS));
+    for (int k = 0; k < n && k < ROADS_TOP; k++) {
+        const struct road_row *r = &rows[order[k]];
+        fprintf(f, "<tr><td class=\"n\">%d</td><td>", k + 1);
+        html_text(f, r->token);
+        fprintf(f, " <span class=\"also\">");
+        html_text(f, r->name);
+        fprintf(f, ", %s, %.1f km</span></td><td class=\"n\">%.1f%%</td>",
+                lang_road_class(l, r->cls), r->km, 100 * r->touched);
+        cells(f, w->st[1 + 2 * order[k]].diff, 1);
+        cells(f, w->st[2 + 2 * order[k]].diff, 1);
+        fprintf(f, "<td class=\"n\">%ld</td></tr>\n", w->st[1 + 2 * order[k]].runs);
+    }
+    fputs("</table>\n", f);
+    free(rows);
+    free(order);
 }

@@ -367,10 +367,10 @@ static const char *const table[TEXTS][LANGS] = {
     [T_ST_H_RUNS] = { "runs", "模拟次数" },
     [T_ST_ROADS_SCREEN] = {
         "Screening: all %d roads ran the first %ld replications; the %d whose interval (at a "
-        "confidence raised for the number of roads) still reached the lower limit of the "
-        "%d-th best ran all %ld.",
+        "confidence raised for the number of roads) still reached the lowest lower limit of "
+        "the %d best ran all %ld.",
         "筛选：全部 %d 条道路先运行前 %ld 次模拟；其中 %d 条道路的区间（按道路数提高置信度）仍"
-        "能达到第 %d 名的下限，运行全部 %ld 次。" },
+        "能达到前 %d 名中最低的下限，运行全部 %ld 次。" },
     [T_ST_ROADS_ALL] = { "All %d roads ran all %ld replications (no screening).",
                          "全部 %d 条道路均运行全部 %ld 次模拟（未筛选）。" },
     [T_ST_ROADS_TITLE] = { "%s: which roads the promise depends on",

@@ -106,9 +106,7 @@ int study_complete(const struct study *s, int v)
     return 1;
 }
 
-/* The promise kept: the 2 x 2 table of the pairs, the variant's Wilson
- * interval and the two differences. */
-static void promise_stats(const struct study *s, int v, long n, struct variant_stats *o)
+struct paired_table study_table(const struct study *s, int v, long n)
 {
     const struct study_variant *x = &s->v[v], *y = &s->v[0];
     struct paired_table t = { 0, 0, 0, 0 };
@@ -122,6 +120,14 @@ static void promise_stats(const struct study *s, int v, long n, struct variant_s
         else
             t.neither++;
     }
+    return t;
+}
+
+/* The promise kept: the 2 x 2 table of the pairs, the variant's Wilson
+ * interval and the two differences. */
+static void promise_stats(const struct study *s, int v, long n, struct variant_stats *o)
+{
+    struct paired_table t = study_table(s, v, n);
     long kx = t.both + t.x_only, ky = t.both + t.y_only;
     o->table = t;
     o->kept = stats_wilson(kx, n, s->conf);

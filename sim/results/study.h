@@ -74,6 +74,10 @@ void study_pop(struct study *s);
 /* Replications 0 .. end - 1 of variant v all present. */
 int study_complete(const struct study *s, int v);
 
+/* The 2 x 2 table of the promise kept by variant v and by the baseline over
+ * replications 0 .. n - 1 (all present). */
+struct paired_table study_table(const struct study *s, int v, long n);
+
 /* Variant v's statistics (v = 0: the baseline against itself); 0, or -1
  * when out of memory or a replication is missing. */
 int study_stats(const struct study *s, int v, struct variant_stats *out);
