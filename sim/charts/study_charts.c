@@ -12,6 +12,7 @@
 #include "charts/study_charts.h"
 #include "results/outfile.h"
 #include "results/study_roads.h"
+#include "results/study_sens.h"
 #include <stdlib.h>
 
 /* The context the shared helpers of the charts want (names, language). */
@@ -217,6 +218,82 @@ int roads_charts(const char *dir, const struct study_view *w, int no_plot, int v
             snprintf(err, errlen, "out of memory drawing the roads map");
         return -1;
     }
+    draw(dir, verbose, done);
+    return 0;
+}
+
+/* ---- sensitivity: the tornado ------------------------------------------------- */
+
+static int w_tornado_data(FILE *f, const struct study_view *w)
+{
+    int n = w->d->n_ranges, *order = malloc(((size_t)n + 1) * sizeof *order);
+    if (!order)
+        return -1;
+    sens_order(w, order);
+    fputs("row,assumption,baseline,low_end,high_end\n", f);
+    for (int j = 0; j < n; j++) {
+        fprintf(f, "%d,", n - j);
+        gplot_label(f, w->d->ranges[order[j]].path);
+        fprintf(f, ",%.3f,%.3f,%.3f\n", 100 * w->st[0].kept.est,
+                100 * w->st[1 + 2 * order[j]].kept.est, 100 * w->st[2 + 2 * order[j]].kept.est);
+    }
+    free(order);
+    return 0;
+}
+
+static int w_tornado(FILE *f, const struct study_view *w)
+{
+    const struct chart_ctx c = ctx(NULL, w);
+    char scen[128], title[256], sub[512], base[64], req[64];
+    chart_scenario(&c, scen, sizeof scen);
+    snprintf(title, sizeof title, lang_text(w->lang, T_ST_TORNADO_TITLE), scen);
+    snprintf(sub, sizeof sub, lang_text(w->lang, T_ST_TORNADO_SUB), w->s->n, chart_label(&c));
+    snprintf(base, sizeof base, lang_text(w->lang, T_ST_BASELINE), 100 * w->st[0].kept.est);
+    snprintf(req, sizeof req, lang_text(w->lang, T_TIME_REQUIRED_LEVEL), 100 * w->s->required);
+    gplot_begin(f, "tornado", "the promise kept with each assumption at either end of its "
+                "range, largest swing on top", "tornado.csv", w->lang == LANG_ZH);
+    chart_title(f, title, sub);
+    fprintf(f, "set xlabel ");
+    gplot_str(f, lang_text(w->lang, T_ST_TORNADO_X));
+    fprintf(f, "\nset xrange [0:100]\nset xtics 0,10,100 nomirror\nset yrange [0.4:%d.6]\n"
+            "set ytics scale 0 font ',%d'\nset border 1\nset grid xtics lc rgb '#dddddd'\n"
+            "set lmargin at screen 0.33\nset bmargin at screen 0.2\n"
+            "set key at screen 0.5, screen 0.015 center bottom horizontal samplen 2 font ',16'\n"
+            "set style fill solid 0.85 noborder\n"
+            "set arrow from %g, graph 0 to %g, graph 1 nohead lw 2 lc rgb '#333333' front\n"
+            "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 2 lc rgb '#d73027' front\n"
+            "lo(a, b) = a < b ? a : b\nhi(a, b) = a < b ? b : a\n"
+            "plot 'tornado.csv' skip 1 using (($3+$4)/2):1:(lo($3,$4)):(hi($3,$4)):($1-0.35):"
+            "($1+0.35):ytic(2) with boxxyerror lc rgb '#4575b4' title ", w->d->n_ranges,
+            w->d->n_ranges > 16 ? 12 : 15, 100 * w->st[0].kept.est, 100 * w->st[0].kept.est,
+            100 * w->s->required, 100 * w->s->required);
+    gplot_str(f, lang_text(w->lang, T_ST_LOW_END));
+    fprintf(f, ", \\\n    'tornado.csv' skip 1 using (($3+$5)/2):1:(lo($3,$5)):(hi($3,$5)):"
+            "($1-0.35):($1+0.35) with boxxyerror lc rgb '#f46d43' title ");
+    gplot_str(f, lang_text(w->lang, T_ST_HIGH_END));
+    fprintf(f, ", \\\n    NaN with lines lw 2 lc rgb '#333333' title ");
+    gplot_str(f, base);
+    fprintf(f, ", \\\n    NaN with lines dt 2 lw 2 lc rgb '#d73027' title ");
+    gplot_str(f, req);
+    fprintf(f, "\n");
+    gplot_end(f);
+    return 0;
+}
+
+int sens_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                struct study_charts *done, char *err, size_t errlen)
+{
+    memset(done, 0, sizeof *done);
+    done->state = CHARTS_SKIPPED;
+    done->n = 1;
+    done->names[0] = "tornado";
+    done->heading[0] = T_ST_ABOUT_TORNADO_H;
+    done->how[0] = T_ST_ABOUT_TORNADO;
+    if (no_plot)
+        return 0;
+    if (write_file(dir, "tornado.csv", w, w_tornado_data, err, errlen) < 0
+        || write_file(dir, "tornado.gp", w, w_tornado, err, errlen) < 0)
+        return -1;
     draw(dir, verbose, done);
     return 0;
 }

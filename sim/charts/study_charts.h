@@ -32,6 +32,9 @@ int compare_charts(const char *dir, const struct study_view *w, int no_plot, int
 int roads_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
                  struct study_charts *done, char *err, size_t errlen);
 
+int sens_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                struct study_charts *done, char *err, size_t errlen);
+
 /* report.html of a study: the question, the decision (one line, as the text
  * output's first), the charts, and the table the command writes (table:
  * rows of HTML, already escaped); 0, or -1 with a message. */
@@ -43,5 +46,6 @@ int study_html(const char *dir, const struct study_view *w, enum text question,
  * protecting. */
 void compare_html_table(FILE *f, const struct study_view *w);
 void roads_html_table(FILE *f, const struct study_view *w);
+void sens_html_table(FILE *f, const struct study_view *w);
 
 #endif

@@ -10,6 +10,7 @@
 #include "charts/study_charts.h"
 #include "results/outfile.h"
 #include "results/study_roads.h"
+#include "results/study_sens.h"
 #include <stdlib.h>
 
 static int page(FILE *f, const char *dir, const struct study_view *w, enum text question,
@@ -131,5 +132,43 @@ void roads_html_table(FILE *f, const struct study_view *w)
     }
     fputs("</table>\n", f);
     free(rows);
+    free(order);
+}
+
+static void end_cells(FILE *f, const struct study_view *w, int v)
+{
+    cells(f, w->st[v].kept, 0);
+    fprintf(f, "<td>%s</td>", lang_verdict(w->lang, w->st[v].verdict));
+}
+
+void sens_html_table(FILE *f, const struct study_view *w)
+{
+    enum lang l = w->lang;
+    int n = w->d->n_ranges, *order = malloc(((size_t)n + 1) * sizeof *order);
+    if (!order || w->s->n_v != 3 + 2 * n) {
+        free(order);
+        return;
+    }
+    sens_order(w, order);
+    fprintf(f, "<table>\n<tr><th>%s</th><th colspan=\"3\">%s</th><th colspan=\"3\">%s</th>"
+            "</tr>\n", lang_text(l, T_ST_H_ASSUMPTION), lang_text(l, T_ST_H_LOW),
+            lang_text(l, T_ST_H_HIGH));
+    for (int j = 0; j < n; j++) {
+        const struct assumption_range *a = &w->d->ranges[order[j]];
+        fprintf(f, "<tr><td>");
+        html_text(f, a->path);
+        fprintf(f, a->relative ? " ×%g–%g" : " %g–%g", a->low, a->high);
+        fprintf(f, "<br><span class=\"also\">");
+        html_text(f, a->why);
+        fprintf(f, "</span></td>");
+        end_cells(f, w, 1 + 2 * order[j]);
+        end_cells(f, w, 2 + 2 * order[j]);
+        fputs("</tr>\n", f);
+    }
+    fputs("</table>\n<p>", f);
+    fprintf(f, lang_text(l, T_ST_SENS_CORNERS), 100 * w->st[2 + 2 * n].kept.est,
+            lang_verdict(l, w->st[2 + 2 * n].verdict), 100 * w->st[1 + 2 * n].kept.est,
+            lang_verdict(l, w->st[1 + 2 * n].verdict));
+    fputs("</p>\n", f);
     free(order);
 }

@@ -63,6 +63,8 @@ int main(int argc, char **argv)
         return compare_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "roads"))
         return roads_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "sensitivity"))
+        return sensitivity_main(argc - 1, argv + 1);
     struct opts o = { 0 };
     int rc = cli_parse(&o, argc, argv, 0);
     if (rc >= 0)

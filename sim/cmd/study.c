@@ -191,7 +191,7 @@ int study_run(struct study *s, const struct opts *o, const int *which, int n, lo
         from += (o->shard_i - 1) * span / o->shard_n;
     }
     int jobs = o->jobs ? (int)o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    int total = which ? n : s->n_v;
+    int total = which || n > 0 ? n : s->n_v;
     for (int i = 0; i < total; i++) {
         int v = which ? which[i] : i;
         long last = to < s->v[v].end ? to : s->v[v].end;

@@ -36,9 +36,9 @@ int study_variant(struct study *s, const struct opts *o, const struct definition
                   const char *name, const char *file, const char *const *sets, int n_sets,
                   char *err, size_t errlen);
 
-/* Runs replications from .. to - 1 of the variants which[0..n) (all when
- * which is NULL), only this shard's share of them when `share` and o has
- * --shard.  0, or -1 with a message (out of memory, a failed replication). */
+/* Runs replications from .. to - 1 of the variants which[0..n) (when which
+ * is NULL: variants 0 .. n - 1, all when n is 0), only this shard's share
+ * of them when `share` and o has --shard.  0, or -1 with a message (out of memory, a failed replication). */
 int study_run(struct study *s, const struct opts *o, const int *which, int n, long from,
               long to, int share, char *err, size_t errlen);
 

@@ -168,7 +168,7 @@ int study_main(const struct study_cmd *cmd, int argc, char **argv)
 
 static const struct study_cmd *command_named(const char *name)
 {
-    const struct study_cmd *all[] = { &compare_cmd, &roads_cmd };
+    const struct study_cmd *all[] = { &compare_cmd, &roads_cmd, &sensitivity_cmd };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i]->name, name))
             return all[i];

@@ -115,6 +115,16 @@ void definition_free(struct definition *d)
     free(d->sites);
     free(d->damage);
     free(d->waves);
+    for (int i = 0; d->ranges && i < d->n_ranges; i++) {
+        for (int k = 0; k < d->ranges[i].n_paths; k++)
+            free(d->ranges[i].paths[k]);
+        free(d->ranges[i].paths);
+        free(d->ranges[i].base);
+        free(d->ranges[i].is_int);
+        free(d->ranges[i].path);
+        free(d->ranges[i].why);
+    }
+    free(d->ranges);
     free(d->road_protected);
     free(d->road_closed);
     free(d->kit);

@@ -121,6 +121,18 @@ struct effect { int on; struct draw value, from_min, duration_min; };
  * request, for `factor` times its first need. */
 struct wave { struct draw after_min; double factor; };
 
+/* An assumption (a number not from the city's report) with its plausible
+ * range, from `assumption_ranges`: the single values it stands for, as -D
+ * takes them (paths), each with its value here (base) and whether it is a
+ * count; low and high are values, or factors on base when relative. */
+struct assumption_range {
+    char *path, *why;         /* as written (may hold '*'); the reason or source */
+    double low, high;
+    int relative;
+    char **paths; double *base; unsigned char *is_int; int n_paths;
+    int entry;                /* its index in the configuration's list */
+};
+
 enum dispatch_policy { DISPATCH_EARLIEST, DISPATCH_TIERED };
 enum alarm_mode { ALARM_REQUEST, ALARM_ONSET };
 
@@ -179,6 +191,7 @@ struct definition {
     unsigned char *road_protected;  /* per road: the hazard never touches it (n_roads long;
                                      * NULL without a disaster) */
     unsigned char *road_closed;     /* per road: closed for the whole horizon */
+    struct assumption_range *ranges; int n_ranges;   /* assumption_ranges */
 };
 
 void definition_free(struct definition *d);

@@ -88,4 +88,7 @@ void cfg_maps_free(struct maps *m);
 void cfg_read_run(struct reader *r, const config_setting_t *root);
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m);
 
+/* assumptions.c: assumption_ranges, checked against the whole tree. */
+void cfg_read_assumptions(struct reader *r, const config_setting_t *root);
+
 #endif

@@ -488,7 +488,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
 {
     static const char *const known[] = { "name", "name_zh", "description", "assumptions", "road_classes",
         "items", "truck_types", "townships", "nodes", "roads", "facility_kinds", "facilities",
-        "fleet", "run", "disaster", NULL };
+        "fleet", "run", "disaster", "assumption_ranges", NULL };
     struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct definition)) };
     struct maps m = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, NULL };
     if (!r.d) {
@@ -512,6 +512,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     read_subcentres(&r, root, &m);
     cfg_read_run(&r, root);
     cfg_read_disaster(&r, root, &m);
+    cfg_read_assumptions(&r, root);
     cfg_maps_free(&m);
     if (r.bad) {
         definition_free(r.d);

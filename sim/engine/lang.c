@@ -393,6 +393,48 @@ static const char *const table[TEXTS][LANGS] = {
         "灾害可能中断或减速的道路，按单独保障该道路（加固或优先抢通）后承诺兑现率提高多少着色，"
         "在相同的灾害上计算；乡镇颜色与现状一致。下表列出最值得保障的十条道路及其区间，以及若该"
         "道路全程中断的代价。" },
+    /* ---- decision studies: sensitivity */
+    [T_ST_SENS_DECISION_FLIPS] = {
+        "DECISION: the verdict %s (%.1f%% of %ld %s) rests on %d of the %d assumptions; "
+        "measure first: %s",
+        "结论：判定“%s”（%.1f%%，共 %ld 次%s）取决于 %d 项假设（共 %d 项）；应首先实测：%s" },
+    [T_ST_SENS_DECISION_HOLDS] = {
+        "DECISION: the verdict %s (%.1f%% of %ld %s) holds at both ends of every one of the "
+        "%d assumptions' ranges, taken one at a time",
+        "结论：判定“%s”（%.1f%%，共 %ld 次%s）在 %d 项假设各自取值范围的两端均不变（逐项变动）" },
+    [T_ST_SENS_FLIPS_H] = { "Assumptions that change the verdict, the ones to measure first:",
+                            "会改变判定的假设（应首先实测）：" },
+    [T_ST_SENS_TABLE_H] = {
+        "Every assumption, largest swing first (promise kept at the low and at the high end "
+        "of its range, 95% CI, and the verdict there):",
+        "全部假设，按影响幅度从大到小（取值范围低端与高端的承诺兑现率、95% 置信区间及判定）：" },
+    [T_ST_H_ASSUMPTION] = { "assumption", "假设" },
+    [T_ST_H_LOW] = { "at the low end", "取低端时" },
+    [T_ST_H_HIGH] = { "at the high end", "取高端时" },
+    [T_ST_SENS_CORNERS] = {
+        "Every assumption at its unfavourable end at once: %.1f%% (%s); every one at its "
+        "favourable end: %.1f%% (%s).",
+        "所有假设同时取不利端：%.1f%%（%s）；同时取有利端：%.1f%%（%s）。" },
+    [T_ST_TORNADO_TITLE] = { "%s: does the verdict rest on guesses?", "%s 情景：判定是否取决于假设？" },
+    [T_ST_TORNADO_SUB] = {
+        "promise kept with each assumption at the low and the high end of its range, %ld %s "
+        "each; largest swing on top",
+        "各项假设取其范围低端与高端时的承诺兑现率，各 %ld 次%s；影响最大的在上" },
+    [T_ST_TORNADO_X] = { "promise kept: every site within the promise (%)",
+                         "承诺兑现率：所有受灾点均按时送达（%）" },
+    [T_ST_LOW_END] = { "at the low end", "取低端" },
+    [T_ST_HIGH_END] = { "at the high end", "取高端" },
+    [T_ST_BASELINE] = { "baseline %.1f%%", "现状 %.1f%%" },
+    [T_ST_HTML_SENS_H] = { "Does the verdict rest on guesses?", "判定是否取决于未经实测的假设？" },
+    [T_ST_ABOUT_TORNADO_H] = { "How far each assumption moves the promise",
+                               "各项假设对承诺兑现率的影响" },
+    [T_ST_ABOUT_TORNADO] = {
+        "Each bar spans the promise kept with one assumption at the low and at the high end of "
+        "its plausible range, everything else as in the scenario, on the same disasters. The "
+        "solid line is the baseline, the dashed one the required level: a bar that crosses the "
+        "dashed line changes the verdict, and that number is the one to measure first.",
+        "每个条形表示某一项假设取其合理范围低端和高端时的承诺兑现率，其余与情景相同，灾害相同。"
+        "实线为现状，虚线为要求水平：跨越虚线的条形会改变判定，应首先实测该数值。" },
 };
 
 const char *lang_text(enum lang l, enum text t)

@@ -206,6 +206,24 @@ enum text {
     T_ST_HTML_ROADS_H,
     T_ST_ABOUT_ROADS_H,
     T_ST_ABOUT_ROADS,
+    /* decision studies: sensitivity */
+    T_ST_SENS_DECISION_FLIPS,
+    T_ST_SENS_DECISION_HOLDS,
+    T_ST_SENS_FLIPS_H,
+    T_ST_SENS_TABLE_H,
+    T_ST_H_ASSUMPTION,
+    T_ST_H_LOW,
+    T_ST_H_HIGH,
+    T_ST_SENS_CORNERS,
+    T_ST_TORNADO_TITLE,
+    T_ST_TORNADO_SUB,
+    T_ST_TORNADO_X,
+    T_ST_LOW_END,
+    T_ST_HIGH_END,
+    T_ST_BASELINE,
+    T_ST_HTML_SENS_H,
+    T_ST_ABOUT_TORNADO_H,
+    T_ST_ABOUT_TORNADO,
     TEXTS
 };
 
