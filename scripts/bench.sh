@@ -5,7 +5,9 @@
 # 3, /usr/bin/time) and peak memory; the peak memory of a million
 # replications on 2 threads (memory must not grow with replications; about 3
 # minutes on 2 cores, and 1.6 GB of results.dat in a temporary folder;
-# BENCH_QUICK=1 skips it); and the event calendar's own rate
+# BENCH_QUICK=1 skips it); the three decision studies on the flood (compare
+# with two options, roads, sensitivity; -n 1000 -j 2, wall and CPU seconds);
+# and the event calendar's own rate
 # (tests/bench_calendar.c: M/M/c and hold models).
 # Speed is measured here and only here; no test asserts a time.
 set -eu
@@ -49,6 +51,18 @@ if [ -x /usr/bin/time ]; then
 else
     echo "== whole-process rows skipped: no /usr/bin/time (Debian package time)"
 fi
+# The decision studies on the flood at -n 1000 -j 2, once each: wall and CPU seconds
+# (user + system; CPU is the stable one on a shared machine) and peak memory.
+for cmd in compare roads sensitivity; do
+    [ -x /usr/bin/time ] || break
+    case $cmd in
+        compare) extra="--variant 'trucks: fleet.central.trucks=24' --variant 'vans: facility_kinds.township.trucks=2'" ;;
+        *) extra="" ;;
+    esac
+    t=$(eval /usr/bin/time -f "'%e %U %S %M'" ./supplysim "$cmd" -q --no-plot -n 1000 -j 2 \
+            -o "$out/$cmd" scenarios/flood.cfg "$extra" 2>&1 >/dev/null | tail -1)
+    echo "$t" | awk -v c="$cmd" '{ printf "== supplysim %s, flood, -n 1000 -j 2: %.1f s wall, %.1f s CPU (user + sys), peak memory %.1f MB\n", c, $1, $2 + $3, $4 / 1024 }'
+done
 
 for b in "$@"; do
     echo "== $(basename "$b")"
