@@ -6,7 +6,7 @@
 # same sweep then runs through scripts/slurm/ by hand (SLURM_ARRAY_TASK_ID set
 # in a loop), as shards merged by `supplysim merge`, and over SSH with --hosts
 # to a throwaway sshd on 127.0.0.1; every results.csv must be byte for byte the
-# local one.  Run from the repository root:
+# local one.  Last, a sweep stopped by SIGTERM must stop its points too.  Run from the repository root:
 #   sh tests/e2e_sweep.sh
 #
 # The sweeps use the release binary ./supplysim (SWEEP_SUPPLYSIM to change
@@ -287,5 +287,30 @@ done
 [ "$n" -eq 4 ] || fail "--hosts: expected 4 point folders back, found $n"
 left=$(find "$HOME/.parallel/tmp" -maxdepth 1 -name 'supplysim-sweep-*' -newer "$tmp/marker" 2>/dev/null || true)
 [ -z "$left" ] || fail "--hosts left its working folder on the host: $left"
+
+say "SIGTERM to a sweep is passed on: it exits 143 and no point's supplysim goes on"
+scripts/sweep --supplysim "$bin" -n 200000 -j 2 -o "$tmp/stopped" "$SCENARIO" "$S1=4,12" \
+    >/dev/null 2>"$tmp/stopped.err" &
+spid=$!
+k=0
+until [ -n "$(find "$tmp/stopped/points" -maxdepth 1 -name '.*.tmp-*' 2>/dev/null)" ]; do
+    k=$((k + 1))
+    [ "$k" -lt 300 ] || fail "SIGTERM: no point started within 30 s: $(cat "$tmp/stopped.err")"
+    sleep 0.1
+done
+sleep 2     # into the replications: GNU Parallel kills a job that is slow to stop
+kill -TERM $spid
+rc=0
+wait $spid || rc=$?
+[ "$rc" -eq 143 ] || fail "SIGTERM: expected the sweep to exit 143, got $rc: $(cat "$tmp/stopped.err")"
+# each supplysim removes its temporary folder when it stops on the signal;
+# give a killed one's exit a moment
+k=0
+while [ -n "$(find "$tmp/stopped/points" -maxdepth 1 -name '.*.tmp-*')" ]; do
+    k=$((k + 1))
+    [ "$k" -lt 50 ] || fail "SIGTERM: a point's supplysim is still running or left its folder: $(find "$tmp/stopped/points" -maxdepth 1 -name '.*.tmp-*')"
+    sleep 0.1
+done
+[ ! -e "$tmp/stopped/results.csv" ] || fail "SIGTERM: a results.csv was written"
 
 echo "e2e_sweep: all checks passed"

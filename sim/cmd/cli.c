@@ -36,7 +36,7 @@ static const char usage[] =
     "  (the studies take -n -s -j -o -D --shard --lang --no-plot --format -q)\n"
     "\n"
     "Exit status: 0 ran; 1 failed while running; 2 bad usage or configuration;\n"
-    "3 (with --fail-on-breach) the verdict is not PASS.\n";
+    "3 (with --fail-on-breach) the verdict is not PASS; 130/143 stopped by SIGINT/SIGTERM.\n";
 
 int bad_usage(const char *fmt, const char *arg)
 {

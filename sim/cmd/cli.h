@@ -31,12 +31,24 @@ struct rep_stream;
  * with a message (too long). */
 int run_dir(const struct opts *o, const struct definition *d, char *dir, size_t n);
 
+struct outdir;
+/* Makes the stage of the output folder (run_dir) before anything runs, so
+ * that a folder that cannot be written is refused at once, and from then on
+ * catches SIGINT and SIGTERM: -1 when made, else the exit status (the
+ * message printed). */
+int run_outdir_begin(const struct opts *o, const struct definition *d, struct outdir *od);
+
+/* A run that failed or was stopped by a signal: prints why, removes the
+ * stage, and returns the exit status (1, or 128 + the signal). */
+int run_failed(const char *err, struct outdir *od);
+
 /* Writes every output of a run whose replications are done and went
  * through st (ov: the run settings the command line decided, for
- * resolved.cfg) into dir; returns the exit status. */
+ * resolved.cfg) into the stage od, and puts it in place of the output
+ * folder; returns the exit status. */
 int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
                 const struct definition *d, const struct summary *s, struct rep_stream *st,
-                const char *dir, long first);
+                struct outdir *od, long first);
 
 /* supplysim merge: recomputes every statistic from shards' results.dat (or,
  * for a study's shards, study.dat: study_merge). */

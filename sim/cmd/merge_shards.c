@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include "cmd/cli.h"
 #include "cmd/study_cmd.h"
+#include "results/outdir.h"
 #include "results/results_file.h"
 #include "results/stream.h"
 #include "results/summary.h"
@@ -209,6 +210,20 @@ bad:
     return EXIT_USAGE;
 }
 
+/* The merged folder replaces -o whole: it must be none of the shards and
+ * hold none of them. */
+static int out_apart(const struct opts *o, char **dirs, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (outdir_within(dirs[i], o->out)) {
+            fprintf(stderr, "supplysim merge: -o %s: expected a folder apart from the shards, "
+                    "found %s%s (it would be replaced)\n", o->out, dirs[i],
+                    outdir_within(o->out, dirs[i]) ? ", the same folder" : " inside it");
+            return EXIT_USAGE;
+        }
+    return -1;
+}
+
 static void close_shards(struct shard *sh, int n)
 {
     for (int i = 0; sh && i < n; i++) {
@@ -227,6 +242,8 @@ int merge_main(int argc, char **argv)
         return rc;
     int n = argc - optind, bad_data = 0;
     char err[6144], path[4096];
+    if ((rc = out_apart(&o, argv + optind, n)) >= 0)
+        return rc;
     snprintf(path, sizeof path, "%s/study.dat", argv[optind]);
     if (access(path, F_OK) == 0)            /* a decision study's shards */
         return study_merge(&o, argv + optind, n);
@@ -235,6 +252,7 @@ int merge_main(int argc, char **argv)
     struct definition *d = NULL;
     struct rep_stream st = { 0 };
     struct summary s = { 0 };
+    struct outdir od = { NULL, NULL };
     uint64_t digest;
     rc = EXIT_USAGE;
     if (!sh)
@@ -250,8 +268,10 @@ int merge_main(int argc, char **argv)
             goto fail;
     if (cover(sh, n, d->run.replications, err, sizeof err) < 0)
         goto fail;
+    if ((rc = run_outdir_begin(&o, d, &od)) >= 0)
+        goto done;
     rc = EXIT_RUN;
-    if (out_mkdirs(o.out, err, sizeof err) < 0 || stream_open(&st, o.out, d, 0, err, sizeof err) < 0)
+    if (stream_open(&st, od.stage, d, 0, err, sizeof err) < 0)
         goto fail;
     if (replay(sh, n, d, &st, &bad_data, err, sizeof err) < 0) {
         rc = bad_data ? EXIT_USAGE : EXIT_RUN;
@@ -261,11 +281,12 @@ int merge_main(int argc, char **argv)
         snprintf(err, sizeof err, "out of memory computing the summary");
         goto fail;
     }
-    rc = run_outputs(&o, c, NULL, d, &s, &st, o.out, 0);
+    rc = run_outputs(&o, c, NULL, d, &s, &st, &od, 0);
     goto done;
 fail:
     fprintf(stderr, "supplysim merge: %s\n", err);
 done:
+    outdir_abort(&od);
     summary_free(&s);
     stream_free(&st);
     close_shards(sh, n);

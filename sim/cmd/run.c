@@ -5,6 +5,7 @@
  * the exit status.
  */
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -14,11 +15,12 @@
 #include "cmd/cli.h"
 #include "model/experiment.h"
 #include "charts/html.h"
-#include "results/outfile.h"
+#include "results/outdir.h"
 #include "results/report.h"
 #include "results/resolved.h"
 #include "results/stream.h"
 #include "engine/stats.h"
+#include "engine/stop.h"
 #include "cmd/version.h"
 
 static void progress_bar(long done, long total, void *arg)
@@ -108,14 +110,50 @@ int run_dir(const struct opts *o, const struct definition *d, char *dir, size_t 
     return 0;
 }
 
+int run_outdir_begin(const struct opts *o, const struct definition *d, struct outdir *od)
+{
+    char err[2048], dir[1024];
+    if (run_dir(o, d, dir, sizeof dir) < 0)
+        return EXIT_USAGE;
+    stop_on_signals();              /* before the stage exists: a signal must remove it */
+    int rc = outdir_begin(od, dir, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "supplysim: %s\n", err);
+    return rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_RUN : -1;
+}
+
+int run_failed(const char *err, struct outdir *od)
+{
+    int sig = stop_requested();
+    if (sig)
+        fprintf(stderr, "%ssupplysim: stopped by signal %d (%s); the output folder is as it "
+                "was\n", isatty(2) ? "\n" : "", sig, sig == SIGINT ? "SIGINT" : "SIGTERM");
+    else
+        fprintf(stderr, "supplysim: %s\n", err);
+    outdir_abort(od);
+    return sig ? 128 + sig : EXIT_RUN;
+}
+
+/* Between output files: -1 (with a message) when a signal asked to stop. */
+static int go_on(char *err, size_t errlen)
+{
+    if (!stop_requested())
+        return 0;
+    snprintf(err, errlen, "interrupted");
+    return -1;
+}
+
 /* Everything a run leaves once its replications are done: the files made
  * from the summary, the streamed files put in place (results.dat ends with
- * the digest of resolved.cfg), resolved.cfg, the charts, the report and
- * stdout.  Shared by a run and `supplysim merge`.  Returns the exit status. */
+ * the digest of resolved.cfg), resolved.cfg, the charts and the report, all
+ * in the output folder's stage, which then replaces the folder in one step;
+ * then stdout.  Shared by a run and `supplysim merge`.  Returns the exit
+ * status; the stage is committed or removed. */
 int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
                 const struct definition *d, const struct summary *s, struct rep_stream *st,
-                const char *dir, long first)
+                struct outdir *od, long first)
 {
+    const char *dir = od->stage;
     char err[2048], *resolved = NULL;
     size_t len = 0;
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first };
@@ -127,10 +165,15 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
         || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, err, sizeof err) < 0
         || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
         || resolved_write(dir, resolved, len, err, sizeof err) < 0
+        || go_on(err, sizeof err) < 0
         || charts_make(dir, d, s, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
-        || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0;
+        || go_on(err, sizeof err) < 0
+        || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0
+        || go_on(err, sizeof err) < 0;
     free(resolved);
-    if (bad) {
+    if (bad)
+        return run_failed(err, od);
+    if (outdir_commit(od, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
         return EXIT_RUN;
     }
@@ -143,7 +186,7 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
 int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrides *ov,
                    struct definition *d)
 {
-    char err[2048], dir[1024];
+    char err[2048];
     if (d->n_sites == 0) {
         fprintf(stderr, "%s:0: disaster.sites: expected at least one disaster site to simulate, "
                 "found none (--check shows what a system definition holds)\n", d->source_file);
@@ -157,8 +200,10 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
                 o->until_decided ? "both" : "more");
         return EXIT_USAGE;
     }
-    if (run_dir(o, d, dir, sizeof dir) < 0)
-        return EXIT_USAGE;
+    struct outdir od;
+    int rc = run_outdir_begin(o, d, &od);
+    if (rc >= 0)
+        return rc;
     if (o->shard_n) {
         first = (o->shard_i - 1) * n / o->shard_n;
         n = o->shard_i * n / o->shard_n - first;
@@ -167,9 +212,8 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
     struct experiment x = { 0 };
     struct rep_stream st = { 0 };
     struct summary s = { 0 };
-    int rc = EXIT_RUN;
-    if (out_mkdirs(dir, err, sizeof err) < 0 || experiment_init(&x, d, first, err, sizeof err) < 0
-        || stream_open(&st, dir, d, first, err, sizeof err) < 0)
+    if (experiment_init(&x, d, first, err, sizeof err) < 0
+        || stream_open(&st, od.stage, d, first, err, sizeof err) < 0)
         goto fail;
     double t0 = seconds();
     if (replicate(o, &x, d, ov, n, jobs, &st, err, sizeof err) < 0)
@@ -182,10 +226,10 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
         print_cost(&x, &st.tally, seconds() - t0, jobs);
     if (!o->shard_n && x.n != d->run.replications)
         overrides_int(ov, "replications", x.n);
-    rc = run_outputs(o, c, ov, d, &s, &st, dir, first);
+    rc = run_outputs(o, c, ov, d, &s, &st, &od, first);
     goto done;
 fail:
-    fprintf(stderr, "supplysim: %s\n", err);
+    rc = run_failed(err, &od);
 done:
     summary_free(&s);
     stream_free(&st);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "engine/pool.h"
+#include "engine/stop.h"
 
 struct job {
     const struct pool_work *w;
@@ -42,6 +43,10 @@ static void *thread_main(void *arg)
         long k = atomic_fetch_add(&j->next, 1);
         if (k >= j->to || atomic_load(&j->stop))
             break;
+        if (stop_requested()) {
+            fail(j, "interrupted");
+            break;
+        }
         if (j->w->task(worker, k, j->w->ctx, err, sizeof err) < 0) {
             fail(j, err);
             break;
@@ -55,7 +60,7 @@ static void *thread_main(void *arg)
 static void watch(struct job *j, long total, progress_fn progress, void *arg)
 {
     struct timespec tick = { 0, 100 * 1000 * 1000 };
-    while (atomic_load(&j->done) < total && !atomic_load(&j->stop)) {
+    while (atomic_load(&j->done) < total && !atomic_load(&j->stop) && !stop_requested()) {
         if (progress)
             progress(atomic_load(&j->done), total, arg);
         nanosleep(&tick, NULL);
@@ -148,8 +153,22 @@ static int order_task(void *worker, long k, void *ctx, char *err, size_t errlen)
     struct order *o = ctx;
     int w = o->w->window;
     pthread_mutex_lock(&o->lock);
-    while (!o->failed && k >= o->next + w)
-        pthread_cond_wait(&o->room, &o->lock);
+    while (!o->failed && k >= o->next + w) {
+        /* a thread stopped by a signal leaves its task undone and `next` still:
+         * the waiters look at the signal every 0.1 s and fail them all */
+        if (stop_requested()) {
+            order_fail(o, "interrupted");
+            break;
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100 * 1000 * 1000;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&o->room, &o->lock, &until);
+    }
     if (o->failed)
         goto failed;
     pthread_mutex_unlock(&o->lock);

@@ -33,8 +33,9 @@ struct pool_work {
 typedef void (*progress_fn)(long done, long total, void *arg);
 
 /* Runs tasks from .. to - 1 on `jobs` threads (1 to POOL_MAX_THREADS; on the
- * calling thread when none can start).  Stops at the first failure.  0, or
- * -1 with the first failure's message. */
+ * calling thread when none can start).  Stops at the first failure, or when
+ * a signal asked to stop (engine/stop.h: the message is "interrupted").  0,
+ * or -1 with the first failure's message. */
 int pool_run(const struct pool_work *w, long from, long to, int jobs, progress_fn progress,
              void *arg, char *err, size_t errlen);
 

@@ -1,0 +1,35 @@
+/*
+ * outdir.h -- an output folder replaced whole: a run writes every file into
+ * a hidden sibling folder (the stage) and puts it in place of the output
+ * folder in one step at the end, so the folder is always one run, whole:
+ * the previous run's or this one's, never a mix of the two.
+ */
+#ifndef SUPPLYSIM_OUTDIR_H
+#define SUPPLYSIM_OUTDIR_H
+
+#include <stddef.h>
+
+struct outdir {
+    char *final;      /* the output folder as the user named it */
+    char *stage;      /* DIR/.NAME.tmp-PID@HOST, where the files are written */
+};
+
+/* Checks that final may be replaced (missing, empty, or an output folder a
+ * run wrote: resolved.cfg and no subfolder), removes the stages and old
+ * folders that killed runs of this host left beside it, creates its parent
+ * folders and the stage.  0; -2 when final may not be replaced (bad usage,
+ * message in err); -1 when the stage cannot be made (message in err). */
+int outdir_begin(struct outdir *o, const char *final, char *err, size_t errlen);
+
+/* Puts the stage in place of the final folder in one step and removes the
+ * previous folder.  0, or -1 with a message (the previous folder is then
+ * whole and the stage removed). */
+int outdir_commit(struct outdir *o, char *err, size_t errlen);
+
+/* Removes the stage and everything in it; the final folder is untouched. */
+void outdir_abort(struct outdir *o);
+
+/* Is folder a the same as folder b, or inside it?  (Both must exist.) */
+int outdir_within(const char *a, const char *b);
+
+#endif
