@@ -55,6 +55,19 @@ static void apply_run_opts(const struct opts *o, struct definition *d, struct ru
     }
 }
 
+/* -n, like run.replications, at most ten million: a run streams its
+ * replications in bounded memory, but a larger number is a typo or a run of
+ * days.  0, or EXIT_USAGE with the message printed. */
+static int replications_fit(const struct opts *o, const struct definition *d)
+{
+    long max = 10000000, reps = d->run.replications;
+    if (reps <= max)
+        return 0;
+    fprintf(stderr, "%s: %s: expected at most %ld replications, found %ld\n", d->source_file,
+            o->replications ? "-n" : "run.replications", max, reps);
+    return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "merge"))
@@ -82,7 +95,7 @@ int main(int argc, char **argv)
     }
     struct run_overrides ov = { .n = 0 };
     apply_run_opts(&o, d, &ov);
-    rc = 0;
+    rc = replications_fit(&o, d);
     if (o.export_dir && export_network(d, o.export_dir, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
         rc = EXIT_RUN;

@@ -86,6 +86,29 @@ int cfg_int_of(struct reader *r, const config_setting_t *s, enum range rg)
     return cfg_in_range(r, s, v, rg) ? v : 0;
 }
 
+int cfg_int_in(struct reader *r, const config_setting_t *s, int lo, int hi)
+{
+    int v = cfg_int_of(r, s, ANY);
+    if (!r->bad && (v < lo || v > hi))
+        FAIL(r, s, NULL, "expected an integer from %d to %d, found %d", lo, hi, v);
+    return r->bad ? lo : v;
+}
+
+double cfg_at_most(struct reader *r, const config_setting_t *s, double v, double max,
+                   const char *unit)
+{
+    if (!r->bad && v > max)
+        FAIL(r, s, NULL, "expected at most %g%s, found %g", max, unit, v);
+    return r->bad ? 0 : v;
+}
+
+void cfg_check_cv(struct reader *r, const config_setting_t *s, double cv, double max)
+{
+    if (!r->bad && cv != 0 && !(cv >= CFG_MIN_CV && cv <= max))
+        FAIL(r, s, NULL, "expected 0 (no variability) or a coefficient of variation from %g "
+             "to %g, found %g", CFG_MIN_CV, max, cv);
+}
+
 const char *cfg_str_of(struct reader *r, const config_setting_t *s)
 {
     if (config_setting_type(s) != CONFIG_TYPE_STRING) {
@@ -165,6 +188,22 @@ void cfg_only_known(struct reader *r, const config_setting_t *g, const char *con
     }
 }
 
+/* The most entries a list may hold: what the model's memory and a county's
+ * system make sensible (config/README.md, "Limits"). */
+int cfg_list_max(const char *name)
+{
+    static const struct { const char *name; int max; } caps[] = {
+        { "items", 1000 }, { "truck_types", 100 }, { "townships", 100000 },
+        { "nodes", 1000000 }, { "roads", CFG_MAX_ROADS }, { "facilities", 100000 },
+        { "fleet", 100000 }, { "sites", 100000 }, { "road_damage", 10000 },
+        { "waves", 1000 },
+    };
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
+        if (!strcmp(caps[i].name, name))
+            return caps[i].max;
+    return 1000000;
+}
+
 /* A required group, or a required list of groups. */
 const config_setting_t *cfg_get_group(struct reader *r, const config_setting_t *g,
                                          const char *name)
@@ -187,6 +226,9 @@ const config_setting_t *cfg_get_list(struct reader *r, const config_setting_t *g
     }
     if (config_setting_length(s) < min)
         FAIL(r, s, NULL, "expected at least %d entries, found %d", min, config_setting_length(s));
+    int max = cfg_list_max(name);
+    if (!r->bad && config_setting_length(s) > max)
+        FAIL(r, s, NULL, "expected at most %d entries, found %d", max, config_setting_length(s));
     for (int i = 0; !r->bad && i < config_setting_length(s); i++)
         if (!config_setting_is_group(config_setting_get_elem(s, i)))
             FAIL(r, config_setting_get_elem(s, i), NULL, "expected a group { ... }, found %s",

@@ -33,6 +33,34 @@ void cfg_error(const struct cfg *c, const config_setting_t *s, const char *membe
                char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* ---- before libconfig: see precheck.c ----------------------------------- */
+
+#define CFG_MAX_FILE_BYTES (64 << 20)
+#define CFG_MAX_LINE_BYTES 65536
+
+/* Limits on counts (config/README.md, "Limits"): what a county's system can
+ * hold many times over, and what keeps the model's memory in bounds. */
+#define CFG_MAX_ROADS 4000000
+#define CFG_MAX_TRUCKS 10000          /* per facility */
+#define CFG_MAX_BAYS 1000             /* per facility */
+#define CFG_MAX_FLEET 200000          /* trucks in all */
+#define CFG_MAX_TABLE 2e8             /* (facilities + 1) x nodes travel times: 1.6 GB */
+#define CFG_MAX_REPLICATIONS 10000000
+#define CFG_MAX_TRACE 10000           /* run.trace_replications */
+#define CFG_MAX_CV 1.0                /* a gamma factor of mean 1 with cv > 1 piles near 0 */
+#define CFG_MIN_CV 1e-6               /* below, the factor is 1 to 6 digits (use 0), and
+                                       * 1/cv^2, the gamma shape, overflows near 1e-154 */
+
+/* Checks the file's size, its line lengths and its integer literals (and
+ * those of the files it @includes, depth deep already); 0, or -1 with
+ * "FILE:LINE: SETTING: ..." in err. */
+int cfg_precheck(const char *path, int depth, char *err, size_t errlen);
+
+/* Checks the integer literals of a -D or `set` value (text, written at
+ * file:line for the setting path) as cfg_precheck does a file's. */
+int cfg_precheck_value(const char *file, int line, const char *path, const char *text,
+                       char *err, size_t errlen);
+
 /* ---- reading: see get.c ---------------------------------------------- */
 
 enum range { ANY, NONNEG, POS };
@@ -69,6 +97,14 @@ const config_setting_t *cfg_req(struct reader *r, const config_setting_t *g, con
 double cfg_get_num(struct reader *r, const config_setting_t *g, const char *name, enum range rg);
 double cfg_opt_num(struct reader *r, const config_setting_t *g, const char *name, enum range rg, double dflt);
 int cfg_int_of(struct reader *r, const config_setting_t *s, enum range rg);
+/* An integer in [lo, hi]. */
+int cfg_int_in(struct reader *r, const config_setting_t *s, int lo, int hi);
+/* v, when at most max; else an error "expected at most MAX UNIT" at s. */
+double cfg_at_most(struct reader *r, const config_setting_t *s, double v, double max,
+                   const char *unit);
+int cfg_list_max(const char *name);
+/* A coefficient of variation: 0, or in [CFG_MIN_CV, max]; else an error at s. */
+void cfg_check_cv(struct reader *r, const config_setting_t *s, double cv, double max);
 const char *cfg_str_of(struct reader *r, const config_setting_t *s);
 const char *cfg_get_str(struct reader *r, const config_setting_t *g, const char *name);
 const char *cfg_opt_str(struct reader *r, const config_setting_t *g, const char *name, const char *dflt);

@@ -309,8 +309,8 @@ static int set_from_text(config_setting_t *d, char *v)
         return config_setting_set_int64(d, x) == CONFIG_TRUE ? 0 : -1;
     }
     case CONFIG_TYPE_FLOAT: {
-        double x = strtod(v, &end);
-        if (!*v || *end || errno || !isfinite(x))
+        double x = strtod(v, &end);      /* 1e-308 (below the normal range) is taken; */
+        if (!*v || *end || !isfinite(x) || (errno && x == 0))   /* 1e-400, 0, is not */
             return -1;
         return config_setting_set_float(d, x) == CONFIG_TRUE ? 0 : -1;
     }
@@ -329,6 +329,16 @@ static int set_from_text(config_setting_t *d, char *v)
     default:
         return -1;
     }
+}
+
+/* A number may become [lo, hi] (a uniform draw) and an array a number:
+ * the reader says whether the setting takes a draw. */
+static int draw_shape(int old, const config_setting_t *v)
+{
+    int t = config_setting_type(v);
+    int num = t == CONFIG_TYPE_FLOAT || is_integer_type(t);
+    return (old == CONFIG_TYPE_ARRAY && num)
+        || ((old == CONFIG_TYPE_FLOAT || is_integer_type(old)) && t == CONFIG_TYPE_ARRAY);
 }
 
 /* VALUE as libconfig reads it ("[\"a\", \"b\"]", "( { ... } )", "3.5",
@@ -356,13 +366,18 @@ static int put_parsed(struct cfg *c, config_setting_t *parent, const char *name,
 {
     config_t tmp;
     config_init(&tmp);
+    if (cfg_precheck_value(file, line, path, value, err, errlen) < 0) {
+        config_destroy(&tmp);
+        return -1;
+    }
     const config_setting_t *v = parse_value(&tmp, value);
     int rc = -1;
     if (!v)
         snprintf(err, errlen, "%s:%d: %s: expected a value in configuration syntax "
                  "(a number, \"text\", [a, b] or ( ... )), found \"%s\"", file, line, path,
                  value);
-    else if (old && !compatible(config_setting_type(old), config_setting_type(v)))
+    else if (old && !compatible(config_setting_type(old), config_setting_type(v))
+             && !draw_shape(config_setting_type(old), v))
         snprintf(err, errlen, "%s:%d: %s: expected %s%s, found %s", file, line, path,
                  type_name(config_setting_type(old)), config_setting_is_aggregate(old)
                  ? " given whole (or the path of a single value inside it)" : "",
@@ -490,13 +505,8 @@ static char *join_dir(const char *file, const char *rel)
 
 static config_t *read_one(const char *path, char *err, size_t errlen)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
-        snprintf(err, errlen, "%s:0: (file): expected a readable configuration file, found %s",
-                 path, strerror(errno));
+    if (cfg_precheck(path, 0, err, errlen) < 0)
         return NULL;
-    }
-    fclose(fp);
     config_t *f = calloc(1, sizeof *f);
     char *dir = join_dir(path, "");
     if (!f || !dir) {

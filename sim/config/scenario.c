@@ -74,7 +74,8 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     cfg_only_known(r, g, known);
     struct run *run = &r->d->run;
     const config_setting_t *s;
-    run->replications = (s = cfg_opt(g, "replications")) ? cfg_int_of(r, s, POS) : 1000;
+    run->replications = (s = cfg_opt(g, "replications"))
+        ? cfg_int_in(r, s, 1, CFG_MAX_REPLICATIONS) : 1000;
     run->seed = 1;
     if ((s = cfg_opt(g, "seed")) && config_setting_type(s) == CONFIG_TYPE_INT64)
         run->seed = (unsigned long long)config_setting_get_int64(s);
@@ -90,9 +91,12 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
              "found %g", run->verdict_conf);
     run->dispatch = cfg_opt(g, "dispatch") ? cfg_choice(r, g, "dispatch", policies, 2) : 0;
     run->alarm = cfg_opt(g, "alarm") ? cfg_choice(r, g, "alarm", alarms, 2) : 0;
-    run->trace_replications = (s = cfg_opt(g, "trace_replications")) ? cfg_int_of(r, s, NONNEG) : 3;
-    run->max_replications = (s = cfg_opt(g, "max_replications")) ? cfg_int_of(r, s, POS) : 20000;
+    run->trace_replications = (s = cfg_opt(g, "trace_replications"))
+        ? cfg_int_in(r, s, 0, CFG_MAX_TRACE) : 3;
+    run->max_replications = (s = cfg_opt(g, "max_replications"))
+        ? cfg_int_in(r, s, 1, CFG_MAX_REPLICATIONS) : 20000;
     run->load_cv = cfg_opt_num(r, g, "load_cv", NONNEG, 0.25);
+    cfg_check_cv(r, cfg_opt(g, "load_cv"), run->load_cv, CFG_MAX_CV);
     run->unload_min = cfg_opt_num(r, g, "unload_min", NONNEG, 15.0);
     r->d->scenario_label = cfg_dup(r, cfg_opt_str(r, g, "label", "disasters"));
     r->d->scenario_label_zh = cfg_dup(r, cfg_opt_str(r, g, "label_zh", ""));
@@ -198,6 +202,8 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
     } else {
         st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
     }
+    cfg_at_most(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
+                st->displaced.hi, 1e7, " people (ten million)");
     if (!r->bad && st->displaced.lo < 0.5)
         FAIL(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
              NULL, "expected at least one displaced person in every draw, found %g people "
@@ -247,7 +253,7 @@ static void read_kit(struct reader *r, const config_setting_t *dis, const struct
             FAIL(r, s, NULL, "expected the id of an item, found \"%s\", which is not one",
                  config_setting_name(s));
         else
-            r->d->kit[it] = cfg_num_of(r, s, NONNEG);
+            r->d->kit[it] = cfg_at_most(r, s, cfg_num_of(r, s, NONNEG), 1000, " units a person");
     }
     kit_is_carried(r, kit);
 }
@@ -392,7 +398,8 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
         const config_setting_t *e = config_setting_get_elem(l, i);
         cfg_only_known(r, e, known);
         r->d->waves[i].after_min = read_draw(r, e, "after_min", NONNEG, 1, 0.0);
-        r->d->waves[i].factor = cfg_get_num(r, e, "factor", POS);
+        r->d->waves[i].factor = cfg_at_most(r, cfg_opt(e, "factor"),
+                                            cfg_get_num(r, e, "factor", POS), 100, "");
         r->d->n_waves = i + 1;
     }
 }

@@ -56,6 +56,8 @@ static void read_road_classes(struct reader *r, const config_setting_t *root)
         cfg_only_known(r, k, fields);
         r->d->road_classes[c].speed_kmh = cfg_get_num(r, k, "speed_kmh", POS);
         r->d->road_classes[c].cv = cfg_get_num(r, k, "cv", NONNEG);
+        cfg_at_most(r, cfg_opt(k, "speed_kmh"), r->d->road_classes[c].speed_kmh, 200, " km/h");
+        cfg_check_cv(r, cfg_opt(k, "cv"), r->d->road_classes[c].cv, CFG_MAX_CV);
     }
 }
 
@@ -215,12 +217,19 @@ static int count_segments(struct reader *r, const config_setting_t *l)
         const config_setting_t *via = cfg_req(r, e, "via", "an array of node ids");
         if (r->bad)
             break;
-        if (!config_setting_is_array(via) || config_setting_length(via) < 2)
+        if (!config_setting_is_array(via) || config_setting_length(via) < 2) {
             FAIL(r, via, NULL, "expected an array of at least 2 node ids, found %s of %d",
                  cfg_found(via), config_setting_length(via));
+            break;
+        }
         n += config_setting_length(via) - 1;
+        if (n > CFG_MAX_ROADS) {
+            FAIL(r, via, NULL, "expected at most %d road segments in all, found more",
+                 CFG_MAX_ROADS);
+            break;
+        }
     }
-    return n;
+    return r->bad ? 0 : n;
 }
 
 static void read_road(struct reader *r, const config_setting_t *e, const struct maps *m,
@@ -378,7 +387,7 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     f->township = cfg_opt(e, "township") ? cfg_ref(r, e, "township", &m->townships, "township") : -1;
     f->floor_m2 = cfg_get_num(r, e, "floor_m2", POS);
     const config_setting_t *bays = inherit(e, k, "bays");
-    f->bays = bays ? cfg_int_of(r, bays, POS) : (int)fac_num(r, e, k, "bays", POS);
+    f->bays = bays ? cfg_int_in(r, bays, 1, CFG_MAX_BAYS) : (int)fac_num(r, e, k, "bays", POS);
     f->load_setup_min = fac_num(r, e, k, "load_setup_min", NONNEG);
     f->load_min_per_t = fac_num(r, e, k, "load_min_per_t", NONNEG);
     f->mobilise_day_min = fac_num(r, e, k, "mobilise_day_min", NONNEG);
@@ -392,7 +401,7 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     if (r->bad)
         return;
     if (cfg_opt(k, "trucks")) {          /* a kind's default fleet; fleet entries override */
-        f->trucks = cfg_int_of(r, cfg_opt(k, "trucks"), NONNEG);
+        f->trucks = cfg_int_in(r, cfg_opt(k, "trucks"), 0, CFG_MAX_TRUCKS);
         f->truck_type = cfg_ref(r, k, "truck", &m->trucks, "truck type");
     }
     read_amounts(r, cfg_opt(k, "stock"), m, f->stock);
@@ -459,11 +468,34 @@ static void read_fleet(struct reader *r, const config_setting_t *root, const str
         if (r->bad)
             break;
         r->d->facilities[f].truck_type = t;
-        r->d->facilities[f].trucks = cfg_int_of(r, n, NONNEG);
+        r->d->facilities[f].trucks = cfg_int_in(r, n, 0, CFG_MAX_TRUCKS);
         seen.v[seen.n++] = (struct ident){ r->d->facilities[f].id, i, e };
     }
     cfg_idmap_seal(r, &seen, "fleet");
     free(seen.v);
+}
+
+/* What the model will hold for this system must fit in memory: every
+ * truck's state, every store's stock of every item (per worker thread), and
+ * the table of travel times from every store to every node (once). */
+static void check_size(struct reader *r, const config_setting_t *root)
+{
+    const struct definition *d = r->d;
+    long long trucks = 0;
+    for (int f = 0; f < d->n_facilities; f++)
+        trucks += d->facilities[f].trucks;
+    double table = (double)(d->n_facilities + 1) * d->n_nodes;
+    if (!r->bad && trucks > CFG_MAX_FLEET)
+        FAIL(r, cfg_opt(root, "fleet") ? cfg_opt(root, "fleet") : cfg_opt(root, "facilities"),
+             NULL, "expected at most %d trucks in all, found %lld", CFG_MAX_FLEET, trucks);
+    if (!r->bad && table > CFG_MAX_TABLE)
+        FAIL(r, cfg_opt(root, "facilities"), NULL, "expected at most %.0f facilities x nodes "
+             "(the model keeps a travel time for each pair), found %d x %d", CFG_MAX_TABLE,
+             d->n_facilities, d->n_nodes);
+    if (!r->bad && (double)d->n_facilities * d->n_items > CFG_MAX_TABLE / 10)
+        FAIL(r, cfg_opt(root, "items"), NULL, "expected at most %.0f facilities x items "
+             "(every store's stock of every item), found %d x %d", CFG_MAX_TABLE / 10,
+             d->n_facilities, d->n_items);
 }
 
 static void read_subcentres(struct reader *r, const config_setting_t *root, const struct maps *m)
@@ -484,6 +516,29 @@ static void read_subcentres(struct reader *r, const config_setting_t *root, cons
 
 /* ---- the whole definition ---------------------------------------------- */
 
+/* The name is the output folder's name under out/: one plain folder name. */
+static void check_name(struct reader *r, const config_setting_t *s, const char *name)
+{
+    const char *why = NULL;
+    size_t n = name ? strlen(name) : 0;
+    if (r->bad || !name)
+        return;
+    if (n == 0)
+        why = "an empty name";
+    else if (n > 100)
+        why = "a name longer than 100 bytes";
+    else if (name[0] == '.')
+        why = "a name that starts with '.' (hidden, or . and ..)";
+    else if (strpbrk(name, "/\\"))
+        why = "a name with '/' or '\\' (a path)";
+    for (size_t i = 0; i < n && !why; i++)
+        if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+            why = "a name with a control character";
+    if (why)
+        FAIL(r, s, NULL, "expected a name for the output folder out/NAME (1 to 100 bytes, no "
+             "'/', '\\', control character or leading '.'), found %s", why);
+}
+
 struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
 {
     static const char *const known[] = { "name", "name_zh", "description", "assumptions", "road_classes",
@@ -498,6 +553,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     const config_setting_t *root = config_root_setting(c->root);
     cfg_only_known(&r, root, known);
     r.d->name = cfg_dup(&r, cfg_get_str(&r, root, "name"));
+    check_name(&r, cfg_opt(root, "name"), r.d->name);
     r.d->name_zh = cfg_dup(&r, cfg_opt_str(&r, root, "name_zh", ""));
     r.d->description = cfg_dup(&r, cfg_opt_str(&r, root, "description", ""));
     r.d->source_file = cfg_dup(&r, c->path);
@@ -510,6 +566,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     read_facilities(&r, root, &m);
     read_fleet(&r, root, &m);
     read_subcentres(&r, root, &m);
+    check_size(&r, root);
     cfg_read_run(&r, root);
     cfg_read_disaster(&r, root, &m);
     cfg_read_assumptions(&r, root);

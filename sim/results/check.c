@@ -42,7 +42,8 @@ static void print_facilities(FILE *f, const struct definition *d)
     fprintf(f, "  %-11s %5s %9s %9s %11s %11s %6s %6s\n", "kind", "count", "floor m2",
             "stock t", "capacity t", "stock m3", "cap. m3", "trucks");
     for (int k = 0; k < FAC_KINDS; k++) {
-        int n = 0, trucks = 0;
+        int n = 0;
+        long long trucks = 0;     /* a sum of ints: no overflow whatever the fleets */
         double floor = 0, t = 0, m3 = 0, ct = 0, cm3 = 0;
         for (int i = 0; i < d->n_facilities; i++) {
             const struct facility *x = &d->facilities[i];
@@ -56,7 +57,7 @@ static void print_facilities(FILE *f, const struct definition *d)
             ct += x->capacity_t;
             cm3 += x->capacity_m3;
         }
-        fprintf(f, "  %-11s %5d %9.0f %9.1f %11.1f %11.1f %6.0f %6d\n", facility_kind_name(k),
+        fprintf(f, "  %-11s %5d %9.0f %9.1f %11.1f %11.1f %6.0f %6lld\n", facility_kind_name(k),
                 n, floor, t, ct, m3, cm3, trucks);
     }
     fprintf(f, "\n");
