@@ -4,6 +4,8 @@
 #   make run        install what is missing, build, run the flood scenario and draw its charts
 #   make check      install what is missing, build with sanitizers, run every test
 #   make bench      benchmarks (speed and memory are measured here, never asserted in tests)
+#   make fuzz       AFL++ on configuration loading, -D and results.dat (installs afl++ if
+#                   missing): FUZZ_TARGET=config|set|results|all, FUZZ_SECONDS=600 each
 #   make install    PREFIX=/usr/local DESTDIR=...
 #
 # `run` and `check` first run scripts/install-deps, which installs Debian packages only
@@ -35,7 +37,7 @@ TESTS    := $(patsubst tests/%.c,build/test/%,$(wildcard tests/test_*.c))
 BENCHES  := $(patsubst tests/%.c,build/bench/%,$(wildcard tests/bench_*.c))
 INC      := -Isim
 
-.PHONY: all run check bench clean install deps run-now check-now bench-now
+.PHONY: all run check bench clean install deps run-now check-now bench-now fuzz fuzz-now
 .DELETE_ON_ERROR:
 
 all: supplysim
@@ -57,6 +59,11 @@ build/test/supplysim: $(TOBJ) | build/test
 build/test/test_%: tests/test_%.c $(TLIBOBJ) | build/test
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(INC) $(PKG_CFLAGS) -MMD -MP -o $@ $< $(TLIBOBJ) $(LIBS) -lcmocka
 
+# the deterministic mutation pass of make check (tests/e2e_fuzz.sh)
+FUZZSRC  := tests/fuzz/mutate.c tests/fuzz/target.c
+build/test/fuzz_mutate: $(FUZZSRC) tests/fuzz/target.h $(TLIBOBJ) | build/test
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(INC) -Itests $(PKG_CFLAGS) -o $@ $(FUZZSRC) $(TLIBOBJ) $(LIBS)
+
 build/bench/bench_%: tests/bench_%.c $(LIBOBJ) | build/bench
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -o $@ $< $(LIBOBJ) $(LIBS)
 
@@ -77,7 +84,7 @@ run-now: supplysim
 check: deps
 	@$(MAKE) --no-print-directory check-now
 
-check-now: supplysim build/test/supplysim $(TESTS)
+check-now: supplysim build/test/supplysim build/test/fuzz_mutate $(TESTS)
 	@sh tests/run-all.sh $(TESTS)
 
 bench: deps
@@ -85,6 +92,15 @@ bench: deps
 
 bench-now: supplysim $(BENCHES)
 	@sh scripts/bench.sh $(BENCHES)
+
+FUZZ_TARGET  ?= all
+FUZZ_SECONDS ?= 600
+fuzz:
+	@scripts/install-deps --fuzz
+	@$(MAKE) --no-print-directory fuzz-now
+
+fuzz-now: supplysim
+	@PKGS="$(PKGS)" sh tests/fuzz/run-afl.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 install: supplysim
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/supplysim/config \

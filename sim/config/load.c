@@ -539,6 +539,17 @@ static int keep_file(struct cfg *c, config_t *f)
     return 0;
 }
 
+/* A base's path: not empty, not too long, no control character (it goes
+ * into every message about the base). */
+static int plain_path(const char *p)
+{
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f)
+            return 0;
+    return n > 0 && n <= 1024;
+}
+
 /* Reads path and, first, the base it names; merges path into the tree. */
 static int load_chain(struct cfg *c, const char *path, int depth, char *err, size_t errlen)
 {
@@ -565,6 +576,12 @@ static int load_chain(struct cfg *c, const char *path, int depth, char *err, siz
             snprintf(err, errlen, "%s:%d: base: expected the path of the base file as a string, "
                      "found %s", path, config_setting_source_line(base),
                      type_name(config_setting_type(base)));
+            return -1;
+        }
+        if (!plain_path(rel)) {
+            snprintf(err, errlen, "%s:%d: base: expected the path of the base file (1 to 1024 "
+                     "bytes, no control character), found %s", path,
+                     config_setting_source_line(base), rel[0] ? "another string" : "\"\"");
             return -1;
         }
         char *bp = join_dir(path, rel);

@@ -183,7 +183,13 @@ static int check_text(struct scan *scp, const char *s, long end, int depth, char
             sc.line++;
             i++;
         } else if (ch == '#' || ch == '"' || (ch == '/' && i + 1 < end && (s[i + 1] == '/' || s[i + 1] == '*'))) {
+            int at = sc.line;
             i = skip(&sc, s, i, end);
+            if (i > end) {       /* libconfig would leak its string buffer, and say less */
+                snprintf(err, errlen, "%s:%d: (syntax): expected %s closed before the end of "
+                         "the file, found none", sc.file, at, ch == '"' ? "a string \"...\"" : "a comment /* ... */");
+                return -1;
+            }
         } else if (ch == '@' && !strncmp(s + i, "@include", 8)) {
             i = include(&sc, s, i, end, depth, err, errlen);
         } else if (isalpha((unsigned char)ch) || ch == '*') {
