@@ -34,13 +34,18 @@ refused() {
 }
 
 say "coefficients of variation that made gamma draws NaN are refused, naming the setting"
-refused "village cv 1e200" "command line:1: road_classes.village.cv: expected 0 (no variability) or a coefficient of variation" \
+refused "village cv 1e200" "command line:1: road_classes.village.cv: expected 0 (no variability) or a coefficient of variation from 1e-06 to 1, found 1e+200" \
     -D road_classes.village.cv=1e200 "$FLOOD"
 refused "village cv 1e-200" "road_classes.village.cv: expected 0" -D road_classes.village.cv=1e-200 "$FLOOD"
 refused "load_cv 1e-300" "command line:1: run.load_cv: expected 0" -D run.load_cv=1e-300 "$HAND"
 
 say "a cv above the range that keeps travel times meaningful is refused"
-refused "village cv 3" "road_classes.village.cv: expected 0" -D road_classes.village.cv=3 "$FLOOD"
+refused "village cv 3" "road_classes.village.cv: expected 0 (no variability) or a coefficient of variation from 1e-06 to 1, found 3" \
+    -D road_classes.village.cv=3 "$FLOOD"
+refused "top speed under the mean" "road_classes.village.top_speed_kmh: expected a top speed of at least the mean speed_kmh 25, found 20" \
+    -D road_classes.village.top_speed_kmh=20 "$FLOOD"
+refused "a cv without a top speed" "road_classes.county.top_speed_kmh: expected the speed no trip exceeds beside a cv above 0" \
+    -D road_classes.county.cv=0.2 "$HAND"
 refused "load_cv 10" "run.load_cv: expected 0" -D run.load_cv=10 "$FLOOD"
 
 say "the scenario name is a folder name under out/, never a path"

@@ -192,4 +192,28 @@ cause=$(awk -F, '$1 == "site_island" { print $13 }' "$tmp/L/sites.csv")
 [ "$cause" = road ] || fail "island.cfg: main cause $cause, expected road"
 grep -q "^FAIL: " "$tmp/L.out" || fail "island.cfg: expected FAIL, got $(head -1 "$tmp/L.out")"
 
+say "no trip beats the top speed; the mean trip stays km / speed (hand.cfg with variable times)"
+# hand.cfg: depot -> village over A (county 10 km), B (county 10 km) and the last mile
+# (village 5 km); with county 40 km/h (top 60) and village 25 km/h (top 40), delay cv 1:
+#   mean   = 15 + 15 + 12 = 42 min;
+#   least  = 10 + 10 + 7.5 = 27.5 min (km / top speed; the factor never goes below speed/top);
+#   each leg's delay over its least has mean 5, 5, 4.5 min and sd = its mean (cv 1), so
+#   sd     = sqrt(5^2 + 5^2 + 4.5^2) = sqrt(70.25) = 8.38 min.
+# shipments.csv: loaded_min to arrived_min is the drive alone (no road damage in hand.cfg).
+run top -q -n 200 --no-plot -o "$tmp/top" -D run.trace_replications=200 \
+    -D road_classes.county.cv=1 -D road_classes.county.top_speed_kmh=60 \
+    -D road_classes.village.cv=1 -D road_classes.village.top_speed_kmh=40 "$HAND"
+expect_rc 0 "hand.cfg with variable travel times"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    { t = $c["arrived_min"] - $c["loaded_min"]; n++; s += t; ss += t * t; if (n == 1 || t < min) min = t }
+    END {
+        m = s / n; sd = sqrt((ss - n * m * m) / (n - 1)); se = sd / sqrt(n)
+        printf "   %d trips: mean %.2f min (se %.2f), sd %.2f, fastest %.2f\n", n, m, se, sd, min
+        if (n < 300) { print "too few trips"; exit 1 }
+        if (min < 27.5 - 1e-6) { print "a trip beat the top speeds"; exit 1 }
+        if (m < 42 - 4 * se || m > 42 + 4 * se) { print "the mean is not 42"; exit 1 }
+        if (sd < 0.8 * 8.38 || sd > 1.2 * 8.38) { print "the sd is not 8.38"; exit 1 }
+        if (min > 35) { print "no trip well under the mean: the times do not vary"; exit 1 }
+    }' "$tmp/top/shipments.csv" || fail "travel times with top speeds: see above"
+
 echo "e2e_sim: all checks passed"

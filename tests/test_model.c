@@ -1065,7 +1065,8 @@ static char *random_text(struct prng *g, struct rinfo *info)
             "road_classes = {\n");
     static const double speeds[] = { 80, 60, 50, 40, 25 };
     for (int c = 0; c < 5; c++)
-        bprintf(&b, "  %s = { speed_kmh = %.1f; cv = %.4f; };\n", CLASSES[c], speeds[c],
+        bprintf(&b, "  %s = { speed_kmh = %.1f; top_speed_kmh = %.1f; cv = %.4f; };\n",
+                CLASSES[c], speeds[c], speeds[c] / 0.65,   /* cv up to 1 - 0.65 = 0.35 */
                 info->deterministic ? 0.0 : prng_range(g, 0.0, 0.3));
     bprintf(&b, "};\n");
 
@@ -1684,9 +1685,11 @@ static const char CRN_TEXT[] =
     "assumptions = { detour_factor = 1.3; stack_height_m = 3.0; usable_share = 0.5;\n"
     "  floor_load_t_m2 = 1.0; day_start_h = 7.0; night_start_h = 19.0; };\n"
     "road_classes = {\n"
-    "  expressway = { speed_kmh = 80.0; cv = 0.1; }; national = { speed_kmh = 60.0; cv = 0.15; };\n"
-    "  provincial = { speed_kmh = 50.0; cv = 0.2; }; county = { speed_kmh = 40.0; cv = 0.2; };\n"
-    "  village = { speed_kmh = 25.0; cv = 0.3; };\n"
+    "  expressway = { speed_kmh = 80.0; top_speed_kmh = 100.0; cv = 0.1; };\n"
+    "  national = { speed_kmh = 60.0; top_speed_kmh = 80.0; cv = 0.15; };\n"
+    "  provincial = { speed_kmh = 50.0; top_speed_kmh = 70.0; cv = 0.2; };\n"
+    "  county = { speed_kmh = 40.0; top_speed_kmh = 60.0; cv = 0.2; };\n"
+    "  village = { speed_kmh = 25.0; top_speed_kmh = 40.0; cv = 0.3; };\n"
     "};\n"
     "items = ( { id = \"quilt\"; name = \"Quilt\"; unit = \"piece\"; weight_kg = 2.0; volume_m3 = 0.05; },\n"
     "          { id = \"water\"; name = \"Water\"; unit = \"case\"; weight_kg = 10.0; volume_m3 = 0.02; } );\n"

@@ -51,8 +51,10 @@ struct road {
 };
 
 struct road_class_def {
-    double speed_kmh;         /* mean loaded-truck speed */
-    double cv;                /* coefficient of variation of a trip's time */
+    double speed_kmh;         /* mean loaded-truck speed: a trip's mean time is km / speed */
+    double top_speed_kmh;     /* no trip is faster: its time is at least km / top speed */
+    double cv;                /* coefficient of variation of a trip's delay over its
+                               * fastest time km / top (sim/MODEL.md, "Trucks on the road") */
 };
 
 struct item {

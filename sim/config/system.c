@@ -48,16 +48,26 @@ static void read_road_classes(struct reader *r, const config_setting_t *root)
 {
     static const char *const known[] = { "expressway", "national", "provincial", "county",
                                          "village", NULL };
-    static const char *const fields[] = { "speed_kmh", "cv", NULL };
+    static const char *const fields[] = { "speed_kmh", "top_speed_kmh", "cv", NULL };
     const config_setting_t *g = cfg_get_group(r, root, "road_classes");
     cfg_only_known(r, g, known);
     for (int c = 0; c < ROAD_CLASSES && !r->bad; c++) {
         const config_setting_t *k = cfg_get_group(r, g, road_class_name(c));
+        struct road_class_def *rc = &r->d->road_classes[c];
         cfg_only_known(r, k, fields);
-        r->d->road_classes[c].speed_kmh = cfg_get_num(r, k, "speed_kmh", POS);
-        r->d->road_classes[c].cv = cfg_get_num(r, k, "cv", NONNEG);
-        cfg_at_most(r, cfg_opt(k, "speed_kmh"), r->d->road_classes[c].speed_kmh, 200, " km/h");
-        cfg_check_cv(r, cfg_opt(k, "cv"), r->d->road_classes[c].cv, CFG_MAX_CV);
+        rc->speed_kmh = cfg_at_most(r, cfg_opt(k, "speed_kmh"),
+                                    cfg_get_num(r, k, "speed_kmh", POS), 200, " km/h");
+        rc->cv = cfg_get_num(r, k, "cv", NONNEG);
+        if (!r->bad && rc->cv > 0 && !cfg_opt(k, "top_speed_kmh"))
+            FAIL(r, k, "top_speed_kmh", "expected the speed no trip exceeds beside a cv above "
+                 "0, found nothing");
+        rc->top_speed_kmh = cfg_at_most(r, cfg_opt(k, "top_speed_kmh"),
+                                        cfg_opt_num(r, k, "top_speed_kmh", POS, rc->speed_kmh),
+                                        200, " km/h");
+        if (!r->bad && rc->top_speed_kmh < rc->speed_kmh)
+            FAIL(r, cfg_opt(k, "top_speed_kmh"), NULL, "expected a top speed of at least the "
+                 "mean speed_kmh %g, found %g", rc->speed_kmh, rc->top_speed_kmh);
+        cfg_check_cv(r, cfg_opt(k, "cv"), rc->cv, CFG_MAX_CV);   /* G's cv: at most 1 */
     }
 }
 

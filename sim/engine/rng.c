@@ -36,3 +36,12 @@ double rng_factor(gsl_rng *r, double cv)
     double k = 1.0 / (cv * cv);
     return gsl_ran_gamma(r, k, 1.0 / k);
 }
+
+/* F = f + (1 - f) G with E[G] = 1: E[F] = 1, sd(F) = (1 - f) cv, and
+ * F >= f whatever G draws. */
+double rng_factor_above(gsl_rng *r, double cv, double floor)
+{
+    if (cv <= 0 || floor >= 1)
+        return 1.0;
+    return floor + (1.0 - floor) * rng_factor(r, cv);
+}

@@ -25,4 +25,11 @@ double rng_draw(gsl_rng *r, struct draw d);
  * Always consumes one draw from r when cv > 0. */
 double rng_factor(gsl_rng *r, double cv);
 
+/* A factor with mean 1 and no value below floor (0 <= floor < 1): a shifted
+ * gamma, floor + (1 - floor) x G, G of mean 1 and coefficient of variation
+ * cv: the part above the floor varies with cv, the factor with
+ * (1 - floor) x cv.  1 when cv == 0 or floor >= 1; one draw from r
+ * otherwise. */
+double rng_factor_above(gsl_rng *r, double cv, double floor);
+
 #endif

@@ -251,8 +251,9 @@ static void go_on(struct rep *r, int s)
     }
     sh = &r->ship[s];
     int road = sh->route[sh->route_pos];
-    double cv = r->d->road_classes[r->d->roads[road].cls].cv;
-    double t = r->road_min[road] * rng_factor(r->rng[STREAM_TRAVEL], cv);
+    const struct road_class_def *rc = &r->d->road_classes[r->d->roads[road].cls];
+    double t = r->road_min[road]       /* never faster than the class's top speed */
+        * rng_factor_above(r->rng[STREAM_TRAVEL], rc->cv, rc->speed_kmh / rc->top_speed_kmh);
     sh->driven_free += net_free_minutes(r->m->net, road);
     sh->slow_extra += r->road_min[road] - net_free_minutes(r->m->net, road);   /* flooded, slowed */
     if (r->now >= r->check_from && r->now < r->check_until && crosses(r, road)) {

@@ -29,10 +29,12 @@ static void print_roads(FILE *f, const struct definition *d)
         total += d->roads[i].km;
     }
     fprintf(f, "Roads: %d segments, %.1f km\n", d->n_roads, total);
-    fprintf(f, "  %-12s %6s %9s %11s %8s\n", "class", "roads", "km", "speed km/h", "time cv");
+    fprintf(f, "  %-12s %6s %9s %11s %9s %9s\n", "class", "roads", "km", "speed km/h", "top km/h",
+            "delay cv");
     for (int c = 0; c < ROAD_CLASSES; c++)
-        fprintf(f, "  %-12s %6d %9.1f %11.0f %8.2f\n", road_class_name(c), n[c], km[c],
-                d->road_classes[c].speed_kmh, d->road_classes[c].cv);
+        fprintf(f, "  %-12s %6d %9.1f %11.0f %9.0f %9.2f\n", road_class_name(c), n[c], km[c],
+                d->road_classes[c].speed_kmh, d->road_classes[c].top_speed_kmh,
+                d->road_classes[c].cv);
     fprintf(f, "\n");
 }
 
