@@ -10,6 +10,12 @@
 
 SUPPLYSIM=${SUPPLYSIM:-./supplysim}
 
+# supplysim speaks the locale's language (LC_ALL, LC_MESSAGES, LANG); the
+# scripts read its English unless they ask for another.
+unset LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_$E2E.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM

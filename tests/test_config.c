@@ -135,7 +135,7 @@ static struct definition *load_path(const char *path, const char *const *sets, c
     struct cfg *c;
     struct definition *d;
     err[0] = '\0';
-    c = cfg_load(path, sets, count(sets), err, ERRLEN);
+    c = cfg_load(path, sets, count(sets), LANG_EN, err, ERRLEN);
     d = c ? cfg_definition(c, err, ERRLEN) : NULL;
     cfg_free(c);
     if (!d && !err[0])
@@ -344,7 +344,7 @@ static int refuse_in_child(const char *text, const char *const *sets, char *path
     assert_true(pid >= 0);
     if (pid == 0) {
         char e[ERRLEN] = "";
-        struct cfg *c = cfg_load(path, sets, count(sets), e, sizeof e);
+        struct cfg *c = cfg_load(path, sets, count(sets), LANG_EN, e, sizeof e);
         struct definition *d = c ? cfg_definition(c, e, sizeof e) : NULL;
         if (write(fds[1], e, strlen(e)) < 0)
             _exit(4);

@@ -111,7 +111,7 @@ static struct sim *sim_open(const char *run, const char *sites, const char *more
                "disaster = {\n  kit = { box = 0.1; };\n  sites = ( %s );\n  %s\n};\n",
             base_path, run, sites, more ? more : "");
     assert_int_equal(fclose(f), 0);
-    struct cfg *c = cfg_load(path, NULL, 0, err, sizeof err);
+    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     cfg_free(c);
     unlink(path);

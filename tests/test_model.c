@@ -180,7 +180,7 @@ static struct definition *load_text(const char *text)
     fputs(text, f);
     assert_int_equal(fclose(f), 0);
     char err[ERRLEN] = "";
-    struct cfg *c = cfg_load(path, NULL, 0, err, sizeof err);
+    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     cfg_free(c);
     unlink(path);

@@ -53,7 +53,7 @@ static int setup(void **state)
 {
     (void)state;
     char err[ERRLEN] = "";
-    W.c = cfg_load("scenarios/flood.cfg", NULL, 0, err, sizeof err);
+    W.c = cfg_load("scenarios/flood.cfg", NULL, 0, LANG_EN, err, sizeof err);
     W.d = W.c ? cfg_definition(W.c, err, sizeof err) : NULL;
     if (!W.d) {
         fprintf(stderr, "scenarios/flood.cfg: %s\n", err);
@@ -268,7 +268,7 @@ static void other_files(void **state)
     expect_refused((const unsigned char *)zip, sizeof zip - 1, W.d,
                    "expected a supplysim results.dat");
     char err[ERRLEN] = "";
-    struct cfg *c = cfg_load("scenarios/each_township.cfg", NULL, 0, err, sizeof err);
+    struct cfg *c = cfg_load("scenarios/each_township.cfg", NULL, 0, LANG_EN, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     if (!d)
         fail_msg("each_township: %s", err);

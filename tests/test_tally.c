@@ -58,7 +58,7 @@ static int keep(void *arg, long index, const struct rep_result *r, char *err, si
 static struct definition *load(const char *path, struct cfg **c)
 {
     char err[ERRLEN] = "";
-    *c = cfg_load(path, NULL, 0, err, sizeof err);
+    *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
     struct definition *d = *c ? cfg_definition(*c, err, sizeof err) : NULL;
     if (!d)
         fail_msg("%s: %s", path, err);

@@ -201,7 +201,7 @@ static char *verdict_line(const struct page *pg)
     FILE *m = open_memstream(&buf, &len);
     if (!m)
         return NULL;
-    report_verdict_line(m, pg->d, pg->s);
+    report_verdict_line(m, pg->d, pg->s, pg->c.lang);
     if (fclose(m) != 0) {
         free(buf);
         return NULL;
@@ -239,13 +239,7 @@ static int verdict(FILE *f, const struct page *pg)
     snprintf(h1, sizeof h1, lang_text(pg->c.lang, T_HTML_DOES_PROMISE_HOLD), promise);
     html_text(f, h1);
     fprintf(f, "</h1>\n<p class=\"verdict %s\">", verdict_name(s->verdict));
-    if (pg->c.lang == LANG_ZH) {     /* the verdict in Chinese, then the text report's line */
-        fprintf(f, lang_text(pg->c.lang, T_HTML_VERDICT), lang_verdict(pg->c.lang, s->verdict),
-                s->runs, promise, 100 * s->promise_kept.est, 100 * s->promise_kept.lo,
-                100 * s->promise_kept.hi, 100 * s->required);
-        fprintf(f, "</p>\n<p class=\"also\">");
-    }
-    html_text(f, line);
+    html_text(f, line);        /* the text report's verdict line, in the page's language */
     fprintf(f, "</p>\n");
     free(line);
     verdict_meaning(f, pg);
@@ -470,7 +464,7 @@ static void assumptions(FILE *f, const struct page *pg)
          pg->s->total_trucks);
     item(f, lang_text(c->lang, T_HTML_VERSION), "supplysim %s", pg->ri->version);
     fprintf(f, "</dl>\n<p>");
-    html_text(f, pg->d->description);
+    html_text(f, lang_name(c->lang, pg->d->description, pg->d->description_zh));
     fprintf(f, "</p>\n<p>%s</p>\n</section>\n",
             lang_text(c->lang, T_HTML_EVERY_OTHER_NUMBER_STOCK));
 }

@@ -1,49 +1,45 @@
 /*
  * cli.c -- the command line's options, as a run and the studies take them:
  * parsed into struct opts (cli.h), each value checked (a bad one is a usage
- * error, exit status 2, with what was expected and what was found).
+ * error, exit status 2, with what was expected and what was found, in the
+ * language of the run: --lang, else the locale, known before any other
+ * option is read so that every message is in it).
  */
 #include <getopt.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cmd/cli.h"
 #include "cmd/version.h"
 
-static const char usage[] =
-    "usage: supplysim [options] SCENARIO.cfg\n"
-    "  -n, --replications N     Monte-Carlo replications (default from the scenario, else 1000)\n"
-    "  -s, --seed N             master seed (default from the scenario)\n"
-    "  -j, --jobs N             worker threads (default: number of cores); results do not depend on it\n"
-    "  -o, --out DIR            output folder (default out/<scenario name>)\n"
-    "  -D, --set PATH=VALUE     override any setting, e.g. -D fleet.central.trucks=12 (repeatable)\n"
-    "      --format text|csv|json   what goes to stdout\n"
-    "      --until-decided      add replications until the verdict is decided (or a cap is reached)\n"
-    "      --fail-on-breach     exit 3 when the verdict is not PASS\n"
-    "      --shard I/N          run only shard I (1..N) of the replications\n"
-    "      --lang en|zh         language of charts and report\n"
-    "      --no-plot            skip charts\n"
-    "      --check              validate the scenario, print a summary and coverage table, run nothing\n"
-    "      --export-network DIR write nodes.csv, roads.csv and network.geojson for GIS tools\n"
-    "  -q, --quiet / -v, --verbose / --version / --help\n"
-    "\n"
-    "supplysim merge -o DIR SHARD_DIR...   recompute every statistic and the verdict from shards\n"
-    "supplysim compare SCENARIO.cfg [VARIANT.cfg...] [--variant 'NAME: PATH=VALUE; ...']...\n"
-    "                                      options side by side, paired on the same disasters\n"
-    "supplysim roads SCENARIO.cfg         which roads the promise depends on (protect / close)\n"
-    "supplysim sensitivity SCENARIO.cfg   does the verdict survive the assumptions' ranges?\n"
-    "  (the studies take -n -s -j -o -D --shard --lang --no-plot --format -q)\n"
-    "\n"
-    "Exit status: 0 ran; 1 failed while running; 2 bad usage or configuration;\n"
-    "3 (with --fail-on-breach) the verdict is not PASS; 130/143 stopped by SIGINT/SIGTERM.\n";
-
-int bad_usage(const char *fmt, const char *arg)
+int usage_error(const struct opts *o, enum text t, ...)
 {
-    fprintf(stderr, "supplysim: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, " (see supplysim --help)\n");
+    char msg[1024], cmd[64] = "";
+    va_list ap;
+    va_start(ap, t);
+    vsnprintf(msg, sizeof msg, lang_text(o->lang, t), ap);
+    va_end(ap);
+    if (o->command)
+        snprintf(cmd, sizeof cmd, " %s", o->command);
+    fprintf(stderr, lang_text(o->lang, T_CMD_USAGE_ERROR), cmd, msg, cmd);
+    fputc('\n', stderr);
     return EXIT_USAGE;
+}
+
+enum lang cli_lang(int argc, char **argv)
+{
+    enum lang l = lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--"))
+            break;
+        if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+            lang_parse(argv[i + 1], &l);
+        else if (!strncmp(argv[i], "--lang=", 7))
+            lang_parse(argv[i] + 7, &l);
+    }
+    return l;
 }
 
 static int parse_count(const char *s, long lo, long *out)
@@ -80,41 +76,37 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
     unsigned long long seed;
     char *end;
     switch (c) {
-    case 'n': return parse_count(arg, 1, &o->replications) ? bad_usage("-n: expected a positive integer, found \"%s\"", arg) : -1;
-    case 'j': return parse_count(arg, 1, &o->jobs) ? bad_usage("-j: expected a positive integer, found \"%s\"", arg) : -1;
+    case 'n': return parse_count(arg, 1, &o->replications) ? usage_error(o, T_CLI_COUNT, "-n", arg) : -1;
+    case 'j': return parse_count(arg, 1, &o->jobs) ? usage_error(o, T_CLI_COUNT, "-j", arg) : -1;
     case 's':
         errno = 0;
         seed = strtoull(arg, &end, 10);
         if (!*arg || *end || errno || arg[0] == '-' || seed > LLONG_MAX)
-            return bad_usage("-s: expected an integer from 0 to 9223372036854775807, found \"%s\"",
-                             arg);
+            return usage_error(o, T_CLI_SEED, arg);
         o->seed = seed;
         o->have_seed = 1;
         return -1;
     case 'o': o->out = arg; return -1;
     case 'D':
         if (o->n_sets == MAX_SETS)
-            return bad_usage("-D: at most 256 overrides, found more at \"%s\"", arg);
+            return usage_error(o, T_CLI_MAX_SETS, MAX_SETS, arg);
         o->sets[o->n_sets++] = arg;
         return -1;
     case OPT_FORMAT:
         if (strcmp(arg, "text") && strcmp(arg, "csv") && strcmp(arg, "json"))
-            return bad_usage("--format: expected text, csv or json, found \"%s\"", arg);
+            return usage_error(o, T_CLI_FORMAT, arg);
         o->format = arg;
         return -1;
     case OPT_LANG:
-        if (strcmp(arg, "en") && strcmp(arg, "zh"))
-            return bad_usage("--lang: expected en or zh, found \"%s\"", arg);
-        o->lang = arg;
-        return -1;
+        return lang_parse(arg, &o->lang) ? usage_error(o, T_CLI_LANG, arg) : -1;
     case OPT_SHARD:
         if (sscanf(arg, "%ld/%ld%c", &o->shard_i, &o->shard_n, &(char){ 0 }) != 2
             || o->shard_n < 1 || o->shard_i < 1 || o->shard_i > o->shard_n)
-            return bad_usage("--shard: expected I/N with 1 <= I <= N, found \"%s\"", arg);
+            return usage_error(o, T_CLI_SHARD, arg);
         return -1;
     case OPT_VARIANT:
         if (o->n_variants == MAX_SETS)
-            return bad_usage("--variant: at most 256 variants, found more at \"%s\"", arg);
+            return usage_error(o, T_CLI_MAX_VARIANTS, MAX_SETS, arg);
         o->variants[o->n_variants++] = arg;
         return -1;
     case OPT_UNTIL: o->until_decided = 1; return -1;
@@ -125,34 +117,71 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
     case 'q': o->quiet = 1; return -1;
     case 'v': o->verbose = 1; return -1;
     case OPT_VERSION: printf("supplysim %s\n", SUPPLYSIM_VERSION); return 0;
-    case 'h': fputs(usage, stdout); return 0;
+    case 'h': fputs(lang_text(o->lang, o->help), stdout); return 0;
     default: {
         char opt[3] = { '-', (char)optopt, '\0' };
-        return bad_usage("unknown option '%s'", optopt ? opt : argv[optind - 1]);
+        return usage_error(o, T_CLI_UNKNOWN, optopt ? opt : argv[optind - 1]);
     }
     }
+}
+
+/* "-D trucks = 16": the shell split one PATH=VALUE into words, getopt took
+ * "trucks" alone and the rest went among the operands.  Recognised when a
+ * -D value has no '=' or ends with one, and the next operands hold the '='
+ * ("=", "=16") and, after a trailing '=', the value.  Returns -1 when every
+ * -D is one word, else the exit status (the message printed). */
+static int split_sets(struct opts *o, int argc, char **argv, int first)
+{
+    int k = first;
+    for (int i = 0; i < o->n_sets; i++) {
+        const char *set = o->sets[i], *eq = strchr(set, '=');
+        if (eq && eq[1])
+            continue;
+        if (eq ? k + 1 >= argc : (k >= argc || argv[k][0] != '=')) {
+            if (eq)
+                continue;            /* "PATH=" before the scenario alone: an empty value */
+            return usage_error(o, T_CLI_SET_NO_EQ, set);
+        }
+        char joined[1024], words[1024];
+        snprintf(joined, sizeof joined, "%s", set);
+        snprintf(words, sizeof words, "\"%s\"", set);
+        for (int take = 2; take > 0 && k < argc; take--) {
+            size_t n = strlen(joined);
+            if (n && joined[n - 1] != '=' && strchr(joined, '='))
+                break;
+            snprintf(joined + n, sizeof joined - n, "%s", argv[k]);
+            n = strlen(words);
+            snprintf(words + n, sizeof words - n, " \"%s\"", argv[k++]);
+        }
+        return usage_error(o, T_CLI_SET_SPACED, set, words, joined);
+    }
+    return -1;
 }
 
 int cli_parse(struct opts *o, int argc, char **argv, int more)
 {
     opterr = 0;
     optind = 1;
+    o->lang = cli_lang(argc, argv);
     int c;
     while ((c = getopt_long(argc, argv, ":n:s:j:o:D:qvh", long_opts, NULL)) != -1) {
         if (c == ':') {
             char opt[3] = { '-', (char)optopt, '\0' };
-            return bad_usage("option '%s' needs a value", optopt ? opt : argv[optind - 1]);
+            return usage_error(o, T_CLI_NEEDS_VALUE, optopt ? opt : argv[optind - 1]);
         }
         int rc = take_opt(o, c, optarg, argv);
         if (rc >= 0)
             return rc;
     }
-    if (optind == argc || (!more && optind != argc - 1))
-        return bad_usage(optind == argc ? "expected one SCENARIO.cfg%s" : "expected one SCENARIO.cfg, found also \"%s\"",
-                         optind == argc ? "" : argv[optind + 1]);
+    int rc = split_sets(o, argc, argv, optind);
+    if (rc >= 0)
+        return rc;
+    if (optind == argc)
+        return usage_error(o, T_CLI_NO_SCENARIO);
+    if (!more && optind != argc - 1)
+        return usage_error(o, T_CLI_EXTRA, argv[optind + 1]);
     o->file = argv[optind];
     o->more = argv + optind + 1;
     o->n_more = argc - optind - 1;
     return -1;
 }
-

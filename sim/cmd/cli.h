@@ -6,6 +6,7 @@
 #define SUPPLYSIM_CLI_H
 
 #include "config/config.h"
+#include "engine/lang.h"
 #include "results/resolved.h"
 
 #define EXIT_RUN 1
@@ -14,7 +15,10 @@
 #define MAX_SETS 256
 
 struct opts {
-    const char *file, *out, *export_dir, *format, *lang;
+    const char *command;              /* NULL for a run, else "merge", "compare", ... */
+    enum text help;                   /* the command's --help */
+    enum lang lang;                   /* of every text: --lang, else the locale */
+    const char *file, *out, *export_dir, *format;
     const char *sets[MAX_SETS];
     int n_sets;
     const char *variants[MAX_SETS];   /* compare: --variant 'NAME: PATH=VALUE; ...' */
@@ -54,12 +58,19 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
  * for a study's shards, study.dat: study_merge). */
 int merge_main(int argc, char **argv);
 
-/* Prints "supplysim: " fmt (with arg) and a pointer to --help on stderr;
- * returns EXIT_USAGE. */
-int bad_usage(const char *fmt, const char *arg);
+/* Prints "supplysim[ COMMAND]: " and text t of o->lang made with the
+ * arguments, and where the command's help is, on stderr; returns
+ * EXIT_USAGE. */
+int usage_error(const struct opts *o, enum text t, ...);
+
+/* The language of the messages of a command line: --lang en|zh when it is
+ * given (as "--lang X" or "--lang=X"), else the locale's (LC_ALL,
+ * LC_MESSAGES, LANG). */
+enum lang cli_lang(int argc, char **argv);
 
 /* Parses the options of a run (and of a study: --variant, and with
- * `more`, files after SCENARIO.cfg); -1 to go on, else an exit status. */
+ * `more`, files after SCENARIO.cfg) into o, whose command and help the
+ * caller has set; -1 to go on, else an exit status. */
 int cli_parse(struct opts *o, int argc, char **argv, int more);
 
 /* The decision studies (compare.c, roads.c, sensitivity.c), each given

@@ -33,8 +33,7 @@ static int add_defined(struct study *s, const struct opts *o, const struct defin
     snprintf(buf, sizeof buf, "%s", def);
     char *colon = strchr(buf, ':');
     if (!colon || colon == buf) {
-        snprintf(err, errlen, "--variant \"%s\": expected 'NAME: PATH=VALUE; PATH=VALUE', "
-                 "found no name before a ':'", def);
+        snprintf(err, errlen, lang_text(o->lang, T_CMP_NO_COLON), def);
         return -2;
     }
     *colon = '\0';
@@ -45,8 +44,7 @@ static int add_defined(struct study *s, const struct opts *o, const struct defin
             sets[n++] = p;
     }
     if (n == 0 || !*name) {
-        snprintf(err, errlen, "--variant \"%s\": expected a name and at least one PATH=VALUE, "
-                 "found %s", def, *name ? "no setting" : "no name");
+        snprintf(err, errlen, lang_text(o->lang, *name ? T_CMP_NO_SETTING : T_CMP_NO_NAME), def);
         return -2;
     }
     int rc = study_variant(s, o, base, name, NULL, sets, n, err, errlen);
@@ -67,13 +65,12 @@ static int add_file(struct study *s, const struct opts *o, const struct definiti
     return rc < 0 ? rc : 0;
 }
 
-static int unique_names(const struct study *s, char *err, size_t errlen)
+static int unique_names(const struct study *s, enum lang l, char *err, size_t errlen)
 {
     for (int v = 1; v < s->n_v; v++)
         for (int u = 0; u < v; u++)
             if (!strcmp(s->v[u].name, s->v[v].name)) {
-                snprintf(err, errlen, "variant \"%s\": expected a name no other option has, "
-                         "found it twice", s->v[v].name);
+                snprintf(err, errlen, lang_text(l, T_CMP_TWICE), s->v[v].name);
                 return -2;
             }
     return 0;
@@ -88,12 +85,11 @@ static int compare_run(struct study *s, const struct opts *o, const struct defin
     for (int i = 0; i < o->n_variants && rc == 0; i++)
         rc = add_defined(s, o, base, o->variants[i], err, errlen);
     if (rc == 0 && s->n_v < 2) {
-        snprintf(err, errlen, "supplysim compare: expected at least one VARIANT.cfg or "
-                 "--variant 'NAME: PATH=VALUE; ...', found none");
+        snprintf(err, errlen, "supplysim compare: %s", lang_text(o->lang, T_CMP_NONE));
         rc = -2;
     }
     if (rc == 0)
-        rc = unique_names(s, err, errlen);
+        rc = unique_names(s, o->lang, err, errlen);
     if (rc == 0)
         rc = study_run(s, o, NULL, 0, 0, s->n, 1, err, errlen);
     return rc;
@@ -109,7 +105,7 @@ static int compare_files(const char *dir, const struct study_view *w, const stru
 
 const struct study_cmd compare_cmd = {
     "compare", 1, compare_run, compare_files, compare_decision, compare_text, compare_csv,
-    compare_json, compare_html_table, T_ST_HTML_COMPARE_H
+    compare_json, compare_html_table, T_ST_HTML_COMPARE_H, T_HELP_COMPARE
 };
 
 int compare_main(int argc, char **argv)

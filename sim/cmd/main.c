@@ -12,12 +12,15 @@
 
 /* Warns about townships that no facility can reach: a warning, not an error,
  * since a scenario may be about exactly that. */
-static void warn_unreached(const struct definition *d, const struct coverage_row *rows)
+static void warn_unreached(const struct definition *d, const struct coverage_row *rows,
+                           enum lang l)
 {
     for (int i = 0; i < d->n_townships; i++)
-        if (!rows[i].reached)
-            fprintf(stderr, "%s: warning: township %s (%s) cannot be reached from any facility\n",
-                    d->source_file, d->townships[i].name, d->townships[i].name_zh);
+        if (!rows[i].reached) {
+            fprintf(stderr, lang_text(l, T_CHK_WARN_UNREACHED), d->source_file,
+                    lang_name(l, d->townships[i].name, d->townships[i].name_zh));
+            fputc('\n', stderr);
+        }
 }
 
 static int run_check(const struct opts *o, const struct definition *d)
@@ -26,14 +29,14 @@ static int run_check(const struct opts *o, const struct definition *d)
     struct coverage_row *rows = calloc((size_t)d->n_townships + 1, sizeof *rows);
     int rc = EXIT_RUN;
     if (!n || !rows || coverage_table(d, n, rows) < 0) {
-        fprintf(stderr, "supplysim: out of memory\n");
+        fprintf(stderr, "supplysim: %s\n", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         goto done;
     }
-    warn_unreached(d, rows);
+    warn_unreached(d, rows, o->lang);
     if (o->format && !strcmp(o->format, "csv"))
         check_print_csv(stdout, d, rows);
     else
-        check_print(stdout, d, rows, d->run.promise_min);   /* the scenario's promise */
+        check_print(stdout, d, rows, d->run.promise_min, o->lang);   /* the scenario's promise */
     rc = fflush(stdout) ? EXIT_RUN : 0;
 done:
     free(rows);
@@ -78,15 +81,14 @@ int main(int argc, char **argv)
         return roads_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "sensitivity"))
         return sensitivity_main(argc - 1, argv + 1);
-    struct opts o = { 0 };
+    struct opts o = { .help = T_HELP_RUN };
     int rc = cli_parse(&o, argc, argv, 0);
     if (rc >= 0)
         return rc;
     if (o.n_variants)
-        return bad_usage("--variant: expected only with supplysim compare, found \"%s\"",
-                         o.variants[0]);
+        return usage_error(&o, T_CLI_VARIANT_ONLY, o.variants[0]);
     char err[2048];
-    struct cfg *c = cfg_load(o.file, o.sets, o.n_sets, err, sizeof err);
+    struct cfg *c = cfg_load(o.file, o.sets, o.n_sets, o.lang, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     if (!d) {
         fprintf(stderr, "%s\n", err);

@@ -48,14 +48,15 @@ static char *slurp(const char *path, long *len)
 
 /* The shards' resolved.cfg must be the same bytes as the first's; *digest
  * is theirs. */
-static int same_config(struct shard *sh, int n, uint64_t *digest, char *err, size_t errlen)
+static int same_config(struct shard *sh, int n, uint64_t *digest, enum lang l, char *err,
+                       size_t errlen)
 {
     char path[1024];
     long len0, len;
     snprintf(path, sizeof path, "%s/resolved.cfg", sh[0].dir);
     char *first = slurp(path, &len0);
     if (!first) {
-        snprintf(err, errlen, "%s: cannot read", path);
+        snprintf(err, errlen, lang_text(l, T_MERGE_CANNOT_READ), path);
         return -1;
     }
     *digest = results_digest(first, (size_t)len0);
@@ -65,8 +66,9 @@ static int same_config(struct shard *sh, int n, uint64_t *digest, char *err, siz
         int same = other && len == len0 && !memcmp(first, other, (size_t)len);
         free(other);
         if (!same) {
-            snprintf(err, errlen, "%s: expected the same configuration as %s/resolved.cfg, "
-                     "found %s", path, sh[0].dir, other ? "a different one" : "none readable");
+            snprintf(err, errlen, lang_text(l, other ? T_MERGE_CONFIG_DIFFERS
+                                                     : T_MERGE_CONFIG_UNREADABLE),
+                     path, sh[0].dir);
             free(first);
             return -1;
         }
@@ -77,26 +79,24 @@ static int same_config(struct shard *sh, int n, uint64_t *digest, char *err, siz
 
 /* Opens a shard's results.dat and checks that it was written with this
  * resolved.cfg: the same digest and seed. */
-static int open_shard(struct shard *sh, const struct definition *d, uint64_t digest, char *err,
-                      size_t errlen)
+static int open_shard(struct shard *sh, const struct definition *d, uint64_t digest, enum lang l,
+                      char *err, size_t errlen)
 {
     snprintf(sh->path, sizeof sh->path, "%s/results.dat", sh->dir);
     if (!(sh->f = fopen(sh->path, "rb"))) {
-        snprintf(err, errlen, "%s: cannot read (is %s a shard's output folder?)", sh->path,
-                 sh->dir);
+        snprintf(err, errlen, lang_text(l, T_MERGE_NOT_SHARD), sh->path, sh->dir);
         return -1;
     }
     if (results_open(&sh->in, sh->f, sh->path, d, err, errlen) < 0)
         return -1;
     if (sh->in.seed != d->run.seed) {
-        snprintf(err, errlen, "%s: expected seed %llu as %s/resolved.cfg says, found seed %llu "
-                 "(results of another run?)", sh->path, d->run.seed, sh->dir, sh->in.seed);
+        snprintf(err, errlen, lang_text(l, T_MERGE_SEED), sh->path, d->run.seed, sh->dir,
+                 sh->in.seed);
         return -1;
     }
     if (sh->in.digest != digest) {
-        snprintf(err, errlen, "%s: expected results of %s/resolved.cfg (digest %016" PRIx64 "), "
-                 "found results of another configuration (digest %016" PRIx64 ")", sh->path,
-                 sh->dir, digest, sh->in.digest);
+        snprintf(err, errlen, lang_text(l, T_MERGE_DIGEST), sh->path, sh->dir, digest,
+                 sh->in.digest);
         return -1;
     }
     return 0;
@@ -110,30 +110,26 @@ static int by_first(const void *a, const void *b)
 
 /* Puts the shards in replication order and checks that they cover
  * 0 .. total - 1 exactly once: no gap, no overlap. */
-static int cover(struct shard *sh, int n, long total, char *err, size_t errlen)
+static int cover(struct shard *sh, int n, long total, enum lang l, char *err, size_t errlen)
 {
     qsort(sh, (size_t)n, sizeof *sh, by_first);
     long next = 0;
     for (int i = 0; i < n; i++) {
         long first = sh[i].in.first, last = first + sh[i].in.count - 1;
         if (first > next) {
-            snprintf(err, errlen, "%s: expected replications from %ld, found from %ld "
-                     "(replications %ld to %ld missing: a shard not given?)", sh[i].dir, next,
-                     first, next, first - 1);
+            snprintf(err, errlen, lang_text(l, T_MERGE_GAP), sh[i].dir, next, first, next,
+                     first - 1);
             return -1;
         }
         if (first < next) {
-            snprintf(err, errlen, "%s: expected replications from %ld, found %ld to %ld, which "
-                     "overlap %s's (a shard given twice, or a shard of "
-                     "another --shard count?)", sh[i].dir, next, first, last,
+            snprintf(err, errlen, lang_text(l, T_MERGE_OVERLAP), sh[i].dir, next, first, last,
                      sh[i - 1].dir);
             return -1;
         }
         next = last + 1;
     }
     if (next != total) {
-        snprintf(err, errlen, "expected shards covering %ld replications as resolved.cfg says, "
-                 "found %ld", total, next);
+        snprintf(err, errlen, lang_text(l, T_MERGE_TOTAL), total, next);
         return -1;
     }
     return 0;
@@ -143,13 +139,13 @@ static int cover(struct shard *sh, int n, long total, char *err, size_t errlen)
  * message: *bad_data says whether a results.dat was at fault (exit 2) or
  * the run (out of memory, exit 1). */
 static int replay(struct shard *sh, int n, const struct definition *d, struct rep_stream *st,
-                  int *bad_data, char *err, size_t errlen)
+                  int *bad_data, enum lang l, char *err, size_t errlen)
 {
     struct rep_result r;
     int rc = 0;
     *bad_data = 0;
     if (result_init(&r, d) < 0) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(l, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     for (int i = 0; i < n && rc == 0; i++) {
@@ -166,11 +162,6 @@ static int replay(struct shard *sh, int n, const struct definition *d, struct re
     return rc;
 }
 
-static const char merge_usage[] =
-    "usage: supplysim merge -o DIR [--format text|csv|json] [-q] [--fail-on-breach] [--no-plot]\n"
-    "                       [--lang en|zh] SHARD_DIR...\n"
-    "Recomputes every statistic and the verdict from the shards' results.dat.\n";
-
 static int parse(int argc, char **argv, struct opts *o)
 {
     static const struct option lo[] = {
@@ -181,6 +172,7 @@ static int parse(int argc, char **argv, struct opts *o)
     int c;
     optind = 1;
     opterr = 0;
+    o->lang = cli_lang(argc, argv);
     while ((c = getopt_long(argc, argv, ":o:qh", lo, NULL)) != -1) {
         switch (c) {
         case 'o': o->out = optarg; break;
@@ -193,11 +185,10 @@ static int parse(int argc, char **argv, struct opts *o)
             o->format = optarg;
             break;
         case 'l':
-            if (strcmp(optarg, "en") && strcmp(optarg, "zh"))
+            if (lang_parse(optarg, &o->lang))
                 goto bad;
-            o->lang = optarg;
             break;
-        case 'h': fputs(merge_usage, stdout); return 0;
+        case 'h': fputs(lang_text(o->lang, T_HELP_MERGE), stdout); return 0;
         default: goto bad;
         }
     }
@@ -205,9 +196,7 @@ static int parse(int argc, char **argv, struct opts *o)
         goto bad;
     return -1;
 bad:
-    fprintf(stderr, "supplysim merge: expected -o DIR and at least one shard folder, with valid "
-            "options (see supplysim merge --help)\n");
-    return EXIT_USAGE;
+    return usage_error(o, T_MERGE_USAGE);
 }
 
 /* The merged folder replaces -o whole: it must be none of the shards and
@@ -236,7 +225,7 @@ static void close_shards(struct shard *sh, int n)
 
 int merge_main(int argc, char **argv)
 {
-    struct opts o = { 0 };
+    struct opts o = { .command = "merge", .help = T_HELP_MERGE };
     int rc = parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
@@ -260,25 +249,26 @@ int merge_main(int argc, char **argv)
     for (int i = 0; i < n; i++)
         sh[i].dir = argv[optind + i];
     snprintf(path, sizeof path, "%s/resolved.cfg", sh[0].dir);
-    if (!(c = cfg_load(path, NULL, 0, err, sizeof err)) || !(d = cfg_definition(c, err, sizeof err))
-        || same_config(sh, n, &digest, err, sizeof err) < 0)
+    if (!(c = cfg_load(path, NULL, 0, o.lang, err, sizeof err))
+        || !(d = cfg_definition(c, err, sizeof err))
+        || same_config(sh, n, &digest, o.lang, err, sizeof err) < 0)
         goto fail;
     for (int i = 0; i < n; i++)
-        if (open_shard(&sh[i], d, digest, err, sizeof err) < 0)
+        if (open_shard(&sh[i], d, digest, o.lang, err, sizeof err) < 0)
             goto fail;
-    if (cover(sh, n, d->run.replications, err, sizeof err) < 0)
+    if (cover(sh, n, d->run.replications, o.lang, err, sizeof err) < 0)
         goto fail;
     if ((rc = run_outdir_begin(&o, d, &od)) >= 0)
         goto done;
     rc = EXIT_RUN;
     if (stream_open(&st, od.stage, d, 0, err, sizeof err) < 0)
         goto fail;
-    if (replay(sh, n, d, &st, &bad_data, err, sizeof err) < 0) {
+    if (replay(sh, n, d, &st, &bad_data, o.lang, err, sizeof err) < 0) {
         rc = bad_data ? EXIT_USAGE : EXIT_RUN;
         goto fail;
     }
     if (summary_make(&s, d, &st.tally) < 0) {
-        snprintf(err, sizeof err, "out of memory computing the summary");
+        snprintf(err, sizeof err, "%s", lang_text(o.lang, T_RUN_OOM_SUMMARY));
         goto fail;
     }
     rc = run_outputs(&o, c, NULL, d, &s, &st, &od, 0);

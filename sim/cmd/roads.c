@@ -43,8 +43,8 @@ static int add_variants(struct study *s, const struct opts *o, const struct defi
             const char *sets[1] = { set };
             snprintf(name, sizeof name, "%s %s", close ? "close" : "protect", rows[i].token);
             if (roads_setting(base, &rows[i], close, set, sizeof set) < 0) {
-                snprintf(err, errlen, "%s: the scenario's disaster.%s list is too long",
-                         base->source_file, close ? "close" : "protect");
+                snprintf(err, errlen, lang_text(o->lang, T_ROADS_LIST_LONG), base->source_file,
+                         close ? "close" : "protect");
                 return -2;
             }
             int rc = study_variant(s, o, base, name, NULL, sets, 1, err, errlen);
@@ -85,12 +85,11 @@ static int roads_run(struct study *s, const struct opts *o, const struct definit
     struct road_row *rows;
     int n_rows, rc;
     if (roads_rows(base, &rows, &n_rows) < 0) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     if (n_rows == 0) {
-        snprintf(err, errlen, "%s:0: disaster.road_damage: expected a hazard that can close or "
-                 "slow some road, found none", base->source_file);
+        snprintf(err, errlen, lang_text(o->lang, T_ROADS_NO_HAZARD), base->source_file);
         free(rows);
         return -2;
     }
@@ -125,7 +124,7 @@ static int roads_files(const char *dir, const struct study_view *w, const struct
 
 const struct study_cmd roads_cmd = {
     "roads", 0, roads_run, roads_files, roads_decision, roads_text, roads_csv, roads_json,
-    roads_html_table, T_ST_HTML_ROADS_H
+    roads_html_table, T_ST_HTML_ROADS_H, T_HELP_ROADS
 };
 
 int roads_main(int argc, char **argv)

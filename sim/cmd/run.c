@@ -23,12 +23,13 @@
 #include "engine/stop.h"
 #include "cmd/version.h"
 
+/* arg: the language (an enum lang). */
 static void progress_bar(long done, long total, void *arg)
 {
-    (void)arg;
     int width = 40, full = total ? (int)(width * done / total) : width;
-    fprintf(stderr, "\r  [%.*s%*s] %ld/%ld replications", full,
-            "########################################", width - full, "", done, total);
+    fprintf(stderr, "\r  [%.*s%*s] ", full, "########################################",
+            width - full, "");
+    fprintf(stderr, lang_text(*(const enum lang *)arg, T_RUN_PROGRESS), done, total);
     if (done == total)
         fprintf(stderr, "\r%*s\r", width + 40, "");
     fflush(stderr);
@@ -42,14 +43,16 @@ static double seconds(void)
 }
 
 /* -v: what the run cost (make bench reads this line). */
-static void print_cost(const struct experiment *x, const struct tally *t, double secs, int jobs)
+static void print_cost(const struct experiment *x, const struct tally *t, double secs, int jobs,
+                       enum lang l)
 {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    fprintf(stderr, "supplysim: %ld replications in %.3f s on %d thread%s: %.0f replications/s, "
-            "%.0f events, %.2f M events/s, peak memory %.1f MB\n", x->n, secs, jobs,
-            jobs == 1 ? "" : "s", x->n / secs, t->events, t->events / secs / 1e6,
-            ru.ru_maxrss / 1024.0);
+    fprintf(stderr, "supplysim: ");
+    fprintf(stderr, lang_text(l, T_RUN_COST), x->n, secs, jobs,
+            lang_text(l, jobs == 1 ? T_RUN_THREAD_ONE : T_RUN_THREAD_MANY), x->n / secs,
+            t->events, t->events / secs / 1e6, ru.ru_maxrss / 1024.0);
+    fputc('\n', stderr);
 }
 
 /* Runs the replications into the stream; with --until-decided, batches of
@@ -71,7 +74,8 @@ static int replicate(const struct opts *o, struct experiment *x, struct definiti
         overrides_float(ov, "verdict_confidence", d->run.verdict_conf);
     }
     for (;;) {
-        if (experiment_run(x, count, jobs, stream_put, st, bar, NULL, err, errlen) < 0)
+        if (experiment_run(x, count, jobs, stream_put, st, bar, (void *)&o->lang, err,
+                           errlen) < 0)
             return -1;
         if (!o->until_decided || x->n >= d->run.max_replications)
             break;
@@ -79,8 +83,11 @@ static int replicate(const struct opts *o, struct experiment *x, struct definiti
         if (stats_verdict(kept, d->run.required_level) != VERDICT_INCONCLUSIVE)
             break;
         count = batch < d->run.max_replications - x->n ? batch : d->run.max_replications - x->n;
-        if (o->verbose)
-            fprintf(stderr, "supplysim: inconclusive after %ld runs; %ld more\n", x->n, count);
+        if (o->verbose) {
+            fprintf(stderr, "supplysim: ");
+            fprintf(stderr, lang_text(o->lang, T_RUN_MORE), x->n, count);
+            fputc('\n', stderr);
+        }
     }
     return 0;
 }
@@ -94,17 +101,18 @@ static void print_stdout(const struct opts *o, const struct definition *d, const
     } else if (o->format && !strcmp(o->format, "json")) {
         report_json(stdout, d, s, ri);
     } else if (o->quiet) {
-        report_verdict_line(stdout, d, s);
+        report_verdict_line(stdout, d, s, o->lang);
     } else {
-        report_text(stdout, d, s, ri);
+        report_text(stdout, d, s, ri, o->lang);
     }
 }
 
 int run_dir(const struct opts *o, const struct definition *d, char *dir, size_t n)
 {
     if (snprintf(dir, n, "%s%s", o->out ? o->out : "out/", o->out ? "" : d->name) >= (int)n) {
-        fprintf(stderr, "supplysim: -o: expected a folder name of at most %zu bytes, found a "
-                "longer one\n", n - 1);
+        fprintf(stderr, "supplysim: ");
+        fprintf(stderr, lang_text(o->lang, T_RUN_OUT_LONG), n - 1);
+        fputc('\n', stderr);
         return -1;
     }
     return 0;
@@ -157,11 +165,9 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
     char err[2048], *resolved = NULL;
     size_t len = 0;
     struct run_info ri = { SUPPLYSIM_VERSION, d->run.seed, first };
-    enum lang lang = LANG_EN;
-    if (o->lang)
-        lang_parse(o->lang, &lang);   /* checked when the options were read */
+    enum lang lang = o->lang;
     struct charts_done drawn;
-    int bad = report_files(dir, d, s, &ri, err, sizeof err) < 0
+    int bad = report_files(dir, d, s, &ri, lang, err, sizeof err) < 0
         || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, err, sizeof err) < 0
         || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
         || resolved_write(dir, resolved, len, err, sizeof err) < 0
@@ -188,16 +194,18 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
 {
     char err[2048];
     if (d->n_sites == 0) {
-        fprintf(stderr, "%s:0: disaster.sites: expected at least one disaster site to simulate, "
-                "found none (--check shows what a system definition holds)\n", d->source_file);
+        fprintf(stderr, lang_text(o->lang, T_RUN_NO_SITES), d->source_file);
+        fputc('\n', stderr);
         return EXIT_USAGE;
     }
     long n = d->run.replications, first = 0;
     if (o->shard_n && (o->until_decided || o->shard_n > n)) {
-        fprintf(stderr, "supplysim: --shard %ld/%ld: expected %s, found %s\n", o->shard_i,
-                o->shard_n, o->until_decided ? "no --until-decided (shards have a fixed share)"
-                                             : "no more shards than replications",
-                o->until_decided ? "both" : "more");
+        fprintf(stderr, "supplysim: ");
+        if (o->until_decided)
+            fprintf(stderr, lang_text(o->lang, T_RUN_SHARD_UNTIL), o->shard_i, o->shard_n);
+        else
+            fprintf(stderr, lang_text(o->lang, T_RUN_SHARD_MANY), o->shard_i, o->shard_n, n);
+        fputc('\n', stderr);
         return EXIT_USAGE;
     }
     struct outdir od;
@@ -219,11 +227,11 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
     if (replicate(o, &x, d, ov, n, jobs, &st, err, sizeof err) < 0)
         goto fail;
     if (summary_make(&s, d, &st.tally) < 0) {
-        snprintf(err, sizeof err, "out of memory computing the summary");
+        snprintf(err, sizeof err, "%s", lang_text(o->lang, T_RUN_OOM_SUMMARY));
         goto fail;
     }
     if (o->verbose)
-        print_cost(&x, &st.tally, seconds() - t0, jobs);
+        print_cost(&x, &st.tally, seconds() - t0, jobs, o->lang);
     if (!o->shard_n && x.n != d->run.replications)
         overrides_int(ov, "replications", x.n);
     rc = run_outputs(o, c, ov, d, &s, &st, &od, first);

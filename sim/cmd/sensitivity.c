@@ -31,7 +31,7 @@ static int add_end(struct study *s, const struct opts *o, const struct definitio
     char name[600], **sets = calloc((size_t)a->n_paths + 1, sizeof *sets);
     if (!sets || sens_sets(a, x, sets) < 0) {
         free(sets);
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     snprintf(name, sizeof name, "%s %s", a->path, end);
@@ -57,7 +57,7 @@ static int add_corner(struct study *s, const struct opts *o, const struct defini
         n += rc == 0 ? a->n_paths : 0;
     }
     if (!sets || rc < 0) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         rc = -1;
     } else {
         rc = study_variant(s, o, base, fav ? "all at the favourable end" :
@@ -74,8 +74,7 @@ static int sens_run(struct study *s, const struct opts *o, const struct definiti
                     char *err, size_t errlen)
 {
     if (base->n_ranges == 0) {
-        snprintf(err, errlen, "%s:0: assumption_ranges: expected the assumptions' ranges "
-                 "(config/README.md), found none", base->source_file);
+        snprintf(err, errlen, lang_text(o->lang, T_SENS_NO_RANGES), base->source_file);
         return -2;
     }
     int rc = 0, R = base->n_ranges;
@@ -90,7 +89,7 @@ static int sens_run(struct study *s, const struct opts *o, const struct definiti
         rc = study_run(s, o, NULL, 0, 0, m, 0, err, errlen);     /* the pilot, in full */
     int *high_fav = calloc((size_t)(unsigned)R + 1, sizeof *high_fav);
     if (rc == 0 && !high_fav) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         rc = -1;
     }
     for (int i = 0; rc == 0 && i < R; i++)
@@ -118,7 +117,7 @@ static int sens_files(const char *dir, const struct study_view *w, const struct 
 
 const struct study_cmd sensitivity_cmd = {
     "sensitivity", 0, sens_run, sens_files, sens_decision, sens_text, sens_csv, sens_json,
-    sens_html_table, T_ST_HTML_SENS_H
+    sens_html_table, T_ST_HTML_SENS_H, T_HELP_SENSITIVITY
 };
 
 int sensitivity_main(int argc, char **argv)

@@ -29,9 +29,9 @@ static const char **all_sets(const struct study *s, const struct study_variant *
 
 /* Loads file with sets and gives it the study's replications and seed. */
 static struct definition *load(const struct study *s, const char *file, const char **sets,
-                               int n_sets, char *err, size_t errlen)
+                               int n_sets, enum lang l, char *err, size_t errlen)
 {
-    struct cfg *c = cfg_load(file, sets, n_sets, err, errlen);
+    struct cfg *c = cfg_load(file, sets, n_sets, l, err, errlen);
     struct definition *d = c ? cfg_definition(c, err, errlen) : NULL;
     cfg_free(c);
     if (d) {
@@ -48,10 +48,11 @@ struct definition *study_load(const struct study *s, const struct opts *o, int v
     int n;
     const char **sets = all_sets(s, &s->v[v], &n);
     if (!sets) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         return NULL;
     }
-    struct definition *d = load(s, s->v[v].file ? s->v[v].file : o->file, sets, n, err, errlen);
+    struct definition *d = load(s, s->v[v].file ? s->v[v].file : o->file, sets, n, o->lang, err,
+                                errlen);
     free(sets);
     return d;
 }
@@ -59,14 +60,13 @@ struct definition *study_load(const struct study *s, const struct opts *o, int v
 int study_open(struct study *s, const char *command, const struct opts *o,
                struct definition **base, char *err, size_t errlen)
 {
-    struct cfg *c = cfg_load(o->file, o->sets, o->n_sets, err, errlen);
+    struct cfg *c = cfg_load(o->file, o->sets, o->n_sets, o->lang, err, errlen);
     struct definition *d = c ? cfg_definition(c, err, errlen) : NULL;
     cfg_free(c);
     if (!d)
         return -2;
     if (d->n_sites == 0) {
-        snprintf(err, errlen, "%s:0: disaster.sites: expected at least one disaster site to "
-                 "simulate, found none", d->source_file);
+        snprintf(err, errlen, lang_text(o->lang, T_RUN_NO_SITES), d->source_file);
         definition_free(d);
         return -2;
     }
@@ -76,7 +76,7 @@ int study_open(struct study *s, const char *command, const struct opts *o,
                         d->run.required_level) < 0
         || study_add(s, "baseline", NULL, NULL, 0) < 0 ? -1 : 0;
     if (rc < 0)
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
     if (base && rc == 0)
         *base = d;
     else
@@ -100,24 +100,22 @@ int study_variant(struct study *s, const struct opts *o, const struct definition
                   char *err, size_t errlen)
 {
     if (strchr(name, '\n')) {
-        snprintf(err, errlen, "variant \"%s\": expected a name on one line", name);
+        snprintf(err, errlen, lang_text(o->lang, T_STUDY_NAME_LINE), name);
         return -2;
     }
     int v = study_add(s, name, file, sets, n_sets);
     if (v < 0) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     char why[2048];
     struct definition *d = study_load(s, o, v, why, sizeof why);
     int rc = v;
     if (!d) {
-        snprintf(err, errlen, "%s (variant \"%s\")", why, name);
+        snprintf(err, errlen, lang_text(o->lang, T_STUDY_IN_VARIANT), why, name);
         rc = -2;
     } else if (!same_sites(d, base)) {
-        snprintf(err, errlen, "%s:0: disaster.sites: expected the baseline's disaster sites "
-                 "(variant \"%s\" is paired with it site by site), found others",
-                 d->source_file, name);
+        snprintf(err, errlen, lang_text(o->lang, T_STUDY_SITES_DIFFER), d->source_file, name);
         rc = -2;
     }
     definition_free(d);
@@ -176,7 +174,9 @@ static void progress(const struct opts *o, const struct study *s, int v, int don
 {
     if (o->quiet || !isatty(2))
         return;
-    fprintf(stderr, "\r  %s: variant %d/%d %-40.40s", s->command, done, total, s->v[v].name);
+    fprintf(stderr, "\r  ");
+    fprintf(stderr, lang_text(o->lang, T_STUDY_PROGRESS), s->command, done, total);
+    fprintf(stderr, " %-40.40s", s->v[v].name);
     if (done == total)
         fprintf(stderr, "\r%*s\r", 80, "");
     fflush(stderr);

@@ -16,21 +16,13 @@
 #include "results/study_file.h"
 #include "results/study_variants.h"
 
-static int usage_error(const char *command, const char *what)
-{
-    fprintf(stderr, "supplysim %s: %s (see supplysim --help)\n", command, what);
-    return EXIT_USAGE;
-}
-
 /* The options a study does not take. */
 static int check_opts(const struct study_cmd *cmd, const struct opts *o)
 {
     if (o->until_decided || o->check || o->export_dir || o->fail_on_breach)
-        return usage_error(cmd->name, "expected the options of a study (-n -s -j -o -D --shard "
-                           "--lang --no-plot --format -q), found --until-decided, --check, "
-                           "--export-network or --fail-on-breach");
+        return usage_error(o, T_CLI_STUDY_OPTS);
     if (o->n_variants && strcmp(cmd->name, "compare"))
-        return usage_error(cmd->name, "--variant: expected only with supplysim compare");
+        return usage_error(o, T_CLI_VARIANT_ONLY, o->variants[0]);
     return -1;
 }
 
@@ -82,7 +74,7 @@ static int outputs(const struct study_cmd *cmd, const struct opts *o, const char
     if (cmd->files(dir, w, o, &done, err, errlen) < 0)
         return -1;
     if (!(line = decision_line(cmd, w)))
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(w->lang, T_CMD_OUT_OF_MEMORY));
     else if (study_html(dir, w, cmd->question, line, &done, cmd->html_table, err, errlen) == 0)
         rc = 0;
     free(line);
@@ -90,7 +82,7 @@ static int outputs(const struct study_cmd *cmd, const struct opts *o, const char
         print(cmd, o, w);
         rc = fflush(stdout) ? -1 : 0;
         if (rc)
-            snprintf(err, errlen, "cannot write to stdout");
+            snprintf(err, errlen, "%s", lang_text(w->lang, T_CMD_STDOUT));
     }
     return rc;
 }
@@ -101,20 +93,17 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
 {
     char dir[1024], err[4096];
     struct variant_stats *st = calloc((size_t)s->n_v, sizeof *st);
-    enum lang lang = LANG_EN;
-    if (o->lang)
-        lang_parse(o->lang, &lang);
+    enum lang lang = o->lang;
     const struct study_view w = { base, s, st, lang, SUPPLYSIM_VERSION };
     int rc = -1;
     out_dir(s, o, base, dir, sizeof dir);
     if (!st) {
-        snprintf(err, sizeof err, "out of memory");
+        snprintf(err, sizeof err, "%s", lang_text(lang, T_CMD_OUT_OF_MEMORY));
         goto done;
     }
     for (int v = 0; !o->shard_n && v < s->n_v; v++)
         if (study_stats(s, v, &st[v]) < 0) {
-            snprintf(err, sizeof err, "variant \"%s\": expected replications 0 to %ld, found "
-                     "some missing (a shard not given?), or out of memory", s->v[v].name,
+            snprintf(err, sizeof err, lang_text(lang, T_STUDY_MISSING), s->v[v].name,
                      s->v[v].end - 1);
             goto done;
         }
@@ -123,10 +112,10 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
         || study_file_write(dir, s, err, sizeof err) < 0)
         goto done;
     if (o->shard_n) {
-        if (!o->quiet)
-            printf("shard %ld/%ld of the %s study written to %s: merge the shards with "
-                   "supplysim merge -o DIR SHARD_DIR...\n", o->shard_i, o->shard_n, s->command,
-                   dir);
+        if (!o->quiet) {
+            printf(lang_text(lang, T_STUDY_SHARD_DONE), o->shard_i, o->shard_n, s->command, dir);
+            putchar('\n');
+        }
         rc = 0;
         goto done;
     }
@@ -140,7 +129,7 @@ done:
 
 int study_main(const struct study_cmd *cmd, int argc, char **argv)
 {
-    struct opts o = { 0 };
+    struct opts o = { .command = cmd->name, .help = cmd->help };
     int rc = cli_parse(&o, argc, argv, cmd->more_files);
     if (rc >= 0 || (rc = check_opts(cmd, &o)) >= 0)
         return rc;
@@ -149,8 +138,8 @@ int study_main(const struct study_cmd *cmd, int argc, char **argv)
     struct definition *base = NULL;
     rc = study_open(&s, cmd->name, &o, &base, err, sizeof err);
     if (rc == 0 && o.shard_n > s.n)
-        snprintf(err, sizeof err, "--shard %ld/%ld: expected no more shards than replications "
-                 "(%ld)", o.shard_i, o.shard_n, s.n), rc = -2;
+        snprintf(err, sizeof err, lang_text(o.lang, T_RUN_SHARD_MANY), o.shard_i, o.shard_n,
+                 s.n), rc = -2;
     if (rc == 0)
         rc = cmd->run(&s, &o, base, err, sizeof err);
     if (rc < 0) {
@@ -176,7 +165,8 @@ static const struct study_cmd *command_named(const char *name)
 }
 
 /* Reads every shard into s (the first's plan; the others must have it). */
-static int read_shards(struct study *s, char **dirs, int n, char *err, size_t errlen)
+static int read_shards(struct study *s, char **dirs, int n, enum lang l, char *err,
+                       size_t errlen)
 {
     char *plan0 = NULL;
     if (study_file_read(dirs[0], s, &plan0, err, errlen) < 0)
@@ -187,9 +177,7 @@ static int read_shards(struct study *s, char **dirs, int n, char *err, size_t er
         char *plan = NULL;
         rc = study_file_read(dirs[i], &other, &plan, err, errlen);
         if (rc == 0 && strcmp(plan, plan0)) {
-            snprintf(err, errlen, "%s/study.dat: expected the same study as %s/study.dat "
-                     "(command, replications, seed, -D, variants), found another", dirs[i],
-                     dirs[0]);
+            snprintf(err, errlen, lang_text(l, T_STUDY_MERGE_OTHER), dirs[i], dirs[0]);
             rc = -1;
         }
         if (rc == 0)
@@ -214,7 +202,7 @@ static int find_files(struct study *s, struct opts *o, const char *dir, char *sc
         if (study_variant_base(dir, s, v, path, sizeof path, err, errlen) < 0)
             return -1;
         if (strcmp(path, scenario) && !(s->v[v].file = strdup(path))) {
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
             return -1;
         }
     }
@@ -229,11 +217,10 @@ int study_merge(const struct opts *merge_opts, char **dirs, int n)
     char err[6144], scenario[4096];
     const struct study_cmd *cmd = NULL;
     int rc = EXIT_USAGE;
-    if (read_shards(&s, dirs, n, err, sizeof err) < 0)
+    if (read_shards(&s, dirs, n, o.lang, err, sizeof err) < 0)
         goto fail;
     if (!(cmd = command_named(s.command))) {
-        snprintf(err, sizeof err, "%s/study.dat: expected compare, roads or sensitivity, found "
-                 "command %s", dirs[0], s.command);
+        snprintf(err, sizeof err, lang_text(o.lang, T_STUDY_MERGE_COMMAND), dirs[0], s.command);
         goto fail;
     }
     if (find_files(&s, &o, dirs[0], scenario, sizeof scenario, err, sizeof err) < 0

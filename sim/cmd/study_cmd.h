@@ -27,6 +27,7 @@ struct study_cmd {
     void (*json)(FILE *f, const struct study_view *w);
     void (*html_table)(FILE *f, const struct study_view *w);
     enum text question;           /* report.html's heading */
+    enum text help;               /* its --help */
 };
 
 extern const struct study_cmd compare_cmd, roads_cmd, sensitivity_cmd;

@@ -5,7 +5,9 @@
  *
  * This module is the only place that knows libconfig.  Every error is written
  * into the caller's buffer as "FILE:LINE: SETTING: what was expected, what was
- * found" and the caller prints it and exits with status 2.
+ * found", in the language given to cfg_load (the words from the language
+ * table; the "FILE:LINE: SETTING:" in front in both, for scripts), and the
+ * caller prints it and exits with status 2.
  */
 #ifndef SUPPLYSIM_CONFIG_H
 #define SUPPLYSIM_CONFIG_H
@@ -13,13 +15,15 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "config/definition.h"
+#include "engine/lang.h"
 
 struct cfg;
 
 /* Loads path and everything it builds on, applies its `set` list and then
  * sets[0..n_sets) ("PATH=VALUE", as given to -D).  Returns NULL on error with
- * the message in err. */
-struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets,
+ * the message in err.  Every message, here and in cfg_definition, is in
+ * language lang. */
+struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets, enum lang lang,
                      char *err, size_t errlen);
 void cfg_free(struct cfg *c);
 

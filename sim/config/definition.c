@@ -140,6 +140,7 @@ void definition_free(struct definition *d)
     free(d->facilities);
     free(d->name);
     free(d->description);
+    free(d->description_zh);
     free(d->source_file);
     free(d);
 }

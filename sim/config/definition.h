@@ -161,6 +161,7 @@ struct definition {
     char *name;               /* short name, e.g. "yongcheng" or "flood" */
     char *name_zh;            /* its Chinese name for charts, e.g. "洪涝"; "" if none */
     char *description;        /* one paragraph, may be "" */
+    char *description_zh;     /* the same in Chinese; "" if none */
     char *source_file;        /* path of the file loaded */
 
     double detour_factor;     /* road km = great-circle km x this, when not given */

@@ -20,6 +20,7 @@ struct cfg {
     char *path;          /* the file the user named */
     struct origin *origins;
     int n_origins, cap_origins;
+    enum lang lang;      /* of every message */
 };
 
 /* Source file and line of a setting in the merged tree. */

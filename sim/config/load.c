@@ -598,7 +598,7 @@ static int load_chain(struct cfg *c, const char *path, int depth, char *err, siz
     return apply_file_sets(c, f, err, errlen);
 }
 
-struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets,
+struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets, enum lang lang,
                      char *err, size_t errlen)
 {
     struct cfg *c = calloc(1, sizeof *c);
@@ -607,6 +607,7 @@ struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets,
         snprintf(err, errlen, "%s: out of memory", path);
         return NULL;
     }
+    c->lang = lang;
     if (load_chain(c, path, 0, err, errlen) < 0)
         goto fail;
     for (int i = 0; i < n_sets; i++)

@@ -551,7 +551,8 @@ static void check_name(struct reader *r, const config_setting_t *s, const char *
 
 struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
 {
-    static const char *const known[] = { "name", "name_zh", "description", "assumptions", "road_classes",
+    static const char *const known[] = { "name", "name_zh", "description", "description_zh",
+        "assumptions", "road_classes",
         "items", "truck_types", "townships", "nodes", "roads", "facility_kinds", "facilities",
         "fleet", "run", "disaster", "assumption_ranges", NULL };
     struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct definition)) };
@@ -566,6 +567,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     check_name(&r, cfg_opt(root, "name"), r.d->name);
     r.d->name_zh = cfg_dup(&r, cfg_opt_str(&r, root, "name_zh", ""));
     r.d->description = cfg_dup(&r, cfg_opt_str(&r, root, "description", ""));
+    r.d->description_zh = cfg_dup(&r, cfg_opt_str(&r, root, "description_zh", ""));
     r.d->source_file = cfg_dup(&r, c->path);
     read_assumptions(&r, root);
     read_road_classes(&r, root);

@@ -1,14 +1,17 @@
 /*
- * lang.c -- the table of every text in English and Chinese (see lang.h).
- * Grouped by where a text is used.  To add a text: an id in lang.h, its two
- * versions here; the test build refuses a text without both.
+ * lang.c -- the language module (see lang.h) and its first section of the
+ * table: the charts, report.html and the studies' words.  Grouped by where
+ * a text is used.  To add a text: an id in lang.h (or lang_ids.h for the
+ * other sections), its two versions in one section; the test build refuses
+ * a text without both, or defined twice.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "engine/lang.h"
+#include "engine/lang_table.h"
 
-static const char *const table[TEXTS][LANGS] = {
+static lang_section table = {
     /* ---- general */
     [T_CAUSE_REPORT] = { "reporting", "上报" },
     [T_CAUSE_STOCK] = { "stock-out", "缺货" },
@@ -216,11 +219,6 @@ static const char *const table[TEXTS][LANGS] = {
         "其余数字（库存、车队、车速、延误）均为假设，连同来源写在本报告旁的 resolv"
         "ed.cfg 中；运行 <code>supplysim resolved.cfg"
         "</code> 可完全复现本次结果。" },
-    [T_HTML_VERDICT] = {
-        "%s: in %ld runs, the share in which the %s promise held was %.1f%% (95%% CI "
-        "%.1f–%.1f%%); required %g%%",
-        "%s：%ld 次模拟中，%s承诺兑现的比例为 %.1f%%（95%% 置信区间 "
-        "%.1f–%.1f%%）；要求 %g%%" },
     [T_HTML_MEANING_PASS] = {
         "The whole 95%% interval of the share of runs in which every site got its first "
         "relief within %s lies at or above the required %g%%: the promise holds for this "
@@ -437,11 +435,33 @@ static const char *const table[TEXTS][LANGS] = {
         "实线为现状，虚线为要求水平：跨越虚线的条形会改变判定，应首先实测该数值。" },
 };
 
+/* Every section of the table; a text is in exactly one. */
+static const lang_section *const sections[] = { &table, &lang_out, &lang_cmd, &lang_cfg };
+#define SECTIONS (sizeof sections / sizeof sections[0])
+
 const char *lang_text(enum lang l, enum text t)
 {
-    if (t < 0 || t >= TEXTS || l < 0 || l >= LANGS || !table[t][l])
+    if (t < 0 || t >= TEXTS || l < 0 || l >= LANGS)
         return "?";
-    return table[t][l];
+    for (size_t i = 0; i < SECTIONS; i++)
+        if ((*sections[i])[t][l])
+            return (*sections[i])[t][l];
+    return "?";
+}
+
+int lang_definitions(enum text t)
+{
+    int n = 0;
+    for (size_t i = 0; t >= 0 && t < TEXTS && i < SECTIONS; i++)
+        n += (*sections[i])[t][LANG_EN] || (*sections[i])[t][LANG_ZH];
+    return n;
+}
+
+enum lang lang_from_locale(const char *lc_all, const char *lc_messages, const char *lang)
+{
+    const char *v = (lc_all && *lc_all) ? lc_all : (lc_messages && *lc_messages) ? lc_messages
+                                                                                 : lang;
+    return (v && !strncmp(v, "zh", 2)) ? LANG_ZH : LANG_EN;
 }
 
 int lang_parse(const char *word, enum lang *l)

@@ -6,13 +6,20 @@
  * in the same order so that either takes the same arguments (a literal
  * percent written "%%"), or a plain label never used as a format, which may
  * hold a bare percent ("90% band").  tests/test_lang.c walks the table and
- * checks that every text has both versions and that they agree.  Names from a configuration (townships, facilities,
- * scenarios) are not here: lang_name picks the configured Chinese name when
- * there is one.
+ * checks that every text has both versions and that they agree, and
+ * that each is defined once.  Names from a configuration (townships,
+ * facilities, scenarios) are not here: lang_name picks the configured
+ * Chinese name when there is one.
+ *
+ * The table is kept in sections, one file each, so that each part of the
+ * program keeps its words together: lang.c (charts, report.html, the
+ * studies), lang_out.c (the run's text, --check), lang_cmd.c (help and the
+ * command line's messages) and lang_cfg.c (configuration errors).
  *
  * Why a table compiled in and not gettext: the language is chosen per run
- * (--lang), not by the process locale, and a fresh machine has no zh_CN
- * locale installed; a table needs neither.
+ * (--lang, else the locale's variables read as words: lang_from_locale),
+ * and a fresh machine has no zh_CN locale installed; a table needs
+ * neither.
  */
 #ifndef SUPPLYSIM_LANG_H
 #define SUPPLYSIM_LANG_H
@@ -146,7 +153,6 @@ enum text {
     T_HTML_TOWNSHIPS_DISASTER_SITES_ROADS,
     T_HTML_VERSION,
     T_HTML_EVERY_OTHER_NUMBER_STOCK,
-    T_HTML_VERDICT,
     T_HTML_MEANING_PASS,
     T_HTML_MEANING_FAIL,
     T_HTML_MEANING_INCONCLUSIVE,
@@ -224,6 +230,9 @@ enum text {
     T_ST_HTML_SENS_H,
     T_ST_ABOUT_TORNADO_H,
     T_ST_ABOUT_TORNADO,
+#define LANG_SECTION_IDS
+#include "engine/lang_ids.h"
+#undef LANG_SECTION_IDS
     TEXTS
 };
 
@@ -232,6 +241,15 @@ const char *lang_text(enum lang l, enum text t);
 
 /* "en" or "zh" into *l; 0, or -1 for any other word. */
 int lang_parse(const char *word, enum lang *l);
+
+/* The language of a locale, given the values of LC_ALL, LC_MESSAGES and
+ * LANG (NULL when unset): the first that is set and not empty decides
+ * (POSIX's order), Chinese when it starts with "zh", else English. */
+enum lang lang_from_locale(const char *lc_all, const char *lc_messages, const char *lang);
+
+/* How many sections of the table define text t (1 for every text; the
+ * test build checks). */
+int lang_definitions(enum text t);
 
 /* The HTML language tag: "en" or "zh-CN". */
 const char *lang_tag(enum lang l);

@@ -1,26 +1,45 @@
 /*
- * check.c -- the report of `supplysim --check`: what a configuration holds
- * (so that a planner can see at a glance that it says what they meant) and the
- * free-flow coverage table of the townships.
+ * check.c -- the report of `supplysim --check`, in English or Chinese: what
+ * a configuration holds (so that a planner can see at a glance that it says
+ * what they meant) and the free-flow coverage table of the townships.
+ * Places and stores are named in the reader's language; ids are for the
+ * CSV form.
  */
 #include <math.h>
 #include <stdlib.h>
 #include "results/check.h"
 #include "results/outfile.h"
 
-static void print_nodes(FILE *f, const struct definition *d)
+static void print_nodes(FILE *f, const struct definition *d, enum lang l)
 {
+    static const enum text kind[NODE_KINDS] = { T_CHK_NODE_JUNCTION, T_CHK_NODE_SEAT,
+                                                T_CHK_NODE_VILLAGE, T_CHK_NODE_FACILITY };
     int by_kind[NODE_KINDS] = { 0 };
     for (int i = 0; i < d->n_nodes; i++)
         by_kind[d->nodes[i].kind]++;
-    fprintf(f, "Nodes: %d (", d->n_nodes);
-    for (int k = 0; k < NODE_KINDS; k++)
-        fprintf(f, "%s%d %s", k ? ", " : "", by_kind[k], node_kind_name(k));
-    fprintf(f, ")\n\n");
+    fprintf(f, lang_text(l, T_CHK_NODES), d->n_nodes);
+    for (int k = 0; k < NODE_KINDS; k++) {
+        fputs(k ? lang_text(l, T_OUT_LIST_SEP) : "", f);
+        fprintf(f, lang_text(l, T_CHK_NODE_KIND), by_kind[k], lang_text(l, kind[k]));
+    }
+    fprintf(f, "%s\n\n", l == LANG_ZH ? "）" : ")");
 }
 
-static void print_roads(FILE *f, const struct definition *d)
+/* A header of columns: the first left-aligned in w[0], the rest right-aligned. */
+static void header(FILE *f, const enum text *cols, const int *w, int n, enum lang l)
 {
+    fprintf(f, "  ");
+    text_pad(f, lang_text(l, cols[0]), w[0]);
+    for (int i = 1; i < n; i++)
+        text_pad_left(f, lang_text(l, cols[i]), w[i]);
+    fputc('\n', f);
+}
+
+static void print_roads(FILE *f, const struct definition *d, enum lang l)
+{
+    static const enum text cols[] = { T_CHK_COL_CLASS, T_CHK_COL_ROADS, T_CHK_COL_KM,
+                                      T_CHK_COL_SPEED, T_CHK_COL_TOP, T_CHK_COL_CV };
+    static const int w[] = { 16, 7, 10, 12, 12, 14 };
     int n[ROAD_CLASSES] = { 0 };
     double km[ROAD_CLASSES] = { 0 }, total = 0;
     for (int i = 0; i < d->n_roads; i++) {
@@ -28,21 +47,34 @@ static void print_roads(FILE *f, const struct definition *d)
         km[d->roads[i].cls] += d->roads[i].km;
         total += d->roads[i].km;
     }
-    fprintf(f, "Roads: %d segments, %.1f km\n", d->n_roads, total);
-    fprintf(f, "  %-12s %6s %9s %11s %9s %9s\n", "class", "roads", "km", "speed km/h", "top km/h",
-            "delay cv");
-    for (int c = 0; c < ROAD_CLASSES; c++)
-        fprintf(f, "  %-12s %6d %9.1f %11.0f %9.0f %9.2f\n", road_class_name(c), n[c], km[c],
-                d->road_classes[c].speed_kmh, d->road_classes[c].top_speed_kmh,
-                d->road_classes[c].cv);
+    fprintf(f, lang_text(l, T_CHK_ROADS), d->n_roads, total);
+    fputc('\n', f);
+    header(f, cols, w, 6, l);
+    for (int c = 0; c < ROAD_CLASSES; c++) {
+        fprintf(f, "  ");
+        text_pad(f, lang_road_class(l, c), w[0]);
+        fprintf(f, "%7d %9.1f %11.0f %11.0f %13.2f\n", n[c], km[c], d->road_classes[c].speed_kmh,
+                d->road_classes[c].top_speed_kmh, d->road_classes[c].cv);
+    }
     fprintf(f, "\n");
 }
 
-static void print_facilities(FILE *f, const struct definition *d)
+static const char *kind_words(enum facility_kind k, enum lang l)
 {
-    fprintf(f, "Facilities: %d\n", d->n_facilities);
-    fprintf(f, "  %-11s %5s %9s %9s %11s %11s %6s %6s\n", "kind", "count", "floor m2",
-            "stock t", "capacity t", "stock m3", "cap. m3", "trucks");
+    static const enum text t[FAC_KINDS] = { T_CHK_KIND_CENTRAL, T_CHK_KIND_SUBCENTRE,
+        T_CHK_KIND_TOWNSHIP, T_CHK_KIND_DEPARTMENT, T_CHK_KIND_SUPPLIER };
+    return (k >= 0 && k < FAC_KINDS) ? lang_text(l, t[k]) : "?";
+}
+
+static void print_facilities(FILE *f, const struct definition *d, enum lang l)
+{
+    static const enum text cols[] = { T_CHK_COL_KIND, T_CHK_COL_COUNT, T_CHK_COL_FLOOR,
+        T_CHK_COL_STOCK_T, T_CHK_COL_CAP_T, T_CHK_COL_STOCK_M3, T_CHK_COL_CAP_M3,
+        T_CHK_COL_TRUCKS };
+    static const int w[] = { 16, 6, 10, 10, 12, 10, 12, 7 };
+    fprintf(f, lang_text(l, T_CHK_FACILITIES), d->n_facilities);
+    fputc('\n', f);
+    header(f, cols, w, 8, l);
     for (int k = 0; k < FAC_KINDS; k++) {
         int n = 0;
         long long trucks = 0;     /* a sum of ints: no overflow whatever the fleets */
@@ -59,33 +91,43 @@ static void print_facilities(FILE *f, const struct definition *d)
             ct += x->capacity_t;
             cm3 += x->capacity_m3;
         }
-        fprintf(f, "  %-11s %5d %9.0f %9.1f %11.1f %11.1f %6.0f %6lld\n", facility_kind_name(k),
-                n, floor, t, ct, m3, cm3, trucks);
+        fprintf(f, "  ");
+        text_pad(f, kind_words((enum facility_kind)k, l), w[0]);
+        fprintf(f, "%6d %9.0f %9.1f %11.1f %9.1f %11.0f %6lld\n", n, floor, t, ct, m3, cm3,
+                trucks);
     }
     fprintf(f, "\n");
 }
 
-/* Every facility that is not a township point, one line each. */
-static void print_bulk(FILE *f, const struct definition *d)
+/* Every store that is not a township point, one line each. */
+static void print_stores(FILE *f, const struct definition *d, enum lang l)
 {
-    fprintf(f, "  %-14s ", "facility");
-    text_pad(f, "name", 34);
-    fprintf(f, " %8s %8s %8s %5s %s\n", "stock t", "stock m3", "full %", "bays", "fleet");
+    static const enum text cols[] = { T_CHK_COL_STORE, T_CHK_COL_STOCK_T, T_CHK_COL_STOCK_M3,
+                                      T_CHK_COL_FULL, T_CHK_COL_BAYS };
+    static const int w[] = { 40, 9, 10, 8, 8 };
+    char fleet[128];
+    fprintf(f, "%s\n", lang_text(l, T_CHK_STORES_H));
+    fprintf(f, "  ");
+    text_pad(f, lang_text(l, cols[0]), w[0]);
+    for (int i = 1; i < 5; i++)
+        text_pad_left(f, lang_text(l, cols[i]), w[i]);
+    fprintf(f, "  %s\n", lang_text(l, T_CHK_COL_FLEET));
     for (int i = 0; i < d->n_facilities; i++) {
         const struct facility *x = &d->facilities[i];
         if (x->kind == FAC_TOWNSHIP)
             continue;
         double m3 = definition_stock_m3(d, i);
-        fprintf(f, "  %-14s ", x->id);
-        text_pad(f, x->name_zh, 34);
-        fprintf(f, " %8.1f %8.1f %8.1f %5d ", definition_stock_t(d, i), m3,
+        fprintf(f, "  ");
+        text_pad(f, lang_name(l, x->name, x->name_zh), w[0]);
+        fprintf(f, "%9.1f %9.1f %7.1f %7d  ", definition_stock_t(d, i), m3,
                 100.0 * m3 / x->capacity_m3, x->bays);
         if (x->trucks > 0)
-            fprintf(f, "%d x %s (%.0f t, %.0f m3)\n", x->trucks, d->truck_types[x->truck_type].id,
-                    d->truck_types[x->truck_type].capacity_t,
-                    d->truck_types[x->truck_type].capacity_m3);
+            snprintf(fleet, sizeof fleet, lang_text(l, T_CHK_FLEET), x->trucks,
+                     d->truck_types[x->truck_type].capacity_t,
+                     d->truck_types[x->truck_type].capacity_m3);
         else
-            fprintf(f, "none\n");
+            snprintf(fleet, sizeof fleet, "%s", lang_text(l, T_CHK_FLEET_NONE));
+        fprintf(f, "%s\n", fleet);
     }
     fprintf(f, "\n");
 }
@@ -99,52 +141,58 @@ static void print_minutes(FILE *f, double m)
 }
 
 static void print_coverage(FILE *f, const struct definition *d, const struct coverage_row *rows,
-                           double promise_min)
+                           double promise_min, enum lang l)
 {
-    fprintf(f, "Free-flow coverage (truck minutes to each township seat):\n  ");
-    text_pad(f, "township", 36);
-    fprintf(f, " %9s  ", "central");
-    text_pad(f, "nearest sub-centre", 28);
-    fprintf(f, " %9s\n", "minutes");
+    fprintf(f, "%s\n  ", lang_text(l, T_CHK_COVERAGE_H));
+    text_pad(f, lang_text(l, T_CHK_COL_TOWNSHIP), 20);
+    text_pad_left(f, lang_text(l, T_CHK_COL_CENTRAL), 9);
+    fprintf(f, "  ");
+    text_pad(f, lang_text(l, T_CHK_COL_SUBCENTRE), 28);
+    text_pad_left(f, lang_text(l, T_CHK_COL_MINUTES), 9);
+    fputc('\n', f);
     int slow = 0, cut = 0;
     for (int i = 0; i < d->n_townships; i++) {
         const struct coverage_row *r = &rows[i];
         const struct township *t = &d->townships[r->township];
-        char name[256];
-        snprintf(name, sizeof name, "%s %s", t->name, t->name_zh);
+        const struct facility *sc = r->subcentre >= 0 ? &d->facilities[r->subcentre] : NULL;
         fprintf(f, "  ");
-        text_pad(f, name, 36);
+        text_pad(f, lang_name(l, t->name, t->name_zh), 20);
         print_minutes(f, r->central_min);
         fprintf(f, "  ");
-        text_pad(f, r->subcentre >= 0 ? d->facilities[r->subcentre].id : "-", 28);
+        text_pad(f, sc ? lang_name(l, sc->name, sc->name_zh) : "-", 28);
         print_minutes(f, r->subcentre_min);
         double best = fmin(r->central_min, r->subcentre_min);
         if (!r->reached || !isfinite(best)) {
-            fprintf(f, "  UNREACHABLE");
+            fprintf(f, "  %s", lang_text(l, T_CHK_UNREACHABLE));
             cut++;
         } else if (best > promise_min) {
-            fprintf(f, "  over %.0f min", promise_min);
+            fprintf(f, "  ");
+            fprintf(f, lang_text(l, T_CHK_OVER), promise_min);
             slow++;
         }
         fprintf(f, "\n");
     }
-    fprintf(f, "\n%d townships; %d over %.0f minutes from every bulk echelon; %d unreachable.\n",
-            d->n_townships, slow, promise_min, cut);
+    fputc('\n', f);
+    fprintf(f, lang_text(l, T_CHK_TOTALS), d->n_townships, slow, promise_min, cut);
+    fputc('\n', f);
 }
 
 void check_print(FILE *f, const struct definition *d, const struct coverage_row *rows,
-                 double promise_min)
+                 double promise_min, enum lang l)
 {
-    fprintf(f, "%s: %s\n", d->name, d->source_file);
-    if (d->description[0])
-        fprintf(f, "%s\n", d->description);
-    fprintf(f, "\nTownships: %d. Items: %d. Truck types: %d.\n", d->n_townships, d->n_items,
-            d->n_truck_types);
-    print_nodes(f, d);
-    print_roads(f, d);
-    print_facilities(f, d);
-    print_bulk(f, d);
-    print_coverage(f, d, rows, promise_min);
+    fprintf(f, lang_text(l, T_CHK_TITLE), lang_name(l, d->name, d->name_zh), d->source_file);
+    fputc('\n', f);
+    const char *about = lang_name(l, d->description, d->description_zh);
+    if (about[0])
+        fprintf(f, "%s\n", about);
+    fputc('\n', f);
+    fprintf(f, lang_text(l, T_CHK_COUNTS), d->n_townships, d->n_items, d->n_truck_types);
+    fputc('\n', f);
+    print_nodes(f, d, l);
+    print_roads(f, d, l);
+    print_facilities(f, d, l);
+    print_stores(f, d, l);
+    print_coverage(f, d, rows, promise_min, l);
 }
 
 void check_print_csv(FILE *f, const struct definition *d, const struct coverage_row *rows)

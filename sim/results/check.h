@@ -6,12 +6,14 @@
 #define SUPPLYSIM_RESULTS_CHECK_H
 
 #include <stdio.h>
+#include "engine/lang.h"
 #include "model/coverage.h"
 
 /* The summary (nodes, roads by class, facilities by kind, fleets) and the
- * coverage table, for people. promise_min marks slow townships. */
+ * coverage table, for people, in language l. promise_min marks slow
+ * townships. */
 void check_print(FILE *f, const struct definition *d, const struct coverage_row *rows,
-                 double promise_min);
+                 double promise_min, enum lang l);
 
 /* The coverage table as CSV: township,central_min,subcentre,subcentre_min. */
 void check_print_csv(FILE *f, const struct definition *d, const struct coverage_row *rows);

@@ -117,6 +117,13 @@ void text_pad(FILE *f, const char *s, int width)
         fputc(' ', f);
 }
 
+void text_pad_left(FILE *f, const char *s, int width)
+{
+    for (int w = text_width(s); w < width; w++)
+        fputc(' ', f);
+    fputs(s, f);
+}
+
 void csv_field(FILE *f, const char *s)
 {
     if (!strpbrk(s, ",\"\n\r")) {

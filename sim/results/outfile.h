@@ -22,6 +22,8 @@ void out_abort(struct outfile *o);
 int text_width(const char *s);
 /* Prints s left-aligned in a field of `width` columns. */
 void text_pad(FILE *f, const char *s, int width);
+/* Prints s right-aligned in a field of `width` columns. */
+void text_pad_left(FILE *f, const char *s, int width);
 /* Prints s as one CSV field, quoted when it holds a comma, quote or newline. */
 void csv_field(FILE *f, const char *s);
 /* Prints s as a JSON string literal, with quotes and escapes. */

@@ -1,156 +1,16 @@
 /*
- * report.c -- the words, tables and files a run leaves (sim/MODEL.md, "Outputs").  The
- * first line of stdout is the verdict; the text that follows names the sites
- * at risk and why.  Numbers that may be infinite (a site never reached) are
- * written "inf" in text and CSV and null in JSON.
+ * report.c -- the files a run leaves for scripts (sim/MODEL.md, "Outputs"):
+ * summary.json, the CSV files, the rows of replications.csv and
+ * shipments.csv, and summary.txt (the text of report_text.c).  Machine
+ * formats: English keys and ids, whatever the language.  Numbers that may
+ * be infinite (a site never reached) are written "inf" in CSV and null in
+ * JSON.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/lang.h"
 #include "results/outfile.h"
 #include "results/report.h"
-
-static void promise_words(char *buf, size_t n, double min)
-{
-    if (fmod(min, 60.0) == 0)
-        snprintf(buf, n, "%g-hour", min / 60.0);
-    else
-        snprintf(buf, n, "%g-minute", min);
-}
-
-void report_verdict_line(FILE *f, const struct definition *d, const struct summary *s)
-{
-    char p[32];
-    promise_words(p, sizeof p, s->promise_min);
-    fprintf(f, "%s: the %s promise held in %.1f%% of %ld %s (%g%% CI %.1f–%.1f%%); required %g%%\n",
-            verdict_name(s->verdict), p, 100 * s->promise_kept.est, s->runs, d->scenario_label,
-            100 * s->conf,
-            100 * s->promise_kept.lo, 100 * s->promise_kept.hi, 100 * s->required);
-}
-
-static void minutes(FILE *f, const char *fmt, double v)
-{
-    if (isfinite(v))
-        fprintf(f, fmt, v);
-    else
-        fprintf(f, "%s", "inf");
-}
-
-static void site_line(FILE *f, const struct definition *d, const struct summary *s, int k)
-{
-    const struct site_summary *ss = &s->sites[k];
-    const struct township *t = &d->townships[d->sites[k].township];
-    char name[160];
-    snprintf(name, sizeof name, "%s %s", t->name, t->name_zh);
-    fprintf(f, "  ");
-    text_pad(f, name, 34);
-    fprintf(f, " %6.1f%%  [%5.1f, %5.1f] ", 100 * ss->on_time.est, 100 * ss->on_time.lo,
-            100 * ss->on_time.hi);
-    minutes(f, "%8.0f", ss->mean_response);
-    fprintf(f, " ");
-    minutes(f, "%8.0f", ss->p95_response);
-    fprintf(f, "  %s\n", ss->main_cause >= 0 ? lang_cause(LANG_EN, ss->main_cause) : "-");
-}
-
-static void print_sites(FILE *f, const struct definition *d, const struct summary *s)
-{
-    int n = d->n_sites, shown = 0;
-    int *order = malloc((size_t)(n + 1) * sizeof *order);
-    if (!order) {
-        fprintf(f, "\n(out of memory listing the sites at risk: see sites.csv)\n");
-        return;
-    }
-    summary_worst_first(d, s, order);
-    fprintf(f, "\nSites at risk (on time in fewer than %g%% of runs), worst first:\n  ",
-            100 * s->required);
-    text_pad(f, "site (township)", 34);
-    fprintf(f, " %7s  %14s %8s %8s  %s\n", "on time", "95% CI", "mean min", "p95 min",
-            "main cause of lateness");
-    for (int i = 0; i < n; i++)
-        if (s->sites[order[i]].on_time.est < s->required) {
-            site_line(f, d, s, order[i]);
-            shown++;
-        }
-    if (!shown)
-        fprintf(f, "  none: every site was on time in at least %g%% of runs\n", 100 * s->required);
-    free(order);
-}
-
-static void print_thresholds(FILE *f, const struct summary *s)
-{
-    fprintf(f, "\nEvery site reached within (share of runs, 95%% CI):\n");
-    for (int t = 0; t < s->n_thr; t++)
-        fprintf(f, "  %6.0f min (%4.1f h) %s %6.1f%%  [%5.1f, %5.1f]\n", s->thr_min[t],
-                s->thr_min[t] / 60, s->thr_min[t] == s->promise_min ? "promise" : "       ",
-                100 * s->thr_kept[t].est, 100 * s->thr_kept[t].lo, 100 * s->thr_kept[t].hi);
-    fprintf(f, "Sites on time, mean share per run: %.1f%% [%.1f, %.1f]\n",
-            100 * s->sites_on_time.est, 100 * s->sites_on_time.lo, 100 * s->sites_on_time.hi);
-    fprintf(f, "Response time over all sites and runs (min): p50 ");
-    minutes(f, "%.0f", s->p50);
-    fprintf(f, ", p90 ");
-    minutes(f, "%.0f", s->p90);
-    fprintf(f, ", p95 ");
-    minutes(f, "%.0f", s->p95);
-    fprintf(f, ", p99 ");
-    minutes(f, "%.0f", s->p99);
-    fprintf(f, ", max ");
-    minutes(f, "%.0f", s->max);
-    fprintf(f, " (quantiles to %g min)\n", 1.0 / RESPONSE_PER_MIN);
-}
-
-static void print_causes(FILE *f, const struct summary *s)
-{
-    if (!s->late) {
-        fprintf(f, "\nNo site was late in any run.\n");
-        return;
-    }
-    fprintf(f, "\nWhy late sites are late (mean minutes over %ld late site-runs):\n  ", s->late);
-    for (int c = 0; c < CAUSES; c++)
-        fprintf(f, "%s %.0f%s", lang_cause(LANG_EN, c), s->cause_late[c], c + 1 < CAUSES ? ", " : "\n");
-}
-
-/* The stock-outs of most runs, at most ten lines; all of them in stockouts.csv. */
-static void print_stockouts(FILE *f, const struct definition *d, const struct summary *s)
-{
-    int n = d->n_facilities * d->n_items, shown = 0, more = 0;
-    for (int k = 0; k < n; k++)
-        more += s->stockouts[k] > 0;
-    if (!more)
-        return;
-    fprintf(f, "Stock-outs (runs in which a store ran out of an item), most frequent first:\n");
-    for (long runs = s->runs; runs > 0 && shown < 10; runs--)
-        for (int k = 0; k < n && shown < 10; k++)
-            if (s->stockouts[k] == runs) {
-                fprintf(f, "  %-18s %-14s %ld of %ld\n", d->facilities[k / d->n_items].id,
-                        d->items[k % d->n_items].id, runs, s->runs);
-                shown++;
-            }
-    if (more > shown)
-        fprintf(f, "  ... and %d more (stockouts.csv)\n", more - shown);
-}
-
-static void print_resources(FILE *f, const struct definition *d, const struct summary *s)
-{
-    fprintf(f, "\nTrucks busy %.1f%% of the time; mean wait for a loading bay %.1f min; "
-            "%.1f shipments per run.\n", 100 * s->truck_util, s->bay_wait_mean, s->shipments_mean);
-    fprintf(f, "Demand %.0f units per run; unmet at the %.0f h horizon: %.0f units (%.1f%%).\n",
-            s->demand_mean, d->run.horizon_min / 60, s->unmet_mean, 100 * s->unmet_share);
-    print_stockouts(f, d, s);
-}
-
-void report_text(FILE *f, const struct definition *d, const struct summary *s,
-                 const struct run_info *ri)
-{
-    report_verdict_line(f, d, s);
-    print_sites(f, d, s);
-    print_thresholds(f, s);
-    print_causes(f, s);
-    print_resources(f, d, s);
-    fprintf(f, "\nScenario %s: %ld runs from replication %ld, seed %llu, dispatch %s; supplysim %s\n",
-            d->name, s->runs, ri->first, ri->seed,
-            d->run.dispatch == DISPATCH_TIERED ? "tiered" : "earliest", ri->version);
-}
 
 /* ---- JSON --------------------------------------------------------------- */
 
@@ -277,9 +137,13 @@ struct ctx {
     const struct definition *d;
     const struct summary *s;
     const struct run_info *ri;
+    enum lang lang;
 };
 
-static void w_summary_txt(FILE *f, const struct ctx *c) { report_text(f, c->d, c->s, c->ri); }
+static void w_summary_txt(FILE *f, const struct ctx *c)
+{
+    report_text(f, c->d, c->s, c->ri, c->lang);
+}
 static void w_summary_json(FILE *f, const struct ctx *c) { report_json(f, c->d, c->s, c->ri); }
 
 static void w_sites(FILE *f, const struct ctx *c)
@@ -394,9 +258,9 @@ static int write_one(const char *dir, const char *name, void (*w)(FILE *, const 
 }
 
 int report_files(const char *dir, const struct definition *d, const struct summary *s,
-                 const struct run_info *ri, char *err, size_t errlen)
+                 const struct run_info *ri, enum lang lang, char *err, size_t errlen)
 {
-    const struct ctx c = { d, s, ri };
+    const struct ctx c = { d, s, ri, lang };
     static const struct { const char *name; void (*w)(FILE *, const struct ctx *); } files[] = {
         { "summary.txt", w_summary_txt }, { "summary.json", w_summary_json },
         { "sites.csv", w_sites }, { "coverage.csv", w_coverage },
