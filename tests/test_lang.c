@@ -112,6 +112,9 @@ static void every_text_has_both_languages(void **state)
         if (strcmp(ce, cz))
             fail_msg("text %d: conversions differ: en \"%s\" has [%s], zh \"%s\" has [%s]", t,
                      en, ce, zh, cz);
+        if (lang_definitions((enum text)t) != 1)
+            fail_msg("text %d (\"%s\"): defined in %d sections of the table, expected 1", t, en,
+                     lang_definitions((enum text)t));
         checked++;
     }
     assert_int_equal(checked, TEXTS);
@@ -141,9 +144,26 @@ static void helpers(void **state)
     assert_string_equal(lang_text(LANG_EN, TEXTS), "?");
 }
 
+/* The locale's language: the first variable set and not empty decides
+ * (POSIX: LC_ALL, then LC_MESSAGES, then LANG), Chinese when it starts
+ * with "zh". */
+static void language_of_the_locale(void **state)
+{
+    (void)state;
+    assert_int_equal(lang_from_locale(NULL, NULL, NULL), LANG_EN);
+    assert_int_equal(lang_from_locale(NULL, NULL, "zh_CN.UTF-8"), LANG_ZH);
+    assert_int_equal(lang_from_locale(NULL, NULL, "C"), LANG_EN);
+    assert_int_equal(lang_from_locale("", "", "zh_TW"), LANG_ZH);        /* empty: unset */
+    assert_int_equal(lang_from_locale("C", NULL, "zh_CN.UTF-8"), LANG_EN);  /* LC_ALL wins */
+    assert_int_equal(lang_from_locale(NULL, "zh_CN.UTF-8", "en_GB.UTF-8"), LANG_ZH);
+    assert_int_equal(lang_from_locale("en_US.UTF-8", "zh_CN.UTF-8", "zh_CN.UTF-8"), LANG_EN);
+    assert_int_equal(lang_from_locale(NULL, NULL, "z"), LANG_EN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(language_of_the_locale),
         cmocka_unit_test(scanner_reads_the_grammar),
         cmocka_unit_test(every_text_has_both_languages),
         cmocka_unit_test(helpers),

@@ -38,7 +38,7 @@ static int add_path(struct reader *r, struct found *f, const config_setting_t *s
         if (b)
             a->base = b;
         if (!i) {
-            FAIL(r, s, NULL, "out of memory");
+            FAIL(r, s, NULL, T_CMD_OUT_OF_MEMORY);
             return -1;
         }
         a->is_int = i;
@@ -107,8 +107,7 @@ static int expand(struct reader *r, const config_setting_t *root, const config_s
     struct found f = { a, 0 };
     walk(r, &f, root, comp, n);
     if (!r->bad && a->n_paths == 0)
-        FAIL(r, config_setting_get_member(e, "path"), NULL, "expected the path of numbers of the "
-             "configuration (as -D takes it, '*' for every element), found none at \"%s\"",
+        FAIL(r, config_setting_get_member(e, "path"), NULL, T_CFG_RANGE_PATH,
              a->path);
     return 1;
 }
@@ -119,7 +118,7 @@ static void check_values(struct reader *r, const config_setting_t *e,
 {
     for (int k = 0; k < a->n_paths && !r->bad; k++)
         if (a->is_int[k] && !a->relative && (a->low != floor(a->low) || a->high != floor(a->high)))
-            FAIL(r, e, NULL, "expected whole numbers for %s (a count), found %g and %g",
+            FAIL(r, e, NULL, T_CFG_RANGE_WHOLE,
                  a->paths[k], a->low, a->high);
 }
 
@@ -128,8 +127,7 @@ static void read_range(struct reader *r, const config_setting_t *root, const con
 {
     static const char *const known[] = { "path", "low", "high", "why", "relative", NULL };
     if (!config_setting_is_group(e)) {
-        FAIL(r, e, NULL, "expected { path = \"...\"; low = ...; high = ...; why = \"...\"; }, "
-             "found %s", cfg_found(e));
+        FAIL(r, e, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_RANGE), cfg_found(r, e));
         return;
     }
     cfg_only_known(r, e, known);
@@ -139,13 +137,13 @@ static void read_range(struct reader *r, const config_setting_t *root, const con
     a->high = cfg_get_num(r, e, "high", ANY);
     const config_setting_t *rel = cfg_opt(e, "relative");
     if (rel && config_setting_type(rel) != CONFIG_TYPE_BOOL)
-        FAIL(r, rel, NULL, "expected true or false, found %s", cfg_found(rel));
+        FAIL(r, rel, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_BOOL), cfg_found(r, rel));
     a->relative = rel && !r->bad && config_setting_get_bool(rel);
     if (!r->bad && a->low > a->high)
-        FAIL(r, cfg_opt(e, "low"), NULL, "expected low <= high, found low %g above high %g",
+        FAIL(r, cfg_opt(e, "low"), NULL, T_CFG_LOW_HIGH,
              a->low, a->high);
     if (!r->bad && a->relative && !(a->low >= 0))
-        FAIL(r, cfg_opt(e, "low"), NULL, "expected a factor of at least 0, found %g", a->low);
+        FAIL(r, cfg_opt(e, "low"), NULL, T_CFG_FACTOR0, a->low);
     if (!r->bad && expand(r, root, e, a))
         check_values(r, e, a);
 }
@@ -160,9 +158,7 @@ static void check_overlap(struct reader *r, const config_setting_t *l)
             for (int j = 0; j < i && !r->bad; j++)
                 for (int m = 0; m < d->ranges[j].n_paths; m++)
                     if (!strcmp(d->ranges[i].paths[k], d->ranges[j].paths[m])) {
-                        FAIL(r, config_setting_get_elem(l, (unsigned)d->ranges[i].entry), NULL,
-                             "expected ranges that each set other values, found %s also in "
-                             "entry [%d] (%s)", d->ranges[i].paths[k], d->ranges[j].entry,
+                        FAIL(r, config_setting_get_elem(l, (unsigned)d->ranges[i].entry), NULL, T_CFG_RANGE_OVERLAP, d->ranges[i].paths[k], d->ranges[j].entry,
                              d->ranges[j].path);
                         break;
                     }
@@ -174,8 +170,7 @@ void cfg_read_assumptions(struct reader *r, const config_setting_t *root)
     if (!l || r->bad)
         return;
     if (!config_setting_is_list(l)) {
-        FAIL(r, l, NULL, "expected a list ( { path = ...; low = ...; high = ...; why = ...; }, "
-             "... ), found %s", cfg_found(l));
+        FAIL(r, l, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_RANGES), cfg_found(r, l));
         return;
     }
     int n = config_setting_length(l);

@@ -3,23 +3,29 @@
  * sorted id maps: the vocabulary system.c and scenario.c are written
  * in.  Errors are sticky (see struct reader in internal.h).
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config/internal.h"
 
-const char *cfg_found(const config_setting_t *s)
+const char *cfg_words(const struct reader *r, enum text t)
+{
+    return lang_text(r->c->lang, t);
+}
+
+const char *cfg_found(const struct reader *r, const config_setting_t *s)
 {
     switch (config_setting_type(s)) {
-    case CONFIG_TYPE_GROUP:  return "a group";
-    case CONFIG_TYPE_INT:    return "an integer";
-    case CONFIG_TYPE_INT64:  return "a 64-bit integer (with L)";
-    case CONFIG_TYPE_FLOAT:  return "a number";
-    case CONFIG_TYPE_STRING: return "a string";
-    case CONFIG_TYPE_BOOL:   return "a boolean";
-    case CONFIG_TYPE_ARRAY:  return "an array";
-    case CONFIG_TYPE_LIST:   return "a list";
-    default:                 return "nothing";
+    case CONFIG_TYPE_GROUP:  return cfg_words(r, T_CFG_TYPE_GROUP);
+    case CONFIG_TYPE_INT:    return cfg_words(r, T_CFG_TYPE_INT);
+    case CONFIG_TYPE_INT64:  return cfg_words(r, T_CFG_TYPE_INT64);
+    case CONFIG_TYPE_FLOAT:  return cfg_words(r, T_CFG_TYPE_FLOAT);
+    case CONFIG_TYPE_STRING: return cfg_words(r, T_CFG_TYPE_STRING);
+    case CONFIG_TYPE_BOOL:   return cfg_words(r, T_CFG_TYPE_BOOL);
+    case CONFIG_TYPE_ARRAY:  return cfg_words(r, T_CFG_TYPE_ARRAY);
+    case CONFIG_TYPE_LIST:   return cfg_words(r, T_CFG_TYPE_LIST);
+    default:                 return cfg_words(r, T_CFG_TYPE_NONE);
     }
 }
 
@@ -28,8 +34,7 @@ const char *cfg_found(const config_setting_t *s)
 int cfg_in_range(struct reader *r, const config_setting_t *s, double v, enum range rg)
 {
     if ((rg == POS && !(v > 0)) || (rg == NONNEG && !(v >= 0)) || !isfinite(v)) {
-        FAIL(r, s, NULL, "expected a %s number, found %g",
-             rg == POS ? "positive" : "non-negative", v);
+        FAIL(r, s, NULL, rg == POS ? T_CFG_POSITIVE : T_CFG_NONNEG, v);
         return 0;
     }
     return 1;
@@ -40,7 +45,7 @@ double cfg_num_of(struct reader *r, const config_setting_t *s, enum range rg)
 {
     int t = config_setting_type(s);
     if (t != CONFIG_TYPE_FLOAT && t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) {
-        FAIL(r, s, NULL, "expected a number, found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_NUMBER), cfg_found(r, s));
         return 0;
     }
     double v = t == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
@@ -54,18 +59,18 @@ const config_setting_t *cfg_opt(const config_setting_t *g, const char *name)
 }
 
 const config_setting_t *cfg_req(struct reader *r, const config_setting_t *g,
-                                   const char *name, const char *what)
+                                   const char *name, enum text what)
 {
     const config_setting_t *s = cfg_opt(g, name);
     if (!s)
-        FAIL(r, g, name, "expected %s, found nothing (the setting is missing)", what);
+        FAIL(r, g, name, T_CFG_MISSING, cfg_words(r, what));
     return s;
 }
 
 double cfg_get_num(struct reader *r, const config_setting_t *g, const char *name,
                       enum range rg)
 {
-    const config_setting_t *s = cfg_req(r, g, name, "a number");
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_NUMBER);
     return (s && !r->bad) ? cfg_num_of(r, s, rg) : 0;
 }
 
@@ -79,7 +84,7 @@ double cfg_opt_num(struct reader *r, const config_setting_t *g, const char *name
 int cfg_int_of(struct reader *r, const config_setting_t *s, enum range rg)
 {
     if (config_setting_type(s) != CONFIG_TYPE_INT) {
-        FAIL(r, s, NULL, "expected an integer, found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_AN_INTEGER), cfg_found(r, s));
         return 0;
     }
     int v = config_setting_get_int(s);
@@ -112,7 +117,7 @@ void cfg_check_cv(struct reader *r, const config_setting_t *s, double cv, double
 const char *cfg_str_of(struct reader *r, const config_setting_t *s)
 {
     if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-        FAIL(r, s, NULL, "expected a string, found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_STRING), cfg_found(r, s));
         return "";
     }
     return config_setting_get_string(s);
@@ -120,7 +125,7 @@ const char *cfg_str_of(struct reader *r, const config_setting_t *s)
 
 const char *cfg_get_str(struct reader *r, const config_setting_t *g, const char *name)
 {
-    const config_setting_t *s = cfg_req(r, g, name, "a string");
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_STRING);
     return (s && !r->bad) ? cfg_str_of(r, s) : "";
 }
 
@@ -135,7 +140,7 @@ char *cfg_dup(struct reader *r, const char *s)
 {
     char *p = strdup(s ? s : "");
     if (!p && !r->bad) {
-        snprintf(r->err, r->errlen, "out of memory");
+        snprintf(r->err, r->errlen, "%s", cfg_words(r, T_CMD_OUT_OF_MEMORY));
         r->bad = 1;
     }
     return p;
@@ -145,7 +150,7 @@ void *cfg_alloc(struct reader *r, size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
     if (!p && !r->bad) {
-        snprintf(r->err, r->errlen, "out of memory");
+        snprintf(r->err, r->errlen, "%s", cfg_words(r, T_CMD_OUT_OF_MEMORY));
         r->bad = 1;
     }
     return p;
@@ -155,17 +160,18 @@ void *cfg_alloc(struct reader *r, size_t n, size_t size)
 int cfg_choice(struct reader *r, const config_setting_t *g, const char *name,
                   const char *const *names, int n)
 {
-    const config_setting_t *s = cfg_req(r, g, name, "a string");
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_STRING);
     if (!s || r->bad)
         return -1;
     const char *v = cfg_str_of(r, s);
     for (int i = 0; i < n; i++)
         if (!strcmp(v, names[i]))
             return i;
-    char list[256] = "";
+    char list[256] = "", hint[160];
     for (int i = 0; i < n; i++)
         snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
-    FAIL(r, s, NULL, "expected one of %s, found \"%s\"", list, v);
+    cfg_did_you_mean(r->c->lang, v, names, n, hint, sizeof hint);
+    FAIL(r, s, NULL, T_CFG_ONE_OF, list, v, hint);
     return -1;
 }
 
@@ -179,11 +185,13 @@ void cfg_only_known(struct reader *r, const config_setting_t *g, const char *con
         for (const char *const *k = known; *k && !ok; k++)
             ok = !strcmp(*k, name);
         if (!ok) {
-            char list[512] = "";
-            for (const char *const *k = known; *k; k++)
+            char list[512] = "", hint[160];
+            int n = 0;
+            for (const char *const *k = known; *k; k++, n++)
                 snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                          k == known ? "" : ", ", *k);
-            FAIL(r, s, NULL, "expected one of the settings %s; found an unknown setting", list);
+            cfg_did_you_mean(r->c->lang, name, known, n, hint, sizeof hint);
+            FAIL(r, s, NULL, T_CFG_UNKNOWN_SETTING, list, hint);
         }
     }
 }
@@ -208,31 +216,31 @@ int cfg_list_max(const char *name)
 const config_setting_t *cfg_get_group(struct reader *r, const config_setting_t *g,
                                          const char *name)
 {
-    const config_setting_t *s = cfg_req(r, g, name, "a group { ... }");
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_GROUP);
     if (s && !r->bad && !config_setting_is_group(s))
-        FAIL(r, s, NULL, "expected a group { ... }, found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_GROUP), cfg_found(r, s));
     return r->bad ? NULL : s;
 }
 
 const config_setting_t *cfg_get_list(struct reader *r, const config_setting_t *g,
                                         const char *name, int min)
 {
-    const config_setting_t *s = cfg_req(r, g, name, "a list ( { ... }, ... )");
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_LIST);
     if (!s || r->bad)
         return NULL;
     if (!config_setting_is_list(s)) {
-        FAIL(r, s, NULL, "expected a list ( { ... }, ... ), found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_LIST), cfg_found(r, s));
         return NULL;
     }
     if (config_setting_length(s) < min)
-        FAIL(r, s, NULL, "expected at least %d entries, found %d", min, config_setting_length(s));
+        FAIL(r, s, NULL, T_CFG_AT_LEAST_ENTRIES, min, config_setting_length(s));
     int max = cfg_list_max(name);
     if (!r->bad && config_setting_length(s) > max)
         FAIL(r, s, NULL, "expected at most %d entries, found %d", max, config_setting_length(s));
     for (int i = 0; !r->bad && i < config_setting_length(s); i++)
         if (!config_setting_is_group(config_setting_get_elem(s, i)))
-            FAIL(r, config_setting_get_elem(s, i), NULL, "expected a group { ... }, found %s",
-                 cfg_found(config_setting_get_elem(s, i)));
+            FAIL(r, config_setting_get_elem(s, i), NULL, T_CFG_EXPECTED_FOUND,
+                 cfg_words(r, T_CFG_A_GROUP), cfg_found(r, config_setting_get_elem(s, i)));
     return r->bad ? NULL : s;
 }
 
@@ -249,7 +257,7 @@ int cfg_ident_cmp(const void *a, const void *b)
 }
 
 /* Sorts the map; a duplicate id is an error at its second occurrence. */
-void cfg_idmap_seal(struct reader *r, struct idmap *m, const char *kind)
+void cfg_idmap_seal(struct reader *r, struct idmap *m, enum text kind)
 {
     if (r->bad)
         return;
@@ -259,8 +267,7 @@ void cfg_idmap_seal(struct reader *r, struct idmap *m, const char *kind)
             const char *file;
             int line;
             cfg_where(r->c, m->v[i - 1].s, &file, &line);
-            FAIL(r, m->v[i].s, "id", "expected a unique %s id, found \"%s\" again (first at %s:%d)",
-                 kind, m->v[i].id, file, line);
+            FAIL(r, m->v[i].s, "id", T_CFG_DUP_ID, cfg_words(r, kind), m->v[i].id, file, line);
             return;
         }
 }
@@ -280,18 +287,86 @@ int cfg_idmap_find(const struct idmap *m, const char *id)
     return -1;
 }
 
+void cfg_id_hint(const struct reader *r, const struct idmap *m, enum text kind, const char *bad,
+                 int list, char *buf, size_t len)
+{
+    const char **ids = malloc(((size_t)m->n + 1) * sizeof *ids);
+    for (int i = 0; ids && i < m->n; i++)
+        ids[i] = m->v[i].id;
+    cfg_did_you_mean(r->c->lang, bad, ids, ids ? m->n : 0, buf, len);
+    free(ids);
+    if (!list || m->n > 60)
+        return;
+    char all[2048] = "";
+    for (int i = 0; i < m->n; i++)       /* sorted by id: the map is sealed */
+        snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? ", " : "", m->v[i].id);
+    size_t k = strlen(buf);
+    snprintf(buf + k, len - k, cfg_words(r, T_CFG_VALID_IDS), cfg_words(r, kind), all);
+}
+
 /* Resolves the string setting g.name as an id of kind; -1 and an error if unknown. */
 int cfg_ref(struct reader *r, const config_setting_t *g, const char *name,
-               const struct idmap *m, const char *kind)
+               const struct idmap *m, enum text kind)
 {
-    const config_setting_t *s = cfg_req(r, g, name, "a string");
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_STRING);
     if (!s || r->bad)
         return -1;
     const char *id = cfg_str_of(r, s);
     int i = cfg_idmap_find(m, id);
-    if (i < 0 && !r->bad)
-        FAIL(r, s, NULL, "expected the id of a %s, found \"%s\", which is not one", kind, id);
+    if (i < 0 && !r->bad) {
+        char hint[4096];
+        cfg_id_hint(r, m, kind, id, 1, hint, sizeof hint);
+        FAIL(r, s, NULL, T_CFG_NOT_AN_ID, cfg_words(r, kind), id, hint, "");
+    }
     return i;
+}
+
+void cfg_not_id(struct reader *r, const config_setting_t *s, const struct idmap *m,
+                enum text kind, enum text msg, const char *bad)
+{
+    char hint[4096];
+    cfg_id_hint(r, m, kind, bad, 1, hint, sizeof hint);
+    FAIL(r, s, NULL, msg, bad, hint);
+}
+
+/* ASCII case ignored. */
+static int same_name(const char *a, const char *b)
+{
+    for (; *a && tolower((unsigned char)*a) == tolower((unsigned char)*b); a++, b++)
+        ;
+    return !*a && !*b;
+}
+
+int cfg_township_ref(struct reader *r, const config_setting_t *g, const char *name,
+                     const struct idmap *m)
+{
+    const config_setting_t *s = cfg_req(r, g, name, T_CFG_A_STRING);
+    if (!s || r->bad)
+        return -1;
+    const char *word = cfg_str_of(r, s);
+    int i = cfg_idmap_find(m, word);
+    for (int k = 0; i < 0 && k < r->d->n_townships; k++)
+        if (same_name(word, r->d->townships[k].name) || !strcmp(word, r->d->townships[k].name_zh))
+            i = k;
+    if (i < 0 && !r->bad) {
+        char hint[4096], names[512] = "";
+        cfg_id_hint(r, m, T_CFG_KIND_TOWNSHIP, word, 1, hint, sizeof hint);
+        if (r->d->n_townships > 0)
+            snprintf(names, sizeof names, cfg_words(r, T_CFG_NAMES_TOO), r->d->townships[0].name,
+                     r->d->townships[0].name_zh);
+        FAIL(r, s, NULL, T_CFG_NOT_AN_ID, cfg_words(r, T_CFG_KIND_TOWNSHIP), word, hint, names);
+    }
+    return i;
+}
+
+void cfg_did_you_mean(enum lang l, const char *word, const char *const *names, int n,
+                      char *buf, size_t len)
+{
+    const char *near = cfg_nearest(word, names, n);
+    if (near)
+        snprintf(buf, len, lang_text(l, T_CFG_DID_YOU_MEAN), near);
+    else if (len)
+        buf[0] = '\0';
 }
 
 

@@ -29,10 +29,22 @@ void cfg_where(const struct cfg *c, const config_setting_t *s, const char **file
 /* The setting's path as -D accepts it, e.g. "facilities.central.floor_m2". */
 void cfg_path(const config_setting_t *s, char *buf, size_t len);
 
-/* Writes "FILE:LINE: PATH[.member]: message" into err. */
+/* Writes "FILE:LINE: PATH[.member]: message" into err, the message text t
+ * of the language table (in c's language) made with the arguments. */
 void cfg_error(const struct cfg *c, const config_setting_t *s, const char *member,
-               char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+               char *err, size_t errlen, enum text t, ...);
+
+/* ---- suggestions: see suggest.c ---------------------------------------- */
+
+/* The optimal-string-alignment distance of a and b (ASCII case ignored). */
+int cfg_distance(const char *a, const char *b);
+/* The one of names[0..n) nearest to word, when near enough to be a slip;
+ * else NULL. */
+const char *cfg_nearest(const char *word, const char *const *names, int n);
+/* " (did you mean NAME?)" in language l into buf when a name is near word,
+ * else "". */
+void cfg_did_you_mean(enum lang l, const char *word, const char *const *names, int n,
+                      char *buf, size_t len);
 
 /* ---- before libconfig: see precheck.c ----------------------------------- */
 
@@ -76,6 +88,7 @@ struct reader {
     struct definition *d;
 };
 
+/* FAIL(r, s, member, T_ID, args...): the first error of a reading. */
 #define FAIL(r, s, member, ...)                                                  \
     do {                                                                         \
         if (!(r)->bad)                                                           \
@@ -90,11 +103,13 @@ struct maps {
     const config_setting_t **node_src;   /* the setting that made each node */
 };
 
-const char *cfg_found(const config_setting_t *s);
+/* Words in the reader's language: text t; what s is ("a group" ...). */
+const char *cfg_words(const struct reader *r, enum text t);
+const char *cfg_found(const struct reader *r, const config_setting_t *s);
 int cfg_in_range(struct reader *r, const config_setting_t *s, double v, enum range rg);
 double cfg_num_of(struct reader *r, const config_setting_t *s, enum range rg);
 const config_setting_t *cfg_opt(const config_setting_t *g, const char *name);
-const config_setting_t *cfg_req(struct reader *r, const config_setting_t *g, const char *name, const char *what);
+const config_setting_t *cfg_req(struct reader *r, const config_setting_t *g, const char *name, enum text what);
 double cfg_get_num(struct reader *r, const config_setting_t *g, const char *name, enum range rg);
 double cfg_opt_num(struct reader *r, const config_setting_t *g, const char *name, enum range rg, double dflt);
 int cfg_int_of(struct reader *r, const config_setting_t *s, enum range rg);
@@ -116,9 +131,21 @@ void cfg_only_known(struct reader *r, const config_setting_t *g, const char *con
 const config_setting_t *cfg_get_group(struct reader *r, const config_setting_t *g, const char *name);
 const config_setting_t *cfg_get_list(struct reader *r, const config_setting_t *g, const char *name, int min);
 int cfg_ident_cmp(const void *a, const void *b);
-void cfg_idmap_seal(struct reader *r, struct idmap *m, const char *kind);
+void cfg_idmap_seal(struct reader *r, struct idmap *m, enum text kind);
 int cfg_idmap_find(const struct idmap *m, const char *id);
-int cfg_ref(struct reader *r, const config_setting_t *g, const char *name, const struct idmap *m, const char *kind);
+/* " (did you mean ID?)" and, for a map of at most 60 ids, "; the KIND ids:
+ * a, b, ..." for a string that is no id of m, into buf. */
+void cfg_id_hint(const struct reader *r, const struct idmap *m, enum text kind, const char *bad,
+                 int list, char *buf, size_t len);
+int cfg_ref(struct reader *r, const config_setting_t *g, const char *name, const struct idmap *m, enum text kind);
+/* The error for bad, no id of m (of kind), at s: message msg ("... \"%s\"%s"),
+ * with cfg_id_hint's words. */
+void cfg_not_id(struct reader *r, const config_setting_t *s, const struct idmap *m,
+                enum text kind, enum text msg, const char *bad);
+/* A township by its id, or by its name (ASCII case ignored) or Chinese
+ * name, at g.name; -1 and an error listing the ids when none. */
+int cfg_township_ref(struct reader *r, const config_setting_t *g, const char *name,
+                     const struct idmap *m);
 void cfg_maps_free(struct maps *m);
 
 /* scenario.c: the run settings and the disaster. */

@@ -15,30 +15,44 @@
  * error still names the file and line the user wrote.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "config/internal.h"
 
 #define MAX_CHAIN 8          /* base chains deeper than this are a cycle */
-#define CMDLINE "command line"
+#define CMDLINE(c) lang_text((c)->lang, T_CFG_CMDLINE)   /* the -D settings' "file" */
 
-static const char *type_name(int type)
+static const char *type_name(const struct cfg *c, int type)
 {
     switch (type) {
-    case CONFIG_TYPE_GROUP:  return "a group";
-    case CONFIG_TYPE_INT:    return "an integer";
-    case CONFIG_TYPE_INT64:  return "an integer";
-    case CONFIG_TYPE_FLOAT:  return "a number";
-    case CONFIG_TYPE_STRING: return "a string";
-    case CONFIG_TYPE_BOOL:   return "a boolean";
-    case CONFIG_TYPE_ARRAY:  return "an array [...]";
-    case CONFIG_TYPE_LIST:   return "a list (...)";
-    default:                 return "nothing";
+    case CONFIG_TYPE_GROUP:  return lang_text(c->lang, T_CFG_TYPE_GROUP);
+    case CONFIG_TYPE_INT:    return lang_text(c->lang, T_CFG_TYPE_INT);
+    case CONFIG_TYPE_INT64:  return lang_text(c->lang, T_CFG_TYPE_INT);
+    case CONFIG_TYPE_FLOAT:  return lang_text(c->lang, T_CFG_TYPE_FLOAT);
+    case CONFIG_TYPE_STRING: return lang_text(c->lang, T_CFG_TYPE_STRING);
+    case CONFIG_TYPE_BOOL:   return lang_text(c->lang, T_CFG_TYPE_BOOL);
+    case CONFIG_TYPE_ARRAY:  return lang_text(c->lang, T_CFG_TYPE_ARRAY_B);
+    case CONFIG_TYPE_LIST:   return lang_text(c->lang, T_CFG_TYPE_LIST_B);
+    default:                 return lang_text(c->lang, T_CFG_TYPE_NONE);
     }
+}
+
+/* "FILE:LINE: PATH: " and text t made with the arguments, into err. */
+static void load_error(const struct cfg *c, const char *file, int line, const char *path,
+                       char *err, size_t errlen, enum text t, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, t);
+    vsnprintf(msg, sizeof msg, lang_text(c->lang, t), ap);
+    va_end(ap);
+    snprintf(err, errlen, "%s:%d: %s: %s", file, line, path, msg);
 }
 
 /* ---- error locations --------------------------------------------------- */
@@ -90,16 +104,16 @@ void cfg_path(const config_setting_t *s, char *buf, size_t len)
 }
 
 void cfg_error(const struct cfg *c, const config_setting_t *s, const char *member,
-               char *err, size_t errlen, const char *fmt, ...)
+               char *err, size_t errlen, enum text t, ...)
 {
     const char *file;
     int line;
-    char path[512], msg[768];
+    char path[512], msg[4096];
     cfg_where(c, s, &file, &line);
     cfg_path(s, path, sizeof path);
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_start(ap, t);
+    vsnprintf(msg, sizeof msg, lang_text(c->lang, t), ap);
     va_end(ap);
     snprintf(err, errlen, "%s:%d: %s%s%s: %s", file, line, path,
              (member && path[0]) ? "." : "", member ? member : "", msg);
@@ -201,9 +215,8 @@ static int overlay_member(struct cfg *c, config_setting_t *dst, const config_set
         const char *sf = config_setting_source_file(s);
         char path[512];
         cfg_path(d, path, sizeof path);
-        snprintf(err, errlen, "%s:%d: %s: expected %s (as in %s:%d), found %s",
-                 sf ? sf : c->path, config_setting_source_line(s), path,
-                 type_name(dt), bf, bl, type_name(st));
+        load_error(c, sf ? sf : c->path, config_setting_source_line(s), path, err, errlen,
+                   T_CFG_OVERLAY_TYPE, type_name(c, dt), bf, bl, type_name(c, st));
         return -2;
     }
     int widen = dt == CONFIG_TYPE_INT && st == CONFIG_TYPE_INT64
@@ -227,7 +240,7 @@ static int overlay_group(struct cfg *c, config_setting_t *dst, const config_sett
             continue;
         int rc = overlay_member(c, dst, s, err, errlen);   /* -1 out of memory, -2 bad value */
         if (rc == -1)
-            snprintf(err, errlen, "%s: out of memory while merging", c->path);
+            snprintf(err, errlen, "%s: %s", c->path, lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
         if (rc)
             return rc;
     }
@@ -260,19 +273,46 @@ static config_setting_t *find_child(config_setting_t *cur, const char *comp)
     return NULL;
 }
 
-/* Splits "a.b.[2].c" at dots and walks the tree. */
+/* The names (or ids) of cur's children, for a suggestion; NULL when out of
+ * memory.  The caller frees the array, not the names. */
+static const char **child_names(const config_setting_t *cur, int *n)
+{
+    int len = config_setting_is_aggregate(cur) ? config_setting_length(cur) : 0;
+    const char **names = malloc(((size_t)len + 1) * sizeof *names);
+    *n = 0;
+    for (int i = 0; names && i < len; i++) {
+        const config_setting_t *e = config_setting_get_elem(cur, (unsigned)i);
+        const char *id = NULL;
+        if (config_setting_name(e))
+            names[(*n)++] = config_setting_name(e);
+        else if (config_setting_is_group(e) && config_setting_lookup_string(e, "id", &id))
+            names[(*n)++] = id;
+    }
+    return names;
+}
+
+/* Splits "a.b.[2].c" at dots and walks the tree.  When a component is not
+ * there, it goes to bad, and the nearest name there (or "") to near. */
 static config_setting_t *resolve_path(config_setting_t *root, const char *path,
-                                      char *bad, size_t badlen)
+                                      char *bad, size_t badlen, char *near, size_t nearlen)
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s", path);
     snprintf(bad, badlen, "%s", path);
+    if (nearlen)
+        near[0] = '\0';
     config_setting_t *cur = root;
     char *save = NULL;
     for (char *comp = strtok_r(buf, ".", &save); comp; comp = strtok_r(NULL, ".", &save)) {
         config_setting_t *next = find_child(cur, comp);
         if (!next) {
+            int n;
+            const char **names = child_names(cur, &n);
+            const char *pick = names ? cfg_nearest(comp, names, n) : NULL;
             snprintf(bad, badlen, "%s", comp);
+            if (pick && nearlen)
+                snprintf(near, nearlen, "%s", pick);
+            free(names);
             return NULL;
         }
         cur = next;
@@ -373,17 +413,14 @@ static int put_parsed(struct cfg *c, config_setting_t *parent, const char *name,
     const config_setting_t *v = parse_value(&tmp, value);
     int rc = -1;
     if (!v)
-        snprintf(err, errlen, "%s:%d: %s: expected a value in configuration syntax "
-                 "(a number, \"text\", [a, b] or ( ... )), found \"%s\"", file, line, path,
-                 value);
+        load_error(c, file, line, path, err, errlen, T_CFG_SYNTAX_VALUE, value);
     else if (old && !compatible(config_setting_type(old), config_setting_type(v))
              && !draw_shape(config_setting_type(old), v))
-        snprintf(err, errlen, "%s:%d: %s: expected %s%s, found %s", file, line, path,
-                 type_name(config_setting_type(old)), config_setting_is_aggregate(old)
-                 ? " given whole (or the path of a single value inside it)" : "",
-                 type_name(config_setting_type(v)));
+        load_error(c, file, line, path, err, errlen, config_setting_is_aggregate(old)
+                   ? T_CFG_GIVEN_WHOLE : T_CFG_EXPECTED_FOUND,
+                   type_name(c, config_setting_type(old)), type_name(c, config_setting_type(v)));
     else if (old && config_setting_remove(parent, name) != CONFIG_TRUE)
-        snprintf(err, errlen, "%s:%d: %s: out of memory", file, line, path);
+        load_error(c, file, line, path, err, errlen, T_CMD_OUT_OF_MEMORY);
     else {
         /* the copy remembers no line of its own: every part of it is at the
          * -D or set entry (add_origin), found by cfg_where on the way up */
@@ -393,7 +430,7 @@ static int put_parsed(struct cfg *c, config_setting_t *parent, const char *name,
             ok = copy_setting(NULL, d, config_setting_get_elem(v, i)) != NULL;
         rc = (ok && add_origin(c, d, file, line) == 0) ? 0 : -1;
         if (rc < 0)
-            snprintf(err, errlen, "%s:%d: %s: out of memory", file, line, path);
+            load_error(c, file, line, path, err, errlen, T_CMD_OUT_OF_MEMORY);
     }
     config_destroy(&tmp);
     return rc;
@@ -403,14 +440,14 @@ static int put_parsed(struct cfg *c, config_setting_t *parent, const char *name,
  * the setting a.b and "c"); NULL when there is none. */
 static config_setting_t *parent_of(config_setting_t *root, char *path, char **last)
 {
-    char *dot = strrchr(path, '.'), bad[128];
+    char *dot = strrchr(path, '.'), bad[128], near[128];
     *last = dot ? dot + 1 : path;
     if (!**last || **last == '[' || isdigit((unsigned char)**last))
         return NULL;
     if (!dot)
         return root;
     *dot = '\0';
-    config_setting_t *p = resolve_path(root, path, bad, sizeof bad);
+    config_setting_t *p = resolve_path(root, path, bad, sizeof bad, near, sizeof near);
     *dot = '.';
     return p && config_setting_is_group(p) ? p : NULL;
 }
@@ -422,31 +459,32 @@ static config_setting_t *parent_of(config_setting_t *root, char *path, char **la
 static int apply_set(struct cfg *c, const char *expr, const char *file, int line,
                      char *err, size_t errlen)
 {
-    char buf[1024], bad[128];
+    char buf[1024], bad[128], near[128], hint[256] = "";
     snprintf(buf, sizeof buf, "%s", expr);
     char *eq = strchr(buf, '=');
     if (!eq) {
-        snprintf(err, errlen, "%s:%d: %s: expected PATH=VALUE, found no '='", file, line, expr);
+        load_error(c, file, line, expr, err, errlen, T_CFG_SET_NO_EQ);
         return -1;
     }
     *eq = '\0';
     char *path = trim(buf), *value = trim(eq + 1), *last;
     config_setting_t *root = config_root_setting(c->root);
-    config_setting_t *d = resolve_path(root, path, bad, sizeof bad);
+    config_setting_t *d = resolve_path(root, path, bad, sizeof bad, near, sizeof near);
     if (!d) {
         config_setting_t *parent = path[0] ? parent_of(root, path, &last) : NULL;
-        if (parent)
+        if (parent)           /* a new setting: the reader refuses a name it does not know,
+                               * and suggests the nearest it knows */
             return put_parsed(c, parent, last, NULL, value, file, line, path, err, errlen);
-        snprintf(err, errlen, "%s:%d: %s: expected a setting of the configuration, "
-                 "found no '%s' there", file, line, path, path[0] ? bad : "");
+        if (near[0])
+            snprintf(hint, sizeof hint, lang_text(c->lang, T_CFG_DID_YOU_MEAN), near);
+        load_error(c, file, line, path, err, errlen, T_CFG_NO_SETTING, path[0] ? bad : "", hint);
         return -1;
     }
     if (config_setting_is_aggregate(d) || strchr("[({", value[0])) {
         config_setting_t *parent = config_setting_parent(d);
         if (!config_setting_name(d) || !config_setting_is_group(parent)) {
-            snprintf(err, errlen, "%s:%d: %s: expected the path of a single value or of a "
-                     "named setting, found %s", file, line, path,
-                     type_name(config_setting_type(d)));
+            load_error(c, file, line, path, err, errlen, T_CFG_SINGLE_VALUE,
+                       type_name(c, config_setting_type(d)));
             return -1;
         }
         char name[256];     /* removing d frees its name */
@@ -454,8 +492,8 @@ static int apply_set(struct cfg *c, const char *expr, const char *file, int line
         return put_parsed(c, parent, name, d, value, file, line, path, err, errlen);
     }
     if (set_from_text(d, value) < 0) {
-        snprintf(err, errlen, "%s:%d: %s: expected %s, found \"%s\"", file, line, path,
-                 type_name(config_setting_type(d)), value);
+        load_error(c, file, line, path, err, errlen, T_CFG_EXPECTED_FOUND_Q,
+                   type_name(c, config_setting_type(d)), value);
         return -1;
     }
     return add_origin(c, d, file, line);
@@ -470,8 +508,9 @@ static int apply_file_sets(struct cfg *c, config_t *f, char *err, size_t errlen)
     const char *file = config_setting_source_file(set);
     file = file ? file : c->path;
     if (!config_setting_is_array(set) && !config_setting_is_list(set)) {
-        snprintf(err, errlen, "%s:%d: set: expected an array of \"PATH=VALUE\" strings, found %s",
-                 file, config_setting_source_line(set), type_name(config_setting_type(set)));
+        load_error(c, file, config_setting_source_line(set), "set", err, errlen,
+                   T_CFG_EXPECTED_FOUND, lang_text(c->lang, T_CFG_A_SET_ARRAY),
+                   type_name(c, config_setting_type(set)));
         return -1;
     }
     for (int i = 0; i < config_setting_length(set); i++) {
@@ -479,8 +518,10 @@ static int apply_file_sets(struct cfg *c, config_t *f, char *err, size_t errlen)
         int line = config_setting_source_line(e) ? config_setting_source_line(e)
                                                  : config_setting_source_line(set);
         if (config_setting_type(e) != CONFIG_TYPE_STRING) {
-            snprintf(err, errlen, "%s:%d: set.[%d]: expected a \"PATH=VALUE\" string, found %s",
-                     file, line, i, type_name(config_setting_type(e)));
+            char where[32];
+            snprintf(where, sizeof where, "set.[%d]", i);
+            load_error(c, file, line, where, err, errlen, T_CFG_EXPECTED_FOUND,
+                       lang_text(c->lang, T_CFG_A_SET_STRING), type_name(c, config_setting_type(e)));
             return -1;
         }
         if (apply_set(c, config_setting_get_string(e), file, line, err, errlen) < 0)
@@ -503,8 +544,80 @@ static char *join_dir(const char *file, const char *rel)
     return p;
 }
 
-static config_t *read_one(const char *path, char *err, size_t errlen)
+/* " (did you mean DIR/NAME?)" for the entry of path's folder nearest to its
+ * file name, into buf; "" when none is near.  DIR is the folder as `shown`
+ * (the path as the user wrote it) names it.  O(entries). */
+static void nearest_file(const struct cfg *c, const char *path, const char *shown, char *buf,
+                         size_t len)
 {
+    const char *slash = strrchr(path, '/');
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    buf[0] = '\0';
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    const char *want = slash ? slash + 1 : path, *pick = NULL;
+    char best[256] = "";
+    int best_d = -1;
+    for (struct dirent *e; (e = readdir(dp));) {
+        const char *one[1] = { e->d_name };
+        if (e->d_name[0] == '.' || !cfg_nearest(want, one, 1))
+            continue;
+        int dist = cfg_distance(want, e->d_name);
+        if (best_d < 0 || dist < best_d || (dist == best_d && strcmp(e->d_name, best) < 0)) {
+            best_d = dist;                 /* the smallest distance, then the first by name */
+            snprintf(best, sizeof best, "%s", e->d_name);
+            pick = best;
+        }
+    }
+    closedir(dp);
+    if (pick) {
+        char near[1400];
+        const char *shown_slash = strrchr(shown, '/');
+        snprintf(near, sizeof near, "%.*s%s", shown_slash ? (int)(shown_slash - shown + 1) : 0,
+                 shown, pick);
+        snprintf(buf, len, lang_text(c->lang, T_CFG_DID_YOU_MEAN), near);
+    }
+}
+
+/* Why path cannot be read as a file, in words (errno from its fopen, 0
+ * when it opened). */
+static const char *unreadable(const struct cfg *c, const char *path, int errnum)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return lang_text(c->lang, T_CFG_EISDIR);
+    if (errnum == ENOENT || errnum == ENOTDIR)
+        return lang_text(c->lang, T_CFG_ENOENT);
+    if (errnum == EACCES)
+        return lang_text(c->lang, T_CFG_EACCES);
+    return strerror(errnum);
+}
+
+/* Reads one file of the chain; from and from_line name the base line that
+ * names it as rel (from NULL: the file the user named). */
+static config_t *read_one(const struct cfg *c, const char *path, const char *from, int from_line,
+                          const char *rel, char *err, size_t errlen)
+{
+    struct stat st;
+    FILE *fp = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? NULL : fopen(path, "r");
+    if (!fp) {
+        int errnum = errno;
+        char near[1500];
+        nearest_file(c, path, from ? rel : path, near, sizeof near);
+        if (from) {
+            snprintf(err, errlen, lang_text(c->lang, T_CFG_NO_BASE_FILE), from, from_line, rel,
+                     unreadable(c, path, errnum), near);
+        } else {
+            snprintf(err, errlen, lang_text(c->lang, T_CFG_NO_FILE), path,
+                     unreadable(c, path, errnum), near);
+        }
+        return NULL;
+    }
+    fclose(fp);
     if (cfg_precheck(path, 0, err, errlen) < 0)
         return NULL;
     config_t *f = calloc(1, sizeof *f);
@@ -512,14 +625,14 @@ static config_t *read_one(const char *path, char *err, size_t errlen)
     if (!f || !dir) {
         free(f);
         free(dir);
-        snprintf(err, errlen, "%s: out of memory", path);
+        snprintf(err, errlen, "%s: %s", path, lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
         return NULL;
     }
     config_init(f);
     config_set_include_dir(f, dir[0] ? dir : ".");
     free(dir);
     if (config_read_file(f, path) != CONFIG_TRUE) {
-        snprintf(err, errlen, "%s:%d: (syntax): expected valid libconfig syntax, found %s",
+        snprintf(err, errlen, lang_text(c->lang, T_CFG_SYNTAX),
                  config_error_file(f) ? config_error_file(f) : path, config_error_line(f),
                  config_error_text(f));
         config_destroy(f);
@@ -550,21 +663,23 @@ static int plain_path(const char *p)
     return n > 0 && n <= 1024;
 }
 
-/* Reads path and, first, the base it names; merges path into the tree. */
-static int load_chain(struct cfg *c, const char *path, int depth, char *err, size_t errlen)
+/* Reads path and, first, the base it names; merges path into the tree.
+ * from, from_line: the base line that names path as rel (NULL for the
+ * first). */
+static int load_chain(struct cfg *c, const char *path, const char *from, int from_line,
+                      const char *rel, int depth, char *err, size_t errlen)
 {
     if (depth > MAX_CHAIN) {
-        snprintf(err, errlen, "%s:0: base: expected a chain of at most %d bases, "
-                 "found a longer one (does a base name itself?)", path, MAX_CHAIN);
+        snprintf(err, errlen, lang_text(c->lang, T_CFG_CHAIN), path, MAX_CHAIN);
         return -1;
     }
-    config_t *f = read_one(path, err, errlen);
+    config_t *f = read_one(c, path, from, from_line, rel, err, errlen);
     if (!f)
         return -1;
     if (keep_file(c, f) < 0) {
         config_destroy(f);
         free(f);
-        snprintf(err, errlen, "%s: out of memory", path);
+        snprintf(err, errlen, "%s: %s", path, lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     config_setting_t *base = config_lookup(f, "base");
@@ -573,9 +688,9 @@ static int load_chain(struct cfg *c, const char *path, int depth, char *err, siz
     } else {
         const char *rel = config_setting_get_string(base);
         if (!rel) {
-            snprintf(err, errlen, "%s:%d: base: expected the path of the base file as a string, "
-                     "found %s", path, config_setting_source_line(base),
-                     type_name(config_setting_type(base)));
+            load_error(c, path, config_setting_source_line(base), "base", err, errlen,
+                       T_CFG_EXPECTED_FOUND, lang_text(c->lang, T_CFG_A_BASE_PATH),
+                       type_name(c, config_setting_type(base)));
             return -1;
         }
         if (!plain_path(rel)) {
@@ -586,10 +701,11 @@ static int load_chain(struct cfg *c, const char *path, int depth, char *err, siz
         }
         char *bp = join_dir(path, rel);
         if (!bp) {
-            snprintf(err, errlen, "%s: out of memory", path);
+            snprintf(err, errlen, "%s: %s", path, lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
             return -1;
         }
-        int rc = load_chain(c, bp, depth + 1, err, errlen);
+        int rc = load_chain(c, bp, path, config_setting_source_line(base), rel, depth + 1, err,
+                            errlen);
         free(bp);
         if (rc < 0 || overlay_group(c, config_root_setting(c->root), config_root_setting(f), 1,
                                   err, errlen) < 0)
@@ -604,14 +720,14 @@ struct cfg *cfg_load(const char *path, const char *const *sets, int n_sets, enum
     struct cfg *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
         free(c);
-        snprintf(err, errlen, "%s: out of memory", path);
+        snprintf(err, errlen, "%s: %s", path, lang_text(lang, T_CMD_OUT_OF_MEMORY));
         return NULL;
     }
     c->lang = lang;
-    if (load_chain(c, path, 0, err, errlen) < 0)
+    if (load_chain(c, path, NULL, 0, path, 0, err, errlen) < 0)
         goto fail;
     for (int i = 0; i < n_sets; i++)
-        if (apply_set(c, sets[i], CMDLINE, i + 1, err, errlen) < 0)
+        if (apply_set(c, sets[i], CMDLINE(c), i + 1, err, errlen) < 0)
             goto fail;
     config_setting_t *r = config_root_setting(c->root);
     config_setting_remove(r, "base");

@@ -19,7 +19,7 @@ static struct draw read_draw(struct reader *r, const config_setting_t *g, const 
     const config_setting_t *s = cfg_opt(g, name);
     if (!s) {
         if (required)
-            cfg_req(r, g, name, "a number or [lo, hi]");
+            cfg_req(r, g, name, T_CFG_A_DRAW);
         return (struct draw){ dflt, dflt };
     }
     if (!config_setting_is_array(s)) {
@@ -27,14 +27,14 @@ static struct draw read_draw(struct reader *r, const config_setting_t *g, const 
         return (struct draw){ v, v };
     }
     if (config_setting_length(s) != 2) {
-        FAIL(r, s, NULL, "expected a number or [lo, hi], found an array of %d",
+        FAIL(r, s, NULL, T_CFG_DRAW_LEN,
              config_setting_length(s));
         return (struct draw){ 0, 0 };
     }
     struct draw d = { cfg_num_of(r, config_setting_get_elem(s, 0), rg),
                       cfg_num_of(r, config_setting_get_elem(s, 1), rg) };
     if (!r->bad && d.lo > d.hi)
-        FAIL(r, s, NULL, "expected [lo, hi] with lo <= hi, found [%g, %g]", d.lo, d.hi);
+        FAIL(r, s, NULL, T_CFG_DRAW_ORDER, d.lo, d.hi);
     return d;
 }
 
@@ -53,7 +53,7 @@ static void read_thresholds(struct reader *r, const config_setting_t *g)
         return;
     }
     if (!config_setting_is_array(s) || n < 1)
-        FAIL(r, s, NULL, "expected an array of minutes [120.0, 360.0], found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_THRESHOLDS), cfg_found(r, s));
     for (int i = 0; i < n && !r->bad; i++)
         run->thresholds_min[i] = cfg_num_of(r, config_setting_get_elem(s, i), POS);
 }
@@ -70,7 +70,7 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     static const char *const alarms[] = { "request", "onset" };
     const config_setting_t *g = cfg_opt(root, "run");
     if (g && !config_setting_is_group(g))
-        FAIL(r, g, NULL, "expected a group { ... }, found %s", cfg_found(g));
+        FAIL(r, g, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_GROUP), cfg_found(r, g));
     cfg_only_known(r, g, known);
     struct run *run = &r->d->run;
     const config_setting_t *s;
@@ -87,8 +87,7 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     run->required_level = cfg_opt_num(r, g, "required_level", POS, 0.95);
     run->verdict_conf = cfg_opt_num(r, g, "verdict_confidence", POS, 0.95);
     if (!r->bad && run->verdict_conf >= 1.0)
-        FAIL(r, cfg_opt(g, "verdict_confidence"), NULL, "expected a confidence in (0, 1), "
-             "found %g", run->verdict_conf);
+        FAIL(r, cfg_opt(g, "verdict_confidence"), NULL, T_CFG_CONFIDENCE, run->verdict_conf);
     run->dispatch = cfg_opt(g, "dispatch") ? cfg_choice(r, g, "dispatch", policies, 2) : 0;
     run->alarm = cfg_opt(g, "alarm") ? cfg_choice(r, g, "alarm", alarms, 2) : 0;
     run->trace_replications = (s = cfg_opt(g, "trace_replications"))
@@ -101,20 +100,19 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     r->d->scenario_label = cfg_dup(r, cfg_opt_str(r, g, "label", "disasters"));
     r->d->scenario_label_zh = cfg_dup(r, cfg_opt_str(r, g, "label_zh", ""));
     if ((s = cfg_opt(g, "each_site")) && config_setting_type(s) != CONFIG_TYPE_BOOL)
-        FAIL(r, s, NULL, "expected true or false, found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_BOOL), cfg_found(r, s));
     run->each_site = s && !r->bad && config_setting_get_bool(s);
     if (!r->bad && run->horizon_min > 60.0 * 24 * 366)
-        FAIL(r, cfg_opt(g, "horizon_h"), NULL, "expected a horizon of at most a year (8784 h), "
-             "found %g h", run->horizon_min / 60);
+        FAIL(r, cfg_opt(g, "horizon_h"), NULL, T_CFG_HORIZON, run->horizon_min / 60);
     if (!r->bad && (s = cfg_opt(g, "seed")) && config_setting_type(s) == CONFIG_TYPE_INT64
         && config_setting_get_int64(s) < 0)
-        FAIL(r, s, NULL, "expected a non-negative seed, found %lld",
+        FAIL(r, s, NULL, T_CFG_SEED_NEG,
              (long long)config_setting_get_int64(s));
     if (!r->bad && run->onset_hour >= 24.0)
-        FAIL(r, cfg_opt(g, "onset_hour"), NULL, "expected an hour in [0, 24), found %g",
+        FAIL(r, cfg_opt(g, "onset_hour"), NULL, T_CFG_HOUR,
              run->onset_hour);
     if (!r->bad && run->required_level > 1.0)
-        FAIL(r, cfg_opt(g, "required_level"), NULL, "expected a share in (0, 1], found %g",
+        FAIL(r, cfg_opt(g, "required_level"), NULL, T_CFG_SHARE,
              run->required_level);
     read_thresholds(r, g);
 }
@@ -132,7 +130,7 @@ static void add_village(struct reader *r, struct site *st, const config_setting_
     if (roads)
         d->roads = roads;
     if (!nodes || !roads) {
-        FAIL(r, e, NULL, "out of memory");
+        FAIL(r, e, NULL, T_CMD_OUT_OF_MEMORY);
         return;
     }
     const struct node *seat = &d->nodes[d->townships[st->township].node];
@@ -171,7 +169,7 @@ static const char *site_id(struct reader *r, const config_setting_t *e, const st
         if (!taken)
             return buf;
         if (given)
-            FAIL(r, given, NULL, "expected an id no node or other site has, found \"%s\" again",
+            FAIL(r, given, NULL, T_CFG_SITE_ID_TAKEN,
                  buf);
     }
     return "";
@@ -183,7 +181,7 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
         "report_min", "displaced", "displaced_share", "east_km", "north_km", NULL };
     struct site *st = &r->d->sites[i];
     cfg_only_known(r, e, known);
-    st->township = cfg_ref(r, e, "township", &m->townships, "township");
+    st->township = cfg_township_ref(r, e, "township", &m->townships);
     if (r->bad)
         return;
     char buf[160];
@@ -195,9 +193,8 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
         double pop = r->d->townships[st->township].population;
         struct draw sh = read_draw(r, e, "displaced_share", POS, 1, 0.0);
         if (!r->bad && (sh.hi > 1.0 || cfg_opt(e, "displaced")))
-            FAIL(r, cfg_opt(e, "displaced_share"), NULL, "expected a share in (0, 1] and no "
-                 "displaced setting beside it, found %s",
-                 sh.hi > 1.0 ? "a share above 1" : "both");
+            FAIL(r, cfg_opt(e, "displaced_share"), NULL,
+                 sh.hi > 1.0 ? T_CFG_DISPLACED_ABOVE : T_CFG_DISPLACED_BOTH);
         st->displaced = (struct draw){ sh.lo * pop, sh.hi * pop };
     } else {
         st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
@@ -206,8 +203,7 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
                 st->displaced.hi, 1e7, " people (ten million)");
     if (!r->bad && st->displaced.lo < 0.5)
         FAIL(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
-             NULL, "expected at least one displaced person in every draw, found %g people "
-             "at the low end", st->displaced.lo);
+             NULL, T_CFG_DISPLACED_MIN, st->displaced.lo);
     if (!r->bad)
         add_village(r, st, e, km);
 }
@@ -227,12 +223,11 @@ static void kit_is_carried(struct reader *r, const config_setting_t *kit)
             fits = d->items[i].weight_kg <= 1000.0 * d->truck_types[t].capacity_t
                 && d->items[i].volume_m3 <= d->truck_types[t].capacity_m3;
         if (!fits)
-            FAIL(r, config_setting_get_member(kit, d->items[i].id), NULL, "expected an item "
-                 "that fits on some truck type, found %s (%g kg, %g m3) larger than all of them",
+            FAIL(r, config_setting_get_member(kit, d->items[i].id), NULL, T_CFG_KIT_FITS,
                  d->items[i].id, d->items[i].weight_kg, d->items[i].volume_m3);
     }
     if (!any && !r->bad)
-        FAIL(r, kit, NULL, "expected at least one item with units > 0, found none");
+        FAIL(r, kit, NULL, T_CFG_KIT_NONE);
 }
 
 static void read_kit(struct reader *r, const config_setting_t *dis, const struct maps *m)
@@ -240,18 +235,17 @@ static void read_kit(struct reader *r, const config_setting_t *dis, const struct
     const config_setting_t *kit = cfg_opt(dis, "kit");
     r->d->kit = cfg_alloc(r, (size_t)r->d->n_items, sizeof *r->d->kit);
     if (!kit) {
-        cfg_req(r, dis, "kit", "a group { item = units per displaced person; ... }");
+        cfg_req(r, dis, "kit", T_CFG_A_KIT);
         return;
     }
     if (!config_setting_is_group(kit) || config_setting_length(kit) == 0)
-        FAIL(r, kit, NULL, "expected a group { item = units per displaced person; ... }, "
-             "found %s", config_setting_is_group(kit) ? "an empty group" : cfg_found(kit));
+        FAIL(r, kit, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_KIT),
+             config_setting_is_group(kit) ? cfg_words(r, T_CFG_EMPTY_GROUP) : cfg_found(r, kit));
     for (int i = 0; !r->bad && i < config_setting_length(kit); i++) {
         const config_setting_t *s = config_setting_get_elem(kit, i);
         int it = cfg_idmap_find(&m->items, config_setting_name(s));
         if (it < 0)
-            FAIL(r, s, NULL, "expected the id of an item, found \"%s\", which is not one",
-                 config_setting_name(s));
+            cfg_not_id(r, s, &m->items, T_CFG_KIND_ITEM, T_CFG_ITEM_ID, config_setting_name(s));
         else
             r->d->kit[it] = cfg_at_most(r, s, cfg_num_of(r, s, NONNEG), 1000, " units a person");
     }
@@ -285,7 +279,7 @@ static void read_area(struct reader *r, const config_setting_t *e, double *area)
 {
     const config_setting_t *s = cfg_opt(e, "area");
     if (!config_setting_is_array(s) || config_setting_length(s) != 3) {
-        FAIL(r, s, NULL, "expected [lon, lat, km], found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_AREA), cfg_found(r, s));
         return;
     }
     for (int k = 0; k < 3; k++)
@@ -297,7 +291,7 @@ static void read_between(struct reader *r, const config_setting_t *e, const stru
 {
     const config_setting_t *s = cfg_opt(e, "between");
     if (!config_setting_is_array(s) || config_setting_length(s) != 2) {
-        FAIL(r, s, NULL, "expected [\"node\", \"node\"], found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_BETWEEN), cfg_found(r, s));
         return;
     }
     int *ends[2] = { a, b };
@@ -305,8 +299,7 @@ static void read_between(struct reader *r, const config_setting_t *e, const stru
         const config_setting_t *x = config_setting_get_elem(s, k);
         *ends[k] = cfg_idmap_find(&m->nodes, cfg_str_of(r, x));
         if (*ends[k] < 0 && !r->bad)
-            FAIL(r, x, NULL, "expected the id of a township or node, found \"%s\"",
-                 cfg_str_of(r, x));
+            cfg_not_id(r, x, &m->nodes, T_CFG_KIND_NODE, T_CFG_NODE_ID, cfg_str_of(r, x));
     }
 }
 
@@ -323,7 +316,7 @@ static void select_roads(struct reader *r, const config_setting_t *e, const stru
     if (cfg_opt(e, "between"))
         read_between(r, e, m, &a, &b);
     if (!name && a < 0 && cls < 0 && !ap && !r->bad)
-        FAIL(r, e, NULL, "expected road, between, class or area to say which roads, found none");
+        FAIL(r, e, NULL, T_CFG_WHICH_ROADS);
     if (r->bad)
         return;
     dm->roads = cfg_alloc(r, (size_t)r->d->n_roads, sizeof *dm->roads);
@@ -331,7 +324,7 @@ static void select_roads(struct reader *r, const config_setting_t *e, const stru
         if (selects(r->d, i, name, a, b, cls, ap))
             dm->roads[dm->n_roads++] = i;
     if (!r->bad && dm->n_roads == 0)
-        FAIL(r, e, NULL, "expected a rule that selects at least one road, found none selected");
+        FAIL(r, e, NULL, T_CFG_NO_ROAD_SELECTED);
 }
 
 static void read_damage(struct reader *r, const config_setting_t *e, const struct maps *m,
@@ -347,13 +340,12 @@ static void read_damage(struct reader *r, const config_setting_t *e, const struc
     dm->per_km = cfg_opt_num(r, e, "per_km", NONNEG, -1.0);     /* -1: use probability */
     dm->factor = cfg_opt_num(r, e, "factor", NONNEG, 0.0);
     if (!r->bad && cfg_opt(e, "per_km") && cfg_opt(e, "probability"))
-        FAIL(r, cfg_opt(e, "per_km"), NULL, "expected per_km or probability, found both");
+        FAIL(r, cfg_opt(e, "per_km"), NULL, T_CFG_PER_KM_BOTH);
     if (!r->bad && dm->probability > 1.0)
-        FAIL(r, cfg_opt(e, "probability"), NULL, "expected a probability in [0, 1], found %g",
+        FAIL(r, cfg_opt(e, "probability"), NULL, T_CFG_PROBABILITY,
              dm->probability);
     if (!r->bad && dm->factor >= 1.0)
-        FAIL(r, cfg_opt(e, "factor"), NULL, "expected a speed factor in [0, 1) (0 closes the "
-             "road), found %g", dm->factor);
+        FAIL(r, cfg_opt(e, "factor"), NULL, T_CFG_FACTOR, dm->factor);
 }
 
 /* An effect group: { value = ...; from_min = ...; duration_min = ...; }. */
@@ -365,8 +357,7 @@ static void read_effect(struct reader *r, const config_setting_t *dis, const cha
     if (!g || r->bad)
         return;
     if (!config_setting_is_group(g)) {
-        FAIL(r, g, NULL, "expected a group { %s = ...; from_min = ...; duration_min = ...; }, "
-             "found %s", value_name, cfg_found(g));
+        FAIL(r, g, NULL, T_CFG_EFFECT_GROUP, value_name, cfg_found(r, g));
         return;
     }
     cfg_only_known(r, g, known);
@@ -380,11 +371,9 @@ static void check_effects(struct reader *r, const config_setting_t *dis)
 {
     const struct definition *d = r->d;
     if (!r->bad && d->crews_out.on && d->crews_out.value.hi > 1.0)
-        FAIL(r, cfg_opt(cfg_opt(dis, "crews_out"), "share"), NULL,
-             "expected a share in [0, 1], found %g", d->crews_out.value.hi);
+        FAIL(r, cfg_opt(cfg_opt(dis, "crews_out"), "share"), NULL, T_CFG_SHARE01, d->crews_out.value.hi);
     if (!r->bad && d->slow_loading.on && d->slow_loading.value.lo < 1.0)
-        FAIL(r, cfg_opt(cfg_opt(dis, "slow_loading"), "factor"), NULL,
-             "expected a factor of at least 1 on loading times, found %g",
+        FAIL(r, cfg_opt(cfg_opt(dis, "slow_loading"), "factor"), NULL, T_CFG_LOAD_FACTOR,
              d->slow_loading.value.lo);
 }
 
@@ -446,16 +435,22 @@ static unsigned char *read_road_list(struct reader *r, const config_setting_t *d
     if (!s || r->bad)
         return mark;
     if (!config_setting_is_array(s)) {
-        FAIL(r, s, NULL, "expected an array of corridor names or \"FROM-TO\" road segments, "
-             "found %s", cfg_found(s));
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_ROAD_LIST), cfg_found(r, s));
         return mark;
     }
     for (int i = 0; i < config_setting_length(s) && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(s, i);
         const char *road = cfg_str_of(r, e);
-        if (!r->bad && mark_roads(r->d, road, mark) == 0)
-            FAIL(r, e, NULL, "expected the name of a road or corridor, or FROM-TO of two nodes "
-                 "a road joins, found \"%s\", which is neither", road);
+        if (!r->bad && mark_roads(r->d, road, mark) == 0) {
+            char hint[256];
+            const char **names = malloc(((size_t)r->d->n_roads + 1) * sizeof *names);
+            for (int k = 0; names && k < r->d->n_roads; k++)
+                names[k] = r->d->roads[k].name;
+            cfg_did_you_mean(r->c->lang, road, names, names ? r->d->n_roads : 0, hint,
+                             sizeof hint);
+            free(names);
+            FAIL(r, e, NULL, T_CFG_ROAD_NAME, road, hint);
+        }
     }
     return mark;
 }
@@ -467,8 +462,7 @@ static void read_protect_close(struct reader *r, const config_setting_t *dis)
     d->road_closed = read_road_list(r, dis, "close");
     for (int i = 0; i < d->n_roads && !r->bad; i++)
         if (d->road_protected[i] && d->road_closed[i])
-            FAIL(r, cfg_opt(dis, "close"), NULL, "expected roads that are not also protected, "
-                 "found %s-%s in both", d->nodes[d->roads[i].from].id, d->nodes[d->roads[i].to].id);
+            FAIL(r, cfg_opt(dis, "close"), NULL, T_CFG_PROTECT_CLOSE, d->nodes[d->roads[i].from].id, d->nodes[d->roads[i].to].id);
 }
 
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m)
@@ -479,8 +473,8 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
     if (!dis || r->bad)
         return;
     if (!config_setting_is_group(dis)) {
-        FAIL(r, dis, NULL, "expected a group { sites = (...); kit = {...}; ... }, found %s",
-             cfg_found(dis));
+        FAIL(r, dis, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_DISASTER),
+             cfg_found(r, dis));
         return;
     }
     cfg_only_known(r, dis, known);

@@ -32,15 +32,12 @@ static void read_assumptions(struct reader *r, const config_setting_t *root)
     d->night_start_h = cfg_get_num(r, a, "night_start_h", NONNEG);
     d->max_spread_km = cfg_opt_num(r, a, "max_spread_km", POS, 300.0);
     if (!r->bad && d->detour_factor < 1.0)
-        FAIL(r, cfg_opt(a, "detour_factor"), NULL,
-             "expected a factor of at least 1 (a road is never shorter than the straight line), "
-             "found %g", d->detour_factor);
+        FAIL(r, cfg_opt(a, "detour_factor"), NULL, T_CFG_DETOUR, d->detour_factor);
     if (!r->bad && d->usable_share > 1.0)
-        FAIL(r, cfg_opt(a, "usable_share"), NULL, "expected a share in (0, 1], found %g",
+        FAIL(r, cfg_opt(a, "usable_share"), NULL, T_CFG_SHARE,
              d->usable_share);
     if (!r->bad && !(d->day_start_h < d->night_start_h && d->night_start_h < 24.0))
-        FAIL(r, cfg_opt(a, "night_start_h"), NULL,
-             "expected day_start_h < night_start_h < 24, found %g and %g",
+        FAIL(r, cfg_opt(a, "night_start_h"), NULL, T_CFG_DAY_NIGHT,
              d->day_start_h, d->night_start_h);
 }
 
@@ -96,7 +93,7 @@ static void read_items(struct reader *r, const config_setting_t *root, struct ma
         it->volume_m3 = cfg_get_num(r, e, "volume_m3", POS);
         m->items.v[m->items.n++] = (struct ident){ it->id, i, e };
     }
-    cfg_idmap_seal(r, &m->items, "item");
+    cfg_idmap_seal(r, &m->items, T_CFG_KIND_ITEM);
 }
 
 static void read_truck_types(struct reader *r, const config_setting_t *root, struct maps *m)
@@ -118,7 +115,7 @@ static void read_truck_types(struct reader *r, const config_setting_t *root, str
         t->capacity_m3 = cfg_get_num(r, e, "capacity_m3", POS);
         m->trucks.v[m->trucks.n++] = (struct ident){ t->id, i, e };
     }
-    cfg_idmap_seal(r, &m->trucks, "truck type");
+    cfg_idmap_seal(r, &m->trucks, T_CFG_KIND_TRUCK);
 }
 
 /* ---- townships, nodes and roads ---------------------------------------- */
@@ -128,9 +125,9 @@ static void read_coords(struct reader *r, const config_setting_t *e, struct node
     n->lon = cfg_get_num(r, e, "lon", ANY);
     n->lat = cfg_get_num(r, e, "lat", ANY);
     if (!r->bad && !(n->lon >= -180 && n->lon <= 180))
-        FAIL(r, cfg_opt(e, "lon"), NULL, "expected a longitude in [-180, 180], found %g", n->lon);
+        FAIL(r, cfg_opt(e, "lon"), NULL, T_CFG_LON, n->lon);
     if (!r->bad && !(n->lat >= -90 && n->lat <= 90))
-        FAIL(r, cfg_opt(e, "lat"), NULL, "expected a latitude in [-90, 90], found %g", n->lat);
+        FAIL(r, cfg_opt(e, "lat"), NULL, T_CFG_LAT, n->lat);
 }
 
 static void add_node(struct reader *r, struct maps *m, const config_setting_t *e, int i)
@@ -163,7 +160,7 @@ static void read_townships(struct reader *r, const config_setting_t *root, struc
         m->townships.v[m->townships.n++] = (struct ident){ t->id, i, e };
         add_node(r, m, e, i);
     }
-    cfg_idmap_seal(r, &m->townships, "township");
+    cfg_idmap_seal(r, &m->townships, T_CFG_KIND_TOWNSHIP);
 }
 
 static void read_nodes(struct reader *r, const config_setting_t *root, struct maps *m)
@@ -184,7 +181,7 @@ static void read_nodes(struct reader *r, const config_setting_t *root, struct ma
         read_coords(r, e, n);
         add_node(r, m, e, i);
     }
-    cfg_idmap_seal(r, &m->nodes, "node (township or node)");
+    cfg_idmap_seal(r, &m->nodes, T_CFG_KIND_NODE);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -210,8 +207,7 @@ static void check_spread(struct reader *r, const struct maps *m)
         for (int i = 0; i < d->n_nodes && !r->bad; i++) {
             double km = geo_km(mlon, mlat, d->nodes[i].lon, d->nodes[i].lat);
             if (km > d->max_spread_km)
-                FAIL(r, m->node_src[i], "lon", "expected a coordinate within %g km of the "
-                     "network's median point (%.4f, %.4f), found (%.5f, %.5f), %.0f km away",
+                FAIL(r, m->node_src[i], "lon", T_CFG_SPREAD,
                      d->max_spread_km, mlon, mlat, d->nodes[i].lon, d->nodes[i].lat, km);
         }
     }
@@ -224,12 +220,11 @@ static int count_segments(struct reader *r, const config_setting_t *l)
     int n = 0;
     for (int i = 0; i < config_setting_length(l) && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(l, i);
-        const config_setting_t *via = cfg_req(r, e, "via", "an array of node ids");
+        const config_setting_t *via = cfg_req(r, e, "via", T_CFG_A_NODE_ARRAY);
         if (r->bad)
             break;
         if (!config_setting_is_array(via) || config_setting_length(via) < 2) {
-            FAIL(r, via, NULL, "expected an array of at least 2 node ids, found %s of %d",
-                 cfg_found(via), config_setting_length(via));
+            FAIL(r, via, NULL, T_CFG_VIA, cfg_found(r, via), config_setting_length(via));
             break;
         }
         n += config_setting_length(via) - 1;
@@ -255,17 +250,16 @@ static void read_road(struct reader *r, const config_setting_t *e, const struct 
     const config_setting_t *via = cfg_opt(e, "via"), *km = cfg_opt(e, "km");
     int n = config_setting_length(via);
     if (km && n != 2 && !r->bad)
-        FAIL(r, km, NULL, "expected km only on a road of 2 nodes, found it on one of %d", n);
+        FAIL(r, km, NULL, T_CFG_KM_TWO, n);
     int prev = -1;
     for (int j = 0; j < n && !r->bad; j++) {
         const config_setting_t *s = config_setting_get_elem(via, j);
         const char *id = cfg_str_of(r, s);
         int node = cfg_idmap_find(&m->nodes, id);
         if (node < 0 && !r->bad)
-            FAIL(r, s, NULL, "expected the id of a township or node, found \"%s\"", id);
+            cfg_not_id(r, s, &m->nodes, T_CFG_KIND_NODE, T_CFG_NODE_ID, id);
         if (j > 0 && node == prev && !r->bad)
-            FAIL(r, s, NULL, "expected a road between two different nodes, "
-                 "found one from \"%s\" to itself", id);
+            FAIL(r, s, NULL, T_CFG_SELF_ROAD, id);
         if (j > 0 && !r->bad) {
             struct road *rd = &d->roads[(*k)++];
             rd->from = prev;
@@ -276,8 +270,7 @@ static void read_road(struct reader *r, const config_setting_t *e, const struct 
                         : d->detour_factor * geo_km(d->nodes[prev].lon, d->nodes[prev].lat,
                                                     d->nodes[node].lon, d->nodes[node].lat);
             if (!r->bad && !(rd->km > 0))
-                FAIL(r, s, NULL, "expected a node away from \"%s\", found one at the same "
-                     "coordinates (give km)", d->nodes[prev].id);
+                FAIL(r, s, NULL, T_CFG_SAME_COORDS, d->nodes[prev].id);
         }
         prev = node;
     }
@@ -336,7 +329,7 @@ static double fac_num(struct reader *r, const config_setting_t *f, const config_
     if (!s && !r->bad) {
         char where[64];
         snprintf(where, sizeof where, "facility_kinds.%s", k ? config_setting_name(k) : "?");
-        FAIL(r, f, name, "expected a number here or in %s, found nothing", where);
+        FAIL(r, f, name, T_CFG_FAC_NUM, where);
     }
     return (s && !r->bad) ? cfg_num_of(r, s, rg) : 0;
 }
@@ -348,15 +341,14 @@ static void read_amounts(struct reader *r, const config_setting_t *g, const stru
     if (!g || r->bad)
         return;
     if (!config_setting_is_group(g)) {
-        FAIL(r, g, NULL, "expected a group { item = units; ... }, found %s", cfg_found(g));
+        FAIL(r, g, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_AMOUNTS), cfg_found(r, g));
         return;
     }
     for (int i = 0; i < config_setting_length(g) && !r->bad; i++) {
         const config_setting_t *s = config_setting_get_elem(g, i);
         int it = cfg_idmap_find(&m->items, config_setting_name(s));
         if (it < 0)
-            FAIL(r, s, NULL, "expected the id of an item, found \"%s\", which is not one",
-                 config_setting_name(s));
+            cfg_not_id(r, s, &m->items, T_CFG_KIND_ITEM, T_CFG_ITEM_ID, config_setting_name(s));
         else
             out[it] = cfg_num_of(r, s, NONNEG);
     }
@@ -369,12 +361,10 @@ static void check_fits(struct reader *r, const config_setting_t *e, int i)
     const config_setting_t *at = cfg_opt(e, "stock") ? cfg_opt(e, "stock") : cfg_opt(e, "floor_m2");
     double m3 = definition_stock_m3(d, i), t = definition_stock_t(d, i);
     if (!r->bad && m3 > f->capacity_m3)
-        FAIL(r, at, NULL, "expected stock that fits the storage, %.1f m3 (floor %g m2 x usable "
-             "share %g x stack height %g m), found %.1f m3", f->capacity_m3, f->floor_m2,
+        FAIL(r, at, NULL, T_CFG_FITS_M3, f->capacity_m3, f->floor_m2,
              d->usable_share, d->stack_height_m, m3);
     if (!r->bad && t > f->capacity_t)
-        FAIL(r, at, NULL, "expected stock that the floor bears, %.1f t (floor %g m2 x usable "
-             "share %g x %g t/m2), found %.1f t", f->capacity_t, f->floor_m2, d->usable_share,
+        FAIL(r, at, NULL, T_CFG_FITS_T, f->capacity_t, f->floor_m2, d->usable_share,
              d->floor_load_t_m2, t);
 }
 
@@ -393,8 +383,8 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     const config_setting_t *k = kind >= 0 ? cfg_opt(kinds, fac_kinds[kind]) : NULL;
     f->name = cfg_dup(r, cfg_get_str(r, e, "name"));
     f->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", f->name));
-    f->node = cfg_ref(r, e, "node", &m->nodes, "node (township or node)");
-    f->township = cfg_opt(e, "township") ? cfg_ref(r, e, "township", &m->townships, "township") : -1;
+    f->node = cfg_ref(r, e, "node", &m->nodes, T_CFG_KIND_NODE);
+    f->township = cfg_opt(e, "township") ? cfg_township_ref(r, e, "township", &m->townships) : -1;
     f->floor_m2 = cfg_get_num(r, e, "floor_m2", POS);
     const config_setting_t *bays = inherit(e, k, "bays");
     f->bays = bays ? cfg_int_in(r, bays, 1, CFG_MAX_BAYS) : (int)fac_num(r, e, k, "bays", POS);
@@ -412,7 +402,7 @@ static void read_facility(struct reader *r, const config_setting_t *e,
         return;
     if (cfg_opt(k, "trucks")) {          /* a kind's default fleet; fleet entries override */
         f->trucks = cfg_int_in(r, cfg_opt(k, "trucks"), 0, CFG_MAX_TRUCKS);
-        f->truck_type = cfg_ref(r, k, "truck", &m->trucks, "truck type");
+        f->truck_type = cfg_ref(r, k, "truck", &m->trucks, T_CFG_KIND_TRUCK);
     }
     read_amounts(r, cfg_opt(k, "stock"), m, f->stock);
     read_amounts(r, cfg_opt(e, "stock"), m, f->stock);
@@ -431,14 +421,14 @@ static void read_kinds(struct reader *r, const config_setting_t *kinds)
     if (!kinds)
         return;
     if (!config_setting_is_group(kinds)) {
-        FAIL(r, kinds, NULL, "expected a group { central = { ... }; ... }, found %s", cfg_found(kinds));
+        FAIL(r, kinds, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_KINDS), cfg_found(r, kinds));
         return;
     }
     cfg_only_known(r, kinds, known);
     for (int i = 0; i < config_setting_length(kinds) && !r->bad; i++) {
         const config_setting_t *k = config_setting_get_elem(kinds, i);
         if (!config_setting_is_group(k))
-            FAIL(r, k, NULL, "expected a group { ... }, found %s", cfg_found(k));
+            FAIL(r, k, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_GROUP), cfg_found(r, k));
         cfg_only_known(r, k, fields);
     }
 }
@@ -459,7 +449,7 @@ static void read_facilities(struct reader *r, const config_setting_t *root, stru
         read_facility(r, e, kinds, m, i);
         m->facilities.v[m->facilities.n++] = (struct ident){ d->facilities[i].id, i, e };
     }
-    cfg_idmap_seal(r, &m->facilities, "facility");
+    cfg_idmap_seal(r, &m->facilities, T_CFG_KIND_FACILITY);
 }
 
 static void read_fleet(struct reader *r, const config_setting_t *root, const struct maps *m)
@@ -472,16 +462,16 @@ static void read_fleet(struct reader *r, const config_setting_t *root, const str
     for (int i = 0; l && i < config_setting_length(l) && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(l, i);
         cfg_only_known(r, e, known);
-        int f = cfg_ref(r, e, "id", &m->facilities, "facility");
-        int t = cfg_ref(r, e, "truck", &m->trucks, "truck type");
-        const config_setting_t *n = cfg_req(r, e, "trucks", "an integer");
+        int f = cfg_ref(r, e, "id", &m->facilities, T_CFG_KIND_FACILITY);
+        int t = cfg_ref(r, e, "truck", &m->trucks, T_CFG_KIND_TRUCK);
+        const config_setting_t *n = cfg_req(r, e, "trucks", T_CFG_AN_INTEGER);
         if (r->bad)
             break;
         r->d->facilities[f].truck_type = t;
         r->d->facilities[f].trucks = cfg_int_in(r, n, 0, CFG_MAX_TRUCKS);
         seen.v[seen.n++] = (struct ident){ r->d->facilities[f].id, i, e };
     }
-    cfg_idmap_seal(r, &seen, "fleet");
+    cfg_idmap_seal(r, &seen, T_CFG_KIND_FLEET);
     free(seen.v);
 }
 
@@ -515,10 +505,9 @@ static void read_subcentres(struct reader *r, const config_setting_t *root, cons
         const config_setting_t *e = config_setting_get_elem(l, i);
         if (!cfg_opt(e, "subcentre"))
             continue;
-        int f = cfg_ref(r, e, "subcentre", &m->facilities, "facility");
+        int f = cfg_ref(r, e, "subcentre", &m->facilities, T_CFG_KIND_FACILITY);
         if (!r->bad && r->d->facilities[f].kind != FAC_SUBCENTRE)
-            FAIL(r, cfg_opt(e, "subcentre"), NULL, "expected the id of a sub-centre, found \"%s\", "
-                 "a facility of kind %s", r->d->facilities[f].id,
+            FAIL(r, cfg_opt(e, "subcentre"), NULL, T_CFG_SUBCENTRE, r->d->facilities[f].id,
                  facility_kind_name(r->d->facilities[f].kind));
         r->d->townships[i].subcentre = f;
     }
@@ -549,6 +538,22 @@ static void check_name(struct reader *r, const config_setting_t *s, const char *
              "'/', '\\', control character or leading '.'), found %s", why);
 }
 
+/* A file with no base line that holds none of a system's groups is a
+ * scenario whose base line is missing: say so, rather than name the first
+ * group missing.  0, or -1 with the message. */
+static int has_system(const struct cfg *c, char *err, size_t errlen)
+{
+    static const char *const groups[] = { "assumptions", "townships", "roads", "facilities" };
+    const config_setting_t *root = config_root_setting(c->root);
+    if (c->n_files > 1)
+        return 0;
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+        if (config_setting_get_member(root, groups[i]))
+            return 0;
+    snprintf(err, errlen, lang_text(c->lang, T_CFG_NO_SYSTEM), c->path);
+    return -1;
+}
+
 struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
 {
     static const char *const known[] = { "name", "name_zh", "description", "description_zh",
@@ -558,7 +563,11 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct definition)) };
     struct maps m = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, NULL };
     if (!r.d) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
+        return NULL;
+    }
+    if (has_system(c, err, errlen) < 0) {
+        free(r.d);
         return NULL;
     }
     const config_setting_t *root = config_root_setting(c->root);

@@ -1,10 +1,258 @@
 /*
  * lang_cfg.c -- a section of the language table (lang.h): the messages of
- * the configuration module (sim/config/), each "expected ..., found ..."
- * after the "FILE:LINE: SETTING:" that config/ puts in front.
+ * the configuration module (sim/config/).  config/ puts "FILE:LINE:
+ * SETTING: " in front of each (in both languages, for scripts); most are
+ * "expected WHAT, found WHAT" made of a few shapes (T_CFG_EXPECTED_FOUND,
+ * T_CFG_MISSING ...) and the phrases for what was expected (T_CFG_A_...)
+ * and found (T_CFG_TYPE_...), so that a new check rarely needs a new text.
  */
 #include "engine/lang_table.h"
 
 lang_section lang_cfg = {
-    [T_CMD_OUT_OF_MEMORY] = { NULL, NULL },
+    [T_CFG_A_NUMBER] = { "a number", "数值" },
+    [T_CFG_AN_INTEGER] = { "an integer", "整数" },
+    [T_CFG_A_STRING] = { "a string", "字符串" },
+    [T_CFG_A_GROUP] = { "a group { ... }", "设置组 { ... }" },
+    [T_CFG_A_LIST] = { "a list ( { ... }, ... )", "列表 ( { ... }, ... )" },
+    [T_CFG_A_NODE_ARRAY] = { "an array of node ids", "节点 id 的数组" },
+    [T_CFG_A_DRAW] = { "a number or [lo, hi]", "数值或 [lo, hi]" },
+    [T_CFG_A_KIT] = {
+        "a group { item = units per displaced person; ... }",
+        "设置组 { 物资 = 每位受灾群众的数量; ... }" },
+    [T_CFG_A_KINDS] = { "a group { central = { ... }; ... }", "设置组 { central = { ... }; ... }" },
+    [T_CFG_A_AMOUNTS] = { "a group { item = units; ... }", "设置组 { 物资 = 数量; ... }" },
+    [T_CFG_A_DISASTER] = {
+        "a group { sites = (...); kit = {...}; ... }",
+        "设置组 { sites = (...); kit = {...}; ... }" },
+    [T_CFG_A_THRESHOLDS] = { "an array of minutes [120.0, 360.0]", "分钟数的数组 [120.0, 360.0]" },
+    [T_CFG_A_BOOL] = { "true or false", "true 或 false" },
+    [T_CFG_A_AREA] = { "[lon, lat, km]", "[经度, 纬度, 公里]" },
+    [T_CFG_A_BETWEEN] = { "[\"node\", \"node\"]", "[\"节点\", \"节点\"]" },
+    [T_CFG_A_ROAD_LIST] = {
+        "an array of corridor names or \"FROM-TO\" road segments",
+        "通道名称或“起点-终点”路段的数组" },
+    [T_CFG_A_RANGE] = {
+        "{ path = \"...\"; low = ...; high = ...; why = \"...\"; }",
+        "{ path = \"...\"; low = ...; high = ...; why = \"...\"; }" },
+    [T_CFG_A_RANGES] = {
+        "a list ( { path = ...; low = ...; high = ...; why = ...; }, ... )",
+        "列表 ( { path = ...; low = ...; high = ...; why = ...; }, ... )" },
+    [T_CFG_A_SET_ARRAY] = { "an array of \"PATH=VALUE\" strings", "“PATH=VALUE”字符串的数组" },
+    [T_CFG_A_SET_STRING] = { "a \"PATH=VALUE\" string", "“PATH=VALUE”字符串" },
+    [T_CFG_A_BASE_PATH] = { "the path of the base file as a string", "以字符串给出的基础文件路径" },
+    [T_CFG_TYPE_GROUP] = { "a group", "设置组" },
+    [T_CFG_TYPE_INT] = { "an integer", "整数" },
+    [T_CFG_TYPE_INT64] = { "a 64-bit integer (with L)", "64 位整数（带 L）" },
+    [T_CFG_TYPE_FLOAT] = { "a number", "数值" },
+    [T_CFG_TYPE_STRING] = { "a string", "字符串" },
+    [T_CFG_TYPE_BOOL] = { "a boolean", "布尔值" },
+    [T_CFG_TYPE_ARRAY] = { "an array", "数组" },
+    [T_CFG_TYPE_LIST] = { "a list", "列表" },
+    [T_CFG_TYPE_NONE] = { "nothing", "空" },
+    [T_CFG_TYPE_ARRAY_B] = { "an array [...]", "数组 [...]" },
+    [T_CFG_TYPE_LIST_B] = { "a list (...)", "列表 (...)" },
+    [T_CFG_EMPTY_GROUP] = { "an empty group", "空的设置组" },
+    [T_CFG_KIND_ITEM] = { "item", "物资" },
+    [T_CFG_KIND_TRUCK] = { "truck type", "车型" },
+    [T_CFG_KIND_TOWNSHIP] = { "township", "乡镇" },
+    [T_CFG_KIND_NODE] = { "node (township or node)", "节点（乡镇或节点）" },
+    [T_CFG_KIND_FACILITY] = { "facility", "设施" },
+    [T_CFG_KIND_FLEET] = { "fleet", "车队" },
+    [T_CFG_EXPECTED_FOUND] = { "expected %s, found %s", "应为%s，实为%s" },
+    [T_CFG_EXPECTED_FOUND_Q] = { "expected %s, found \"%s\"", "应为%s，实为“%s”" },
+    [T_CFG_MISSING] = {
+        "expected %s, found nothing (the setting is missing)",
+        "应为%s，实际没有（缺少该设置）" },
+    [T_CFG_POSITIVE] = { "expected a positive number, found %g", "应为正数，实为 %g" },
+    [T_CFG_NONNEG] = { "expected a non-negative number, found %g", "应为非负数，实为 %g" },
+    [T_CFG_ONE_OF] = { "expected one of %s, found \"%s\"%s", "应为 %s 之一，实为“%s”%s" },
+    [T_CFG_UNKNOWN_SETTING] = {
+        "expected one of the settings %s; found an unknown setting%s",
+        "应为以下设置之一：%s；实为未知的设置%s" },
+    [T_CFG_DID_YOU_MEAN] = { " (did you mean %s?)", "（是否想写 %s？）" },
+    [T_CFG_AT_LEAST_ENTRIES] = {
+        "expected at least %d entries, found %d",
+        "应至少有 %d 项，实为 %d 项" },
+    [T_CFG_DUP_ID] = {
+        "expected a unique %s id, found \"%s\" again (first at %s:%d)",
+        "%s id 应唯一，实际“%s”重复出现（首次在 %s:%d）" },
+    [T_CFG_NOT_AN_ID] = {
+        "expected the id of a %s, found \"%s\", which is not one%s%s",
+        "应为%s的 id，实为“%s”，不是有效的 id%s%s" },
+    [T_CFG_VALID_IDS] = { "; the %s ids: %s", "；可用的%s id：%s" },
+    [T_CFG_NAMES_TOO] = {
+        "; a township's name or Chinese name will do too (e.g. \"%s\" or \"%s\")",
+        "；也可写乡镇的名称或中文名（如“%s”或“%s”）" },
+    [T_CFG_ITEM_ID] = {
+        "expected the id of an item, found \"%s\", which is not one%s",
+        "应为物资的 id，实为“%s”，不是有效的 id%s" },
+    [T_CFG_NODE_ID] = {
+        "expected the id of a township or node, found \"%s\"%s",
+        "应为乡镇或节点的 id，实为“%s”%s" },
+    [T_CFG_SUBCENTRE] = {
+        "expected the id of a sub-centre, found \"%s\", a facility of kind %s",
+        "应为分中心的 id，实为“%s”，是类别为 %s 的设施" },
+    [T_CFG_DETOUR] = {
+        "expected a factor of at least 1 (a road is never shorter than the straight line), "
+        "found %g",
+        "应为不小于 1 的系数（道路不会比直线短），实为 %g" },
+    [T_CFG_SHARE] = { "expected a share in (0, 1], found %g", "应为 (0, 1] 内的比例，实为 %g" },
+    [T_CFG_SHARE01] = { "expected a share in [0, 1], found %g", "应为 [0, 1] 内的比例，实为 %g" },
+    [T_CFG_DAY_NIGHT] = {
+        "expected day_start_h < night_start_h < 24, found %g and %g",
+        "应满足 day_start_h < night_start_h < 24，实为 %g 和 %g" },
+    [T_CFG_LON] = {
+        "expected a longitude in [-180, 180], found %g",
+        "经度应在 [-180, 180] 内，实为 %g" },
+    [T_CFG_LAT] = {
+        "expected a latitude in [-90, 90], found %g",
+        "纬度应在 [-90, 90] 内，实为 %g" },
+    [T_CFG_SPREAD] = {
+        "expected a coordinate within %g km of the network's median point (%.4f, %.4f), found "
+        "(%.5f, %.5f), %.0f km away",
+        "应为距路网中位点 %g 公里以内的坐标（中位点为 (%.4f, %.4f)），实为 (%.5f, %.5f)，相距 "
+        "%.0f 公里" },
+    [T_CFG_VIA] = {
+        "expected an array of at least 2 node ids, found %s of %d",
+        "应为至少含 2 个节点 id 的数组，实为%s（%d 项）" },
+    [T_CFG_KM_TWO] = {
+        "expected km only on a road of 2 nodes, found it on one of %d",
+        "km 只能用于 2 个节点之间的道路，实际用于 %d 个节点的道路" },
+    [T_CFG_SELF_ROAD] = {
+        "expected a road between two different nodes, found one from \"%s\" to itself",
+        "道路应连接两个不同的节点，实为从“%s”到其自身" },
+    [T_CFG_SAME_COORDS] = {
+        "expected a node away from \"%s\", found one at the same coordinates (give km)",
+        "应为与“%s”位置不同的节点，实际坐标相同（请给出 km）" },
+    [T_CFG_FAC_NUM] = {
+        "expected a number here or in %s, found nothing",
+        "应在此处或 %s 中给出数值，实际都没有" },
+    [T_CFG_FITS_M3] = {
+        "expected stock that fits the storage, %.1f m3 (floor %g m2 x usable share %g x stack "
+        "height %g m), found %.1f m3",
+        "库存应能放下：%.1f 立方米（面积 %g 平方米 × 可用比例 %g × 堆高 %g 米），实为 %.1f "
+        "立方米" },
+    [T_CFG_FITS_T] = {
+        "expected stock that the floor bears, %.1f t (floor %g m2 x usable share %g x %g "
+        "t/m2), found %.1f t",
+        "库存应在地面承重之内：%.1f 吨（面积 %g 平方米 × 可用比例 %g × %g 吨/平方米），实为 "
+        "%.1f 吨" },
+    [T_CFG_NO_SYSTEM] = {
+        "%s: names no base and defines no system: expected a line base = "
+        "\"../config/yongcheng.cfg\"; (the system the scenario builds on) or the system's own "
+        "settings (assumptions, townships, roads, facilities), found neither",
+        "%s：未指明基础配置，本身也未定义系统：应有一行 base = \"../config/yongcheng.cfg\";（情"
+        "景所依据的系统），或给出系统本身的设置（assumptions、townships、roads、facilities），"
+        "两者都没有" },
+    [T_CFG_DRAW_LEN] = {
+        "expected a number or [lo, hi], found an array of %d",
+        "应为数值或 [lo, hi]，实为含 %d 项的数组" },
+    [T_CFG_DRAW_ORDER] = {
+        "expected [lo, hi] with lo <= hi, found [%g, %g]",
+        "应为 lo <= hi 的 [lo, hi]，实为 [%g, %g]" },
+    [T_CFG_CONFIDENCE] = {
+        "expected a confidence in (0, 1), found %g",
+        "置信度应在 (0, 1) 内，实为 %g" },
+    [T_CFG_HORIZON] = {
+        "expected a horizon of at most a year (8784 h), found %g h",
+        "模拟时长至多一年（8784 小时），实为 %g 小时" },
+    [T_CFG_SEED_NEG] = {
+        "expected a non-negative seed, found %lld",
+        "随机种子应为非负数，实为 %lld" },
+    [T_CFG_HOUR] = { "expected an hour in [0, 24), found %g", "时刻应在 [0, 24) 内，实为 %g" },
+    [T_CFG_SITE_ID_TAKEN] = {
+        "expected an id no node or other site has, found \"%s\" again",
+        "id 不能与任何节点或其他受灾点重复，实际“%s”重复" },
+    [T_CFG_DISPLACED_BOTH] = {
+        "expected a share in (0, 1] and no displaced setting beside it, found both",
+        "应为 (0, 1] 内的比例且不同时给出 displaced，实际两者都有" },
+    [T_CFG_DISPLACED_ABOVE] = {
+        "expected a share in (0, 1] and no displaced setting beside it, found a share above 1",
+        "应为 (0, 1] 内的比例且不同时给出 displaced，实际比例大于 1" },
+    [T_CFG_DISPLACED_MIN] = {
+        "expected at least one displaced person in every draw, found %g people at the low end",
+        "每次抽样应至少有一位受灾群众，实际下限为 %g 人" },
+    [T_CFG_KIT_FITS] = {
+        "expected an item that fits on some truck type, found %s (%g kg, %g m3) larger than "
+        "all of them",
+        "物资应能装上某种车型，实际 %s（%g 千克，%g 立方米）比所有车型都大" },
+    [T_CFG_KIT_NONE] = {
+        "expected at least one item with units > 0, found none",
+        "应至少有一种物资数量大于 0，实际没有" },
+    [T_CFG_WHICH_ROADS] = {
+        "expected road, between, class or area to say which roads, found none",
+        "应以 road、between、class 或 area 指明哪些道路，实际都没有" },
+    [T_CFG_NO_ROAD_SELECTED] = {
+        "expected a rule that selects at least one road, found none selected",
+        "规则应至少选中一条道路，实际一条也没有" },
+    [T_CFG_PER_KM_BOTH] = {
+        "expected per_km or probability, found both",
+        "应为 per_km 或 probability 之一，实际两者都有" },
+    [T_CFG_PROBABILITY] = {
+        "expected a probability in [0, 1], found %g",
+        "概率应在 [0, 1] 内，实为 %g" },
+    [T_CFG_FACTOR] = {
+        "expected a speed factor in [0, 1) (0 closes the road), found %g",
+        "车速系数应在 [0, 1) 内（0 为道路中断），实为 %g" },
+    [T_CFG_EFFECT_GROUP] = {
+        "expected a group { %s = ...; from_min = ...; duration_min = ...; }, found %s",
+        "应为设置组 { %s = ...; from_min = ...; duration_min = ...; }，实为%s" },
+    [T_CFG_LOAD_FACTOR] = {
+        "expected a factor of at least 1 on loading times, found %g",
+        "装车时间的系数应不小于 1，实为 %g" },
+    [T_CFG_ROAD_NAME] = {
+        "expected the name of a road or corridor, or FROM-TO of two nodes a road joins, found "
+        "\"%s\", which is neither%s",
+        "应为道路或通道的名称，或由道路相连的两个节点“起点-终点”，实为“%s”，两者都不是%s" },
+    [T_CFG_PROTECT_CLOSE] = {
+        "expected roads that are not also protected, found %s-%s in both",
+        "中断的道路不能同时受保障，实际 %s-%s 两者都有" },
+    [T_CFG_RANGE_PATH] = {
+        "expected the path of numbers of the configuration (as -D takes it, '*' for every "
+        "element), found none at \"%s\"",
+        "应为配置中数值的路径（写法同 -D，“*”代表每个元素），实际“%s”处没有数值" },
+    [T_CFG_RANGE_WHOLE] = {
+        "expected whole numbers for %s (a count), found %g and %g",
+        "%s 是计数，应为整数，实为 %g 和 %g" },
+    [T_CFG_LOW_HIGH] = {
+        "expected low <= high, found low %g above high %g",
+        "应满足 low <= high，实际 low %g 大于 high %g" },
+    [T_CFG_FACTOR0] = { "expected a factor of at least 0, found %g", "系数应不小于 0，实为 %g" },
+    [T_CFG_RANGE_OVERLAP] = {
+        "expected ranges that each set other values, found %s also in entry [%d] (%s)",
+        "各范围应设置不同的数值，实际 %s 也在第 [%d] 项（%s）中" },
+    [T_CFG_NO_FILE] = {
+        "%s: expected a readable configuration file, found %s%s",
+        "%s：应为可读取的配置文件，实际%s%s" },
+    [T_CFG_NO_BASE_FILE] = {
+        "%s:%d: base: expected a readable configuration file at %s, found %s%s",
+        "%s:%d: base：%s 应为可读取的配置文件，实际%s%s" },
+    [T_CFG_ENOENT] = { "no such file", "没有这个文件" },
+    [T_CFG_EACCES] = { "a file it may not read (permission denied)", "无权读取该文件" },
+    [T_CFG_EISDIR] = { "a folder", "是一个文件夹" },
+    [T_CFG_SYNTAX] = {
+        "%s:%d: (syntax): expected valid libconfig syntax, found %s",
+        "%s:%d:（语法）：应为有效的 libconfig 语法，实为 %s" },
+    [T_CFG_CHAIN] = {
+        "%s:0: base: expected a chain of at most %d bases, found a longer one (does a base "
+        "name itself?)",
+        "%s:0: base：基础配置至多嵌套 %d 层，实际更多（是否有基础配置指向自身？）" },
+    [T_CFG_OVERLAY_TYPE] = {
+        "expected %s (as in %s:%d), found %s",
+        "应为%s（与 %s:%d 一致），实为%s" },
+    [T_CFG_SYNTAX_VALUE] = {
+        "expected a value in configuration syntax (a number, \"text\", [a, b] or ( ... )), "
+        "found \"%s\"",
+        "应为配置语法的值（数值、\"文字\"、[a, b] 或 ( ... )），实为“%s”" },
+    [T_CFG_GIVEN_WHOLE] = {
+        "expected %s given whole (or the path of a single value inside it), found %s",
+        "应为完整给出的%s（或其中单个值的路径），实为%s" },
+    [T_CFG_SET_NO_EQ] = { "expected PATH=VALUE, found no '='", "应为 PATH=VALUE，实际没有“=”" },
+    [T_CFG_NO_SETTING] = {
+        "expected a setting of the configuration, found no '%s' there%s",
+        "应为配置中已有的设置，实际此处没有“%s”%s" },
+    [T_CFG_SINGLE_VALUE] = {
+        "expected the path of a single value or of a named setting, found %s",
+        "应为单个值或具名设置的路径，实为%s" },
+    [T_CFG_CMDLINE] = { "command line", "命令行" },
 };
