@@ -44,7 +44,7 @@ static int keep(void *arg, long index, const struct rep_result *r, char *err, si
     struct rep_result *to = &w->res[w->n++];
     if (result_init(to, w->d) < 0 || result_copy(to, r, w->d) < 0)
         return -1;
-    return results_put(&w->w, index, r, err, errlen);
+    return results_put(&w->w, index, r, LANG_EN, err, errlen);
 }
 
 /* Flood, replications 1 to 12 (1 and 2 traced: run.trace_replications is
@@ -92,7 +92,7 @@ static int read_all(const unsigned char *bytes, size_t len, const struct definit
     assert_int_equal(fwrite(bytes, 1, len, f), len);
     rewind(f);
     err[0] = '\0';
-    int rc = results_open(in, f, "T/results.dat", d, err, ERRLEN);
+    int rc = results_open(in, f, "T/results.dat", d, LANG_EN, err, ERRLEN);
     for (long i = 0; rc == 0; i++) {
         struct rep_result scratch;
         struct rep_result *r = i < cap ? &got[i] : &scratch;

@@ -80,11 +80,11 @@ int chart_file(const struct chart_ctx *c, const char *name,
                int (*w)(FILE *, const struct chart_ctx *), char *err, size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, c->dir, name, err, errlen) < 0)
+    if (out_open(&o, c->dir, name, c->lang, err, errlen) < 0)
         return -1;
     if (w(o.f, c) < 0) {
         out_abort(&o);
-        snprintf(err, errlen, "%s/%s: out of memory", c->dir, name);
+        snprintf(err, errlen, "%s/%s: %s", c->dir, name, lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     return out_commit(&o, err, errlen);

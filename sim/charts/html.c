@@ -490,7 +490,7 @@ int html_report(const char *dir, const struct definition *d, const struct summar
 {
     const struct page pg = { dir, d, s, ri, done, { dir, d, s, lang, NULL }, err, errlen };
     struct outfile o;
-    if (out_open(&o, dir, "report.html", err, errlen) < 0)
+    if (out_open(&o, dir, "report.html", lang, err, errlen) < 0)
         return -1;
     if (page(o.f, &pg) < 0) {
         out_abort(&o);

@@ -25,11 +25,11 @@ static int write_file(const char *dir, const char *name, const struct study_view
                       int (*write)(FILE *, const struct study_view *), char *err, size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, name, err, errlen) < 0)
+    if (out_open(&o, dir, name, w->lang, err, errlen) < 0)
         return -1;
     if (write(o.f, w) < 0) {
         out_abort(&o);
-        snprintf(err, errlen, "%s/%s: out of memory", dir, name);
+        snprintf(err, errlen, "%s/%s: %s", dir, name, lang_text(w->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     return out_commit(&o, err, errlen);

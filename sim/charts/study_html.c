@@ -52,7 +52,7 @@ int study_html(const char *dir, const struct study_view *w, enum text question,
                void (*table)(FILE *, const struct study_view *), char *err, size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, "report.html", err, errlen) < 0)
+    if (out_open(&o, dir, "report.html", w->lang, err, errlen) < 0)
         return -1;
     if (page(o.f, dir, w, question, decision, done, table, err, errlen) < 0) {
         out_abort(&o);

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
     struct run_overrides ov = { .n = 0 };
     apply_run_opts(&o, d, &ov);
     rc = replications_fit(&o, d);
-    if (o.export_dir && export_network(d, o.export_dir, err, sizeof err) < 0) {
+    if (o.export_dir && export_network(d, o.export_dir, o.lang, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim: %s\n", err);
         rc = EXIT_RUN;
     }

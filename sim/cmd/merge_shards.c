@@ -87,7 +87,7 @@ static int open_shard(struct shard *sh, const struct definition *d, uint64_t dig
         snprintf(err, errlen, lang_text(l, T_MERGE_NOT_SHARD), sh->path, sh->dir);
         return -1;
     }
-    if (results_open(&sh->in, sh->f, sh->path, d, err, errlen) < 0)
+    if (results_open(&sh->in, sh->f, sh->path, d, l, err, errlen) < 0)
         return -1;
     if (sh->in.seed != d->run.seed) {
         snprintf(err, errlen, lang_text(l, T_MERGE_SEED), sh->path, d->run.seed, sh->dir,
@@ -261,7 +261,7 @@ int merge_main(int argc, char **argv)
     if ((rc = run_outdir_begin(&o, d, &od)) >= 0)
         goto done;
     rc = EXIT_RUN;
-    if (stream_open(&st, od.stage, d, 0, err, sizeof err) < 0)
+    if (stream_open(&st, od.stage, d, 0, o.lang, err, sizeof err) < 0)
         goto fail;
     if (replay(sh, n, d, &st, &bad_data, o.lang, err, sizeof err) < 0) {
         rc = bad_data ? EXIT_USAGE : EXIT_RUN;

@@ -168,9 +168,9 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
     enum lang lang = o->lang;
     struct charts_done drawn;
     int bad = report_files(dir, d, s, &ri, lang, err, sizeof err) < 0
-        || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, err, sizeof err) < 0
+        || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, lang, err, sizeof err) < 0
         || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
-        || resolved_write(dir, resolved, len, err, sizeof err) < 0
+        || resolved_write(dir, resolved, len, lang, err, sizeof err) < 0
         || go_on(err, sizeof err) < 0
         || charts_make(dir, d, s, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
         || go_on(err, sizeof err) < 0
@@ -221,7 +221,7 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
     struct rep_stream st = { 0 };
     struct summary s = { 0 };
     if (experiment_init(&x, d, first, err, sizeof err) < 0
-        || stream_open(&st, od.stage, d, first, err, sizeof err) < 0)
+        || stream_open(&st, od.stage, d, first, o->lang, err, sizeof err) < 0)
         goto fail;
     double t0 = seconds();
     if (replicate(o, &x, d, ov, n, jobs, &st, err, sizeof err) < 0)

@@ -107,9 +107,9 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
                      s->v[v].end - 1);
             goto done;
         }
-    if (out_mkdirs(dir, err, sizeof err) < 0
-        || study_write_variants(dir, s, scenario, SUPPLYSIM_VERSION, err, sizeof err) < 0
-        || study_file_write(dir, s, err, sizeof err) < 0)
+    if (out_mkdirs(dir, lang, err, sizeof err) < 0
+        || study_write_variants(dir, s, scenario, SUPPLYSIM_VERSION, lang, err, sizeof err) < 0
+        || study_file_write(dir, s, lang, err, sizeof err) < 0)
         goto done;
     if (o->shard_n) {
         if (!o->quiet) {
@@ -169,19 +169,19 @@ static int read_shards(struct study *s, char **dirs, int n, enum lang l, char *e
                        size_t errlen)
 {
     char *plan0 = NULL;
-    if (study_file_read(dirs[0], s, &plan0, err, errlen) < 0)
+    if (study_file_read(dirs[0], s, &plan0, l, err, errlen) < 0)
         return -1;
     int rc = 0;
     for (int i = 1; i < n && rc == 0; i++) {
         struct study other;
         char *plan = NULL;
-        rc = study_file_read(dirs[i], &other, &plan, err, errlen);
+        rc = study_file_read(dirs[i], &other, &plan, l, err, errlen);
         if (rc == 0 && strcmp(plan, plan0)) {
             snprintf(err, errlen, lang_text(l, T_STUDY_MERGE_OTHER), dirs[i], dirs[0]);
             rc = -1;
         }
         if (rc == 0)
-            rc = study_file_union(s, &other, dirs[i], err, errlen);
+            rc = study_file_union(s, &other, dirs[i], l, err, errlen);
         if (plan)
             study_free(&other);
         free(plan);
@@ -195,11 +195,11 @@ static int find_files(struct study *s, struct opts *o, const char *dir, char *sc
                       size_t n, char *err, size_t errlen)
 {
     char path[4096];
-    if (study_variant_base(dir, s, 0, scenario, n, err, errlen) < 0)
+    if (study_variant_base(dir, s, 0, scenario, n, o->lang, err, errlen) < 0)
         return -1;
     o->file = scenario;
     for (int v = 1; v < s->n_v; v++) {
-        if (study_variant_base(dir, s, v, path, sizeof path, err, errlen) < 0)
+        if (study_variant_base(dir, s, v, path, sizeof path, o->lang, err, errlen) < 0)
             return -1;
         if (strcmp(path, scenario) && !(s->v[v].file = strdup(path))) {
             snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));

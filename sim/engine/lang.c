@@ -5,6 +5,7 @@
  * other sections), its two versions in one section; the test build refuses
  * a text without both, or defined twice.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -508,4 +509,17 @@ const char *lang_road_class(enum lang l, int i)
 {
     return i >= 0 && i <= T_ROAD_VILLAGE - T_ROAD_EXPRESSWAY
         ? lang_text(l, T_ROAD_EXPRESSWAY + i) : "?";
+}
+
+const char *lang_errno(enum lang l, int errnum)
+{
+    switch (errnum) {
+    case ENOENT:  return lang_text(l, T_IO_ENOENT);
+    case EACCES:
+    case EPERM:   return lang_text(l, T_IO_EACCES);
+    case ENOSPC:  return lang_text(l, T_IO_ENOSPC);
+    case EROFS:   return lang_text(l, T_IO_EROFS);
+    case ENOTDIR: return lang_text(l, T_IO_ENOTDIR);
+    default:      return strerror(errnum);
+    }
 }

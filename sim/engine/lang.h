@@ -269,4 +269,8 @@ const char *lang_cause(enum lang l, int i);
 const char *lang_verdict(enum lang l, int i);
 const char *lang_road_class(enum lang l, int i);
 
+/* Why a file could not be read or written (an errno), in language l: the
+ * table's words for the usual reasons, else the C library's. */
+const char *lang_errno(enum lang l, int errnum);
+
 #endif

@@ -136,4 +136,108 @@ lang_section lang_out = {
     [T_CHK_WARN_UNREACHED] = {
         "%s: warning: township %s cannot be reached from any facility",
         "%s：警告：任何设施都无法到达乡镇“%s”" },
+    /* ---- files a run writes and reads (results/) */
+    [T_IO_MKDIR] = { "%s: cannot create folder: %s", "%s：无法创建文件夹：%s" },
+    [T_IO_WRITE] = { "%s: cannot write: %s", "%s：无法写入：%s" },
+    [T_IO_ENOENT] = { "no such file or folder", "文件或文件夹不存在" },
+    [T_IO_EACCES] = { "permission denied", "没有权限" },
+    [T_IO_ENOSPC] = { "no space left on the disk", "磁盘空间不足" },
+    [T_IO_EROFS] = { "a read-only file system", "只读文件系统" },
+    [T_IO_ENOTDIR] = { "a part of the path is not a folder", "路径中有一部分不是文件夹" },
+    [T_IO_RESOLVED] = {
+        "resolved.cfg: cannot write the configuration",
+        "resolved.cfg：无法写出配置" },
+    [T_IO_STATS_OOM] = { "out of memory for the statistics", "统计所需内存不足" },
+    [T_IO_DAT_ORDER] = {
+        "results.dat: replication %ld handed over where %ld was due",
+        "results.dat：收到第 %ld 次模拟，应为第 %ld 次" },
+    [T_IO_DAT_VERSION] = {
+        "expected format version %u, found %u (run the shard again with this supplysim)",
+        "格式版本应为 %u，实为 %u（请用本版 supplysim 重新运行该分片）" },
+    [T_IO_DAT_SHAPE] = {
+        "expected results of its resolved.cfg (%u sites, %u stores, %u items, %u samples, %u "
+        "causes, divisor %u), found %u, %u, %u, %u, %u, %u",
+        "应为其 resolved.cfg 的结果（%u 个受灾点、%u 个仓库、%u 种物资、%u 个采样、%u "
+        "个原因、除数 %u），实为 %u、%u、%u、%u、%u、%u" },
+    [T_IO_DAT_FIRST] = {
+        "expected a first replication >= 0, found a huge one",
+        "起始模拟序号应 >= 0，实际过大" },
+    [T_IO_DAT_NOT_REGULAR] = { "cannot read (not a regular file?)", "无法读取（不是普通文件？）" },
+    [T_IO_DAT_SHORT] = {
+        "expected a header and an end record, found a file too short for them (truncated?)",
+        "应有文件头和结束记录，实际文件太短（被截断？）" },
+    [T_IO_DAT_NO_END] = { "cannot read its end record", "无法读取结束记录" },
+    [T_IO_DAT_END_MISSING] = {
+        "expected an end record in its last 28 bytes, found none (a truncated file, or bytes "
+        "after its end)",
+        "最后 28 字节应为结束记录，实际没有（文件被截断，或结尾后另有字节）" },
+    [T_IO_DAT_COUNT] = {
+        "expected a count of replications, found a huge one",
+        "应为模拟次数，实际过大" },
+    [T_IO_DAT_TEXT] = {
+        "expected a results.dat of format version 2, found the text format 1 of an older "
+        "supplysim (run the shard again with this one)",
+        "应为格式版本 2 的 results.dat，实为旧版 supplysim 的文本格式 1（请用本版重新运行该分片）" },
+    [T_IO_DAT_MAGIC] = {
+        "expected a supplysim results.dat, found other bytes at its start",
+        "应为 supplysim 的 results.dat，实际开头是其他内容" },
+    [T_IO_DAT_HEADER] = { "expected a header, found a file too short", "应有文件头，实际文件太短" },
+    [T_IO_DAT_VALUE] = {
+        "%s: replication %ld: %s: expected %s, found %.17g",
+        "%s：第 %ld 次模拟：%s：应为 %s，实为 %.17g" },
+    [T_IO_DAT_TRUNCATED] = {
+        "%s: replication %ld: expected the rest of its record, found the end of the file "
+        "(truncated, or its end record is not at the end)",
+        "%s：第 %ld 次模拟：记录不完整，已到文件末尾（被截断，或结束记录不在末尾）" },
+    [T_IO_DAT_OF_SITE] = { "%s of site %s", "%s（受灾点 %s）" },
+    [T_IO_DAT_MINUTES] = { "0 to %g (the horizon)", "0 到 %g（模拟时长）" },
+    [T_IO_DAT_MINUTES_INF] = { "0 to %g (the horizon) or inf", "0 到 %g（模拟时长）或 inf" },
+    [T_IO_DAT_UP_TO] = { "a number from 0 to %.17g", "0 到 %.17g 之间的数" },
+    [T_IO_DAT_FINITE] = { "a finite number >= 0", ">= 0 的有限数" },
+    [T_IO_DAT_AFTER_END] = {
+        "%s: expected its end record after replication %ld, found %lld more bytes (bytes added, "
+        "or a count that does not match)",
+        "%s：第 %ld 次模拟之后应为结束记录，实际还有 %lld 字节（添加了字节，或次数不符）" },
+    [T_IO_DAT_CRC] = {
+        "%s: expected CRC-32 %08lx as its end record says, found %08lx (the file was changed or "
+        "damaged)",
+        "%s：CRC-32 应为 %08lx（结束记录所载），实为 %08lx（文件被改动或损坏）" },
+    [T_IO_STUDY_LINE] = { "%s:%ld: expected %s", "%s:%ld：应为%s" },
+    [T_IO_STUDY_MAGIC] = {
+        "\"supplysim-study 1\" (is this a study's study.dat?)",
+        "“supplysim-study 1”（这是研究的 study.dat 吗？）" },
+    [T_IO_STUDY_COMMAND] = { "command NAME", "command 名称" },
+    [T_IO_STUDY_NUMBERS] = {
+        "the study's replications, screen, seed, sites, confidence, required",
+        "研究的 replications、screen、seed、sites、confidence、required 各行" },
+    [T_IO_STUDY_PLAN] = {
+        "set, variant END N_SETS NAME or plan-end",
+        "set、variant END N_SETS NAME 或 plan-end 行" },
+    [T_IO_STUDY_VSETS] = { "the variant's vset lines", "该方案的 vset 行" },
+    [T_IO_STUDY_RUN] = {
+        "run V K KEPT ON_TIME RESPONSE or site K BITS",
+        "run V K KEPT ON_TIME RESPONSE 或 site K BITS 行" },
+    [T_IO_STUDY_BASELINE] = { "a baseline variant first", "首先是现状（baseline）方案" },
+    [T_IO_STUDY_NOT_FOLDER] = {
+        "%s: cannot read (is %s a study's output folder?)",
+        "%s：无法读取（%s 是研究的输出文件夹吗？）" },
+    [T_IO_STUDY_DIFFERS] = {
+        "%s: replication %ld of variant \"%s\" differs from another shard's (another binary?)",
+        "%s：第 %ld 次模拟（方案“%s”）与另一分片不同（不同的程序版本？）" },
+    [T_IO_VARIANT_PATH] = {
+        "%s: cannot find the way to it from %s",
+        "%s：无法从 %s 找到到达它的路径" },
+    [T_IO_VARIANT_BASE] = {
+        "%s: expected a variant file with a base line",
+        "%s：应为含 base 行的方案文件" },
+    [T_IO_F_INDEX] = { "its index", "序号" },
+    [T_IO_E_ORDER] = { "the replications in order", "按顺序排列的模拟" },
+    [T_IO_F_COUNTS] = { "events, shipments or bay waits", "事件、车次或装卸台等待次数" },
+    [T_IO_E_COUNTS] = { "counts within bounds (bay waits at most the shipments)", "在范围内的计数（装卸台等待次数不超过车次）" },
+    [T_IO_F_FILL] = { "fill time before the response", "早于首批送达的补足时间" },
+    [T_IO_E_FILL] = { "a fill time at or after it", "不早于首批送达的补足时间" },
+    [T_IO_F_CAUSE] = { "minutes of a cause", "某一原因的分钟数" },
+    [T_IO_F_STOCK_BITS] = { "stock-out bits past the last store and item", "超出最后一个仓库和物资的缺货位" },
+    [T_IO_E_TRUCKS] = { "no more than every truck", "不超过全部车辆数" },
+    [T_IO_E_RUNS] = { "runs that add up to the samples of the horizon", "合计等于模拟时长内采样数的游程" },
 };

@@ -75,21 +75,23 @@ static void write_geojson(FILE *f, const struct definition *d)
 }
 
 static int write_one(const struct definition *d, const char *dir, const char *name,
-                     void (*write)(FILE *, const struct definition *), char *err, size_t errlen)
+                     void (*write)(FILE *, const struct definition *), enum lang l, char *err,
+                     size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, name, err, errlen) < 0)
+    if (out_open(&o, dir, name, l, err, errlen) < 0)
         return -1;
     write(o.f, d);
     return out_commit(&o, err, errlen);
 }
 
-int export_network(const struct definition *d, const char *dir, char *err, size_t errlen)
+int export_network(const struct definition *d, const char *dir, enum lang l, char *err,
+                   size_t errlen)
 {
-    if (out_mkdirs(dir, err, errlen) < 0
-        || write_one(d, dir, "nodes.csv", write_nodes, err, errlen) < 0
-        || write_one(d, dir, "roads.csv", write_roads, err, errlen) < 0
-        || write_one(d, dir, "network.geojson", write_geojson, err, errlen) < 0)
+    if (out_mkdirs(dir, l, err, errlen) < 0
+        || write_one(d, dir, "nodes.csv", write_nodes, l, err, errlen) < 0
+        || write_one(d, dir, "roads.csv", write_roads, l, err, errlen) < 0
+        || write_one(d, dir, "network.geojson", write_geojson, l, err, errlen) < 0)
         return -1;
     return 0;
 }

@@ -7,9 +7,11 @@
 
 #include <stddef.h>
 #include "config/definition.h"
+#include "engine/lang.h"
 
 /* Writes nodes.csv, roads.csv and network.geojson into dir; 0, or -1 with a
  * message. */
-int export_network(const struct definition *d, const char *dir, char *err, size_t errlen);
+int export_network(const struct definition *d, const char *dir, enum lang l, char *err,
+                   size_t errlen);
 
 #endif

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include "results/outfile.h"
 
-int out_mkdirs(const char *dir, char *err, size_t errlen)
+int out_mkdirs(const char *dir, enum lang l, char *err, size_t errlen)
 {
     char buf[4096];
     snprintf(buf, sizeof buf, "%s", dir);
@@ -20,7 +20,7 @@ int out_mkdirs(const char *dir, char *err, size_t errlen)
             char c = *p;
             *p = '\0';
             if (mkdir(buf, 0777) < 0 && errno != EEXIST) {
-                snprintf(err, errlen, "%s: cannot create folder: %s", buf, strerror(errno));
+                snprintf(err, errlen, lang_text(l, T_IO_MKDIR), buf, lang_errno(l, errno));
                 return -1;
             }
             *p = c;
@@ -39,16 +39,19 @@ static char *join(const char *dir, const char *name, const char *suffix)
     return p;
 }
 
-int out_open(struct outfile *o, const char *dir, const char *name, char *err, size_t errlen)
+int out_open(struct outfile *o, const char *dir, const char *name, enum lang l, char *err,
+             size_t errlen)
 {
-    char suffix[32];
+    char suffix[32], path[4096];
+    o->lang = l;
     snprintf(suffix, sizeof suffix, ".tmp.%ld", (long)getpid());
     o->final = join(dir, name, "");
     o->tmp = join(dir, name, suffix);
     o->f = (o->final && o->tmp) ? fopen(o->tmp, "w") : NULL;
     if (!o->f) {
-        snprintf(err, errlen, "%s/%s: cannot write: %s", dir, name,
-                 o->tmp ? strerror(errno) : "out of memory");
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        snprintf(err, errlen, lang_text(l, T_IO_WRITE), path,
+                 o->tmp ? lang_errno(l, errno) : lang_text(l, T_CMD_OUT_OF_MEMORY));
         free(o->final);
         free(o->tmp);
         o->final = o->tmp = NULL;
@@ -63,7 +66,8 @@ int out_commit(struct outfile *o, char *err, size_t errlen)
     bad |= fclose(o->f) != 0;
     o->f = NULL;
     if (bad || rename(o->tmp, o->final) < 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", o->final, strerror(errno ? errno : EIO));
+        snprintf(err, errlen, lang_text(o->lang, T_IO_WRITE), o->final,
+                 lang_errno(o->lang, errno ? errno : EIO));
         out_abort(o);
         return -1;
     }

@@ -7,14 +7,17 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "engine/lang.h"
 
 /* A file being written under a temporary name in its final folder; commit
- * renames it into place, abort removes it. */
-struct outfile { FILE *f; char *tmp, *final; };
+ * renames it into place, abort removes it.  lang: of its messages. */
+struct outfile { FILE *f; char *tmp, *final; enum lang lang; };
 
-/* Creates dir and its parents (like mkdir -p); 0 or -1 with a message. */
-int out_mkdirs(const char *dir, char *err, size_t errlen);
-int out_open(struct outfile *o, const char *dir, const char *name, char *err, size_t errlen);
+/* Creates dir and its parents (like mkdir -p); 0 or -1 with a message in
+ * language l. */
+int out_mkdirs(const char *dir, enum lang l, char *err, size_t errlen);
+int out_open(struct outfile *o, const char *dir, const char *name, enum lang l, char *err,
+             size_t errlen);
 int out_commit(struct outfile *o, char *err, size_t errlen);
 void out_abort(struct outfile *o);
 

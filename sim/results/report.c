@@ -251,7 +251,7 @@ static int write_one(const char *dir, const char *name, void (*w)(FILE *, const 
                      const struct ctx *c, char *err, size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, name, err, errlen) < 0)
+    if (out_open(&o, dir, name, c->lang, err, errlen) < 0)
         return -1;
     w(o.f, c);
     return out_commit(&o, err, errlen);

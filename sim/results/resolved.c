@@ -30,12 +30,12 @@ void overrides_float(struct run_overrides *ov, const char *name, double x)
 }
 
 int resolved_text(const char *version, const struct cfg *c, const struct run_overrides *ov,
-                  char **text, size_t *len, char *err, size_t errlen)
+                  char **text, size_t *len, enum lang l, char *err, size_t errlen)
 {
     *text = NULL;
     FILE *f = open_memstream(text, len);
     if (!f) {
-        snprintf(err, errlen, "resolved.cfg: out of memory");
+        snprintf(err, errlen, "resolved.cfg: %s", lang_text(l, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     fprintf(f, "# resolved.cfg -- written by supplysim %s: the whole configuration of this\n"
@@ -46,16 +46,17 @@ int resolved_text(const char *version, const struct cfg *c, const struct run_ove
     if (fclose(f) != 0 || bad) {
         free(*text);
         *text = NULL;
-        snprintf(err, errlen, "resolved.cfg: cannot write the configuration");
+        snprintf(err, errlen, "%s", lang_text(l, T_IO_RESOLVED));
         return -1;
     }
     return 0;
 }
 
-int resolved_write(const char *dir, const char *text, size_t len, char *err, size_t errlen)
+int resolved_write(const char *dir, const char *text, size_t len, enum lang l, char *err,
+                   size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, "resolved.cfg", err, errlen) < 0)
+    if (out_open(&o, dir, "resolved.cfg", l, err, errlen) < 0)
         return -1;
     fwrite(text, 1, len, o.f);
     return out_commit(&o, err, errlen);

@@ -25,10 +25,11 @@ void overrides_float(struct run_overrides *ov, const char *name, double x);
 /* The text of resolved.cfg in *text (malloc'ed, *len bytes; the caller
  * frees it): results.dat carries its digest.  0, or -1 with a message. */
 int resolved_text(const char *version, const struct cfg *c, const struct run_overrides *ov,
-                  char **text, size_t *len, char *err, size_t errlen);
+                  char **text, size_t *len, enum lang l, char *err, size_t errlen);
 
 /* Writes that text to dir/resolved.cfg whole or not at all; 0, or -1 with a
  * message. */
-int resolved_write(const char *dir, const char *text, size_t len, char *err, size_t errlen);
+int resolved_write(const char *dir, const char *text, size_t len, enum lang l, char *err,
+                   size_t errlen);
 
 #endif

@@ -133,22 +133,22 @@ static unsigned char *put_series(unsigned char *p, const double *v, int n, int d
     return p;
 }
 
-int results_put(struct results_out *w, long index, const struct rep_result *r, char *err,
-                size_t errlen)
+int results_put(struct results_out *w, long index, const struct rep_result *r, enum lang l,
+                char *err, size_t errlen)
 {
     const struct definition *d = w->d;
     size_t ns = (size_t)d->n_sites, nfi = (size_t)d->n_facilities * (size_t)d->n_items;
     size_t need = 9 * 8 + ns * (4 + CAUSES) * 8 + nfi / 8 + 1 + 2 * (10 + (size_t)r->n_samples * 20)
                 + 10 + (size_t)r->n_trace * TRACE_BYTES;
     if (index != w->next) {
-        snprintf(err, errlen, "results.dat: replication %ld handed over where %ld was due", index,
+        snprintf(err, errlen, lang_text(l, T_IO_DAT_ORDER), index,
                  w->next);
         return -1;
     }
     if (need > w->cap) {
         unsigned char *b = realloc(w->buf, need);
         if (!b) {
-            snprintf(err, errlen, "results.dat: out of memory");
+            snprintf(err, errlen, "results.dat: %s", lang_text(l, T_CMD_OUT_OF_MEMORY));
             return -1;
         }
         w->buf = b;
@@ -279,14 +279,20 @@ static int head_fail(struct results_in *in, char *err, size_t errlen, const char
     return -1;
 }
 
+/* head_fail with text t of the table. */
+static int head_fail_t(struct results_in *in, char *err, size_t errlen, enum text t)
+{
+    return head_fail(in, err, errlen, lang_text(in->lang, t));
+}
+
 static int check_head(struct results_in *in, const unsigned char *h, char *err, size_t errlen)
 {
     const struct definition *d = in->d;
     uint32_t version = get_u32(h + 8);
     if (version != RESULTS_VERSION) {
         char what[200];
-        snprintf(what, sizeof what, "expected format version %u, found %u (run the shard again "
-                 "with this supplysim)", RESULTS_VERSION, version);
+        snprintf(what, sizeof what, lang_text(in->lang, T_IO_DAT_VERSION), RESULTS_VERSION,
+                 version);
         return head_fail(in, err, errlen, what);
     }
     uint32_t want[] = { (uint32_t)d->n_sites, (uint32_t)d->n_facilities, (uint32_t)d->n_items,
@@ -294,9 +300,8 @@ static int check_head(struct results_in *in, const unsigned char *h, char *err, 
     for (int i = 0; i < 6; i++)
         if (get_u32(h + 12 + 4 * i) != want[i]) {
             char what[400];
-            snprintf(what, sizeof what, "expected results of its resolved.cfg (%u sites, %u "
-                     "stores, %u items, %u samples, %u causes, divisor %u), found %u, %u, %u, "
-                     "%u, %u, %u", want[0], want[1], want[2], want[3], want[4], want[5],
+            snprintf(what, sizeof what, lang_text(in->lang, T_IO_DAT_SHAPE), want[0], want[1],
+                     want[2], want[3], want[4], want[5],
                      get_u32(h + 12), get_u32(h + 16), get_u32(h + 20), get_u32(h + 24),
                      get_u32(h + 28), get_u32(h + 32));
             return head_fail(in, err, errlen, what);
@@ -304,7 +309,7 @@ static int check_head(struct results_in *in, const unsigned char *h, char *err, 
     in->seed = get_u64(h + 36);
     uint64_t first = get_u64(h + 44);
     if (first > (uint64_t)LONG_MAX / 2)
-        return head_fail(in, err, errlen, "expected a first replication >= 0, found a huge one");
+        return head_fail_t(in, err, errlen, T_IO_DAT_FIRST);
     in->first = in->next = (long)first;
     return 0;
 }
@@ -314,19 +319,17 @@ static int read_tail(struct results_in *in, char *err, size_t errlen)
 {
     unsigned char t[RESULTS_TAIL_BYTES];
     if (fseek(in->f, 0, SEEK_END) < 0 || (in->size = ftell(in->f)) < 0)
-        return head_fail(in, err, errlen, "cannot read (not a regular file?)");
+        return head_fail_t(in, err, errlen, T_IO_DAT_NOT_REGULAR);
     if (in->size < RESULTS_HEAD_BYTES + RESULTS_TAIL_BYTES)
-        return head_fail(in, err, errlen, "expected a header and an end record, found a file "
-                         "too short for them (truncated?)");
+        return head_fail_t(in, err, errlen, T_IO_DAT_SHORT);
     if (fseek(in->f, -RESULTS_TAIL_BYTES, SEEK_END) < 0
         || fread(t, 1, sizeof t, in->f) != sizeof t || fseek(in->f, 0, SEEK_SET) < 0)
-        return head_fail(in, err, errlen, "cannot read its end record");
+        return head_fail_t(in, err, errlen, T_IO_DAT_NO_END);
     if (memcmp(t, TAIL_MAGIC, 8))
-        return head_fail(in, err, errlen, "expected an end record in its last 28 bytes, found "
-                         "none (a truncated file, or bytes after its end)");
+        return head_fail_t(in, err, errlen, T_IO_DAT_END_MISSING);
     uint64_t count = get_u64(t + 8);
     if (count > (uint64_t)LONG_MAX / 2)
-        return head_fail(in, err, errlen, "expected a count of replications, found a huge one");
+        return head_fail_t(in, err, errlen, T_IO_DAT_COUNT);
     in->count = (long)count;
     in->digest = get_u64(t + 16);
     in->crc_want = get_u32(t + 24);
@@ -334,10 +337,11 @@ static int read_tail(struct results_in *in, char *err, size_t errlen)
 }
 
 int results_open(struct results_in *in, FILE *f, const char *name, const struct definition *d,
-                 char *err, size_t errlen)
+                 enum lang l, char *err, size_t errlen)
 {
     memset(in, 0, sizeof *in);
     err[0] = '\0';
+    in->lang = l;
     in->f = f;
     in->name = name;
     in->d = d;
@@ -346,18 +350,15 @@ int results_open(struct results_in *in, FILE *f, const char *name, const struct 
     unsigned char h[RESULTS_HEAD_BYTES];
     size_t got = fread(h, 1, 17, f);   /* what it is, before where it ends */
     if (got == 17 && !memcmp(h, "supplysim-results", 17))
-        return head_fail(in, err, errlen, "expected a results.dat of format version 2, found "
-                         "the text format 1 of an older supplysim (run the shard again with "
-                         "this one)");
+        return head_fail_t(in, err, errlen, T_IO_DAT_TEXT);
     if (got < 8 || memcmp(h, HEAD_MAGIC, 8))
-        return head_fail(in, err, errlen, "expected a supplysim results.dat, found other bytes "
-                         "at its start");
+        return head_fail_t(in, err, errlen, T_IO_DAT_MAGIC);
     if (read_tail(in, err, errlen) < 0)
         return -1;
     if (!(in->buf = malloc(READ_AHEAD)))
-        return head_fail(in, err, errlen, "out of memory");
+        return head_fail_t(in, err, errlen, T_CMD_OUT_OF_MEMORY);
     if (take(in, h, sizeof h) < 0) {
-        head_fail(in, err, errlen, "expected a header, found a file too short");
+        head_fail_t(in, err, errlen, T_IO_DAT_HEADER);
         results_close(in);
         return -1;
     }
@@ -385,15 +386,14 @@ struct rec {
 
 static int bad(struct rec *c, const char *what, double v, const char *expected)
 {
-    snprintf(c->err, c->errlen, "%s: replication %ld: %s: expected %s, found %.17g", c->in->name,
-             c->index, what, expected, v);
+    snprintf(c->err, c->errlen, lang_text(c->in->lang, T_IO_DAT_VALUE), c->in->name, c->index,
+             what, expected, v);
     return -1;
 }
 
 static int truncated(struct rec *c)
 {
-    snprintf(c->err, c->errlen, "%s: replication %ld: expected the rest of its record, found the "
-             "end of the file (truncated, or its end record is not at the end)", c->in->name,
+    snprintf(c->err, c->errlen, lang_text(c->in->lang, T_IO_DAT_TRUNCATED), c->in->name,
              c->index);
     return -1;
 }
@@ -417,10 +417,12 @@ static int minutes(struct rec *c, const char *what, int site, double v, int inf_
         return 0;
     char name[256], expected[128];
     if (site >= 0)
-        snprintf(name, sizeof name, "%s of site %s", what, c->in->d->sites[site].id);
+        snprintf(name, sizeof name, lang_text(c->in->lang, T_IO_DAT_OF_SITE), what,
+                 c->in->d->sites[site].id);
     else
         snprintf(name, sizeof name, "%s", what);
-    snprintf(expected, sizeof expected, "0 to %g (the horizon)%s", h, inf_ok ? " or inf" : "");
+    snprintf(expected, sizeof expected,
+             lang_text(c->in->lang, inf_ok ? T_IO_DAT_MINUTES_INF : T_IO_DAT_MINUTES), h);
     return bad(c, name, v, expected);
 }
 
@@ -429,9 +431,9 @@ static int amount(struct rec *c, const char *what, double v, double most)
 {
     char expected[96];
     if (isfinite(most))
-        snprintf(expected, sizeof expected, "a number from 0 to %.17g", most);
+        snprintf(expected, sizeof expected, lang_text(c->in->lang, T_IO_DAT_UP_TO), most);
     else
-        snprintf(expected, sizeof expected, "a finite number >= 0");
+        snprintf(expected, sizeof expected, "%s", lang_text(c->in->lang, T_IO_DAT_FINITE));
     return v >= 0 && v <= most && isfinite(v) ? 0 : bad(c, what, v, expected);
 }
 
@@ -444,10 +446,11 @@ static int read_scalars(struct rec *c, struct rep_result *r)
     uint64_t index = get_u64(b), events = get_u64(b + 8), ships = get_u64(b + 16);
     uint64_t waits = get_u64(b + 24);
     if (index != (uint64_t)c->index)
-        return bad(c, "its index", (double)index, "the replications in order");
+        return bad(c, lang_text(c->in->lang, T_IO_F_INDEX), (double)index,
+                   lang_text(c->in->lang, T_IO_E_ORDER));
     if (events > (uint64_t)LONG_MAX || ships > (uint64_t)INT_MAX || waits > ships)
-        return bad(c, "events, shipments or bay waits", (double)(waits > ships ? waits : ships),
-                   "counts within bounds (bay waits at most the shipments)");
+        return bad(c, lang_text(c->in->lang, T_IO_F_COUNTS),
+                   (double)(waits > ships ? waits : ships), lang_text(c->in->lang, T_IO_E_COUNTS));
     r->events = (long)events;
     r->shipments = (int)ships;
     r->bay_waits = (long)waits;
@@ -473,9 +476,11 @@ static int read_sites(struct rec *c, struct rep_result *r)
             || amount(c, "people", r->people[k], HUGE_VAL) < 0)
             return -1;
         if (isfinite(fill) && !(fill >= resp))
-            return bad(c, "fill time before the response", fill, "a fill time at or after it");
+            return bad(c, lang_text(c->in->lang, T_IO_F_FILL), fill,
+                       lang_text(c->in->lang, T_IO_E_FILL));
         for (int j = 0; j < CAUSES; j++)
-            if (minutes(c, "minutes of a cause", k, r->cause[(size_t)k * CAUSES + (size_t)j], 0) < 0)
+            if (minutes(c, lang_text(c->in->lang, T_IO_F_CAUSE), k,
+                        r->cause[(size_t)k * CAUSES + (size_t)j], 0) < 0)
                 return -1;
     }
     return 0;
@@ -494,7 +499,7 @@ static int read_stockouts(struct rec *c, struct rep_result *r)
             if (j + i < nfi)
                 r->stockout[j + i] = (unsigned char)bit;
             else if (bit)
-                return bad(c, "stock-out bits past the last store and item", 1, "0");
+                return bad(c, lang_text(c->in->lang, T_IO_F_STOCK_BITS), 1, "0");
         }
     }
     return 0;
@@ -507,9 +512,9 @@ static int read_series(struct rec *c, const char *what, double *v, int n, uint64
         if (take_var(c->in, &value) < 0 || take_var(c->in, &len) < 0)
             return truncated(c);
         if (value > most)
-            return bad(c, what, (double)value / c->in->div, "no more than every truck");
+            return bad(c, what, (double)value / c->in->div, lang_text(c->in->lang, T_IO_E_TRUCKS));
         if (len == 0 || len > (uint64_t)(n - at))
-            return bad(c, what, (double)len, "runs that add up to the samples of the horizon");
+            return bad(c, what, (double)len, lang_text(c->in->lang, T_IO_E_RUNS));
         for (uint64_t i = 0; i < len; i++)
             v[at++] = (double)value / c->in->div;
     }
@@ -562,19 +567,17 @@ static int check_end(struct results_in *in, char *err, size_t errlen)
     unsigned char t[RESULTS_TAIL_BYTES - 4];
     long long extra = in->size - RESULTS_TAIL_BYTES - in->pos;
     if (extra > 0) {
-        snprintf(err, errlen, "%s: expected its end record after replication %ld, found %lld "
-                 "more bytes (bytes added, or a count that does not match)", in->name,
+        snprintf(err, errlen, lang_text(in->lang, T_IO_DAT_AFTER_END), in->name,
                  in->first + in->count - 1, extra);
         return -1;
     }
     if (fseek(in->f, -RESULTS_TAIL_BYTES, SEEK_END) < 0 || fread(t, 1, sizeof t, in->f) != sizeof t) {
-        snprintf(err, errlen, "%s: cannot read its end record", in->name);
+        snprintf(err, errlen, "%s: %s", in->name, lang_text(in->lang, T_IO_DAT_NO_END));
         return -1;
     }
     unsigned long crc = crc32(in->crc, t, (uInt)sizeof t);
     if (crc != in->crc_want) {
-        snprintf(err, errlen, "%s: expected CRC-32 %08lx as its end record says, found %08lx "
-                 "(the file was changed or damaged)", in->name, in->crc_want, crc);
+        snprintf(err, errlen, lang_text(in->lang, T_IO_DAT_CRC), in->name, in->crc_want, crc);
         return -1;
     }
     return 0;

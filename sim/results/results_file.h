@@ -41,6 +41,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include "engine/lang.h"
 #include "model/model.h"
 
 #define RESULTS_VERSION 2u
@@ -64,8 +65,8 @@ struct results_out {
 /* Writes the header; 0, or -1 when out of memory. */
 int results_begin(struct results_out *w, FILE *f, const struct definition *d, long first);
 /* Appends replication `index` (the next one).  0, or -1 with a message. */
-int results_put(struct results_out *w, long index, const struct rep_result *r, char *err,
-                size_t errlen);
+int results_put(struct results_out *w, long index, const struct rep_result *r, enum lang l,
+                char *err, size_t errlen);
 /* Writes the trailer with the digest of the run's resolved.cfg and frees
  * the buffers; the caller closes the file. */
 void results_end(struct results_out *w, uint64_t digest);
@@ -83,13 +84,14 @@ struct results_in {
     int div;
     unsigned char *buf;       /* read-ahead */
     size_t len, at;
+    enum lang lang;           /* of its messages */
 };
 
 /* Opens a results.dat: reads and checks its header and its trailer (at the
  * end of the file), so that first, count, seed and digest are known before
  * any replication is read.  0, or -1 with a message naming the file. */
 int results_open(struct results_in *in, FILE *f, const char *name, const struct definition *d,
-                 char *err, size_t errlen);
+                 enum lang l, char *err, size_t errlen);
 
 /* Reads the next replication into r (result_init'ed for d) and checks every
  * value.  1: one read; 0: none left, and the checksum and the file's end

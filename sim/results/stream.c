@@ -7,17 +7,18 @@
 #include "results/stream.h"
 
 int stream_open(struct rep_stream *st, const char *dir, const struct definition *d, long first,
-                char *err, size_t errlen)
+                enum lang l, char *err, size_t errlen)
 {
     memset(st, 0, sizeof *st);
     st->d = d;
+    st->lang = l;
     if (tally_init(&st->tally, d) < 0) {
-        snprintf(err, errlen, "out of memory for the statistics");
+        snprintf(err, errlen, "%s", lang_text(l, T_IO_STATS_OOM));
         return -1;
     }
-    if (out_open(&st->dat, dir, "results.dat", err, errlen) < 0
-        || out_open(&st->reps, dir, "replications.csv", err, errlen) < 0
-        || out_open(&st->ships, dir, "shipments.csv", err, errlen) < 0) {
+    if (out_open(&st->dat, dir, "results.dat", l, err, errlen) < 0
+        || out_open(&st->reps, dir, "replications.csv", l, err, errlen) < 0
+        || out_open(&st->ships, dir, "shipments.csv", l, err, errlen) < 0) {
         stream_free(st);
         return -1;
     }
@@ -31,10 +32,10 @@ int stream_put(void *arg, long index, const struct rep_result *r, char *err, siz
 {
     struct rep_stream *st = arg;
     if (tally_add(&st->tally, r) < 0) {
-        snprintf(err, errlen, "out of memory for the statistics");
+        snprintf(err, errlen, "%s", lang_text(st->lang, T_IO_STATS_OOM));
         return -1;
     }
-    if (results_put(&st->w, index, r, err, errlen) < 0)
+    if (results_put(&st->w, index, r, st->lang, err, errlen) < 0)
         return -1;
     report_replications_row(st->reps.f, st->d, index, r);
     report_shipments_rows(st->ships.f, st->d, index, r);

@@ -23,12 +23,13 @@ struct rep_stream {
     struct tally tally;
     struct outfile dat, reps, ships;
     struct results_out w;
+    enum lang lang;           /* of its messages */
 };
 
 /* Opens the files in dir (which must exist) and the tally, for replications
  * from `first` on.  0, or -1 with a message (nothing left behind). */
 int stream_open(struct rep_stream *st, const char *dir, const struct definition *d, long first,
-                char *err, size_t errlen);
+                enum lang l, char *err, size_t errlen);
 
 /* Keeps replication `index` (the next one): a rep_sink (model/experiment.h)
  * with st as its argument.  0, or -1 with a message. */

@@ -35,10 +35,11 @@ static void write_plan(FILE *f, const struct study *s)
     fputs("plan-end\n", f);
 }
 
-int study_file_write(const char *dir, const struct study *s, char *err, size_t errlen)
+int study_file_write(const char *dir, const struct study *s, enum lang l, char *err,
+                     size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, "study.dat", err, errlen) < 0)
+    if (out_open(&o, dir, "study.dat", l, err, errlen) < 0)
         return -1;
     write_plan(o.f, s);
     for (int v = 0; v < s->n_v; v++)
@@ -66,11 +67,20 @@ struct in {
     long lineno;
     char *plan; size_t plan_len;   /* the plan's text, as read */
     FILE *plan_f;
+    enum lang lang;                /* of its messages */
 };
 
-static int bad(const struct in *in, const char *what, char *err, size_t errlen)
+/* "FILE:LINE: expected WHAT" (text what of the table). */
+static int bad(const struct in *in, enum text what, char *err, size_t errlen)
 {
-    snprintf(err, errlen, "%s:%ld: expected %s", in->path, in->lineno, what);
+    snprintf(err, errlen, lang_text(in->lang, T_IO_STUDY_LINE), in->path, in->lineno,
+             lang_text(in->lang, what));
+    return -1;
+}
+
+static int out_of_memory(const struct in *in, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "%s: %s", in->path, lang_text(in->lang, T_CMD_OUT_OF_MEMORY));
     return -1;
 }
 
@@ -100,19 +110,18 @@ static int read_header(struct in *in, struct study *s, char *err, size_t errlen)
     int sites;
     double conf, required;
     if (next(in, MAGIC, &r) < 0)
-        return bad(in, "\"" MAGIC "\" (is this a study's study.dat?)", err, errlen);
+        return bad(in, T_IO_STUDY_MAGIC, err, errlen);
     if (next(in, "command", &r) < 0 || sscanf(r, "%63s", command) != 1)
-        return bad(in, "command NAME", err, errlen);
+        return bad(in, T_IO_STUDY_COMMAND, err, errlen);
     if (next(in, "replications", &r) < 0 || sscanf(r, "%ld", &n) != 1 || n < 1
         || next(in, "screen", &r) < 0 || sscanf(r, "%ld", &screen) != 1 || screen < 0
         || next(in, "seed", &r) < 0 || sscanf(r, "%llu", &seed) != 1
         || next(in, "sites", &r) < 0 || sscanf(r, "%d", &sites) != 1 || sites < 0
         || next(in, "confidence", &r) < 0 || sscanf(r, "%lf", &conf) != 1
         || next(in, "required", &r) < 0 || sscanf(r, "%lf", &required) != 1)
-        return bad(in, "the study's replications, screen, seed, sites, confidence, required",
-                   err, errlen);
+        return bad(in, T_IO_STUDY_NUMBERS, err, errlen);
     if (study_init(s, command, NULL, 0, n, seed, sites, conf, required) < 0)
-        return bad(in, "memory for the study", err, errlen);
+        return out_of_memory(in, err, errlen);
     s->screen = screen;
     return 0;
 }
@@ -125,7 +134,7 @@ static int read_variants(struct in *in, struct study *s, char *err, size_t errle
         if (next(in, "set", &r) == 0) {
             char **sets = realloc(s->sets, (size_t)(s->n_sets + 2) * sizeof *sets);
             if (!sets || !(sets[s->n_sets] = strdup(r)))
-                return bad(in, "memory", err, errlen);
+                return out_of_memory(in, err, errlen);
             s->sets = sets;
             s->n_sets++;
             continue;
@@ -136,7 +145,7 @@ static int read_variants(struct in *in, struct study *s, char *err, size_t errle
         int n_sets, at;
         if (strncmp(in->line, "variant ", 8) || sscanf(in->line + 8, "%ld %d %n", &end, &n_sets, &at) != 2
             || end < 1 || end > s->n || n_sets < 0)
-            return bad(in, "set, variant END N_SETS NAME or plan-end", err, errlen);
+            return bad(in, T_IO_STUDY_PLAN, err, errlen);
         char *name = strdup(in->line + 8 + at);
         char **sets = calloc((size_t)n_sets + 1, sizeof *sets);
         int ok = name && sets, v = -1;
@@ -149,7 +158,7 @@ static int read_variants(struct in *in, struct study *s, char *err, size_t errle
         free(sets);
         free(name);
         if (v < 0)
-            return bad(in, "the variant's vset lines", err, errlen);
+            return bad(in, T_IO_STUDY_VSETS, err, errlen);
     }
 }
 
@@ -175,30 +184,31 @@ static int read_runs(struct in *in, struct study *s, char *err, size_t errlen)
             for (int i = 0; i < s->n_sites; i++)
                 s->site_ok[k * s->n_sites + i] = r[i] == '1';
         } else {
-            return bad(in, "run V K KEPT ON_TIME RESPONSE or site K BITS", err, errlen);
+            return bad(in, T_IO_STUDY_RUN, err, errlen);
         }
     }
 }
 
-int study_file_read(const char *dir, struct study *s, char **plan, char *err, size_t errlen)
+int study_file_read(const char *dir, struct study *s, char **plan, enum lang l, char *err,
+                    size_t errlen)
 {
-    struct in in = { 0 };
+    struct in in = { .lang = l };
     snprintf(in.path, sizeof in.path, "%s/study.dat", dir);
     memset(s, 0, sizeof *s);
     *plan = NULL;
     if (!(in.f = fopen(in.path, "r"))) {
-        snprintf(err, errlen, "%s: cannot read (is %s a study's output folder?)", in.path, dir);
+        snprintf(err, errlen, lang_text(l, T_IO_STUDY_NOT_FOLDER), in.path, dir);
         return -1;
     }
     in.plan_f = open_memstream(&in.plan, &in.plan_len);
-    int rc = in.plan_f ? read_header(&in, s, err, errlen) : bad(&in, "memory", err, errlen);
+    int rc = in.plan_f ? read_header(&in, s, err, errlen) : out_of_memory(&in, err, errlen);
     if (rc == 0)
         rc = read_variants(&in, s, err, errlen);
     if (in.plan_f && fclose(in.plan_f) != 0 && rc == 0)
-        rc = bad(&in, "memory", err, errlen);
+        rc = out_of_memory(&in, err, errlen);
     in.plan_f = NULL;
     if (rc == 0 && (s->n_v == 0 || s->v[0].n_sets != 0))
-        rc = bad(&in, "a baseline variant first", err, errlen);
+        rc = bad(&in, T_IO_STUDY_BASELINE, err, errlen);
     if (rc == 0)
         rc = read_runs(&in, s, err, errlen);
     fclose(in.f);
@@ -213,7 +223,7 @@ int study_file_read(const char *dir, struct study *s, char **plan, char *err, si
 }
 
 int study_file_union(struct study *into, const struct study *from, const char *from_name,
-                     char *err, size_t errlen)
+                     enum lang l, char *err, size_t errlen)
 {
     for (int v = 0; v < into->n_v; v++)
         for (long k = 0; k < into->n; k++) {
@@ -222,8 +232,7 @@ int study_file_union(struct study *into, const struct study *from, const char *f
                 continue;
             if (a->have[k] && (a->kept[k] != b->kept[k] || a->on_time[k] != b->on_time[k]
                                || a->response[k] != b->response[k])) {
-                snprintf(err, errlen, "%s: replication %ld of variant \"%s\" differs from another "
-                         "shard's (another binary?)", from_name, k, a->name);
+                snprintf(err, errlen, lang_text(l, T_IO_STUDY_DIFFERS), from_name, k, a->name);
                 return -1;
             }
             a->have[k] = 1;

@@ -21,7 +21,7 @@ int study_file_out(const char *dir, const char *name, const struct study_view *w
                    void (*write)(FILE *, const struct study_view *), char *err, size_t errlen)
 {
     struct outfile o;
-    if (out_open(&o, dir, name, err, errlen) < 0)
+    if (out_open(&o, dir, name, w->lang, err, errlen) < 0)
         return -1;
     write(o.f, w);
     return out_commit(&o, err, errlen);

@@ -77,18 +77,17 @@ static void cfg_string(FILE *f, const char *s)
 }
 
 static int write_one(const char *vdir, const struct study *s, int v, const char *scenario,
-                     const char *version, char *err, size_t errlen)
+                     const char *version, enum lang l, char *err, size_t errlen)
 {
     const struct study_variant *x = &s->v[v];
     char name[300], base[PATH_MAX];
     study_variant_file(s, v, name, sizeof name);
     if (relative(vdir, x->file ? x->file : scenario, base, sizeof base) < 0) {
-        snprintf(err, errlen, "%s: cannot find the way to it from %s", x->file ? x->file : scenario,
-                 vdir);
+        snprintf(err, errlen, lang_text(l, T_IO_VARIANT_PATH), x->file ? x->file : scenario, vdir);
         return -1;
     }
     struct outfile o;
-    if (out_open(&o, vdir, name, err, errlen) < 0)
+    if (out_open(&o, vdir, name, l, err, errlen) < 0)
         return -1;
     fprintf(o.f, "# %s -- variant \"%s\" of a `supplysim %s` study, written by supplysim %s.\n"
             "# `supplysim -n %ld -s %llu variants/%s` (from the study's folder) reruns it\n"
@@ -108,20 +107,20 @@ static int write_one(const char *vdir, const struct study *s, int v, const char 
 }
 
 int study_write_variants(const char *dir, const struct study *s, const char *scenario,
-                         const char *version, char *err, size_t errlen)
+                         const char *version, enum lang l, char *err, size_t errlen)
 {
     char vdir[4096];
     snprintf(vdir, sizeof vdir, "%s/variants", dir);
-    if (out_mkdirs(vdir, err, errlen) < 0)
+    if (out_mkdirs(vdir, l, err, errlen) < 0)
         return -1;
     for (int v = 0; v < s->n_v; v++)
-        if (write_one(vdir, s, v, scenario, version, err, errlen) < 0)
+        if (write_one(vdir, s, v, scenario, version, l, err, errlen) < 0)
             return -1;
     return 0;
 }
 
 int study_variant_base(const char *dir, const struct study *s, int v, char *path, size_t n,
-                       char *err, size_t errlen)
+                       enum lang l, char *err, size_t errlen)
 {
     char name[300], file[4096];
     study_variant_file(s, v, name, sizeof name);
@@ -138,7 +137,7 @@ int study_variant_base(const char *dir, const struct study *s, int v, char *path
         }
     }
     if (rc < 0)
-        snprintf(err, errlen, "%s: expected a variant file with a base line", file);
+        snprintf(err, errlen, lang_text(l, T_IO_VARIANT_BASE), file);
     free(line);
     if (f)
         fclose(f);

@@ -7,6 +7,7 @@
 #define SUPPLYSIM_RESULTS_STUDY_VARIANTS_H
 
 #include <stddef.h>
+#include "engine/lang.h"
 #include "results/study.h"
 
 /* The file name of variant v ("16_trucks.cfg"): its name with what a file
@@ -17,11 +18,11 @@ void study_variant_file(const struct study *s, int v, char *buf, size_t n);
 /* Writes dir/variants/NAME.cfg for every variant, each based on its own
  * file or on scenario; 0, or -1 with a message. */
 int study_write_variants(const char *dir, const struct study *s, const char *scenario,
-                         const char *version, char *err, size_t errlen);
+                         const char *version, enum lang l, char *err, size_t errlen);
 
 /* The scenario variant v of the study in dir builds on, read from its
  * variant file's base line, as a path from here; 0, or -1 with a message. */
 int study_variant_base(const char *dir, const struct study *s, int v, char *path, size_t n,
-                       char *err, size_t errlen);
+                       enum lang l, char *err, size_t errlen);
 
 #endif
