@@ -10,6 +10,11 @@
 # and the event calendar's own rate
 # (tests/bench_calendar.c: M/M/c and hold models).
 # Speed is measured here and only here; no test asserts a time.
+# supplysim speaks the locale's language (LC_ALL, LC_MESSAGES, LANG); this script
+# reads and records its English.
+unset LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 set -eu
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
