@@ -43,6 +43,10 @@ struct node {
     double lon, lat;          /* WGS-84 degrees */
 };
 
+/* The corridor name of every site's village road (MODEL.md: a word scenarios
+ * write in disaster.protect and disaster.close, so never translated). */
+#define ROAD_LAST_MILE "last mile"
+
 struct road {
     int from, to;             /* node indices, from != to */
     double km;                /* given, or great-circle distance x detour factor */

@@ -134,15 +134,27 @@ static void add_village(struct reader *r, struct site *st, const config_setting_
         return;
     }
     const struct node *seat = &d->nodes[d->townships[st->township].node];
+    const struct township *t = &d->townships[st->township];
     struct node *v = &d->nodes[d->n_nodes];
-    *v = (struct node){ cfg_dup(r, st->id), cfg_dup(r, st->id), cfg_dup(r, st->id), NODE_VILLAGE,
+    char name[256], name_zh[256];
+    int k = 1;                              /* the k-th site of its township */
+    for (const struct site *o = d->sites; o < st; o++)
+        k += o->township == st->township;
+    if (k > 1) {      /* its name for people in both languages, whatever the run's */
+        snprintf(name, sizeof name, lang_text(LANG_EN, T_CFG_VILLAGE_N), t->name, k);
+        snprintf(name_zh, sizeof name_zh, lang_text(LANG_ZH, T_CFG_VILLAGE_N), t->name_zh, k);
+    } else {
+        snprintf(name, sizeof name, lang_text(LANG_EN, T_CFG_VILLAGE), t->name);
+        snprintf(name_zh, sizeof name_zh, lang_text(LANG_ZH, T_CFG_VILLAGE), t->name_zh);
+    }
+    *v = (struct node){ cfg_dup(r, st->id), cfg_dup(r, name), cfg_dup(r, name_zh), NODE_VILLAGE,
                         seat->lon, seat->lat };
     v->lat = seat->lat + cfg_opt_num(r, e, "north_km", ANY, 0.0) / 111.2;
     v->lon = seat->lon + cfg_opt_num(r, e, "east_km", ANY, km / d->detour_factor)
                          / (111.2 * cos(seat->lat * M_PI / 180.0));
     st->node = d->n_nodes++;
     d->roads[d->n_roads] = (struct road){ d->townships[st->township].node, st->node, km,
-                                          ROAD_VILLAGE, cfg_dup(r, "last mile") };
+                                          ROAD_VILLAGE, cfg_dup(r, ROAD_LAST_MILE) };
     st->last_mile = d->n_roads++;
 }
 

@@ -255,4 +255,7 @@ lang_section lang_cfg = {
         "expected the path of a single value or of a named setting, found %s",
         "应为单个值或具名设置的路径，实为%s" },
     [T_CFG_CMDLINE] = { "command line", "命令行" },
+    /* names the configuration gives what it makes: a site's village */
+    [T_CFG_VILLAGE] = { "%s village", "%s受灾村" },
+    [T_CFG_VILLAGE_N] = { "%s village %d", "%s受灾村 %d" },
 };

@@ -132,10 +132,9 @@ lang_section lang_cmd = {
         "      --format text|csv|json -q，与运行情景时相同（见 supplysim --help）。\n" },
     /* ---- general */
     [T_CMD_USAGE_ERROR] = { "supplysim%s: %s (see supplysim%s --help)",
-                            "supplysim%s：%s（见 supplysim%s --help）" },
+                            "supplysim%s: %s（见 supplysim%s --help）" },
     [T_CMD_OUT_OF_MEMORY] = { "out of memory", "内存不足" },
     [T_CMD_STDOUT] = { "cannot write to stdout", "无法写入标准输出" },
-    [T_CMD_WARNING] = { "supplysim: warning: %s", "supplysim：警告：%s" },
     /* ---- options */
     [T_CLI_COUNT] = { "%s: expected a positive integer, found \"%s\"",
                       "%s：应为正整数，实为“%s”" },
@@ -272,6 +271,10 @@ lang_section lang_cmd = {
         "%s:0: disaster.road_damage: expected a hazard that can close or slow some road, found "
         "none",
         "%s:0: disaster.road_damage：应有能中断或减慢道路的灾害，实际没有" },
+    [T_ROADS_SEGMENT] = { "%s – %s", "%s—%s" },
+    [T_ROADS_LAST_MILES] = { "every site's last mile", "所有受灾点的进村道路" },
+    [T_ROADS_LAST_MILE] = { "the last mile to %s", "通往%s的道路" },
+    [T_ROADS_WHAT] = { "%s (%s, %.1f km)", "%s（%s，%.1f 公里）" },
     [T_SENS_NO_RANGES] = {
         "%s:0: assumption_ranges: expected the assumptions' ranges (config/README.md), found "
         "none",

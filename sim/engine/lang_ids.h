@@ -150,7 +150,6 @@
     T_CMD_USAGE_ERROR,
     T_CMD_OUT_OF_MEMORY,
     T_CMD_STDOUT,
-    T_CMD_WARNING,
     T_CLI_COUNT,
     T_CLI_SEED,
     T_CLI_MAX_SETS,
@@ -202,6 +201,10 @@
     T_ROADS_LIST_LONG,
     T_ROADS_NO_HAZARD,
     T_SENS_NO_RANGES,
+    T_ROADS_SEGMENT,
+    T_ROADS_LAST_MILES,
+    T_ROADS_LAST_MILE,
+    T_ROADS_WHAT,
 
     /* ---- lang_cfg.c: configuration errors */
     T_CFG_A_NUMBER,
@@ -314,3 +317,5 @@
     T_CFG_NO_SETTING,
     T_CFG_SINGLE_VALUE,
     T_CFG_CMDLINE,
+    T_CFG_VILLAGE,
+    T_CFG_VILLAGE_N,

@@ -155,6 +155,36 @@ static const char *label(const struct study_view *w)
 
 /* ---- the decision and the table ---------------------------------------------- */
 
+/* A row for people, in the study's language: a segment by its ends' names
+ * (a site's last mile by its village), a corridor by its name ("last mile":
+ * every site's village road). */
+static void row_name(const struct study_view *w, const struct road_row *row, char *buf, size_t n)
+{
+    const struct definition *d = w->d;
+    if (row->corridor && !strcmp(row->name, ROAD_LAST_MILE)) {
+        snprintf(buf, n, "%s", lang_text(w->lang, T_ROADS_LAST_MILES));
+    } else if (row->corridor) {
+        snprintf(buf, n, "%s", row->name);
+    } else if (!strcmp(row->name, ROAD_LAST_MILE)) {
+        const struct node *v = &d->nodes[d->roads[row->road].to];
+        snprintf(buf, n, lang_text(w->lang, T_ROADS_LAST_MILE), lang_name(w->lang, v->name, v->name_zh));
+    } else {
+        const struct node *a = &d->nodes[d->roads[row->road].from];
+        const struct node *b = &d->nodes[d->roads[row->road].to];
+        snprintf(buf, n, lang_text(w->lang, T_ROADS_SEGMENT), lang_name(w->lang, a->name, a->name_zh),
+                 lang_name(w->lang, b->name, b->name_zh));
+    }
+}
+
+/* "NAME (CLASS, LENGTH)" of a row, in the study's language. */
+static void row_what(const struct study_view *w, const struct road_row *row, char *buf, size_t n)
+{
+    char name[300];
+    row_name(w, row, name, sizeof name);
+    snprintf(buf, n, lang_text(w->lang, T_ROADS_WHAT), name, lang_road_class(w->lang, row->cls),
+             row->km);
+}
+
 void roads_decision(FILE *f, const struct study_view *w)
 {
     struct ranked r;
@@ -166,7 +196,10 @@ void roads_decision(FILE *f, const struct study_view *w)
     if (r.n > 0 && w->st[1 + 2 * r.order[0]].diff.lo > 0) {
         const struct road_row *top = &r.rows[r.order[0]];
         const struct variant_stats *x = &w->st[1 + 2 * r.order[0]];
-        fprintf(f, lang_text(w->lang, T_ST_ROADS_DECISION), top->token, top->name,
+        char name[300];
+        row_name(w, top, name, sizeof name);
+        fprintf(f, lang_text(w->lang, T_ST_ROADS_DECISION), name,
+                lang_road_class(w->lang, top->cls),
                 100 * x->diff.est, 100 * w->s->conf, 100 * x->diff.lo, 100 * x->diff.hi,
                 100 * b->kept.est, 100 * x->kept.est, b->runs, label(w));
     } else {
@@ -198,8 +231,14 @@ void roads_text(FILE *f, const struct study_view *w)
         full += w->st[1 + 2 * i].runs == w->s->n;
     fprintf(f, "\n");
     fprintf(f, lang_text(l, T_ST_ROADS_TOP), r.n < ROADS_TOP ? r.n : ROADS_TOP, r.n);
+    int width = text_width(lang_text(l, T_ST_H_ROAD));
+    for (int k = 0; k < r.n && k < ROADS_TOP; k++) {          /* the widest name */
+        char what[400];
+        row_what(w, &r.rows[r.order[k]], what, sizeof what);
+        width = text_width(what) > width ? text_width(what) : width;
+    }
     fprintf(f, "\n%-4s ", "#");
-    text_pad(f, lang_text(l, T_ST_H_ROAD), 46);
+    text_pad(f, lang_text(l, T_ST_H_ROAD), width + 1);
     fprintf(f, " ");
     text_pad(f, lang_text(l, T_ST_H_TOUCHED), 8);
     fprintf(f, " ");
@@ -209,11 +248,10 @@ void roads_text(FILE *f, const struct study_view *w)
     fprintf(f, " %s\n", lang_text(l, T_ST_H_RUNS));
     for (int k = 0; k < r.n && k < ROADS_TOP; k++) {
         const struct road_row *row = &r.rows[r.order[k]];
-        char what[256];
-        snprintf(what, sizeof what, "%s (%s, %.1f km)", row->token,
-                 lang_road_class(l, row->cls), row->km);
+        char what[400];
+        row_what(w, row, what, sizeof what);
         fprintf(f, "%-4d ", k + 1);
-        text_pad(f, what, 46);
+        text_pad(f, what, width + 1);
         fprintf(f, " %6.1f%%  ", 100 * row->touched);
         interval_words(f, w->st[1 + 2 * r.order[k]].diff);
         fprintf(f, " ");
