@@ -117,7 +117,9 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
     case 'q': o->quiet = 1; return -1;
     case 'v': o->verbose = 1; return -1;
     case OPT_VERSION: printf("supplysim %s\n", SUPPLYSIM_VERSION); return 0;
-    case 'h': fputs(lang_text(o->lang, o->help), stdout); return 0;
+    case 'h':                 /* a command that names no help of its own: the run's */
+        fputs(lang_text(o->lang, o->help ? o->help : T_HELP_RUN), stdout);
+        return 0;
     default: {
         char opt[3] = { '-', (char)optopt, '\0' };
         return usage_error(o, T_CLI_UNKNOWN, optopt ? opt : argv[optind - 1]);
