@@ -45,6 +45,11 @@ const char *cfg_nearest(const char *word, const char *const *names, int n);
  * else "". */
 void cfg_did_you_mean(enum lang l, const char *word, const char *const *names, int n,
                       char *buf, size_t len);
+/* " (did you mean DIR/NAME?)" for the entry of path's folder nearest to
+ * its file name (DIR as `shown`, the path as written, names it), or "". */
+void cfg_nearest_file(enum lang l, const char *path, const char *shown, char *buf, size_t len);
+/* Why path cannot be read as a configuration file (errnum from fopen). */
+const char *cfg_unreadable(enum lang l, const char *path, int errnum);
 
 /* ---- before libconfig: see precheck.c ----------------------------------- */
 

@@ -15,7 +15,6 @@
  * error still names the file and line the user wrote.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -544,59 +543,6 @@ static char *join_dir(const char *file, const char *rel)
     return p;
 }
 
-/* " (did you mean DIR/NAME?)" for the entry of path's folder nearest to its
- * file name, into buf; "" when none is near.  DIR is the folder as `shown`
- * (the path as the user wrote it) names it.  O(entries). */
-static void nearest_file(const struct cfg *c, const char *path, const char *shown, char *buf,
-                         size_t len)
-{
-    const char *slash = strrchr(path, '/');
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-    if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    buf[0] = '\0';
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return;
-    const char *want = slash ? slash + 1 : path, *pick = NULL;
-    char best[256] = "";
-    int best_d = -1;
-    for (struct dirent *e; (e = readdir(dp));) {
-        const char *one[1] = { e->d_name };
-        if (e->d_name[0] == '.' || !cfg_nearest(want, one, 1))
-            continue;
-        int dist = cfg_distance(want, e->d_name);
-        if (best_d < 0 || dist < best_d || (dist == best_d && strcmp(e->d_name, best) < 0)) {
-            best_d = dist;                 /* the smallest distance, then the first by name */
-            snprintf(best, sizeof best, "%s", e->d_name);
-            pick = best;
-        }
-    }
-    closedir(dp);
-    if (pick) {
-        char near[1400];
-        const char *shown_slash = strrchr(shown, '/');
-        snprintf(near, sizeof near, "%.*s%s", shown_slash ? (int)(shown_slash - shown + 1) : 0,
-                 shown, pick);
-        snprintf(buf, len, lang_text(c->lang, T_CFG_DID_YOU_MEAN), near);
-    }
-}
-
-/* Why path cannot be read as a file, in words (errno from its fopen, 0
- * when it opened). */
-static const char *unreadable(const struct cfg *c, const char *path, int errnum)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return lang_text(c->lang, T_CFG_EISDIR);
-    if (errnum == ENOENT || errnum == ENOTDIR)
-        return lang_text(c->lang, T_CFG_ENOENT);
-    if (errnum == EACCES)
-        return lang_text(c->lang, T_CFG_EACCES);
-    return strerror(errnum);
-}
-
 /* Reads one file of the chain; from and from_line name the base line that
  * names it as rel (from NULL: the file the user named). */
 static config_t *read_one(const struct cfg *c, const char *path, const char *from, int from_line,
@@ -607,13 +553,13 @@ static config_t *read_one(const struct cfg *c, const char *path, const char *fro
     if (!fp) {
         int errnum = errno;
         char near[1500];
-        nearest_file(c, path, from ? rel : path, near, sizeof near);
+        cfg_nearest_file(c->lang, path, from ? rel : path, near, sizeof near);
         if (from) {
             snprintf(err, errlen, lang_text(c->lang, T_CFG_NO_BASE_FILE), from, from_line, rel,
-                     unreadable(c, path, errnum), near);
+                     cfg_unreadable(c->lang, path, errnum), near);
         } else {
             snprintf(err, errlen, lang_text(c->lang, T_CFG_NO_FILE), path,
-                     unreadable(c, path, errnum), near);
+                     cfg_unreadable(c->lang, path, errnum), near);
         }
         return NULL;
     }

@@ -6,10 +6,15 @@
  * ASCII letters compared without case).  A name is suggested only when it
  * is near enough to be a slip of the fingers: at most 1 edit for words of
  * up to 4 characters, 2 up to 8, 3 beyond.  O(len_a x len_b) per pair.
+ * Also what to say of a file that cannot be read: why, and the file of its
+ * folder whose name is nearest.
  */
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "config/internal.h"
 
 #define MAX_WORD 128
@@ -58,4 +63,56 @@ const char *cfg_nearest(const char *word, const char *const *names, int n)
         }
     }
     return pick;
+}
+
+/* " (did you mean DIR/NAME?)" for the entry of path's folder nearest to its
+ * file name, into buf; "" when none is near.  DIR is the folder as `shown`
+ * (the path as the user wrote it) names it.  O(entries). */
+void cfg_nearest_file(enum lang l, const char *path, const char *shown, char *buf, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    buf[0] = '\0';
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    const char *want = slash ? slash + 1 : path, *pick = NULL;
+    char best[256] = "";
+    int best_d = -1;
+    for (struct dirent *e; (e = readdir(dp));) {
+        const char *one[1] = { e->d_name };
+        if (e->d_name[0] == '.' || !cfg_nearest(want, one, 1))
+            continue;
+        int dist = cfg_distance(want, e->d_name);
+        if (best_d < 0 || dist < best_d || (dist == best_d && strcmp(e->d_name, best) < 0)) {
+            best_d = dist;                 /* the smallest distance, then the first by name */
+            snprintf(best, sizeof best, "%s", e->d_name);
+            pick = best;
+        }
+    }
+    closedir(dp);
+    if (pick) {
+        char near[1400];
+        const char *shown_slash = strrchr(shown, '/');
+        snprintf(near, sizeof near, "%.*s%s", shown_slash ? (int)(shown_slash - shown + 1) : 0,
+                 shown, pick);
+        snprintf(buf, len, lang_text(l, T_CFG_DID_YOU_MEAN), near);
+    }
+}
+
+/* Why path cannot be read as a file, in words (errno from its fopen, 0
+ * when it opened). */
+const char *cfg_unreadable(enum lang l, const char *path, int errnum)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return lang_text(l, T_CFG_EISDIR);
+    if (errnum == ENOENT || errnum == ENOTDIR)
+        return lang_text(l, T_CFG_ENOENT);
+    if (errnum == EACCES)
+        return lang_text(l, T_CFG_EACCES);
+    return strerror(errnum);
 }
