@@ -68,8 +68,8 @@ refused "run.replications beyond the limit" "run.replications: expected an integ
 say "--check adds trucks without overflow: sub-centres 2 + 2 + 2 + 2 + 10000 = 10008"
 run trucks --check -D fleet.sc_north.trucks=10000 "$YONGCHENG"
 expect_rc 0 "--check with 10000 trucks"
-awk '$1 == "subcentre" && $2 == 5 { found = $NF } END { exit found != 10008 }' "$tmp/trucks.out" ||
-    fail "--check: expected 10008 sub-centre trucks, found: $(grep '^  subcentre' "$tmp/trucks.out")"
+awk '$1 == "sub-centre" && $2 == 5 { found = $NF } END { exit found != 10008 }' "$tmp/trucks.out" ||
+    fail "--check: expected 10008 sub-centre trucks, found: $(grep '^  sub-centre' "$tmp/trucks.out")"
 
 say "an integer libconfig would wrap (2^31 and more without L) is refused, naming the setting"
 sed 's/^  replications = 100;/  replications = 4294967297;/' "$HAND" >"$tmp/wrap.cfg"
@@ -84,7 +84,7 @@ say "a line of 8 MB and a file of 70 MB are refused before libconfig reads them"
 { cat "$HAND"; printf '#'; head -c 8000000 /dev/zero | tr '\0' x; echo; } >"$tmp/longline.cfg"
 refused "an 8 MB line" "longline.cfg:$(($(wc -l <"$HAND") + 1)): (file): expected lines of at most 65536 bytes, found one of 8000001" "$tmp/longline.cfg"
 { cat "$HAND"; yes '# padding to make the file large' | head -c 70000000; } >"$tmp/large.cfg"
-refused "a 70 MB file" "large.cfg:0: (file): expected a configuration of at most 64 MiB, found 66.8 MiB" "$tmp/large.cfg"
+refused "a 70 MB file" "large.cfg: expected a configuration of at most 64 MiB, found 66.8 MiB" "$tmp/large.cfg"
 rm -f "$tmp/large.cfg" "$tmp/longline.cfg"
 
 say "an empty road (via = []) is an error, not a sanitizer abort"

@@ -108,9 +108,9 @@ err_is "missing file (zh)" "scenarios/flod.cfg：应为可读取的配置文件�
 say "a scenario without its base line"
 grep -v '^base = ' "$FLOOD" >"$tmp/nobase.cfg"
 run nobase "$tmp/nobase.cfg"
-err_is "no base" "$tmp/nobase.cfg: names no base and defines no system" 'base = "../config/yongcheng.cfg";'
+err_is "no base" "$tmp/nobase.cfg:1: base: names no base and defines no system" 'base = "../config/yongcheng.cfg";'
 run nobase --lang zh "$tmp/nobase.cfg"
-err_is "no base (zh)" "$tmp/nobase.cfg：未指明基础配置，本身也未定义系统"
+err_is "no base (zh)" "$tmp/nobase.cfg:1: base: 未指明基础配置，本身也未定义系统"
 
 say "-D fleet.central.truks=16: the nearest name"
 run truks -D fleet.central.truks=16 "$FLOOD"
@@ -137,5 +137,12 @@ err_is "-D with spaces" "-D trucks: expected PATH=VALUE as one word" 'write -D t
 hasnt "$tmp/spaced.err" "found also" "-D with spaces"
 run spaced --lang zh -D fleet.central.trucks= 16 "$FLOOD"
 err_is "-D with spaces (zh)" "等号两侧有空格" "请写成 -D fleet.central.trucks=16"
+
+say "the limits and the output folder's checks speak Chinese too"
+run big --lang zh -D fleet.sc_north.trucks=20000 "$FLOOD"
+err_is "a fleet beyond the limit (zh)" "命令行:1: fleet.sc_north.trucks: 应为 0 到 10000 之间的整数，实为 20000"
+: >"$tmp/a_file"
+run ofile --lang zh -n 5 -o "$tmp/a_file" "$FLOOD"
+err_is "-o a file (zh)" "-o $tmp/a_file：应为输出文件夹，实为文件"
 
 echo "e2e_lang: all checks passed"

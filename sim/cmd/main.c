@@ -66,8 +66,9 @@ static int replications_fit(const struct opts *o, const struct definition *d)
     long max = 10000000, reps = d->run.replications;
     if (reps <= max)
         return 0;
-    fprintf(stderr, "%s: %s: expected at most %ld replications, found %ld\n", d->source_file,
+    fprintf(stderr, lang_text(o->lang, T_RUN_TOO_MANY), d->source_file,
             o->replications ? "-n" : "run.replications", max, reps);
+    fputc('\n', stderr);
     return EXIT_USAGE;
 }
 

@@ -205,9 +205,11 @@ static int out_apart(const struct opts *o, char **dirs, int n)
 {
     for (int i = 0; i < n; i++)
         if (outdir_within(dirs[i], o->out)) {
-            fprintf(stderr, "supplysim merge: -o %s: expected a folder apart from the shards, "
-                    "found %s%s (it would be replaced)\n", o->out, dirs[i],
-                    outdir_within(o->out, dirs[i]) ? ", the same folder" : " inside it");
+            fprintf(stderr, "supplysim merge: ");
+            fprintf(stderr, lang_text(o->lang, T_MERGE_OUT_SHARD), o->out, dirs[i],
+                    lang_text(o->lang, outdir_within(o->out, dirs[i]) ? T_MERGE_SAME_FOLDER
+                                                                      : T_MERGE_INSIDE));
+            fputc('\n', stderr);
             return EXIT_USAGE;
         }
     return -1;
@@ -241,7 +243,7 @@ int merge_main(int argc, char **argv)
     struct definition *d = NULL;
     struct rep_stream st = { 0 };
     struct summary s = { 0 };
-    struct outdir od = { NULL, NULL };
+    struct outdir od = { NULL, NULL, o.lang };
     uint64_t digest;
     rc = EXIT_USAGE;
     if (!sh)

@@ -124,7 +124,7 @@ int run_outdir_begin(const struct opts *o, const struct definition *d, struct ou
     if (run_dir(o, d, dir, sizeof dir) < 0)
         return EXIT_USAGE;
     stop_on_signals();              /* before the stage exists: a signal must remove it */
-    int rc = outdir_begin(od, dir, err, sizeof err);
+    int rc = outdir_begin(od, dir, o->lang, err, sizeof err);
     if (rc < 0)
         fprintf(stderr, "supplysim: %s\n", err);
     return rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_RUN : -1;
@@ -133,21 +133,24 @@ int run_outdir_begin(const struct opts *o, const struct definition *d, struct ou
 int run_failed(const char *err, struct outdir *od)
 {
     int sig = stop_requested();
-    if (sig)
-        fprintf(stderr, "%ssupplysim: stopped by signal %d (%s); the output folder is as it "
-                "was\n", isatty(2) ? "\n" : "", sig, sig == SIGINT ? "SIGINT" : "SIGTERM");
-    else
+    if (sig) {
+        fprintf(stderr, "%ssupplysim: ", isatty(2) ? "\n" : "");
+        fprintf(stderr, lang_text(od->lang, T_RUN_STOPPED), sig,
+                sig == SIGINT ? "SIGINT" : "SIGTERM");
+        fputc('\n', stderr);
+    } else {
         fprintf(stderr, "supplysim: %s\n", err);
+    }
     outdir_abort(od);
     return sig ? 128 + sig : EXIT_RUN;
 }
 
 /* Between output files: -1 (with a message) when a signal asked to stop. */
-static int go_on(char *err, size_t errlen)
+static int go_on(enum lang l, char *err, size_t errlen)
 {
     if (!stop_requested())
         return 0;
-    snprintf(err, errlen, "interrupted");
+    snprintf(err, errlen, "%s", lang_text(l, T_RUN_INTERRUPTED));
     return -1;
 }
 
@@ -171,11 +174,11 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
         || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, lang, err, sizeof err) < 0
         || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
         || resolved_write(dir, resolved, len, lang, err, sizeof err) < 0
-        || go_on(err, sizeof err) < 0
+        || go_on(lang, err, sizeof err) < 0
         || charts_make(dir, d, s, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
-        || go_on(err, sizeof err) < 0
+        || go_on(lang, err, sizeof err) < 0
         || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0
-        || go_on(err, sizeof err) < 0;
+        || go_on(lang, err, sizeof err) < 0;
     free(resolved);
     if (bad)
         return run_failed(err, od);

@@ -95,23 +95,22 @@ int cfg_int_in(struct reader *r, const config_setting_t *s, int lo, int hi)
 {
     int v = cfg_int_of(r, s, ANY);
     if (!r->bad && (v < lo || v > hi))
-        FAIL(r, s, NULL, "expected an integer from %d to %d, found %d", lo, hi, v);
+        FAIL(r, s, NULL, T_CFG_INT_RANGE, lo, hi, v);
     return r->bad ? lo : v;
 }
 
 double cfg_at_most(struct reader *r, const config_setting_t *s, double v, double max,
-                   const char *unit)
+                   enum text unit)
 {
     if (!r->bad && v > max)
-        FAIL(r, s, NULL, "expected at most %g%s, found %g", max, unit, v);
+        FAIL(r, s, NULL, T_CFG_AT_MOST, max, unit == CFG_NO_UNIT ? "" : cfg_words(r, unit), v);
     return r->bad ? 0 : v;
 }
 
 void cfg_check_cv(struct reader *r, const config_setting_t *s, double cv, double max)
 {
     if (!r->bad && cv != 0 && !(cv >= CFG_MIN_CV && cv <= max))
-        FAIL(r, s, NULL, "expected 0 (no variability) or a coefficient of variation from %g "
-             "to %g, found %g", CFG_MIN_CV, max, cv);
+        FAIL(r, s, NULL, T_CFG_CV, CFG_MIN_CV, max, cv);
 }
 
 const char *cfg_str_of(struct reader *r, const config_setting_t *s)
@@ -236,7 +235,7 @@ const config_setting_t *cfg_get_list(struct reader *r, const config_setting_t *g
         FAIL(r, s, NULL, T_CFG_AT_LEAST_ENTRIES, min, config_setting_length(s));
     int max = cfg_list_max(name);
     if (!r->bad && config_setting_length(s) > max)
-        FAIL(r, s, NULL, "expected at most %d entries, found %d", max, config_setting_length(s));
+        FAIL(r, s, NULL, T_CFG_AT_MOST_ENTRIES, max, config_setting_length(s));
     for (int i = 0; !r->bad && i < config_setting_length(s); i++)
         if (!config_setting_is_group(config_setting_get_elem(s, i)))
             FAIL(r, config_setting_get_elem(s, i), NULL, T_CFG_EXPECTED_FOUND,

@@ -71,13 +71,13 @@ const char *cfg_unreadable(enum lang l, const char *path, int errnum);
 
 /* Checks the file's size, its line lengths and its integer literals (and
  * those of the files it @includes, depth deep already); 0, or -1 with
- * "FILE:LINE: SETTING: ..." in err. */
-int cfg_precheck(const char *path, int depth, char *err, size_t errlen);
+ * "FILE:LINE: SETTING: ..." in err, in language l. */
+int cfg_precheck(const char *path, int depth, enum lang l, char *err, size_t errlen);
 
 /* Checks the integer literals of a -D or `set` value (text, written at
  * file:line for the setting path) as cfg_precheck does a file's. */
 int cfg_precheck_value(const char *file, int line, const char *path, const char *text,
-                       char *err, size_t errlen);
+                       enum lang l, char *err, size_t errlen);
 
 /* ---- reading: see get.c ---------------------------------------------- */
 
@@ -122,7 +122,8 @@ int cfg_int_of(struct reader *r, const config_setting_t *s, enum range rg);
 int cfg_int_in(struct reader *r, const config_setting_t *s, int lo, int hi);
 /* v, when at most max; else an error "expected at most MAX UNIT" at s. */
 double cfg_at_most(struct reader *r, const config_setting_t *s, double v, double max,
-                   const char *unit);
+                   enum text unit);
+#define CFG_NO_UNIT TEXTS     /* cfg_at_most's unit for a plain number */
 int cfg_list_max(const char *name);
 /* A coefficient of variation: 0, or in [CFG_MIN_CV, max]; else an error at s. */
 void cfg_check_cv(struct reader *r, const config_setting_t *s, double cv, double max);

@@ -405,7 +405,7 @@ static int put_parsed(struct cfg *c, config_setting_t *parent, const char *name,
 {
     config_t tmp;
     config_init(&tmp);
-    if (cfg_precheck_value(file, line, path, value, err, errlen) < 0) {
+    if (cfg_precheck_value(file, line, path, value, c->lang, err, errlen) < 0) {
         config_destroy(&tmp);
         return -1;
     }
@@ -564,7 +564,7 @@ static config_t *read_one(const struct cfg *c, const char *path, const char *fro
         return NULL;
     }
     fclose(fp);
-    if (cfg_precheck(path, 0, err, errlen) < 0)
+    if (cfg_precheck(path, 0, c->lang, err, errlen) < 0)
         return NULL;
     config_t *f = calloc(1, sizeof *f);
     char *dir = join_dir(path, "");
@@ -640,9 +640,9 @@ static int load_chain(struct cfg *c, const char *path, const char *from, int fro
             return -1;
         }
         if (!plain_path(rel)) {
-            snprintf(err, errlen, "%s:%d: base: expected the path of the base file (1 to 1024 "
-                     "bytes, no control character), found %s", path,
-                     config_setting_source_line(base), rel[0] ? "another string" : "\"\"");
+            load_error(c, path, config_setting_source_line(base), "base", err, errlen,
+                       T_CFG_BASE_PLAIN, rel[0] ? lang_text(c->lang, T_CFG_ANOTHER_STRING)
+                                                : "\"\"");
             return -1;
         }
         char *bp = join_dir(path, rel);

@@ -32,6 +32,7 @@ struct scan {
     char name[128];           /* the last name before '=' or ':' */
     struct { char name[128]; int list, index; } lvl[MAX_DEPTH];
     int depth;
+    enum lang lang;           /* of the messages */
 };
 
 static void path_of(const struct scan *sc, char *buf, size_t len)
@@ -107,9 +108,7 @@ static long number(struct scan *sc, const char *s, long i, long end, char *err, 
     if (!integer_fits(s + start, len, wide)) {
         char path[512];
         path_of(sc, path, sizeof path);
-        snprintf(err, errlen, "%s:%d: %s: expected an integer from %d to %d (or, for a larger "
-                 "one, a 64-bit integer written with L, such as 3000000000L), found %.*s%s, "
-                 "which libconfig would silently wrap", sc->file, sc->line,
+        snprintf(err, errlen, lang_text(sc->lang, T_CFG_PRE_WRAP), sc->file, sc->line,
                  path[0] ? path : "(integer)", INT_MIN, INT_MAX, (int)(len > 40 ? 40 : len),
                  s + start, wide ? "L" : "");
         return -1;
@@ -141,13 +140,13 @@ static long include(struct scan *sc, const char *s, long i, long end, int depth,
     char path[2048];
     snprintf(path, sizeof path, "%.*s%s", dl, sc->file, rel);
     if (depth >= MAX_INCLUDES) {
-        snprintf(err, errlen, "%s:%d: @include: expected at most %d nested includes, found more",
-                 sc->file, sc->line, MAX_INCLUDES);
+        snprintf(err, errlen, lang_text(sc->lang, T_CFG_PRE_INCLUDES), sc->file, sc->line,
+                 MAX_INCLUDES);
         return -1;
     }
     if (access(path, R_OK) < 0)      /* libconfig says what is wrong with it */
         return close;
-    return cfg_precheck(path, depth + 1, err, errlen) < 0 ? -1 : close;
+    return cfg_precheck(path, depth + 1, sc->lang, err, errlen) < 0 ? -1 : close;
 }
 
 /* Skips a comment or a string at s[i]; returns the index after it. */
@@ -186,8 +185,8 @@ static int check_text(struct scan *scp, const char *s, long end, int depth, char
             int at = sc.line;
             i = skip(&sc, s, i, end);
             if (i > end) {       /* libconfig would leak its string buffer, and say less */
-                snprintf(err, errlen, "%s:%d: (syntax): expected %s closed before the end of "
-                         "the file, found none", sc.file, at, ch == '"' ? "a string \"...\"" : "a comment /* ... */");
+                snprintf(err, errlen, lang_text(sc.lang, T_CFG_PRE_UNCLOSED), sc.file, at,
+                         lang_text(sc.lang, ch == '"' ? T_CFG_PRE_STRING : T_CFG_PRE_COMMENT));
                 return -1;
             }
         } else if (ch == '@' && !strncmp(s + i, "@include", 8)) {
@@ -237,44 +236,43 @@ static long longest_line(const char *s, long n, int *at)
     return best;
 }
 
-int cfg_precheck(const char *path, int depth, char *err, size_t errlen)
+int cfg_precheck(const char *path, int depth, enum lang l, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(err, errlen, "%s:0: (file): expected a readable configuration file, found %s",
-                 path, strerror(errno));
+        snprintf(err, errlen, lang_text(l, T_CFG_NO_FILE), path, cfg_unreadable(l, path, errno),
+                 "");
         return -1;
     }
     long n = -1;
     if (fseek(f, 0, SEEK_END) == 0)
         n = ftell(f);
     if (n < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        snprintf(err, errlen, "%s:0: (file): expected a regular file, found one that cannot be "
-                 "read to its end", path);
+        snprintf(err, errlen, lang_text(l, T_CFG_PRE_REGULAR), path);
         fclose(f);
         return -1;
     }
     if (n > CFG_MAX_FILE_BYTES) {
-        snprintf(err, errlen, "%s:0: (file): expected a configuration of at most %d MiB, found "
-                 "%.1f MiB", path, CFG_MAX_FILE_BYTES >> 20, n / 1048576.0);
+        snprintf(err, errlen, lang_text(l, T_CFG_PRE_SIZE), path, CFG_MAX_FILE_BYTES >> 20,
+                 n / 1048576.0);
         fclose(f);
         return -1;
     }
     char *s = malloc((size_t)n + 1);
     int rc = -1;
     if (!s)
-        snprintf(err, errlen, "%s: out of memory", path);
+        snprintf(err, errlen, "%s: %s", path, lang_text(l, T_CMD_OUT_OF_MEMORY));
     else if (fread(s, 1, (size_t)n, f) != (size_t)n)
-        snprintf(err, errlen, "%s:0: (file): expected a readable configuration file, found a "
-                 "read error", path);
+        snprintf(err, errlen, lang_text(l, T_CFG_NO_FILE), path, lang_text(l, T_CFG_READ_ERROR),
+                 "");
     else {
         int at;
         long longest = longest_line(s, n, &at);
         if (longest > CFG_MAX_LINE_BYTES)
-            snprintf(err, errlen, "%s:%d: (file): expected lines of at most %d bytes, found one "
-                     "of %ld", path, at, CFG_MAX_LINE_BYTES, longest);
+            snprintf(err, errlen, lang_text(l, T_CFG_PRE_LINE), path, at, CFG_MAX_LINE_BYTES,
+                     longest);
         else {
-            struct scan sc = { .file = path, .line = 1 };
+            struct scan sc = { .file = path, .line = 1, .lang = l };
             rc = check_text(&sc, s, n, depth, err, errlen);
         }
     }
@@ -284,8 +282,8 @@ int cfg_precheck(const char *path, int depth, char *err, size_t errlen)
 }
 
 int cfg_precheck_value(const char *file, int line, const char *path, const char *text,
-                       char *err, size_t errlen)
+                       enum lang l, char *err, size_t errlen)
 {
-    struct scan sc = { .file = file, .setting = path, .line = line };
+    struct scan sc = { .file = file, .setting = path, .line = line, .lang = l };
     return check_text(&sc, text, (long)strlen(text), MAX_INCLUDES, err, errlen);
 }

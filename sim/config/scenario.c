@@ -212,7 +212,7 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
         st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
     }
     cfg_at_most(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
-                st->displaced.hi, 1e7, " people (ten million)");
+                st->displaced.hi, 1e7, T_CFG_UNIT_PEOPLE);
     if (!r->bad && st->displaced.lo < 0.5)
         FAIL(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
              NULL, T_CFG_DISPLACED_MIN, st->displaced.lo);
@@ -259,7 +259,7 @@ static void read_kit(struct reader *r, const config_setting_t *dis, const struct
         if (it < 0)
             cfg_not_id(r, s, &m->items, T_CFG_KIND_ITEM, T_CFG_ITEM_ID, config_setting_name(s));
         else
-            r->d->kit[it] = cfg_at_most(r, s, cfg_num_of(r, s, NONNEG), 1000, " units a person");
+            r->d->kit[it] = cfg_at_most(r, s, cfg_num_of(r, s, NONNEG), 1000, T_CFG_UNIT_KIT);
     }
     kit_is_carried(r, kit);
 }
@@ -400,7 +400,8 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
         cfg_only_known(r, e, known);
         r->d->waves[i].after_min = read_draw(r, e, "after_min", NONNEG, 1, 0.0);
         r->d->waves[i].factor = cfg_at_most(r, cfg_opt(e, "factor"),
-                                            cfg_get_num(r, e, "factor", POS), 100, "");
+                                            cfg_get_num(r, e, "factor", POS), 100,
+                                            CFG_NO_UNIT);
         r->d->n_waves = i + 1;
     }
 }

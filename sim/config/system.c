@@ -53,17 +53,16 @@ static void read_road_classes(struct reader *r, const config_setting_t *root)
         struct road_class_def *rc = &r->d->road_classes[c];
         cfg_only_known(r, k, fields);
         rc->speed_kmh = cfg_at_most(r, cfg_opt(k, "speed_kmh"),
-                                    cfg_get_num(r, k, "speed_kmh", POS), 200, " km/h");
+                                    cfg_get_num(r, k, "speed_kmh", POS), 200, T_CFG_UNIT_KMH);
         rc->cv = cfg_get_num(r, k, "cv", NONNEG);
         if (!r->bad && rc->cv > 0 && !cfg_opt(k, "top_speed_kmh"))
-            FAIL(r, k, "top_speed_kmh", "expected the speed no trip exceeds beside a cv above "
-                 "0, found nothing");
+            FAIL(r, k, "top_speed_kmh", T_CFG_TOP_SPEED_MISSING);
         rc->top_speed_kmh = cfg_at_most(r, cfg_opt(k, "top_speed_kmh"),
                                         cfg_opt_num(r, k, "top_speed_kmh", POS, rc->speed_kmh),
-                                        200, " km/h");
+                                        200, T_CFG_UNIT_KMH);
         if (!r->bad && rc->top_speed_kmh < rc->speed_kmh)
-            FAIL(r, cfg_opt(k, "top_speed_kmh"), NULL, "expected a top speed of at least the "
-                 "mean speed_kmh %g, found %g", rc->speed_kmh, rc->top_speed_kmh);
+            FAIL(r, cfg_opt(k, "top_speed_kmh"), NULL, T_CFG_TOP_SPEED_LOW, rc->speed_kmh,
+                 rc->top_speed_kmh);
         cfg_check_cv(r, cfg_opt(k, "cv"), rc->cv, CFG_MAX_CV);   /* G's cv: at most 1 */
     }
 }
@@ -229,8 +228,7 @@ static int count_segments(struct reader *r, const config_setting_t *l)
         }
         n += config_setting_length(via) - 1;
         if (n > CFG_MAX_ROADS) {
-            FAIL(r, via, NULL, "expected at most %d road segments in all, found more",
-                 CFG_MAX_ROADS);
+            FAIL(r, via, NULL, T_CFG_MAX_SEGMENTS, CFG_MAX_ROADS);
             break;
         }
     }
@@ -487,14 +485,12 @@ static void check_size(struct reader *r, const config_setting_t *root)
     double table = (double)(d->n_facilities + 1) * d->n_nodes;
     if (!r->bad && trucks > CFG_MAX_FLEET)
         FAIL(r, cfg_opt(root, "fleet") ? cfg_opt(root, "fleet") : cfg_opt(root, "facilities"),
-             NULL, "expected at most %d trucks in all, found %lld", CFG_MAX_FLEET, trucks);
+             NULL, T_CFG_MAX_TRUCKS, CFG_MAX_FLEET, trucks);
     if (!r->bad && table > CFG_MAX_TABLE)
-        FAIL(r, cfg_opt(root, "facilities"), NULL, "expected at most %.0f facilities x nodes "
-             "(the model keeps a travel time for each pair), found %d x %d", CFG_MAX_TABLE,
+        FAIL(r, cfg_opt(root, "facilities"), NULL, T_CFG_MAX_TABLE_NODES, CFG_MAX_TABLE,
              d->n_facilities, d->n_nodes);
     if (!r->bad && (double)d->n_facilities * d->n_items > CFG_MAX_TABLE / 10)
-        FAIL(r, cfg_opt(root, "items"), NULL, "expected at most %.0f facilities x items "
-             "(every store's stock of every item), found %d x %d", CFG_MAX_TABLE / 10,
+        FAIL(r, cfg_opt(root, "items"), NULL, T_CFG_MAX_TABLE_ITEMS, CFG_MAX_TABLE / 10,
              d->n_facilities, d->n_items);
 }
 
@@ -518,24 +514,23 @@ static void read_subcentres(struct reader *r, const config_setting_t *root, cons
 /* The name is the output folder's name under out/: one plain folder name. */
 static void check_name(struct reader *r, const config_setting_t *s, const char *name)
 {
-    const char *why = NULL;
+    enum text why = TEXTS;
     size_t n = name ? strlen(name) : 0;
     if (r->bad || !name)
         return;
     if (n == 0)
-        why = "an empty name";
+        why = T_CFG_NAME_EMPTY;
     else if (n > 100)
-        why = "a name longer than 100 bytes";
+        why = T_CFG_NAME_LONG;
     else if (name[0] == '.')
-        why = "a name that starts with '.' (hidden, or . and ..)";
+        why = T_CFG_NAME_DOT;
     else if (strpbrk(name, "/\\"))
-        why = "a name with '/' or '\\' (a path)";
-    for (size_t i = 0; i < n && !why; i++)
+        why = T_CFG_NAME_SLASH;
+    for (size_t i = 0; i < n && why == TEXTS; i++)
         if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-            why = "a name with a control character";
-    if (why)
-        FAIL(r, s, NULL, "expected a name for the output folder out/NAME (1 to 100 bytes, no "
-             "'/', '\\', control character or leading '.'), found %s", why);
+            why = T_CFG_NAME_CONTROL;
+    if (why != TEXTS)
+        FAIL(r, s, NULL, T_CFG_NAME_FOLDER, cfg_words(r, why));
 }
 
 /* A file with no base line that holds none of a system's groups is a

@@ -138,11 +138,11 @@ lang_section lang_cfg = {
         "库存应在地面承重之内：%.1f 吨（面积 %g 平方米 × 可用比例 %g × %g 吨/平方米），实为 "
         "%.1f 吨" },
     [T_CFG_NO_SYSTEM] = {
-        "%s: names no base and defines no system: expected a line base = "
+        "%s:1: base: names no base and defines no system: expected a line base = "
         "\"../config/yongcheng.cfg\"; (the system the scenario builds on) or the system's own "
         "settings (assumptions, townships, roads, facilities), found neither",
-        "%s：未指明基础配置，本身也未定义系统：应有一行 base = \"../config/yongcheng.cfg\";（情"
-        "景所依据的系统），或给出系统本身的设置（assumptions、townships、roads、facilities），"
+        "%s:1: base: 未指明基础配置，本身也未定义系统：应有一行 base = \"../config/yongcheng.cfg\";"
+        "（情景所依据的系统），或给出系统本身的设置（assumptions、townships、roads、facilities），"
         "两者都没有" },
     [T_CFG_DRAW_LEN] = {
         "expected a number or [lo, hi], found an array of %d",
@@ -258,4 +258,77 @@ lang_section lang_cfg = {
     /* names the configuration gives what it makes: a site's village */
     [T_CFG_VILLAGE] = { "%s village", "%s受灾村" },
     [T_CFG_VILLAGE_N] = { "%s village %d", "%s受灾村 %d" },
+    /* ---- limits on what a configuration may hold, before and after libconfig reads it */
+    [T_CFG_INT_RANGE] = {
+        "expected an integer from %d to %d, found %d",
+        "应为 %d 到 %d 之间的整数，实为 %d" },
+    [T_CFG_AT_MOST] = { "expected at most %g%s, found %g", "应至多为 %g%s，实为 %g" },
+    [T_CFG_UNIT_KMH] = { " km/h", " 公里/小时" },
+    [T_CFG_UNIT_PEOPLE] = { " people (ten million)", " 人（一千万）" },
+    [T_CFG_UNIT_KIT] = { " units a person", " 件/人" },
+    [T_CFG_CV] = {
+        "expected 0 (no variability) or a coefficient of variation from %g to %g, found %g",
+        "应为 0（无变异）或 %g 到 %g 之间的变异系数，实为 %g" },
+    [T_CFG_AT_MOST_ENTRIES] = {
+        "expected at most %d entries, found %d",
+        "应至多有 %d 项，实为 %d 项" },
+    [T_CFG_TOP_SPEED_MISSING] = {
+        "expected the speed no trip exceeds beside a cv above 0, found nothing",
+        "cv 大于 0 时应给出任何行程都不会超过的车速，实际没有" },
+    [T_CFG_TOP_SPEED_LOW] = {
+        "expected a top speed of at least the mean speed_kmh %g, found %g",
+        "最高车速应不低于平均车速 speed_kmh %g，实为 %g" },
+    [T_CFG_MAX_SEGMENTS] = {
+        "expected at most %d road segments in all, found more",
+        "道路总段数应至多 %d，实际更多" },
+    [T_CFG_MAX_TRUCKS] = {
+        "expected at most %d trucks in all, found %lld",
+        "车辆总数应至多 %d 辆，实为 %lld 辆" },
+    [T_CFG_MAX_TABLE_NODES] = {
+        "expected at most %.0f facilities x nodes (the model keeps a travel time for each pair), "
+        "found %d x %d",
+        "设施数 × 节点数应至多 %.0f（模型为每一对保存一个行程时间），实为 %d × %d" },
+    [T_CFG_MAX_TABLE_ITEMS] = {
+        "expected at most %.0f facilities x items (every store's stock of every item), found %d "
+        "x %d",
+        "设施数 × 物资种类数应至多 %.0f（每个仓库每种物资的库存），实为 %d × %d" },
+    [T_CFG_NAME_FOLDER] = {
+        "expected a name for the output folder out/NAME (1 to 100 bytes, no '/', '\\', control "
+        "character or leading '.'), found %s",
+        "应为可作输出文件夹 out/名称 的名称（1 到 100 字节，不含“/”“\\”和控制字符，不以“.”开头）"
+        "，实为%s" },
+    [T_CFG_NAME_EMPTY] = { "an empty name", "空名称" },
+    [T_CFG_NAME_LONG] = { "a name longer than 100 bytes", "超过 100 字节的名称" },
+    [T_CFG_NAME_DOT] = {
+        "a name that starts with '.' (hidden, or . and ..)",
+        "以“.”开头的名称（隐藏文件夹，或 . 与 ..）" },
+    [T_CFG_NAME_SLASH] = { "a name with '/' or '\\' (a path)", "含“/”或“\\”的名称（是路径）" },
+    [T_CFG_NAME_CONTROL] = { "a name with a control character", "含控制字符的名称" },
+    [T_CFG_BASE_PLAIN] = {
+        "expected the path of the base file (1 to 1024 bytes, no control character), found %s",
+        "应为基础文件的路径（1 到 1024 字节，不含控制字符），实为%s" },
+    [T_CFG_ANOTHER_STRING] = { "another string", "其他字符串" },
+    [T_CFG_PRE_WRAP] = {
+        "%s:%d: %s: expected an integer from %d to %d (or, for a larger one, a 64-bit integer "
+        "written with L, such as 3000000000L), found %.*s%s, which libconfig would silently wrap",
+        "%s:%d: %s: 应为 %d 到 %d 之间的整数（更大的数请写成带 L 的 64 位整数，如 "
+        "3000000000L），实为 %.*s%s，libconfig 会悄然截断它" },
+    [T_CFG_PRE_INCLUDES] = {
+        "%s:%d: @include: expected at most %d nested includes, found more",
+        "%s:%d: @include: 嵌套包含应至多 %d 层，实际更多" },
+    [T_CFG_PRE_UNCLOSED] = {
+        "%s:%d: (syntax): expected %s closed before the end of the file, found none",
+        "%s:%d:（语法）：%s 应在文件结束前闭合，实际没有" },
+    [T_CFG_PRE_STRING] = { "a string \"...\"", "字符串 \"...\"" },
+    [T_CFG_PRE_COMMENT] = { "a comment /* ... */", "注释 /* ... */" },
+    [T_CFG_PRE_REGULAR] = {
+        "%s: expected a regular file, found one that cannot be read to its end",
+        "%s：应为普通文件，实际无法读到其末尾" },
+    [T_CFG_PRE_SIZE] = {
+        "%s: expected a configuration of at most %d MiB, found %.1f MiB",
+        "%s：配置文件应至多 %d MiB，实为 %.1f MiB" },
+    [T_CFG_READ_ERROR] = { "a read error", "读取错误" },
+    [T_CFG_PRE_LINE] = {
+        "%s:%d: (file): expected lines of at most %d bytes, found one of %ld",
+        "%s:%d:（文件）：每行应至多 %d 字节，实有一行 %ld 字节" },
 };

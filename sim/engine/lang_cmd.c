@@ -279,4 +279,17 @@ lang_section lang_cmd = {
         "%s:0: assumption_ranges: expected the assumptions' ranges (config/README.md), found "
         "none",
         "%s:0: assumption_ranges：应给出各项假设的取值范围（见 config/README.md），实际没有" },
+    /* ---- limits, signals, merge's output folder */
+    [T_RUN_TOO_MANY] = {
+        "%s: %s: expected at most %ld replications, found %ld",
+        "%s: %s: 模拟次数应至多 %ld，实为 %ld" },
+    [T_RUN_STOPPED] = {
+        "stopped by signal %d (%s); the output folder is as it was",
+        "被信号 %d（%s）中止；输出文件夹保持原样" },
+    [T_RUN_INTERRUPTED] = { "interrupted", "已中断" },
+    [T_MERGE_OUT_SHARD] = {
+        "-o %s: expected a folder apart from the shards, found %s%s (it would be replaced)",
+        "-o %s：应为各分片以外的文件夹，实为 %s%s（它会被替换）" },
+    [T_MERGE_SAME_FOLDER] = { ", the same folder", "，同一个文件夹" },
+    [T_MERGE_INSIDE] = { " inside it", "，在其内部" },
 };

@@ -240,4 +240,25 @@ lang_section lang_out = {
     [T_IO_F_STOCK_BITS] = { "stock-out bits past the last store and item", "超出最后一个仓库和物资的缺货位" },
     [T_IO_E_TRUCKS] = { "no more than every truck", "不超过全部车辆数" },
     [T_IO_E_RUNS] = { "runs that add up to the samples of the horizon", "合计等于模拟时长内采样数的游程" },
+    /* ---- the output folder, replaced whole */
+    [T_OUTDIR_FILE] = {
+        "-o %s: expected an output folder, found a file",
+        "-o %s：应为输出文件夹，实为文件" },
+    [T_OUTDIR_READ] = { "-o %s: cannot read the folder: %s", "-o %s：无法读取该文件夹：%s" },
+    [T_OUTDIR_OTHER] = {
+        "-o %s: expected a new or empty folder or one a run wrote (resolved.cfg and no "
+        "subfolder), found %s; the output folder is replaced whole, so name another",
+        "-o %s：应为新的或空的文件夹，或一次运行写出的文件夹（含 resolved.cfg "
+        "且无子文件夹），实为%s；输出文件夹会被整体替换，请另选一个" },
+    [T_OUTDIR_SUBFOLDERS] = { "a folder with subfolders", "含子文件夹的文件夹" },
+    [T_OUTDIR_OTHER_FILES] = { "a folder with other files", "含其他文件的文件夹" },
+    [T_OUTDIR_NAME] = {
+        "-o %s: expected the name of a folder (not /, . or ..)",
+        "-o %s：应为文件夹名称（不能是 /、. 或 ..）" },
+    [T_OUTDIR_STAGE] = {
+        "-o %s: cannot create a folder beside it: %s",
+        "-o %s：无法在其旁边创建文件夹：%s" },
+    [T_OUTDIR_SWAP] = {
+        "%s: cannot put the new output folder in place: %s",
+        "%s：无法把新的输出文件夹放到位：%s" },
 };

@@ -143,18 +143,18 @@ static void clean_stale(const char *parent, const char *base, const char *final,
 /* ---- may the folder be replaced? ----------------------------------------- */
 
 /* 0 when final is missing, empty, or an output folder; else -2 with why. */
-static int replaceable(const char *final, char *err, size_t errlen)
+static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
 {
     struct stat st;
     if (stat(final, &st) < 0)
         return 0;
     if (!S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "-o %s: expected an output folder, found a file", final);
+        snprintf(err, errlen, lang_text(l, T_OUTDIR_FILE), final);
         return -2;
     }
     DIR *dir = opendir(final);
     if (!dir) {
-        snprintf(err, errlen, "-o %s: cannot read the folder: %s", final, strerror(errno));
+        snprintf(err, errlen, lang_text(l, T_OUTDIR_READ), final, lang_errno(l, errno));
         return -2;
     }
     int any = 0, marked = 0, subfolder = 0;
@@ -169,10 +169,8 @@ static int replaceable(const char *final, char *err, size_t errlen)
     }
     closedir(dir);
     if (any && (!marked || subfolder)) {
-        snprintf(err, errlen, "-o %s: expected a new or empty folder or one a run wrote "
-                 "(resolved.cfg and no subfolder), found %s; the output folder is replaced "
-                 "whole, so name another", final, subfolder ? "a folder with subfolders"
-                                                            : "a folder with other files");
+        snprintf(err, errlen, lang_text(l, T_OUTDIR_OTHER), final,
+                 lang_text(l, subfolder ? T_OUTDIR_SUBFOLDERS : T_OUTDIR_OTHER_FILES));
         return -2;
     }
     return 0;
@@ -180,36 +178,37 @@ static int replaceable(const char *final, char *err, size_t errlen)
 
 /* ---- the stage ------------------------------------------------------------- */
 
-int outdir_begin(struct outdir *o, const char *final, char *err, size_t errlen)
+int outdir_begin(struct outdir *o, const char *final, enum lang l, char *err, size_t errlen)
 {
     char host[256], *parent = NULL, *base = NULL;
     memset(o, 0, sizeof *o);
+    o->lang = l;
     host_name(host, sizeof host);
     char *real = NULL;
     struct stat st;
     if (lstat(final, &st) == 0 && S_ISLNK(st.st_mode))
         real = realpath(final, NULL);          /* a link to a folder: replace its target */
     if (split(real ? real : final, &parent, &base) < 0) {
-        snprintf(err, errlen, "-o %s: expected the name of a folder (not /, . or ..)", final);
+        snprintf(err, errlen, lang_text(l, T_OUTDIR_NAME), final);
         free(real);
         return -2;
     }
     o->final = strdup(real ? real : final);
     free(real);
-    int rc = o->final ? replaceable(o->final, err, errlen) : -1;
-    if (rc == 0 && out_mkdirs(parent, err, errlen) < 0)
+    int rc = o->final ? replaceable(o->final, l, err, errlen) : -1;
+    if (rc == 0 && out_mkdirs(parent, l, err, errlen) < 0)
         rc = -2;
     if (rc == 0) {
         clean_stale(parent, base, o->final, host);
         o->stage = sibling(parent, base, "tmp", (long)getpid(), host);
         if (!o->stage || mkdir(o->stage, 0777) < 0) {
-            snprintf(err, errlen, "-o %s: cannot create a folder beside it: %s", final,
-                     o->stage ? strerror(errno) : "out of memory");
+            snprintf(err, errlen, lang_text(l, T_OUTDIR_STAGE), final,
+                     o->stage ? lang_errno(l, errno) : lang_text(l, T_CMD_OUT_OF_MEMORY));
             rc = -2;
         }
     }
     if (rc < 0 && rc != -2)
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", lang_text(l, T_CMD_OUT_OF_MEMORY));
     if (rc < 0) {
         free(o->stage);
         free(o->final);
@@ -238,8 +237,8 @@ static int swap_by_two_renames(struct outdir *o, char *err, size_t errlen)
     int moved = old && rename(o->final, old) == 0;
     int rc = (old && (moved || errno == ENOENT)) ? rename(o->stage, o->final) : -1;
     if (rc < 0) {
-        snprintf(err, errlen, "%s: cannot put the new output folder in place: %s", o->final,
-                 strerror(errno));
+        snprintf(err, errlen, lang_text(o->lang, T_OUTDIR_SWAP), o->final,
+                 lang_errno(o->lang, errno));
         if (moved)
             rename(old, o->final);
     } else if (moved) {
@@ -260,8 +259,8 @@ int outdir_commit(struct outdir *o, char *err, size_t errlen)
     if (rc < 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
         rc = swap_by_two_renames(o, err, errlen);
     else if (rc < 0)
-        snprintf(err, errlen, "%s: cannot put the new output folder in place: %s", o->final,
-                 strerror(errno));
+        snprintf(err, errlen, lang_text(o->lang, T_OUTDIR_SWAP), o->final,
+                 lang_errno(o->lang, errno));
     if (rc < 0)
         outdir_abort(o);
     free(o->stage);

@@ -8,10 +8,12 @@
 #define SUPPLYSIM_OUTDIR_H
 
 #include <stddef.h>
+#include "engine/lang.h"
 
 struct outdir {
     char *final;      /* the output folder as the user named it */
     char *stage;      /* DIR/.NAME.tmp-PID@HOST, where the files are written */
+    enum lang lang;   /* of its messages */
 };
 
 /* Checks that final may be replaced (missing, empty, or an output folder a
@@ -19,7 +21,7 @@ struct outdir {
  * folders that killed runs of this host left beside it, creates its parent
  * folders and the stage.  0; -2 when final may not be replaced (bad usage,
  * message in err); -1 when the stage cannot be made (message in err). */
-int outdir_begin(struct outdir *o, const char *final, char *err, size_t errlen);
+int outdir_begin(struct outdir *o, const char *final, enum lang l, char *err, size_t errlen);
 
 /* Puts the stage in place of the final folder in one step and removes the
  * previous folder.  0, or -1 with a message (the previous folder is then

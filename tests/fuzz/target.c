@@ -77,7 +77,7 @@ int fuzz_setup(const char *repo, const char *dir)
     }
     snprintf(from, sizeof from, "%s/tests/data/hand.cfg", repo);
     snprintf(to, sizeof to, "%s/hand.cfg", dir);
-    if (copy_file(from, to) < 0 || !(fz.hand_cfg = cfg_load(to, NULL, 0, err, sizeof err))
+    if (copy_file(from, to) < 0 || !(fz.hand_cfg = cfg_load(to, NULL, 0, LANG_EN, err, sizeof err))
         || !(fz.hand = cfg_definition(fz.hand_cfg, err, sizeof err))) {
         fprintf(stderr, "fuzz: %s: cannot load it\n", from);
         return -1;
@@ -95,7 +95,7 @@ void fuzz_teardown(void)
 
 static int load(const char *path, const char *const *sets, int n_sets, char *err, size_t errlen)
 {
-    struct cfg *c = cfg_load(path, sets, n_sets, err, errlen);
+    struct cfg *c = cfg_load(path, sets, n_sets, LANG_EN, err, errlen);
     struct definition *d = c ? cfg_definition(c, err, errlen) : NULL;
     int ok = d != NULL;
     definition_free(d);
@@ -139,7 +139,7 @@ static int results(const unsigned char *bytes, size_t n, char *err, size_t errle
         snprintf(err, errlen, "%s: cannot read", path);
         return 1;
     }
-    if (results_open(&in, f, "input", fz.hand, err, errlen) == 0) {
+    if (results_open(&in, f, "input", fz.hand, LANG_EN, err, errlen) == 0) {
         if (result_init(&r, fz.hand) < 0) {
             snprintf(err, errlen, "out of memory");
         } else {
