@@ -39,7 +39,7 @@ static void print_roads(FILE *f, const struct definition *d, enum lang l)
 {
     static const enum text cols[] = { T_CHK_COL_CLASS, T_CHK_COL_ROADS, T_CHK_COL_KM,
                                       T_CHK_COL_SPEED, T_CHK_COL_TOP, T_CHK_COL_CV };
-    static const int w[] = { 16, 7, 10, 12, 12, 14 };
+    static const int w[] = { 16, 7, 10, 12, 15, 14 };
     int n[ROAD_CLASSES] = { 0 };
     double km[ROAD_CLASSES] = { 0 }, total = 0;
     for (int i = 0; i < d->n_roads; i++) {
@@ -53,7 +53,7 @@ static void print_roads(FILE *f, const struct definition *d, enum lang l)
     for (int c = 0; c < ROAD_CLASSES; c++) {
         fprintf(f, "  ");
         text_pad(f, lang_road_class(l, c), w[0]);
-        fprintf(f, "%7d %9.1f %11.0f %11.0f %13.2f\n", n[c], km[c], d->road_classes[c].speed_kmh,
+        fprintf(f, "%7d %9.1f %11.0f %14.0f %13.2f\n", n[c], km[c], d->road_classes[c].speed_kmh,
                 d->road_classes[c].top_speed_kmh, d->road_classes[c].cv);
     }
     fprintf(f, "\n");
