@@ -116,6 +116,40 @@ for f in coverage.gp townships.gp townships.csv map.gp map_roads.csv map_points.
     cmp -s "$en/$f" "$tmp/en1/$f" || fail "$f differs between -j 2 and -j 1"
 done
 
+say "coverage: the share of runs with every site reached, counted from replications.csv"
+# At every 5-minute step t, the runs whose last site was reached by t: each
+# run's largest response_* (inf: never), counted here in awk.  replications.csv
+# prints responses to 6 digits, so a run whose last response lies within 0.001
+# min of t may fall either side: coverage.csv's count k must lie between the
+# runs surely within t and those possibly within it, and its share and 95%
+# Wilson interval (z = 1.959964) must be k's.  At the promise (120 min) k is
+# exactly the runs with kept = 1, and the share summary.json's promise_kept.
+awk -F, -v z=1.959964 '
+    FNR == 1 && FILENAME ~ /replications/ { for (i = 1; i <= NF; i++) { if ($i ~ /^response_/) r[++nr] = i; if ($i == "kept") kc = i }; next }
+    FILENAME ~ /replications/ {
+        m = 0; for (i = 1; i <= nr; i++) m = ($r[i] == "inf" || m == "inf") ? "inf" : ($r[i] + 0 > m ? $r[i] + 0 : m)
+        last[++n] = m; kept += $kc; next
+    }
+    FNR == 1 { next }
+    {
+        t = $1 + 0; sure = 0; maybe = 0
+        for (i = 1; i <= n; i++) if (last[i] != "inf") { sure += last[i] < t - 0.001; maybe += last[i] <= t + 0.001 }
+        k = int($8 * n + 0.5); p = k / n; c = (p + z * z / (2 * n)) / (1 + z * z / n)
+        h = z / (1 + z * z / n) * sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        lo = (k == 0) ? 0 : c - h; hi = (k == n) ? 1 : c + h
+        if (k < sure || k > maybe || (lo - $9) ^ 2 > 1e-8 || (hi - $10) ^ 2 > 1e-8 || (t == 120 && k != kept)) {
+            printf "minute %s: every site reached in %d to %d of %d runs (%d kept the promise), coverage.csv says %s [%s, %s]\n", $1, sure, maybe, n, kept, $8, $9, $10
+            bad = 1
+        }
+        if (t == 120) at120 = $8
+    }
+    END { if (!bad) print "promise " at120; exit bad }' "$en/replications.csv" "$en/coverage.csv" >"$tmp/all.txt" ||
+    fail "coverage.csv all_sites: $(head -n 3 "$tmp/all.txt")"
+kept=$(sed -n 's/.*"promise_kept": {"est": \([0-9.]*\).*/\1/p' "$en/summary.json")
+[ "$(tail -n 1 "$tmp/all.txt")" = "promise $(printf '%.4f' "$kept")" ] ||
+    fail "coverage.csv at 120 min: $(tail -n 1 "$tmp/all.txt"), promise_kept $kept"
+grep -q "with lines lw 4.5 lc rgb every" "$en/coverage.gp" || fail "coverage.gp does not draw the runs with every site reached"
+
 say "report.html: the verdict first, every chart inline, nothing loaded from elsewhere"
 html="$en/report.html"
 [ -s "$html" ] || fail "report.html missing"

@@ -244,6 +244,36 @@ static void check_coverage(const struct kept *k, const struct summary *s)
     free(col);
 }
 
+/* The share of runs with every site reached by minute 5k: counted here run
+ * by run (every response <= t), its Wilson interval; at the promise (120
+ * min, a multiple of 5) it is the verdict's promise_kept, which counts the
+ * runs with every site on time in its own way (add_sites). */
+static void check_all_reached(const struct kept *k, const struct summary *s)
+{
+    const struct definition *d = k->d;
+    int promise_step = -1;
+    for (int step = 0; step < s->n_steps; step++) {
+        double t = step * COVERAGE_STEP_MIN;
+        long runs = 0;
+        for (long i = 0; i < k->n; i++) {
+            int all = 1;
+            for (int site = 0; site < d->n_sites; site++)
+                all &= k->all[i].response[site] <= t;
+            runs += all;
+        }
+        struct interval w = stats_wilson(runs, k->n, 0.95);
+        if (s->cov_all[step].est != w.est || s->cov_all[step].lo != w.lo
+            || s->cov_all[step].hi != w.hi)
+            fail_msg("every site by minute %g: %.17g, counted %ld of %ld", t,
+                     s->cov_all[step].est, runs, k->n);
+        if (t == d->run.promise_min)
+            promise_step = step;
+    }
+    assert_true(promise_step >= 0);
+    assert_true(s->cov_all[promise_step].est == (double)s->kept / (double)k->n);
+    assert_true(s->cov_all[promise_step].est == s->promise_kept.est);
+}
+
 /* Resources at every sample: exact (whole trucks, or their mean over the
  * runs of each_site). */
 static void check_resources(const struct kept *k, const struct summary *s)
@@ -300,6 +330,7 @@ static void scenario(const char *path, long n, int jobs)
     check_sites(&k, &s);
     check_responses(&k, &s);
     check_coverage(&k, &s);
+    check_all_reached(&k, &s);
     check_resources(&k, &s);
     summary_free(&s);
     experiment_free(&x);

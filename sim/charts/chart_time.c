@@ -1,6 +1,8 @@
 /*
  * chart_time.c -- the charts against time: coverage over time (share of
- * sites and of people reached, from coverage.csv), the response-time
+ * runs in which every site has been reached -- the verdict's measure, which
+ * the required level is drawn against -- and share of sites and of people
+ * reached, from coverage.csv), the response-time
  * histogram (response.csv, from the summary's exact counts per 10 minutes), and
  * resources over time (trucks away and the central depot's bay queue, from
  * resources.csv).  Each x axis ends where the story does, chosen here from
@@ -15,6 +17,7 @@
 #define COLOUR_SITES  "#1f5fa8"
 #define COLOUR_PEOPLE "#d95f02"
 #define COLOUR_LINE   "#333333"
+#define COLOUR_ALL    "#111111"     /* runs with every site reached: the verdict's measure */
 
 static double max_threshold(const struct chart_ctx *c)
 {
@@ -71,36 +74,72 @@ static double median_all_reached(const struct summary *s)
     return INFINITY;
 }
 
-/* Sites: a shaded band and a line; people: a line and the band's edges
- * dotted, so that the two bands, which overlap, stay readable. */
-static void coverage_curves(FILE *f, const struct chart_ctx *c)
+/* The verdict's own measure first: the share of runs in which every site
+ * has been reached by then, with its 95% interval (columns 8-10), in black,
+ * so that the required level drawn across is read against it.  Then sites:
+ * a shaded band and a line; people: a line and the band's edges dotted, so
+ * that the two bands, which overlap, stay readable.  The people's median is
+ * drawn wide under the sites' narrower one: where both reach 100% the blue
+ * line shows with orange edges instead of hiding. */
+static void coverage_curves(FILE *f)
 {
-    fprintf(f, "    'coverage.csv' skip 1 using ($1/60):(100*$2):(100*$4) with filledcurves "
-            "fc rgb sites fs transparent solid 0.25 noborder title ");
-    gplot_str(f, lang_text(c->lang, T_TIME_SITES_90_BAND_P5));
-    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$3) with lines lw 3.5 "
-            "lc rgb sites title ");
-    gplot_str(f, lang_text(c->lang, T_TIME_SITES_MEDIAN));
-    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$6) with lines lw 3.5 "
-            "lc rgb people title ");
-    gplot_str(f, lang_text(c->lang, T_TIME_PEOPLE_MEDIAN));
-    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$5) with lines lw 2 dt 3 "
-            "lc rgb people title ");
-    gplot_str(f, lang_text(c->lang, T_TIME_PEOPLE_90_BAND_P5));
-    fprintf(f, ", \\\n    'coverage.csv' skip 1 using ($1/60):(100*$7) with lines lw 2 dt 3 "
-            "lc rgb people notitle");
+    fprintf(f, "    'coverage.csv' skip 1 using ($1/60):(100*$9):(100*$10) with filledcurves "
+            "fc rgb every fs transparent solid 0.22 noborder notitle, \\\n"
+            "    'coverage.csv' skip 1 using ($1/60):(100*$2):(100*$4) with filledcurves "
+            "fc rgb sites fs transparent solid 0.25 noborder notitle, \\\n"
+            "    'coverage.csv' skip 1 using ($1/60):(100*$6) with lines lw 6 lc rgb people "
+            "notitle, \\\n"
+            "    'coverage.csv' skip 1 using ($1/60):(100*$3) with lines lw 2.5 lc rgb sites "
+            "notitle, \\\n"
+            "    for [col=5:7:2] 'coverage.csv' skip 1 using ($1/60):(100*column(col)) with lines "
+            "lw 2 dt 3 lc rgb people notitle, \\\n"
+            "    'coverage.csv' skip 1 using ($1/60):(100*$8) with lines lw 4.5 lc rgb every "
+            "notitle");
 }
 
-/* The required level: a thin red line across (solid: the people's band is
- * dotted), named in the legend. */
+/* The legend, in the order a reader needs it (keyentry: drawn apart from
+ * the curves, which are drawn bands first). */
+static void coverage_keys(FILE *f, const struct chart_ctx *c)
+{
+    char req[160];
+    snprintf(req, sizeof req, lang_text(c->lang, T_TIME_REQUIRED_LEVEL), 100 * c->s->required);
+    static const struct { const char *style; enum text words; } key[] = {
+        { "with lines lw 4.5 lc rgb every", T_TIME_ALL_SITES },
+        { "with filledcurves fc rgb every fs transparent solid 0.22 noborder",
+          T_TIME_ALL_SITES_BAND },
+        { "with lines lw 2 lc rgb '" COLOUR_BAD "'", 0 },
+        { "with lines lw 2.5 lc rgb sites", T_TIME_SITES_MEDIAN },
+        { "with filledcurves fc rgb sites fs transparent solid 0.25 noborder",
+          T_TIME_SITES_90_BAND_P5 },
+        { "with lines lw 6 lc rgb people", T_TIME_PEOPLE_MEDIAN },
+        { "with lines lw 2 dt 3 lc rgb people", T_TIME_PEOPLE_90_BAND_P5 },
+    };
+    for (size_t k = 0; k < sizeof key / sizeof key[0]; k++) {
+        fprintf(f, ", \\\n    keyentry %s title ", key[k].style);
+        gplot_str(f, key[k].words ? lang_text(c->lang, key[k].words) : req);
+    }
+}
+
+/* The required level: a red line across, a level of the black curve (runs),
+ * not of the sites' or people's shares. */
 static void required_line(FILE *f, const struct chart_ctx *c)
 {
-    char req[128];
-    snprintf(req, sizeof req, lang_text(c->lang, T_TIME_REQUIRED_LEVEL), 100 * c->s->required);
-    fprintf(f, ", \\\n    %g with lines lw 2 lc rgb '" COLOUR_BAD "' title ",
-            100 * c->s->required);
-    gplot_str(f, req);
-    fprintf(f, "\n");
+    fprintf(f, ", \\\n    %g with lines lw 2 lc rgb '" COLOUR_BAD "' notitle", 100 * c->s->required);
+}
+
+/* The verdict's number on the black curve: a dot at the promise with the
+ * share of runs that kept it (promise_kept, whatever its interval's
+ * confidence). */
+static void verdict_point(FILE *f, const struct chart_ctx *c)
+{
+    char words[160];
+    snprintf(words, sizeof words, lang_text(c->lang, T_TIME_VERDICT_POINT),
+             100 * c->s->promise_kept.est);
+    fprintf(f, "set label 5 ");
+    gplot_str(f, words);
+    fprintf(f, " at %g, %g point pt 7 ps 2.2*pscale lc rgb every offset 1.2, %s left front "
+            "tc rgb every\n", c->s->promise_min / 60, 100 * c->s->promise_kept.est,
+            c->s->promise_kept.est > 0.85 ? "-1" : "0.9");
 }
 
 static int w_coverage(FILE *f, const struct chart_ctx *c)
@@ -112,9 +151,9 @@ static int w_coverage(FILE *f, const struct chart_ctx *c)
     snprintf(title, sizeof title, lang_text(c->lang, T_TIME_HOW_FAST_RELIEF_REACHES), scen);
     snprintf(sub, sizeof sub, lang_text(c->lang, T_TIME_SHARE_REACHED_EACH_HOUR),
              c->s->runs, chart_label(c));
-    gplot_begin(f, "coverage", "coverage over time: share of disaster sites and of displaced "
-                "people reached by each hour since the disaster struck them", "coverage.csv",
-                c->lang == LANG_ZH);
+    gplot_begin(f, "coverage", "coverage over time: share of runs in which every disaster "
+                "site has been reached, and share of sites and of displaced people reached, by "
+                "each hour since the disaster struck them", "coverage.csv", c->lang == LANG_ZH);
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
     gplot_str(f, lang_text(c->lang, T_TIME_HOURS_SINCE_DISASTER_STRUCK));
@@ -122,12 +161,17 @@ static int w_coverage(FILE *f, const struct chart_ctx *c)
     gplot_str(f, lang_text(c->lang, T_TIME_REACHED));
     fprintf(f, "\nset xrange [0:%g]\nset xtics 0,%g,%g\nset yrange [0:105]\nset ytics 0,20,100\n"
             "set border 3\nset tics nomirror\nset grid xtics ytics lc rgb '#dddddd'\n"
-            "set key bottom right box opaque samplen 2.5 spacing 1.1 width 1\n", hours,
+            "set key bottom right box opaque samplen 2.5 spacing 1.1 width 1 font ',17'\n", hours,
             tic_step(hours), hours);
     threshold_lines(f, c, 1.0 / 60, "front");
-    fprintf(f, "sites = '" COLOUR_SITES "'; people = '" COLOUR_PEOPLE "'\nplot \\\n");
-    coverage_curves(f, c);
+    fprintf(f, "every = '" COLOUR_ALL "'; sites = '" COLOUR_SITES "'; people = '" COLOUR_PEOPLE
+            "'\n");
+    verdict_point(f, c);
+    fprintf(f, "plot \\\n");
+    coverage_curves(f);
     required_line(f, c);
+    coverage_keys(f, c);
+    fprintf(f, "\n");
     gplot_end(f);
     return 0;
 }

@@ -47,17 +47,17 @@ static lang_section table = {
     [T_TIME_SITES_MEDIAN] = { "sites: median", "受灾点：中位数" },
     [T_TIME_PEOPLE_MEDIAN] = { "people: median", "受灾群众：中位数" },
     [T_TIME_PEOPLE_90_BAND_P5] = { "people: 90% band (p5–p95)", "受灾群众：90% 区间" },
-    [T_TIME_REQUIRED_LEVEL] = { "required level %g%%", "要求水平 %g%%" },
+    [T_TIME_REQUIRED_LEVEL] = { "required level: %g%% of runs", "要求水平：%g%% 的模拟" },
     [T_TIME_HOW_FAST_RELIEF_REACHES] = {
         "%s: how fast relief reaches the disaster sites",
         "%s 情景：救灾物资多快送达受灾点" },
     [T_TIME_SHARE_REACHED_EACH_HOUR] = {
-        "share reached by each hour after the disaster struck: median and 90%% band of %ld "
-        "simulated %s",
-        "灾害发生后各时刻已送达的比例：%ld 次模拟（%s）的中位数与 90%% 区间" },
+        "black: share of the %ld simulated %s with every site reached by then; blue, orange: "
+        "sites and people reached",
+        "黑线：%ld 次模拟（%s）中所有受灾点均已送达的比例；蓝、橙：已送达的受灾点与受灾群众" },
     [T_TIME_HOURS_SINCE_DISASTER_STRUCK] = {
         "hours since the disaster struck the site",
-        "灾害发生后的时间（小时）" },
+        "灾害到达受灾点后的时间（小时）" },
     [T_TIME_REACHED] = { "reached (%)", "已送达（%）" },
     [T_TIME_NOT_IN_BARS] = {
         "not in the bars:\nlater than %s: %.1f%%\nnever reached within %g h: %.1f%%",
@@ -242,11 +242,16 @@ static lang_section table = {
         "How fast relief reaches the disaster sites",
         "救灾物资多快送达受灾点" },
     [T_ABOUT_COVERAGE] = {
-        "The share of sites (blue) and of displaced people (orange) that have had their "
-        "first relief, by hours since the disaster struck them: the line is the median run, "
-        "the band holds 90% of runs. Dashed lines mark the thresholds and the required level.",
-        "按灾害发生后的小时数，已收到首批物资的受灾点（蓝）和受灾群众（橙）比例：实线为中"
-        "位数，阴影为 90% 的模拟所在区间。虚线为时限和要求水平。" },
+        "Black: the share of runs in which every site has had its first relief by then, "
+        "with its 95% interval (grey) -- the verdict's measure: where it crosses the 2 h line "
+        "is the promise kept, and the red line is the level required of it. Blue and orange: "
+        "the share of sites and of displaced people reached, median and 90% band across runs "
+        "(a median near 100% does not mean the promise holds: one late site breaks it). Hours "
+        "count from the moment the disaster struck each site; dashed lines mark the thresholds.",
+        "黑线：到该时刻所有受灾点均已收到首批物资的模拟比例及其 95% 置信区间（灰色），即判定"
+        "所用指标：它与 2 小时线的交点就是承诺兑现率，红线为对它的要求水平。蓝、橙：已送达的"
+        "受灾点与受灾群众比例，各模拟的中位数与 90% 区间（中位数接近 100% 并不表示承诺成立："
+        "只要一个受灾点迟到就不成立）。时间从灾害到达各受灾点时算起；虚线为各时限。" },
     [T_ABOUT_TOWNSHIPS_H] = { "Which townships are at risk", "哪些乡镇有风险" },
     [T_ABOUT_TOWNSHIPS] = {
         "The probability that each site gets its first relief within the promise, with its "
@@ -434,6 +439,11 @@ static lang_section table = {
         "dashed line changes the verdict, and that number is the one to measure first.",
         "每个条形表示某一项假设取其合理范围低端和高端时的承诺兑现率，其余与情景相同，灾害相同。"
         "实线为现状，虚线为要求水平：跨越虚线的条形会改变判定，应首先实测该数值。" },
+    /* ---- charts that cannot be misread, and the one-page brief */
+    [T_TIME_ALL_SITES] = { "runs with every site reached", "所有受灾点均已送达的模拟" },
+    [T_TIME_ALL_SITES_BAND] = { "its 95% interval", "其 95% 置信区间" },
+    [T_TIME_VERDICT_POINT] = {
+        "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
 };
 
 /* Every section of the table; a text is in exactly one. */

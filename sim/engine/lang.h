@@ -233,6 +233,10 @@ enum text {
 #define LANG_SECTION_IDS
 #include "engine/lang_ids.h"
 #undef LANG_SECTION_IDS
+    /* charts that cannot be misread, and the one-page brief */
+    T_TIME_ALL_SITES,
+    T_TIME_ALL_SITES_BAND,
+    T_TIME_VERDICT_POINT,
     TEXTS
 };
 

@@ -219,11 +219,13 @@ void report_shipments_rows(FILE *f, const struct definition *d, long index,
 static void w_coverage(FILE *f, const struct ctx *c)
 {
     const struct summary *s = c->s;
-    fprintf(f, "minute,sites_p5,sites_median,sites_p95,people_p5,people_median,people_p95\n");
+    fprintf(f, "minute,sites_p5,sites_median,sites_p95,people_p5,people_median,people_p95,"
+            "all_sites,all_sites_lo,all_sites_hi\n");
     for (int k = 0; k < s->n_steps; k++)
-        fprintf(f, "%.0f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f\n", k * COVERAGE_STEP_MIN,
+        fprintf(f, "%.0f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f\n", k * COVERAGE_STEP_MIN,
                 s->cov_sites[0][k], s->cov_sites[1][k], s->cov_sites[2][k],
-                s->cov_people[0][k], s->cov_people[1][k], s->cov_people[2][k]);
+                s->cov_people[0][k], s->cov_people[1][k], s->cov_people[2][k],
+                s->cov_all[k].est, s->cov_all[k].lo, s->cov_all[k].hi);
 }
 
 static void w_resources(FILE *f, const struct ctx *c)

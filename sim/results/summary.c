@@ -95,6 +95,17 @@ static int curves(struct summary *s, const struct tally *t)
         || hist_series_quantiles(&t->central_queue, q, 3, s->central_queue) < 0 ? -1 : 0;
 }
 
+/* The share of runs in which every site is reached by each step: runs whose
+ * last site is reached at that step or before, counted exactly. */
+static void all_reached(struct summary *s, const struct tally *t)
+{
+    long k = 0;
+    for (int step = 0; step < s->n_steps; step++) {
+        k += t->all_by[step];
+        s->cov_all[step] = stats_wilson(k, t->runs, 0.95);
+    }
+}
+
 static int alloc_all(struct summary *s, const struct definition *d, const struct tally *t)
 {
     s->n_thr = d->run.n_thresholds;
@@ -106,7 +117,8 @@ static int alloc_all(struct summary *s, const struct definition *d, const struct
     s->sites = calloc((size_t)d->n_sites + 1, sizeof *s->sites);
     s->stockouts = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, sizeof *s->stockouts);
     s->chart = calloc((size_t)s->n_chart, sizeof *s->chart);
-    int ok = s->thr_min && s->thr_kept && s->sites && s->stockouts && s->chart;
+    s->cov_all = malloc((size_t)s->n_steps * sizeof *s->cov_all);
+    int ok = s->thr_min && s->thr_kept && s->sites && s->stockouts && s->chart && s->cov_all;
     for (int j = 0; j < 3 && ok; j++) {
         s->cov_sites[j] = malloc((size_t)s->n_steps * sizeof(double));
         s->cov_people[j] = malloc((size_t)s->n_steps * sizeof(double));
@@ -146,6 +158,7 @@ int summary_make(struct summary *s, const struct definition *d, const struct tal
         return -1;
     }
     verdict_and_thresholds(s, t);
+    all_reached(s, t);
     s->sites_on_time = share_on_time(t, d->n_sites);
     responses(s, t);
     for (int k = 0; k < d->n_sites; k++)
@@ -161,6 +174,7 @@ void summary_free(struct summary *s)
     free(s->sites);
     free(s->stockouts);
     free(s->chart);
+    free(s->cov_all);
     for (int j = 0; j < 3; j++) {
         free(s->cov_sites[j]);
         free(s->cov_people[j]);

@@ -38,6 +38,8 @@ struct summary {
     int n_steps;                  /* coverage curve: minutes k x COVERAGE_STEP_MIN */
     double *cov_sites[3];         /* p5, median, p95 share of sites reached */
     double *cov_people[3];        /* the same for displaced people */
+    struct interval *cov_all;     /* share of runs with every site reached by each step,
+                                   * Wilson 95%; at the promise's step it is promise_kept */
     int n_samples;                /* resources: minutes k x SAMPLE_MIN */
     double *trucks_out[3];        /* p5, median, p95 of trucks away from their store */
     double *central_queue[3];     /* the same for trucks queueing at the central depot's bays */

@@ -29,9 +29,11 @@ int tally_init(struct tally *t, const struct definition *d)
     t->chart = calloc((size_t)t->n_chart, sizeof *t->chart);
     t->stockouts = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, sizeof *t->stockouts);
     t->reach = malloc(((size_t)ns + 1) * sizeof *t->reach);
+    t->all_by = calloc((size_t)t->n_steps + 1, sizeof *t->all_by);
     for (int k = 0; t->sites && k < ns; k++)
         hist_init(&t->sites[k].response, RESPONSE_PER_MIN);
     if (!t->within || !t->on_count || !t->sites || !t->chart || !t->stockouts || !t->reach
+        || !t->all_by
         || hist_series_init(&t->cov_sites, t->n_steps, ns > 0 ? ns : 1) < 0
         || hist_series_init(&t->cov_people, t->n_steps, PEOPLE_SHARE_BINS) < 0
         || hist_series_init(&t->trucks_out, t->n_samples, t->sample_div) < 0
@@ -57,6 +59,7 @@ void tally_free(struct tally *t)
     free(t->chart);
     free(t->stockouts);
     free(t->reach);
+    free(t->all_by);
     memset(t, 0, sizeof *t);
 }
 
@@ -152,6 +155,7 @@ static int add_coverage(struct tally *t, const struct rep_result *r)
         all += r->people[k];
     }
     qsort(t->reach, (size_t)ns, sizeof *t->reach, by_step);
+    t->all_by[ns > 0 ? t->reach[ns - 1].step : 0]++;    /* every site reached from here on */
     int from = 0, sites = 0, k = 0;
     while (from < t->n_steps) {
         int to = k < ns ? t->reach[k].step : t->n_steps;

@@ -54,6 +54,8 @@ struct tally {
     int n_steps, n_samples;        /* coverage steps, resource samples */
     int sample_div;                /* resources are whole trucks / sample_div */
     struct hist_series cov_sites, cov_people, trucks_out, central_queue;
+    long *all_by;                  /* all_by[s], s = 0..n_steps: replications whose last site
+                                    * is reached at step s (n_steps: not by the last step) */
     struct reach { int step; double people; } *reach;   /* scratch, per site */
 };
 
