@@ -150,6 +150,23 @@ kept=$(sed -n 's/.*"promise_kept": {"est": \([0-9.]*\).*/\1/p' "$en/summary.json
     fail "coverage.csv at 120 min: $(tail -n 1 "$tmp/all.txt"), promise_kept $kept"
 grep -q "with lines lw 4.5 lc rgb every" "$en/coverage.gp" || fail "coverage.gp does not draw the runs with every site reached"
 
+say "townships and map: colours from each site's interval, as the verdict; no 100% unless all"
+# The rule worked here from townships.csv's own interval columns: green (0)
+# when lo >= 95 (the flood's required level), red (2) when hi < 80, else
+# amber (1); a label reads 100% only when every run was on time.  Each seat
+# on the map takes the worst class of its township's sites (names match: one
+# site per township in the flood).
+awk -F, 'NR > 1 {
+    want = ($5 + 0 >= 95) ? 0 : ($6 + 0 < 80) ? 2 : 1
+    if ($7 != want) { print "townships.csv: " $3 " [" $5 ", " $6 "] risk " $7 ", want " want; bad = 1 }
+    if ($8 ~ /^"100/ && $4 + 0 < 100) { print "townships.csv: " $3 " " $4 "% labelled " $8; bad = 1 }
+} END { exit bad }' "$en/townships.csv" >"$tmp/risk.txt" || fail "$(cat "$tmp/risk.txt")"
+awk -F, 'FILENAME ~ /townships/ { if (FNR > 1 && (!($3 in w) || $7 > w[$3])) w[$3] = $7; next }
+    FNR > 1 && $3 == "seat" {
+        want = ($5 in w) ? w[$5] : 3
+        if ($4 != want) { print "map_points.csv: seat " $5 " risk " $4 ", want " want; bad = 1 }
+    } END { exit bad }' "$en/townships.csv" "$en/map_points.csv" >"$tmp/seat.txt" || fail "$(cat "$tmp/seat.txt")"
+
 say "report.html: the verdict first, every chart inline, nothing loaded from elsewhere"
 html="$en/report.html"
 [ -s "$html" ] || fail "report.html missing"

@@ -3,8 +3,9 @@
  * exactly right because text from a configuration passes through them:
  * gnuplot string literals (no shell substitution can reach gnuplot), labels
  * in gnuplot's data files, HTML escaping, inline SVG with prefixed and
- * de-duplicated ids, and the map's name placement (no two names overprint
- * when there is room).  The charts as drawn are tested end to end by
+ * de-duplicated ids, the map's name placement (no two names overprint
+ * when there is room), the risk colours (from the interval, as the verdict)
+ * and percentages that never round a share to 100% or 0%.  The charts as drawn are tested end to end by
  * e2e_charts.sh.
  */
 #include <stdarg.h>
@@ -118,6 +119,51 @@ static void svg_inline_refuses_non_svg(void **state)
     free(out);
 }
 
+/* ---- risk colours and percentages ---------------------------------------- */
+
+/* The colour rule against intervals, at the flood's required 95% and the
+ * amber threshold 80%: the two cases of the issue that the point estimate
+ * got wrong (Riyuehu 94.3% [92.7, 95.6]: amber; Cuocheng 95.9% [94.5,
+ * 97.0]: amber too, its interval reaches below 95%), a site whose estimate
+ * is under 80% but whose interval reaches 80% (amber, not red), and the
+ * edges: lo exactly 95% is green, hi exactly 80% is amber. */
+static void risk_uses_the_interval(void **state)
+{
+    (void)state;
+    struct summary s = { 0 };
+    s.required = 0.95;
+    struct chart_ctx c = { NULL, NULL, &s, LANG_EN, NULL };
+    static const struct { double est, lo, hi; int risk; } cases[] = {
+        { 0.943, 0.927, 0.956, 1 },  { 0.959, 0.945, 0.970, 1 },  { 0.969, 0.956, 0.978, 0 },
+        { 0.791, 0.765, 0.815, 1 },  { 0.734, 0.706, 0.761, 2 },  { 0.970, 0.950, 0.990, 0 },
+        { 0.750, 0.700, 0.800, 1 },  { 0.750, 0.700, 0.7999, 2 }, { 1.0, 0.9963, 1.0, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct interval in = { cases[i].est, cases[i].lo, cases[i].hi };
+        if (chart_risk(&c, in) != cases[i].risk)
+            fail_msg("%g [%g, %g]: risk %d, want %d", in.est, in.lo, in.hi, chart_risk(&c, in),
+                     cases[i].risk);
+    }
+}
+
+/* One decimal, more only where one would show a share that is not 0 or 1
+ * as 0.0% or 100.0%. */
+static void percentages_never_round_to_all_or_none(void **state)
+{
+    (void)state;
+    static const struct { double share; const char *want; } cases[] = {
+        { 0.995, "99.5%" },   { 0.9996, "99.96%" }, { 0.99996, "99.996%" }, { 1.0, "100.0%" },
+        { 0.0, "0.0%" },      { 0.0004, "0.04%" },  { 0.216, "21.6%" },    { 0.99999999, "99.9999%" },
+        { 0.7, "70.0%" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[32];
+        chart_pct(buf, sizeof buf, cases[i].share);
+        if (strcmp(buf, cases[i].want))
+            fail_msg("%.10g: [%s], want [%s]", cases[i].share, buf, cases[i].want);
+    }
+}
+
 /* ---- names on the map --------------------------------------------------- */
 
 /* Three points in a row 30 px apart, each named with a 10-letter word at
@@ -161,6 +207,8 @@ int main(void)
         cmocka_unit_test(svg_inline_ids),
         cmocka_unit_test(svg_inline_refuses_non_svg),
         cmocka_unit_test(names_do_not_overprint),
+        cmocka_unit_test(risk_uses_the_interval),
+        cmocka_unit_test(percentages_never_round_to_all_or_none),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,10 +48,10 @@ static int *ordered(const struct chart_ctx *c)
 static int w_townships_data(FILE *f, const struct chart_ctx *c)
 {
     int *order = ordered(c);
-    char label[256];
+    char label[256], pct[32];
     if (!order)
         return -1;
-    fprintf(f, "y,site,name,p_on_time_pct,lo_pct,hi_pct,risk\n");
+    fprintf(f, "y,site,name,p_on_time_pct,lo_pct,hi_pct,risk,label\n");
     for (int i = 0; i < c->d->n_sites; i++) {
         const struct site_summary *ss = &c->s->sites[order[i]];
         chart_site_label(c, order[i], label, sizeof label);
@@ -59,8 +59,11 @@ static int w_townships_data(FILE *f, const struct chart_ctx *c)
         gplot_label(f, c->d->sites[order[i]].id);
         fprintf(f, ",");
         gplot_label(f, label);
-        fprintf(f, ",%.2f,%.2f,%.2f,%d\n", 100 * ss->on_time.est, 100 * ss->on_time.lo,
-                100 * ss->on_time.hi, chart_risk(c, ss->on_time.est));
+        fprintf(f, ",%.2f,%.2f,%.2f,%d,", 100 * ss->on_time.est, 100 * ss->on_time.lo,
+                100 * ss->on_time.hi, chart_risk(c, ss->on_time));
+        chart_pct(pct, sizeof pct, ss->on_time.est);
+        gplot_label(f, pct);
+        fprintf(f, "\n");
     }
     free(order);
     return 0;
@@ -100,7 +103,7 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
     gplot_str(f, x);
-    fprintf(f, "\nset xrange [0:108]\nset xtics 0,20,100 nomirror\nset yrange [0.4:%d.6]\n"
+    fprintf(f, "\nset xrange [0:112]\nset xtics 0,20,100 nomirror\nset yrange [0.4:%d.6]\n"
             "set ytics scale 0 font ',%g'\nset border 1\nset grid xtics lc rgb '#dddddd'\n"
             KEY_BELOW "set style fill solid 0.9 noborder\n"
             "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 2 lc rgb 'black' front\n",
@@ -111,8 +114,8 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
             "pt 7 ps 0.5*pscale lw 1.5 title ");
     gplot_str(f, lang_text(c->lang, T_SITES_95_INTERVAL));
     /* the values in a column right of 100%, clear of the bars and the lines */
-    fprintf(f, ", \\\n    'townships.csv' skip 1 using (101):1:(sprintf('%%.0f%%%%', $4)) with "
-            "labels left font ',%g' notitle", row_font(c->d->n_sites));
+    fprintf(f, ", \\\n    'townships.csv' skip 1 using (101):1:8 with labels left font ',%g' "
+            "notitle", row_font(c->d->n_sites));
     risk_keys(f, c);
     char req[128];
     snprintf(req, sizeof req, lang_text(c->lang, T_SITES_REQUIRED), 100 * c->s->required);

@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "charts/internal.h"
 #include "charts/gplot.h"
@@ -40,9 +41,22 @@ void chart_site_label(const struct chart_ctx *c, int site, char *buf, size_t n)
         snprintf(buf, n, "%s", chart_township(c, t));
 }
 
-int chart_risk(const struct chart_ctx *c, double p)
+int chart_risk(const struct chart_ctx *c, struct interval i)
 {
-    return p >= c->s->required ? 0 : p >= AMBER_LEVEL ? 1 : 2;
+    return i.lo >= c->s->required ? 0 : i.hi < AMBER_LEVEL ? 2 : 1;
+}
+
+void chart_pct(char *buf, size_t n, double share)
+{
+    double pct = 100 * share;
+    for (int digits = 1; digits <= 4; digits++) {
+        snprintf(buf, n, "%.*f%%", digits, pct);
+        double shown = strtod(buf, NULL);
+        if ((shown > 0 || share <= 0) && (shown < 100 || share >= 1))
+            return;
+    }
+    /* closer to 0 or 100 than 4 decimals show: the last decimal towards 50 */
+    snprintf(buf, n, "%.4f%%", share < 0.5 ? ceil(pct * 1e4) / 1e4 : floor(pct * 1e4) / 1e4);
 }
 
 const char *chart_label(const struct chart_ctx *c)

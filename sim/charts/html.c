@@ -357,7 +357,7 @@ static void site_row(FILE *f, const struct page *pg, int k)
     char label[256];
     chart_site_label(&pg->c, k, label, sizeof label);
     fprintf(f, "<tr><td><span class=\"dot\" style=\"background:%s\"></span>",
-            colour[chart_risk(&pg->c, ss->on_time.est)]);
+            colour[chart_risk(&pg->c, ss->on_time)]);
     html_text(f, label);
     const char *other = pg->c.lang == LANG_ZH ? t->name : t->name_zh;
     if (other && other[0] && strcmp(other, label)) {

@@ -12,7 +12,11 @@
 #include "charts/charts.h"
 #include "engine/lang.h"
 
-#define AMBER_LEVEL 0.8       /* below the required level but at least this: amber */
+/* Risk classes use a site's 95% interval, as the verdict uses its own:
+ * green when the whole interval is at or above the required level, red when
+ * it is wholly below AMBER_LEVEL, amber otherwise (it reaches the band
+ * between them). */
+#define AMBER_LEVEL 0.8
 
 /* Risk colours, shared by the townships chart, the map and the report. */
 #define COLOUR_GOOD  "#1a9850"
@@ -48,9 +52,14 @@ const char *chart_township(const struct chart_ctx *c, int township);
  * more than one site. */
 void chart_site_label(const struct chart_ctx *c, int site, char *buf, size_t n);
 
-/* 0 green (at or above the required level), 1 amber (at least AMBER_LEVEL),
- * 2 red. */
-int chart_risk(const struct chart_ctx *c, double p_on_time);
+/* 0 green (lo >= the required level), 2 red (hi < AMBER_LEVEL), 1 amber
+ * otherwise. */
+int chart_risk(const struct chart_ctx *c, struct interval on_time);
+
+/* A share (0..1) as a percentage for people: one decimal, more when that
+ * would round a share that is not 0 or 1 to "0.0%" or "100.0%" (99.96% is
+ * "99.96%", never "100%"). */
+void chart_pct(char *buf, size_t n, double share);
 
 
 /* "Flood" from the scenario name "flood": the start of every title. */

@@ -58,14 +58,17 @@ static double radius(const char *kind)
     return 0;
 }
 
-/* The worst probability on time of a township's sites; -1 when it has none. */
-static double township_p(const struct chart_ctx *c, int t)
+/* The worst risk class of a township's sites (chart_risk); 3 when it has
+ * none. */
+static int township_risk(const struct chart_ctx *c, int t)
 {
-    double p = -1;
+    int r = -1;
     for (int k = 0; k < c->d->n_sites; k++)
-        if (c->d->sites[k].township == t && (p < 0 || c->s->sites[k].on_time.est < p))
-            p = c->s->sites[k].on_time.est;
-    return p;
+        if (c->d->sites[k].township == t) {
+            int rk = chart_risk(c, c->s->sites[k].on_time);
+            r = rk > r ? rk : r;
+        }
+    return r < 0 ? 3 : r;
 }
 
 static void add(struct map_layout *m, const struct definition *d, int node, const char *kind,
@@ -91,8 +94,7 @@ static int points(const struct chart_ctx *c, struct map_layout *m)
     for (int k = 0; k < d->n_sites; k++)
         add(m, d, d->sites[k].node, "village", 3, d->sites[k].id);
     for (int t = 0; t < d->n_townships; t++) {
-        double p = township_p(c, t);
-        add(m, d, d->townships[t].node, "seat", p < 0 ? 3 : chart_risk(c, p), chart_township(c, t));
+        add(m, d, d->townships[t].node, "seat", township_risk(c, t), chart_township(c, t));
     }
     for (int i = 0; i < d->n_facilities; i++) {
         const struct facility *fa = &d->facilities[i];

@@ -91,9 +91,9 @@ static lang_section table = {
         "trucks queueing at the\ncentral depot's bays",
         "中心库装卸台\n排队车辆" },
     /* ---- the townships and causes charts */
-    [T_SITES_GREEN_KEY] = { "on time ≥ %g%%", "按时 ≥ %g%%" },
-    [T_SITES_AMBER_KEY] = { "%g–%g%%", "%g–%g%%" },
-    [T_SITES_RED_KEY] = { "< %g%%", "< %g%%" },
+    [T_SITES_GREEN_KEY] = { "whole interval ≥ %g%%", "整个区间 ≥ %g%%" },
+    [T_SITES_AMBER_KEY] = { "interval reaches %g–%g%%", "区间触及 %g–%g%%" },
+    [T_SITES_RED_KEY] = { "whole interval < %g%%", "整个区间 < %g%%" },
     [T_SITES_WHICH_DISASTER_SITES_GET] = {
         "%s: which disaster sites get relief within %s",
         "%s 情景：各受灾点在 %s内收到物资的概率" },
@@ -122,9 +122,9 @@ static lang_section table = {
     [T_MAP_CLOSED_OFTEN] = { "closed in ≥ %g%% of runs", "≥ %g%% 的模拟中中断" },
     [T_MAP_CLOSED_SELDOM] = { "closed in < %g%% of runs", "< %g%% 的模拟中中断" },
     [T_MAP_SLOWED] = { "slowed", "减速" },
-    [T_MAP_SEAT_GREEN] = { "seat, ≥ %g%% on time", "乡镇，按时 ≥ %g%%" },
-    [T_MAP_SEAT_AMBER] = { "seat, %g–%g%% on time", "乡镇，按时 %g–%g%%" },
-    [T_MAP_SEAT_RED] = { "seat, < %g%% on time", "乡镇，按时 < %g%%" },
+    [T_MAP_SEAT_GREEN] = { "seat, on time ≥ %g%% (whole interval)", "乡镇，按时 ≥ %g%%（整个区间）" },
+    [T_MAP_SEAT_AMBER] = { "seat, interval reaches %g–%g%%", "乡镇，区间触及 %g–%g%%" },
+    [T_MAP_SEAT_RED] = { "seat, on time < %g%% (whole interval)", "乡镇，按时 < %g%%（整个区间）" },
     [T_MAP_SEAT_NO_DISASTER_SITE] = { "seat, no disaster site", "乡镇，无受灾点" },
     [T_MAP_CITY_DASHED_BOX_ENLARGED] = { "the city (dashed box), enlarged", "城区（虚线框）放大" },
     [T_MAP_ROADS_EACH_TOWNSHIP_CHANCE] = {
@@ -255,10 +255,12 @@ static lang_section table = {
     [T_ABOUT_TOWNSHIPS_H] = { "Which townships are at risk", "哪些乡镇有风险" },
     [T_ABOUT_TOWNSHIPS] = {
         "The probability that each site gets its first relief within the promise, with its "
-        "95% interval, worst first: green meets the required level, amber is close, red is "
-        "well below.",
-        "各受灾点在承诺时限内收到首批物资的概率及其 95% 置信区间，最差的在上：绿色达"
-        "到要求，橙色接近，红色明显不足。" },
+        "95% interval, worst first. Colours use the interval, as the verdict does: green when "
+        "the whole interval is at or above the required level, red when it is wholly below "
+        "80%, amber otherwise (not sure, or close).",
+        "各受灾点在承诺时限内收到首批物资的概率及其 95% 置信区间，最差的在上。颜色与判定一样"
+        "依据区间：整个区间不低于要求水平为绿色，整个区间低于 80% 为红色，其余为橙色（尚难确"
+        "定，或接近要求）。" },
     [T_ABOUT_MAP_H] = { "Where: the roads and the townships", "位置：路网与乡镇" },
     [T_ABOUT_MAP] = {
         "Red roads may be closed by the disaster, orange ones slowed. Each township seat has "
