@@ -167,6 +167,24 @@ awk -F, 'FILENAME ~ /townships/ { if (FNR > 1 && (!($3 in w) || $7 > w[$3])) w[$
         if ($4 != want) { print "map_points.csv: seat " $5 " risk " $4 ", want " want; bad = 1 }
     } END { exit bad }' "$en/townships.csv" "$en/map_points.csv" >"$tmp/seat.txt" || fail "$(cat "$tmp/seat.txt")"
 
+say "causes: bars are the share of late runs, split by cause, and the top one the promise broken"
+# Each site's bar is 100 - its probability on time (townships.csv), its
+# parts add up to it, and the top bar is the runs that did not keep the
+# promise (summary.json); no bar is labelled 0% late.
+awk -F, 'FILENAME ~ /townships/ { if (FNR > 1) on[$3] = $4; next }
+    FNR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /_pct$/ && $i != "late_pct") c[++nc] = i; next }
+    {
+        sum = 0; for (i = 1; i <= nc; i++) sum += $c[i]
+        if ((sum - $3) ^ 2 > 1e-6) { print $2 ": causes add up to " sum ", bar " $3; bad = 1 }
+        if (FNR == 2) top = $3
+        else if (($3 - (100 - on[$2])) ^ 2 > 1e-4) { print $2 ": bar " $3 ", on time " on[$2]; bad = 1 }
+        if ($NF ~ /^"0\.0%/) { print $2 ": labelled " $NF; bad = 1 }
+    }
+    END { print "top " top; exit bad }' "$en/townships.csv" "$en/causes.csv" >"$tmp/causes.txt" ||
+    fail "causes.csv: $(head -n 3 "$tmp/causes.txt")"
+[ "$(tail -n 1 "$tmp/causes.txt")" = "top $(awk -v k="$kept" 'BEGIN { printf "%.4f", 100 * (1 - k) }')" ] ||
+    fail "causes.csv: the promise-broken bar is $(tail -n 1 "$tmp/causes.txt"), promise kept $kept"
+
 say "report.html: the verdict first, every chart inline, nothing loaded from elsewhere"
 html="$en/report.html"
 [ -s "$html" ] || fail "report.html missing"

@@ -274,6 +274,61 @@ static void check_all_reached(const struct kept *k, const struct summary *s)
     assert_true(s->cov_all[promise_step].est == s->promise_kept.est);
 }
 
+/* The causes chart's counts and medians, by brute force: each late run's
+ * largest cause (the first of equals), per site and, summed over its late
+ * sites, per run that broke the promise; and the median of each site's late
+ * responses, the late responses sorted here, rounded to the 0.1-minute
+ * lattice the tally keeps (+inf when most late runs never reached it). */
+static void check_late_causes(const struct kept *k, const struct summary *s)
+{
+    const struct definition *d = k->d;
+    double promise = d->run.promise_min, *late = malloc(((size_t)k->n + 1) * sizeof *late);
+    long broken[CAUSES] = { 0 };
+    assert_non_null(late);
+    for (int site = 0; site < d->n_sites; site++) {
+        long by[CAUSES] = { 0 }, m = 0;
+        for (long i = 0; i < k->n; i++) {
+            const double *v = &k->all[i].cause[(size_t)site * CAUSES];
+            if (k->all[i].response[site] <= promise)
+                continue;
+            int best = 0;
+            for (int c = 0; c < CAUSES; c++)
+                if (v[c] > v[best])
+                    best = c;
+            by[best]++;
+            late[m++] = k->all[i].response[site];
+        }
+        const struct site_summary *ss = &s->sites[site];
+        assert_int_equal(ss->late, m);
+        for (int c = 0; c < CAUSES; c++)
+            assert_int_equal(ss->late_by[c], by[c]);
+        if (!m) {
+            assert_true(isnan(ss->late_median));
+            continue;
+        }
+        round_to(late, (size_t)m, RESPONSE_PER_MIN);
+        double med = quantile(late, (size_t)m, 0.5);
+        same_quantile(ss->late_median, med, 1e-9, "late median", site);
+    }
+    for (long i = 0; i < k->n; i++) {
+        double sum[CAUSES] = { 0 };
+        int any = 0, best = 0;
+        for (int site = 0; site < d->n_sites; site++)
+            if (!(k->all[i].response[site] <= promise)) {
+                any = 1;
+                for (int c = 0; c < CAUSES; c++)
+                    sum[c] += k->all[i].cause[(size_t)site * CAUSES + (size_t)c];
+            }
+        for (int c = 0; c < CAUSES; c++)
+            if (sum[c] > sum[best])
+                best = c;
+        broken[best] += any;
+    }
+    for (int c = 0; c < CAUSES; c++)
+        assert_int_equal(s->broken_by[c], broken[c]);
+    free(late);
+}
+
 /* Resources at every sample: exact (whole trucks, or their mean over the
  * runs of each_site). */
 static void check_resources(const struct kept *k, const struct summary *s)
@@ -331,6 +386,7 @@ static void scenario(const char *path, long n, int jobs)
     check_responses(&k, &s);
     check_coverage(&k, &s);
     check_all_reached(&k, &s);
+    check_late_causes(&k, &s);
     check_resources(&k, &s);
     summary_free(&s);
     experiment_free(&x);

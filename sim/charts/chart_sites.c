@@ -1,10 +1,14 @@
 /*
  * chart_sites.c -- the charts per disaster site: which townships are at risk
  * (probability on time as sorted horizontal bars with Wilson intervals,
- * green / amber / red against the required level; townships.csv) and why
- * sites are late (the mean composition of delay of each site's late runs as
- * stacked bars, with an overall bar; causes.csv).  Both list the worst site
- * at the top, in the same order, so a meeting can read one against the other.
+ * green / amber / red from the interval against the required level;
+ * townships.csv) and why the promise breaks (causes.csv): how often each
+ * site is late -- the share of runs, what matters to the promise -- split by
+ * the main cause of each late run, counted (a mean of minutes would let a few
+ * very long runs of a site that is almost never late draw the longest bar),
+ * with the median response of its late runs beside it; the top bar, the runs
+ * in which any site was late.  Both list the worst site at the top, in the
+ * same order, so a meeting can read one against the other.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -17,12 +21,6 @@
  * leaves it too little room). */
 #define KEY_BELOW "set bmargin at screen 0.23\nset key at screen 0.5, screen 0.015 center bottom " \
                   "horizontal samplen 1.5 font ',17'\n"
-
-/* One colour per cause, in enum cause's order: waits in warm colours, the
- * journey in blues, the road in dark red. */
-static const char *const cause_colour[CAUSES] = {
-    "#9e9e9e", "#6a3d9a", "#b15928", "#ff7f00", "#fdbf6f", "#a6cee3", "#1f78b4", "#8b0000",
-};
 
 /* The font size (points) for one name per row among `rows` in the plot's
  * 0.60 of 900 pixels: 20 when there is room, smaller so that names of
@@ -133,108 +131,147 @@ int chart_townships(const struct chart_ctx *c, char *err, size_t errlen)
     return chart_file(c, "townships.gp", w_townships, err, errlen);
 }
 
-/* ---- why sites are late ------------------------------------------------- */
+/* ---- why the promise breaks --------------------------------------------- */
 
-/* Causes that took time in some late run: the others stay out of the legend. */
+/* A cause's colour: waits in warm colours, the journey in blues, the road
+ * in dark red; causes added after these take the further colours, then
+ * repeat them (every cause of the model's table is drawn). */
+static const char *cause_colour(int cause)
+{
+    static const char *const colour[] = {
+        "#9e9e9e", "#6a3d9a", "#b15928", "#ff7f00", "#fdbf6f", "#a6cee3", "#1f78b4", "#8b0000",
+        "#33a02c", "#e31a1c", "#b2df8a", "#cab2d6", "#ffff99", "#fb9a99",
+    };
+    return colour[cause % (int)(sizeof colour / sizeof colour[0])];
+}
+
+/* Causes that were the main one of some late run: the others stay out of
+ * the legend. */
 static int cause_used(const struct chart_ctx *c, int cause)
 {
-    return c->s->cause_late[cause] > 0;
+    if (c->s->broken_by[cause] > 0)
+        return 1;
+    for (int k = 0; k < c->d->n_sites; k++)
+        if (c->s->sites[k].late_by[cause] > 0)
+            return 1;
+    return 0;
 }
 
 static int late_sites(const struct chart_ctx *c)
 {
     int m = 0;
     for (int k = 0; k < c->d->n_sites; k++)
-        m += c->s->sites[k].main_cause >= 0;
+        m += c->s->sites[k].late > 0;
     return m;
 }
 
-static void cause_row(FILE *f, int y, const char *label, double late_pct, const double *cause)
+/* One bar: the share of runs (%) late, split by main cause, and the words
+ * beside it. */
+static void cause_row(FILE *f, const struct chart_ctx *c, int y, const char *name, long late,
+                      const long *by, const char *words)
 {
+    double n = c->s->runs > 0 ? (double)c->s->runs : 1;
     fprintf(f, "%d,", y);
-    gplot_label(f, label);
-    fprintf(f, ",%.2f", late_pct);
+    gplot_label(f, name);
+    fprintf(f, ",%.4f", 100 * late / n);
     for (int j = 0; j < CAUSES; j++)
-        fprintf(f, ",%.3f", cause[j]);
+        fprintf(f, ",%.4f", 100 * by[j] / n);
+    fprintf(f, ",");
+    gplot_label(f, words);
     fprintf(f, "\n");
+}
+
+/* "30.1% late, median 158 min", or the promise broken for the top bar. */
+static void row_words(const struct chart_ctx *c, long late, double median, char *buf, size_t n)
+{
+    char pct[32];
+    chart_pct(pct, sizeof pct, c->s->runs ? (double)late / (double)c->s->runs : 0);
+    if (!isfinite(median))
+        snprintf(buf, n, lang_text(c->lang, isnan(median) ? T_CAUSES_BROKEN_WORDS
+                                                         : T_CAUSES_LATE_NEVER), pct);
+    else
+        snprintf(buf, n, lang_text(c->lang, T_CAUSES_LATE_WORDS), pct, median);
 }
 
 static int w_causes_data(FILE *f, const struct chart_ctx *c)
 {
     int *order = ordered(c), m = late_sites(c);
-    char label[256];
+    char label[256], words[256];
     if (!order)
         return -1;
-    double site_runs = (double)c->s->runs * c->d->n_sites;
     fprintf(f, "y,name,late_pct");
     for (int j = 0; j < CAUSES; j++)
-        fprintf(f, ",%s_min", cause_id((enum cause)j));
-    fprintf(f, "\n");
-    cause_row(f, m + 2, lang_text(c->lang, T_SITES_ALL_LATE_SITES),
-              site_runs > 0 ? 100.0 * (double)c->s->late / site_runs : 0, c->s->cause_late);
+        fprintf(f, ",%s_pct", cause_id((enum cause)j));
+    fprintf(f, ",label\n");
+    row_words(c, c->s->runs - c->s->kept, NAN, words, sizeof words);
+    cause_row(f, c, m + 2, lang_text(c->lang, T_CAUSES_ANY_SITE_LATE), c->s->runs - c->s->kept,
+              c->s->broken_by, words);
     for (int i = 0, y = m; i < c->d->n_sites; i++) {
         const struct site_summary *ss = &c->s->sites[order[i]];
-        if (ss->main_cause < 0)
+        if (ss->late <= 0)
             continue;
         chart_site_label(c, order[i], label, sizeof label);
-        cause_row(f, y--, label, 100 * (1 - ss->on_time.est), ss->cause);
+        row_words(c, ss->late, ss->late_median, words, sizeof words);
+        cause_row(f, c, y--, label, ss->late, ss->late_by, words);
     }
     free(order);
     return 0;
 }
 
-/* The longest bar, for the x range. */
-static double longest(const struct chart_ctx *c)
-{
-    double m = 0;
-    for (int k = -1; k < c->d->n_sites; k++) {
-        const double *v = k < 0 ? c->s->cause_late : c->s->sites[k].cause;
-        double sum = 0;
-        for (int j = 0; j < CAUSES; j++)
-            sum += v[j];
-        m = fmax(m, sum);
-    }
-    return m;
-}
-
+/* Stacked bars, one plot per cause used: cause j spans the shares of causes
+ * 0 .. j-1 to 0 .. j (columns 4 on). */
 static void cause_bars(FILE *f, const struct chart_ctx *c)
 {
     int first = 1;
     for (int j = 0; j < CAUSES; j++) {
         if (!cause_used(c, j))
             continue;
-        fprintf(f, "%s    'causes.csv' skip 1 using (0):1:(sum [i=0:%d] column(4+i)):"
-                "(sum [i=0:%d] column(4+i)):($1-0.35):($1+0.35)%s with boxxyerror "
-                "fc rgb '%s' title ", first ? "" : ", \\\n", j - 1, j,
-                first ? ":ytic(2)" : "", cause_colour[j]);
+        fprintf(f, "%s    'causes.csv' skip 1 using (sum [i=0:%d] column(4+i)):1:"
+                "(sum [i=0:%d] column(4+i)):(sum [i=0:%d] column(4+i)):($1-0.35):($1+0.35)%s "
+                "with boxxyerror fc rgb '%s' title ", first ? "" : ", \\\n", j - 1, j - 1, j,
+                first ? ":ytic(2)" : "", cause_colour(j));
         gplot_str(f, lang_cause(c->lang, j));
         first = 0;
     }
 }
 
+/* The share of runs that one site alone may be late in, if the promise is
+ * to be kept in the required share of runs: 1 - required. */
+static void allowed_line(FILE *f, const struct chart_ctx *c)
+{
+    char buf[256];
+    double x = 100 * (1 - c->s->required);
+    snprintf(buf, sizeof buf, lang_text(c->lang, T_CAUSES_ALLOWED), x);
+    fprintf(f, "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 2 lc rgb 'black' front\n"
+            "set label ", x, x);
+    gplot_str(f, buf);
+    fprintf(f, " at %g, graph 1 offset 0.5,0.75 left front\n", x);
+}
+
 static int w_causes(FILE *f, const struct chart_ctx *c)
 {
-    char scen[128], title[256], sub[512], promise[64], buf[256];
+    char scen[128], title[256], sub[512], promise[64];
+    int rows = late_sites(c) + 2;
     chart_scenario(c, scen, sizeof scen);
     lang_duration(c->lang, c->s->promise_min, promise, sizeof promise);
-    snprintf(title, sizeof title, lang_text(c->lang, T_SITES_WHERE_TIME_GOES_WHEN), scen);
-    snprintf(sub, sizeof sub, lang_text(c->lang, T_SITES_MEAN_MINUTES_EACH_PART), promise);
-    gplot_begin(f, "causes", "why sites are late: the mean composition of the delay of each "
-                "site's late runs, and of all late site-runs", "causes.csv", c->lang == LANG_ZH);
+    snprintf(title, sizeof title, lang_text(c->lang, T_CAUSES_TITLE), scen);
+    snprintf(sub, sizeof sub, lang_text(c->lang, T_CAUSES_SUB), c->s->runs, chart_label(c),
+             promise);
+    gplot_begin(f, "causes", "why the promise breaks: the share of runs in which each site was "
+                "late, split by the main cause of its delay in each, and the runs in which any "
+                "site was late", "causes.csv", c->lang == LANG_ZH);
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
-    gplot_str(f, lang_text(c->lang, T_SITES_MINUTES_AFTER_DISASTER_STRUCK));
-    double xr = fmax(c->s->promise_min, longest(c)) * 1.3;
-    fprintf(f, "\nset xrange [0:%g]\nset xtics nomirror\nset yrange [0.4:%d.6]\n"
-            "set ytics scale 0 font ',%g'\nset border 1\nset grid xtics lc rgb '#dddddd'\n"
-            KEY_BELOW
-            "set style fill solid 0.95 border rgb 'white'\n", ceil(xr / 10) * 10,
-            late_sites(c) + 2, row_font(late_sites(c) + 2));
-    fprintf(f, "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 2 lc rgb 'black' front\n"
-            "set label ", c->s->promise_min, c->s->promise_min);
-    snprintf(buf, sizeof buf, lang_text(c->lang, T_SITES_PROMISE), promise);
-    gplot_str(f, buf);
-    fprintf(f, " at %g, graph 1 offset 0,0.75 center front\n", c->s->promise_min);
+    gplot_str(f, lang_text(c->lang, T_CAUSES_X));
+    double top = c->s->runs ? 100.0 * (double)(c->s->runs - c->s->kept) / (double)c->s->runs : 0;
+    double xr = fmin(100, 10 * ceil(fmax(top, 100 * (1 - c->s->required)) * 1.02 / 10));
+    /* the bars in the left part, their words in a column right of the axis */
+    fprintf(f, "\nset xrange [0:%g]\nset xtics nomirror\nset format x '%%g%%%%'\n"
+            "set yrange [0.4:%d.6]\nset ytics scale 0 font ',%g'\nset border 1\n"
+            "set grid xtics lc rgb '#dddddd'\nset rmargin at screen 0.70\n" KEY_BELOW
+            "set style fill solid 0.95 border rgb 'white'\n", xr > 0 ? xr : 10, rows,
+            row_font(rows));
+    allowed_line(f, c);
     if (!c->s->late) {
         fprintf(f, "set label ");
         gplot_str(f, lang_text(c->lang, T_SITES_NO_SITE_WAS_LATE));
@@ -244,10 +281,8 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
     }
     fprintf(f, "plot \\\n");
     cause_bars(f, c);
-    fprintf(f, ", \\\n    'causes.csv' skip 1 using (sum [i=0:%d] column(4+i)):1:"
-            "(sprintf(%s, $3)) with labels left offset 0.6,0 font ',%g' notitle\n", CAUSES - 1,
-            lang_text(c->lang, T_SITES_LATE_IN_RUNS),
-            row_font(late_sites(c) + 2));
+    fprintf(f, ", \\\n    'causes.csv' skip 1 using (%g):1:%d with labels left offset 1,0 "
+            "font ',%g' notitle\n", xr > 0 ? xr : 10, CAUSES + 4, fmin(17, row_font(rows)));
     gplot_end(f);
     return 0;
 }

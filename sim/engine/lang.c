@@ -105,18 +105,6 @@ static lang_section table = {
         "首批物资在 %s内送达的概率（%%）" },
     [T_SITES_95_INTERVAL] = { "95% interval", "95% 置信区间" },
     [T_SITES_REQUIRED] = { "required %g%%", "要求 %g%%" },
-    [T_SITES_ALL_LATE_SITES] = { "all late sites", "所有迟到的受灾点" },
-    [T_SITES_WHERE_TIME_GOES_WHEN] = {
-        "%s: where the time goes when relief is late",
-        "%s 情景：物资迟到时，时间花在了哪里" },
-    [T_SITES_MEAN_MINUTES_EACH_PART] = {
-        "mean minutes of each part of the first delivery, over the runs in which the site "
-        "got nothing within %s",
-        "首批物资各环节的平均分钟数，仅统计 %s内未送达的模拟" },
-    [T_SITES_MINUTES_AFTER_DISASTER_STRUCK] = {
-        "minutes after the disaster struck the site",
-        "灾害发生后的分钟数" },
-    [T_SITES_PROMISE] = { "%s promise", "%s承诺" },
     [T_SITES_NO_SITE_WAS_LATE] = { "No site was late in any run.", "所有模拟中没有受灾点迟到。" },
     /* ---- the map chart */
     [T_MAP_CLOSED_OFTEN] = { "closed in ≥ %g%% of runs", "≥ %g%% 的模拟中中断" },
@@ -135,8 +123,6 @@ static lang_section table = {
         "colour: its worst site's chance",
         "红色：可能中断的道路（浅色：较少中断）；橙色：可能减速的道路；乡镇颜色：其最差受"
         "灾点的按时概率" },
-    /* ---- causes chart */
-    [T_SITES_LATE_IN_RUNS] = { "'late in %.0f%% of runs'", "'%.0f%% 的模拟中迟到'" },
     /* ---- report.html */
     [T_HTML_KICKER_SCENARIO] = { "scenario ", "情景 " },
     [T_HTML_DOES_PROMISE_HOLD] = { "Does the %s promise hold?", "%s承诺能否兑现？" },
@@ -267,13 +253,18 @@ static lang_section table = {
         "the colour of its worst site in the chart above; grey seats have no disaster site.",
         "红色道路可能因灾中断，橙色道路可能减速。乡镇的颜色与上图中其最差受灾点一致；灰色"
         "表示该乡镇无受灾点。" },
-    [T_ABOUT_CAUSES_H] = { "Why sites are late", "为什么迟到" },
+    [T_ABOUT_CAUSES_H] = { "Why the promise breaks", "承诺为何未兑现" },
     [T_ABOUT_CAUSES] = {
-        "For each site that was late in some runs, where the time of its first delivery "
-        "went, averaged over those late runs; the top bar averages all late sites. The "
-        "dashed line is the promise.",
-        "对在部分模拟中迟到的受灾点，首批物资各环节所花的平均时间（仅统计迟到的模拟）；最"
-        "上方为所有迟到受灾点的平均。虚线为承诺时限。" },
+        "How often each site that was ever late got nothing within the promise (the share "
+        "of runs: what the promise depends on), each bar split by what took most of the time "
+        "in each of those runs; beside it, the median time to its first relief when late. The "
+        "top bar is the runs in which any site was late, the promise broken. The dashed line "
+        "is the most any one site may be late if the promise is to hold in the required "
+        "share of runs.",
+        "曾经迟到的各受灾点在承诺时限内未收到物资的频率（模拟比例，承诺取决于此），每个条形按"
+        "每次迟到中耗时最多的环节划分；旁边是迟到时首批物资送达时间的中位数。最上方为任一受灾"
+        "点迟到（承诺未兑现）的模拟。虚线为要使承诺在要求比例的模拟中兑现，单个受灾点可迟到的"
+        "上限。" },
     [T_ABOUT_RESPONSE_H] = {
         "How long sites wait for their first relief",
         "受灾点等待首批物资的时间" },
@@ -444,6 +435,20 @@ static lang_section table = {
     /* ---- charts that cannot be misread, and the one-page brief */
     [T_TIME_ALL_SITES] = { "runs with every site reached", "所有受灾点均已送达的模拟" },
     [T_TIME_ALL_SITES_BAND] = { "its 95% interval", "其 95% 置信区间" },
+    [T_CAUSES_TITLE] = {
+        "%s: why the promise breaks – how often each site is late, and what delayed it",
+        "%s 情景：承诺为何未兑现——各受灾点迟到的频率及主要原因" },
+    [T_CAUSES_SUB] = {
+        "share of %ld simulated %s in which a site got nothing within %s, by what took most "
+        "time",
+        "%ld 次模拟（%s）中受灾点在 %s内未收到物资的比例，按每次迟到中耗时最多的环节划分" },
+    [T_CAUSES_X] = { "share of runs in which the site was late", "受灾点迟到的模拟比例" },
+    [T_CAUSES_ALLOWED] = { "%g%%: the most any one site may be late",
+                           "%g%%：单个受灾点可迟到的上限" },
+    [T_CAUSES_ANY_SITE_LATE] = { "promise broken (any site late)", "承诺未兑现（任一点迟到）" },
+    [T_CAUSES_LATE_WORDS] = { "%s late, median %.0f min", "%s 迟到，中位数 %.0f 分钟" },
+    [T_CAUSES_LATE_NEVER] = { "%s late, most never reached", "%s 迟到，多数未送达" },
+    [T_CAUSES_BROKEN_WORDS] = { "%s of runs", "%s 的模拟" },
     [T_TIME_VERDICT_POINT] = {
         "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
 };

@@ -39,6 +39,17 @@ static void verdict_and_thresholds(struct summary *s, const struct tally *t)
     s->verdict = stats_verdict(s->promise_kept, s->required);
 }
 
+/* The median of the site's late responses: they are the largest `late` of
+ * its n responses (late means above the promise), so their median sits at
+ * index n - late + (late - 1) / 2 of all n sorted. */
+static double late_median(const struct site_tally *st, long n)
+{
+    if (!st->late)
+        return NAN;
+    double idx = (double)(n - st->late) + (double)(st->late - 1) / 2;
+    return hist_quantile(&st->response, n > 1 ? idx / (double)(n - 1) : 0);
+}
+
 static void site_stats(struct site_summary *ss, const struct site_tally *st, long n)
 {
     ss->on_time = stats_wilson(st->on, n, 0.95);
@@ -48,6 +59,9 @@ static void site_stats(struct site_summary *ss, const struct site_tally *st, lon
     ss->mean_people = n ? st->people_sum / n : 0;
     ss->p95_response = hist_quantile(&st->response, 0.95);
     ss->main_cause = -1;
+    ss->late = st->late;
+    ss->late_median = late_median(st, n);
+    memcpy(ss->late_by, st->late_by, sizeof ss->late_by);
     for (int c = 0; c < CAUSES; c++) {
         ss->cause[c] = st->late ? st->cause[c] / st->late : 0;
         if (st->late && (ss->main_cause < 0 || ss->cause[c] > ss->cause[ss->main_cause]))
@@ -62,6 +76,7 @@ static void late_and_resources(struct summary *s, const struct definition *d, co
     s->late = t->late;
     for (int c = 0; c < CAUSES; c++)
         s->cause_late[c] = t->late ? t->cause_late[c] / (double)t->late : 0;
+    memcpy(s->broken_by, t->broken_by, sizeof s->broken_by);
     s->truck_util = t->avail > 0 ? t->busy / t->avail : 0;
     s->bay_wait_mean = t->waits ? t->wait / (double)t->waits : 0;
     s->unmet_mean = n ? t->unmet / (double)n : 0;

@@ -18,6 +18,10 @@ struct site_summary {
     double mean_fill;             /* over replications where its needs were filled */
     double cause[CAUSES];         /* mean minutes per cause over its late replications */
     int main_cause;               /* -1 when never late */
+    long late;                    /* replications in which it was late ... */
+    long late_by[CAUSES];         /* ... by the cause with the most minutes in each */
+    double late_median;           /* median response over its late replications (to 0.1
+                                   * min; INFINITY when most were never reached; NAN if none) */
     double mean_people;
 };
 
@@ -31,6 +35,8 @@ struct summary {
     double p50, p90, p95, p99, max; /* response over all sites and replications */
     double cause_late[CAUSES];    /* mean composition of delay over late site-replications */
     long late;
+    long broken_by[CAUSES];       /* replications that broke the promise, by the cause with
+                                   * the most minutes over their late sites */
     double truck_util, bay_wait_mean, unmet_mean, demand_mean, unmet_share;
     double shipments_mean, events_mean;
     struct site_summary *sites;

@@ -97,9 +97,20 @@ static long chart_bar(double r)
 
 /* Per site: on time, reached, means, causes over late runs, p95; and over
  * all sites: the quantiles, the chart's bars, the causes of late sites. */
+/* The cause with the most minutes in v (the first of equals). */
+static int main_cause(const double *v)
+{
+    int m = 0;
+    for (int c = 1; c < CAUSES; c++)
+        if (v[c] > v[m])
+            m = c;
+    return m;
+}
+
 static int add_sites(struct tally *t, const struct rep_result *r, double *max)
 {
     const double promise = t->d->run.promise_min;
+    double run_cause[CAUSES] = { 0 };   /* minutes over this replication's late sites */
     int on = 0;
     *max = -INFINITY;
     for (int k = 0; k < t->d->n_sites; k++) {
@@ -130,8 +141,12 @@ static int add_sites(struct tally *t, const struct rep_result *r, double *max)
         for (int c = 0; c < CAUSES; c++) {
             st->cause[c] += cause[c];
             t->cause_late[c] += cause[c];
+            run_cause[c] += cause[c];
         }
+        st->late_by[main_cause(cause)]++;
     }
+    if (on < t->d->n_sites)
+        t->broken_by[main_cause(run_cause)]++;
     t->on_count[on]++;
     t->kept += on == t->d->n_sites;
     return 0;

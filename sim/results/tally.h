@@ -33,6 +33,8 @@ struct site_tally {
     long on, reached, filled, late;
     double response_sum, fill_sum, people_sum;
     double cause[CAUSES];          /* summed over the site's late replications */
+    long late_by[CAUSES];          /* its late replications by their main cause (the
+                                    * cause with the most minutes in that replication) */
     struct hist response;
 };
 
@@ -48,6 +50,8 @@ struct tally {
     int n_chart;
     long late;                     /* late site-replications ... */
     double cause_late[CAUSES];     /* ... and their minutes per cause */
+    long broken_by[CAUSES];        /* replications that broke the promise, by the cause
+                                    * with the most minutes over their late sites */
     double busy, avail, wait, unmet, demand, ships, events;
     long waits;
     int *stockouts;                /* per store x item: replications with a stock-out */
