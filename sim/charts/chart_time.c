@@ -320,6 +320,26 @@ static void after_note(FILE *f, const struct chart_ctx *c, double hours)
     fprintf(f, " at graph 0.99, graph 0.55 right front\n");
 }
 
+/* What a planner reads off the top panel, reconciled with the text
+ * report's "trucks busy": the median run's peak as a share of the fleet,
+ * beside the fleet's truck-hours away over the whole horizon (truck use). */
+static void fleet_note(FILE *f, const struct chart_ctx *c)
+{
+    int at = 0;
+    for (int k = 1; k < c->s->n_samples; k++)
+        if (c->s->trucks_out[1][k] > c->s->trucks_out[1][at])
+            at = k;
+    double top = c->s->n_samples ? c->s->trucks_out[1][at] : 0;
+    char note[512], share[32], busy[32];
+    chart_pct(share, sizeof share, c->s->total_trucks ? top / c->s->total_trucks : 0);
+    chart_pct(busy, sizeof busy, c->s->truck_util);
+    snprintf(note, sizeof note, lang_text(c->lang, T_RESOURCES_FLEET_NOTE), top,
+             c->s->total_trucks, share, at * SAMPLE_MIN / 60, c->d->run.horizon_min / 60, busy);
+    fprintf(f, "set label 2 ");
+    gplot_str(f, note);
+    fprintf(f, " at graph 0.99, graph 0.80 right front\n");
+}
+
 static int w_resources(FILE *f, const struct chart_ctx *c)
 {
     char scen[128], title[256], sub[512], yl[256];
@@ -339,14 +359,17 @@ static int w_resources(FILE *f, const struct chart_ctx *c)
     fprintf(f, "\nset multiplot\n");
     chart_title(f, title, sub);
     fprintf(f, "set xrange [0:%g]\nset xtics 0,%g,%g\nset border 3\nset tics nomirror\n"
-            "set grid xtics ytics lc rgb '#dddddd'\nset key top right box opaque samplen 2.5\n"
+            "set grid xtics ytics lc rgb '#dddddd'\nunset key\n"
             "set lmargin at screen 0.11\nset rmargin at screen 0.97\n", hours, tic_step(hours),
             hours);
     snprintf(yl, sizeof yl, lang_text(c->lang, T_TIME_TRUCKS_AWAY),
              c->s->total_trucks);
     after_note(f, c, hours);
+    fleet_note(f, c);
     panel(f, yl, fmax(1, ceil(tmax * 1.15)), 2, 0.52, 0.84);
-    fprintf(f, "unset label 1\nunset label 90\nunset label 91\nunset key\nset xlabel ");
+    /* the legend in the lower panel, where the queue is mostly empty */
+    fprintf(f, "unset label 1\nunset label 2\nunset label 90\nunset label 91\n"
+            "set key top right box opaque samplen 2.5\nset xlabel ");
     gplot_str(f, lang_text(c->lang, T_TIME_HOURS_SINCE_ONSET_DISASTER));
     fprintf(f, "\n");
     panel(f, lang_text(c->lang, T_TIME_TRUCKS_QUEUEING),

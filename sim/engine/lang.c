@@ -85,8 +85,9 @@ static lang_section table = {
     [T_TIME_MEDIAN] = { "median", "中位数" },
     [T_TIME_TRUCKS_AWAY] = { "trucks away from\ntheir store (of %d)", "离库车辆\n（共 %d 辆）" },
     [T_TIME_HOURS_SINCE_ONSET_DISASTER] = {
-        "hours since the onset of the disaster",
-        "灾害开始后的时间（小时）" },
+        "hours since the onset of the disaster (the coverage chart counts from when each site "
+        "was struck)",
+        "灾害开始后的时间（小时；覆盖图则从各受灾点受灾时刻算起）" },
     [T_TIME_TRUCKS_QUEUEING] = {
         "trucks queueing at the\ncentral depot's bays",
         "中心库装卸台\n排队车辆" },
@@ -276,10 +277,17 @@ static lang_section table = {
         "达的受灾点列在图中说明里。" },
     [T_ABOUT_RESOURCES_H] = { "Trucks and loading bays over time", "车辆与装卸台随时间的变化" },
     [T_ABOUT_RESOURCES] = {
-        "Top: trucks away from their store; bottom: trucks waiting for a loading bay at the "
-        "central depot; median and 90% band, by hours since the onset.",
-        "上：离库在外的车辆；下：在中心库排队等待装卸台的车辆；中位数与 90% 区间，按"
-        "灾害开始后的小时数。" },
+        "Top: trucks away from their store (on the road, or without a crew); bottom: trucks "
+        "waiting for a loading bay at the central depot; median and 90% band across runs. The "
+        "peak is what the fleet must cover at once; the text report's \"trucks busy\" is the "
+        "same truck time averaged over every truck and the whole horizon, so it is much "
+        "smaller. Hours count from the onset of the disaster, one clock for the whole county, "
+        "while the coverage chart counts from the moment each site was struck (a site may be "
+        "struck hours after the onset).",
+        "上：离库在外的车辆（在途或无人员）；下：在中心库排队等待装卸台的车辆；各模拟的中位数"
+        "与 90% 区间。峰值是车队同时需要承担的数量；文字报告中的“车辆使用率”是同一车辆时间在"
+        "所有车辆和整个模拟时长上的平均，因此小得多。时间从灾害开始算起，全县统一时钟；覆盖图"
+        "则从各受灾点受灾时刻算起（受灾点可能在灾害开始数小时后才受灾）。" },
     [T_RESOLUTION_RESPONSE] = {
         "Quantiles of response times are kept to %g min.",
         "响应时间的分位数精确到 %g 分钟。" },
@@ -449,6 +457,11 @@ static lang_section table = {
     [T_CAUSES_LATE_WORDS] = { "%s late, median %.0f min", "%s 迟到，中位数 %.0f 分钟" },
     [T_CAUSES_LATE_NEVER] = { "%s late, most never reached", "%s 迟到，多数未送达" },
     [T_CAUSES_BROKEN_WORDS] = { "%s of runs", "%s 的模拟" },
+    [T_RESOURCES_FLEET_NOTE] = {
+        "median peak: %g of %d trucks away (%s), %.1f h after the onset\n"
+        "over the whole %g h: %s of truck time (\"trucks busy\")",
+        "中位数峰值：%g 辆（共 %d 辆）离库（%s），灾害开始后 %.1f 小时\n"
+        "整个 %g 小时：车辆时间的 %s（“车辆使用率”）" },
     [T_TIME_VERDICT_POINT] = {
         "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
 };
