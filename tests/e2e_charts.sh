@@ -161,11 +161,35 @@ awk -F, 'NR > 1 {
     if ($7 != want) { print "townships.csv: " $3 " [" $5 ", " $6 "] risk " $7 ", want " want; bad = 1 }
     if ($8 ~ /^"100/ && $4 + 0 < 100) { print "townships.csv: " $3 " " $4 "% labelled " $8; bad = 1 }
 } END { exit bad }' "$en/townships.csv" >"$tmp/risk.txt" || fail "$(cat "$tmp/risk.txt")"
-awk -F, 'FILENAME ~ /townships/ { if (FNR > 1 && (!($3 in w) || $7 > w[$3])) w[$3] = $7; next }
+# (the map names a seat without "Zhen", "Xiang" or "Jiedao": "Cuocheng" for "Cuocheng Zhen")
+awk -F, 'FILENAME ~ /townships/ { gsub(/"/, "", $3); if (FNR > 1 && (!($3 in w) || $7 > w[$3])) w[$3] = $7; next }
     FNR > 1 && $3 == "seat" {
-        want = ($5 in w) ? w[$5] : 3
-        if ($4 != want) { print "map_points.csv: seat " $5 " risk " $4 ", want " want; bad = 1 }
+        s = $5; gsub(/"/, "", s); want = 3
+        for (t in w) if (t == s || t == s " Zhen" || t == s " Xiang" || t == s " Jiedao") want = w[t]
+        if ($4 != want) { print "map_points.csv: seat " s " risk " $4 ", want " want; bad = 1 }
     } END { exit bad }' "$en/townships.csv" "$en/map_points.csv" >"$tmp/seat.txt" || fail "$(cat "$tmp/seat.txt")"
+
+say "map: road numbers on their own roads; seats drawn over the facilities' symbols"
+# Every point of kind road is a road number (G30, S32, G311 ... among them)
+# lying on a segment of map_roads.csv whose corridor name is that number or
+# starts with it and a bracket ("G311 (urban section)"): distance from the
+# point to the segment under 10 m.
+awk -F, 'FILENAME ~ /roads/ { if (FNR > 1) { n++; x1[n] = $1; y1[n] = $2; x2[n] = $3; y2[n] = $4; gsub(/"/, "", $7); name[n] = $7 }; next }
+    FNR > 1 && $3 == "road" {
+        num = $5; gsub(/"/, "", num); seen[num] = 1; on = 0
+        for (i = 1; i <= n; i++) {
+            if (name[i] != num && index(name[i], num " (") != 1) continue
+            dx = x2[i] - x1[i]; dy = y2[i] - y1[i]; l = dx * dx + dy * dy
+            t = l > 0 ? (($1 - x1[i]) * dx + ($2 - y1[i]) * dy) / l : 0; t = t < 0 ? 0 : t > 1 ? 1 : t
+            ex = x1[i] + t * dx - $1; ey = y1[i] + t * dy - $2
+            if (ex * ex + ey * ey < 1e-4) on = 1
+        }
+        if (!on) { print "road number " num " at " $1 ", " $2 " is on no road of that name"; bad = 1 }
+    }
+    END { if (!("G30" in seen) || !("S32" in seen) || !("G311" in seen)) { print "missing G30, S32 or G311"; bad = 1 }; exit bad }' \
+    "$en/map_roads.csv" "$en/map_points.csv" >"$tmp/numbers.txt" || fail "map: $(head -n 3 "$tmp/numbers.txt")"
+awk "/strcol\\(3\\) eq 'subcentre'/ && !tri { tri = NR } /strcol\\(3\\) eq 'seat'/ && !seat { seat = NR }
+    END { exit !(tri && seat > tri) }" "$en/map.gp" || fail "map.gp draws the seats before the sub-centres' symbols"
 
 say "causes: bars are the share of late runs, split by cause, and the top one the promise broken"
 # Each site's bar is 100 - its probability on time (townships.csv), its

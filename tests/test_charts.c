@@ -4,7 +4,8 @@
  * gnuplot string literals (no shell substitution can reach gnuplot), labels
  * in gnuplot's data files, HTML escaping, inline SVG with prefixed and
  * de-duplicated ids, the map's name placement (no two names overprint
- * when there is room), the risk colours (from the interval, as the verdict)
+ * when there is room, a name stays nearer its own point than another, off
+ * closed roads and road numbers), the risk colours (from the interval, as the verdict)
  * and percentages that never round a share to 100% or 0%.  The charts as drawn are tested end to end by
  * e2e_charts.sh.
  */
@@ -14,6 +15,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,36 +168,91 @@ static void percentages_never_round_to_all_or_none(void **state)
 
 /* ---- names on the map --------------------------------------------------- */
 
+/* The edge-to-edge distance in units from a tag's box to a mark of radius
+ * r_px at 10 px a unit. */
+static double gap_to(const struct label_tag *t, const struct label_mark *m)
+{
+    double dx = fmax(fmax(t->box.x0 - m->x, 0), m->x - t->box.x1);
+    double dy = fmax(fmax(t->box.y0 - m->y, 0), m->y - t->box.y1);
+    return sqrt(dx * dx + dy * dy) - m->r_px / 10;
+}
+
+static int boxes_overlap(const struct label_rect *a, const struct label_rect *b)
+{
+    return a->x0 < b->x1 - 1e-9 && b->x0 < a->x1 - 1e-9 && a->y0 < b->y1 - 1e-9
+           && b->y0 < a->y1 - 1e-9;
+}
+
 /* Three points in a row 30 px apart, each named with a 10-letter word at
  * 15 px: the names cannot all sit to the right, and placed they must not
- * overlap each other (estimated text: 0.6 em a letter, 1.25 em high) nor
- * stray from their points. */
+ * overlap each other nor stray from their points (within a name's width,
+ * 0.55 em a letter as estimated, of it). */
 static void names_do_not_overprint(void **state)
 {
     (void)state;
     struct label_view v = { 0, 0, 100, 100, 10, 15 };   /* 10 px per unit: 1000 px square */
-    struct label_mark marks[3] = { { 40, 50, 6 }, { 43, 50, 6 }, { 46, 50, 6 } };
+    struct label_mark marks[3] = { { 40, 50, 6, 1 }, { 43, 50, 6, 1 }, { 46, 50, 6, 1 } };
     struct label_tag tags[3] = {
-        { 0, "AAAAAAAAAA", 0, 0, 1 }, { 1, "BBBBBBBBBB", 0, 0, 1 }, { 2, "CCCCCCCCCC", 0, 0, 1 },
+        { 0, "AAAAAAAAAA", 0, 0, 1, { 0, 0, 0, 0 } }, { 1, "BBBBBBBBBB", 0, 0, 1, { 0, 0, 0, 0 } },
+        { 2, "CCCCCCCCCC", 0, 0, 1, { 0, 0, 0, 0 } },
     };
-    assert_int_equal(labels_place(&v, marks, 3, tags, 3), 0);
-    double w = (0.6 * 15 * 10 + 4) / 10, h = 1.25 * 15 / 10;   /* in units */
-    for (int i = 0; i < 3; i++)
-        for (int j = i + 1; j < 3; j++) {
-            double xi = tags[i].x - (tags[i].align > 0 ? 0 : tags[i].align < 0 ? w : w / 2);
-            double xj = tags[j].x - (tags[j].align > 0 ? 0 : tags[j].align < 0 ? w : w / 2);
-            double ox = (xi < xj ? xi + w - xj : xj + w - xi), oy = h - (tags[i].y > tags[j].y
-                                                                         ? tags[i].y - tags[j].y
-                                                                         : tags[j].y - tags[i].y);
-            if (ox > 0.01 && oy > 0.01)
-                fail_msg("names %d and %d overlap by %.2f x %.2f units", i, j, ox, oy);
-        }
-    /* and each stays next to its point: within a name's width of it */
+    struct label_scene sc = { marks, 3, NULL, 0, NULL, 0, NULL, 0 };
+    assert_int_equal(labels_place(&v, &sc, tags, 3), 0);
+    double w = (0.55 * 15 * 10 + 4) / 10;   /* a name's width in units */
     for (int i = 0; i < 3; i++) {
+        assert_true(fabs(tags[i].box.x1 - tags[i].box.x0 - w) < 1e-9);
+        for (int j = i + 1; j < 3; j++)
+            if (boxes_overlap(&tags[i].box, &tags[j].box))
+                fail_msg("names %d and %d overlap", i, j);
         double dx = tags[i].x - marks[i].x, dy = tags[i].y - marks[i].y;
         if (dx * dx + dy * dy > (w + 1) * (w + 1))
             fail_msg("name %d is %.1f, %.1f units from its point", i, dx, dy);
     }
+}
+
+/* Two named points (symbols of 8 px radius): B 75 px right of A and 22 px
+ * up.  A's name to the right of A (its first choice, 70 px long) would cover
+ * no symbol, but would end 5 px from B's symbol and 4 px from A's: a reader
+ * could take it for B's.  Each name must end up clearly nearer its own
+ * symbol, edge to edge: by 8 px (0.8 units) at least. */
+static void a_name_stays_nearer_its_own_point(void **state)
+{
+    (void)state;
+    struct label_view v = { 0, 0, 100, 100, 10, 15 };
+    struct label_mark marks[2] = { { 40, 50, 8, 1 }, { 47.5, 52.2, 8, 1 } };
+    struct label_tag tags[2] = { { 0, "AAAAAAAA", 0, 0, 1, { 0, 0, 0, 0 } },
+                                 { 1, "BBBBBBBB", 0, 0, 1, { 0, 0, 0, 0 } } };
+    struct label_scene sc = { marks, 2, NULL, 0, NULL, 0, NULL, 0 };
+    assert_int_equal(labels_place(&v, &sc, tags, 2), 0);
+    for (int i = 0; i < 2; i++)
+        if (!(gap_to(&tags[i], &marks[i]) + 0.8 <= gap_to(&tags[i], &marks[1 - i])))
+            fail_msg("name %d: %.2f units from its point, %.2f from the other's", i,
+                     gap_to(&tags[i], &marks[i]), gap_to(&tags[i], &marks[1 - i]));
+}
+
+/* A road the scenario may close (weight 3) runs from the point to the right
+ * and another straight up, and a road number's box sits left of the point:
+ * the name, which has room all round, must cover none of them (without the
+ * roads it would take the first spot, right; without the number, the
+ * second, left). */
+static void a_name_keeps_off_closed_roads_and_numbers(void **state)
+{
+    (void)state;
+    struct label_view v = { 0, 0, 100, 100, 10, 15 };
+    struct label_mark marks[1] = { { 50, 50, 6, 1 } };
+    struct label_line roads[2] = { { 50, 50, 90, 50, 3 }, { 50, 50, 50, 90, 3 } };
+    struct label_rect number[1] = { { 38, 48, 49, 52 } };
+    struct label_tag tag = { 0, "Chenji", 0, 0, 1, { 0, 0, 0, 0 } };
+    struct label_scene sc = { marks, 1, roads, 2, number, 1, NULL, 0 };
+    assert_int_equal(labels_place(&v, &sc, &tag, 1), 0);
+    const struct label_rect *b = &tag.box;
+    if (b->y0 < 50 && b->y1 > 50 && b->x1 > 50)
+        fail_msg("the name [%g, %g]-[%g, %g] covers the road to the right", b->x0, b->y0, b->x1,
+                 b->y1);
+    if (b->x0 < 50 && b->x1 > 50 && b->y1 > 50)
+        fail_msg("the name [%g, %g]-[%g, %g] covers the road up", b->x0, b->y0, b->x1, b->y1);
+    if (boxes_overlap(b, &number[0]))
+        fail_msg("the name [%g, %g]-[%g, %g] covers the road number", b->x0, b->y0, b->x1, b->y1);
 }
 
 int main(void)
@@ -207,6 +264,8 @@ int main(void)
         cmocka_unit_test(svg_inline_ids),
         cmocka_unit_test(svg_inline_refuses_non_svg),
         cmocka_unit_test(names_do_not_overprint),
+        cmocka_unit_test(a_name_stays_nearer_its_own_point),
+        cmocka_unit_test(a_name_keeps_off_closed_roads_and_numbers),
         cmocka_unit_test(risk_uses_the_interval),
         cmocka_unit_test(percentages_never_round_to_all_or_none),
     };

@@ -1,17 +1,31 @@
 /*
  * chart_labels.c -- where the map's names go.  gnuplot puts every label of
  * a plot at the same offset from its point, so on a map the names of close
- * townships overprint each other and the symbols.  This places each name,
- * in turn, at the first of eight spots around its point (right, left,
- * above, below, then the diagonals) that overlaps no name already placed,
- * no drawn point and no edge of the view, or else at the spot that overlaps
- * least.  Text sizes are estimates from the font size (the scripts are
- * written before anything is drawn), so the spots keep a small margin.
+ * townships overprint each other, the symbols and the roads.  This places
+ * each name at one of sixteen spots around its point (right, left, above,
+ * below, the diagonals; near, then a little farther) chosen by a cost: what
+ * the name would cover of names already placed (with a small gap, so that
+ * two names never touch), of other symbols and of fixed boxes (road
+ * numbers), of areas to keep clear (the city's box, enlarged elsewhere),
+ * how much road it would hide (a road the scenario may close costs most:
+ * the map is there to show it), how far it sticks out of the view, and
+ * whether it would sit near another named point, not clearly
+ * nearer its own (a reader takes a name for the nearest point's).  Names are placed in turn,
+ * each at its best spot; then simulated annealing moves them about, so that
+ * a crowd of names can rearrange where moving one at a time cannot; then
+ * each is put where it is best once more.  Text sizes are estimates from
+ * the font size (the scripts are written before anything is drawn), so the
+ * spots keep a small margin.  Deterministic: the same input gives the same
+ * spots.  Cost O(300 x tags x (tags + marks + lines + fixed boxes)).
  */
 #include <math.h>
 #include <stdlib.h>
 #include "charts/internal.h"
 #include "results/outfile.h"
+
+#define GAP_PX 3.0          /* names closer than this count as touching */
+#define UNREADABLE 30.0     /* cost per pixel of a name over a name or a road number */
+#define ROAD_PX 5.0         /* a road's drawn width, for the area a name hides of it */
 
 struct box { double x0, y0, x1, y1; };   /* pixels, y up */
 
@@ -22,88 +36,268 @@ static double overlap(const struct box *a, const struct box *b)
     return (w > 0 && h > 0) ? w * h : 0;
 }
 
-/* The text's box if anchored at spot k around a point at (x, y) with
- * radius r; its alignment in *align. */
+static struct box grown(const struct box *b, double by)
+{
+    return (struct box){ b->x0 - by, b->y0 - by, b->x1 + by, b->y1 + by };
+}
+
+int labels_clip(double ax, double ay, double bx, double by, const struct label_rect *r, double *t0,
+                double *t1)
+{
+    double dx = bx - ax, dy = by - ay;
+    const double p[4] = { -dx, dx, -dy, dy };
+    const double q[4] = { ax - r->x0, r->x1 - ax, ay - r->y0, r->y1 - ay };
+    *t0 = 0;
+    *t1 = 1;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return 0;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0)
+            *t0 = fmax(*t0, t);
+        else
+            *t1 = fmin(*t1, t);
+    }
+    return *t1 > *t0;
+}
+
+/* Length (pixels) of the segment (ax, ay)-(bx, by) inside box b. */
+static double inside_length(double ax, double ay, double bx, double by, const struct box *b)
+{
+    struct label_rect r = { b->x0, b->y0, b->x1, b->y1 };
+    double t0, t1;
+    return labels_clip(ax, ay, bx, by, &r, &t0, &t1) ? (t1 - t0) * hypot(bx - ax, by - ay) : 0;
+}
+
+/* Distance from (x, y) to the nearest point of box b (0 inside). */
+static double box_distance(const struct box *b, double x, double y)
+{
+    double dx = fmax(fmax(b->x0 - x, 0), x - b->x1), dy = fmax(fmax(b->y0 - y, 0), y - b->y1);
+    return hypot(dx, dy);
+}
+
+/* The text's box at spot k (0..15) around a point at (x, y) with radius r;
+ * its alignment in *align. */
 static struct box spot_box(int k, double x, double y, double r, double w, double h, int *align)
 {
     static const struct { int dx, dy; } dir[8] = {
         { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 },
     };
-    double gap = r + 4, diag = 0.75 * gap;
-    double dx = dir[k].dx * (dir[k].dy ? diag : gap), dy = dir[k].dy * (dir[k].dx ? diag : gap);
+    int d = k % 8;
+    double gap = r + 4 + (k >= 8 ? 0.6 * h : 0), diag = 0.75 * gap;
+    double dx = dir[d].dx * (dir[d].dy ? diag : gap), dy = dir[d].dy * (dir[d].dx ? diag : gap);
     struct box b;
-    *align = dir[k].dx;
-    b.x0 = dir[k].dx > 0 ? x + dx : dir[k].dx < 0 ? x + dx - w : x - w / 2;
+    *align = dir[d].dx;
+    b.x0 = dir[d].dx > 0 ? x + dx : dir[d].dx < 0 ? x + dx - w : x - w / 2;
     b.x1 = b.x0 + w;
-    b.y0 = dir[k].dy > 0 ? y + dy : dir[k].dy < 0 ? y + dy - h : y - h / 2;
+    b.y0 = dir[d].dy > 0 ? y + dy : dir[d].dy < 0 ? y + dy - h : y - h / 2;
     b.y1 = b.y0 + h;
     return b;
 }
 
-/* How bad a box is: what it covers of placed names and points, and how
- * far it sticks out of the view (weighted: a cut-off name is worst). */
-static double badness(const struct box *b, const struct label_view *v, const struct box *placed,
-                      int n_placed, const struct label_mark *marks, int n_marks,
-                      const struct label_mark *own)
+/* A point of the view in pixels. */
+static void px(const struct label_view *v, double x, double y, double *pxx, double *pxy)
 {
-    double bad = 0;
-    for (int i = 0; i < n_placed; i++)
-        bad += overlap(b, &placed[i]);
-    for (int i = 0; i < n_marks; i++) {
-        if (marks[i].x == own->x && marks[i].y == own->y)
-            continue;   /* the label's own symbols: spot_box keeps clear of them */
-        double px = (marks[i].x - v->x0) * v->px_per_unit, py = (marks[i].y - v->y0) * v->px_per_unit;
-        struct box m = { px - marks[i].r_px, py - marks[i].r_px, px + marks[i].r_px,
-                         py + marks[i].r_px };
-        bad += overlap(b, &m);
-    }
-    struct box view = { 0, 0, (v->x1 - v->x0) * v->px_per_unit, (v->y1 - v->y0) * v->px_per_unit };
-    double inside = overlap(b, &view), area = (b->x1 - b->x0) * (b->y1 - b->y0);
-    return bad + 4 * (area - inside);
+    *pxx = (x - v->x0) * v->px_per_unit;
+    *pxy = (y - v->y0) * v->px_per_unit;
 }
 
-/* The largest symbol drawn where mark i is: a name keeps clear of it. */
-static double radius_at(const struct label_mark *marks, int n, int i)
+/* The largest symbol drawn where mark m is. */
+static double symbol_radius(const struct label_scene *sc, const struct label_mark *m)
 {
     double r = 0;
-    for (int k = 0; k < n; k++)
-        if (marks[k].x == marks[i].x && marks[k].y == marks[i].y)
-            r = fmax(r, marks[k].r_px);
+    for (int k = 0; k < sc->n_marks; k++)
+        if (sc->marks[k].x == m->x && sc->marks[k].y == m->y)
+            r = fmax(r, sc->marks[k].r_px);
     return r;
 }
 
-int labels_place(const struct label_view *v, const struct label_mark *marks, int n_marks,
-                 struct label_tag *tags, int n_tags)
+struct placing {
+    const struct label_view *v;
+    const struct label_scene *sc;
+    struct label_tag *tags;
+    int n_tags;
+    struct box *placed;       /* each tag's box and spot; valid when set[t] */
+    int *set, *spot;
+};
+
+/* What box b would cost tag t (see the head comment). */
+static double badness(const struct placing *p, int t, const struct box *b, int spot)
 {
-    struct box *placed = malloc(((size_t)n_tags + 1) * sizeof *placed);
-    if (!placed)
-        return -1;
-    for (int t = 0; t < n_tags; t++) {
-        const struct label_mark *m = &marks[tags[t].mark];
-        double x = (m->x - v->x0) * v->px_per_unit, y = (m->y - v->y0) * v->px_per_unit;
-        double r = radius_at(marks, n_marks, tags[t].mark);
-        /* CJK ideographs are about one em wide, Latin letters about 0.6 */
-        double w = 0.6 * v->font_px * text_width(tags[t].text) + 4, h = 1.25 * v->font_px;
-        double best = INFINITY;
-        struct box chosen = { 0, 0, 0, 0 };
-        /* a sliver of overlap is fine: it beats a name far from its point */
-        for (int k = 0; k < 8 && best > 0.03 * w * h; k++) {
-            int align;
-            struct box b = spot_box(k, x, y, r, w, h, &align);
-            double bad = badness(&b, v, placed, t, marks, n_marks, m);
-            if (bad < best) {
-                best = bad;
-                chosen = b;
-                tags[t].align = align;
-            }
-        }
-        placed[t] = chosen;
-        /* the anchor gnuplot needs: the text's left, right or middle, at mid-height */
-        double ax = tags[t].align > 0 ? chosen.x0 : tags[t].align < 0 ? chosen.x1
-                                                                      : (chosen.x0 + chosen.x1) / 2;
-        tags[t].x = v->x0 + ax / v->px_per_unit;
-        tags[t].y = v->y0 + (chosen.y0 + chosen.y1) / 2 / v->px_per_unit;
+    const struct label_view *v = p->v;
+    const struct label_scene *sc = p->sc;
+    const struct label_mark *own = &sc->marks[p->tags[t].mark];
+    double area = (b->x1 - b->x0) * (b->y1 - b->y0), bad = 0, ox, oy;
+    struct box padded = grown(b, GAP_PX);
+    /* names on names (total_cost) or on road numbers are the worst: neither
+     * can be read */
+    for (int i = 0; i < sc->n_fixed; i++) {
+        struct box f;
+        px(v, sc->fixed[i].x0, sc->fixed[i].y0, &f.x0, &f.y0);
+        px(v, sc->fixed[i].x1, sc->fixed[i].y1, &f.x1, &f.y1);
+        bad += UNREADABLE * overlap(&padded, &f);
     }
-    free(placed);
+    for (int i = 0; i < sc->n_marks; i++) {
+        if (sc->marks[i].x == own->x && sc->marks[i].y == own->y)
+            continue;   /* the label's own symbols: spot_box keeps clear of them */
+        double mx, my, r = sc->marks[i].r_px;
+        px(v, sc->marks[i].x, sc->marks[i].y, &mx, &my);
+        struct box m = { mx - r, my - r, mx + r, my + r };
+        bad += 3 * overlap(b, &m);
+    }
+    for (int i = 0; i < sc->n_lines; i++) {
+        const struct label_line *l = &sc->lines[i];
+        double ax, ay, bx, by;
+        px(v, l->x0, l->y0, &ax, &ay);
+        px(v, l->x1, l->y1, &bx, &by);
+        bad += l->weight * ROAD_PX * inside_length(ax, ay, bx, by, b);
+    }
+    struct box view = { 0, 0, (v->x1 - v->x0) * v->px_per_unit, (v->y1 - v->y0) * v->px_per_unit };
+    bad += UNREADABLE * (area - overlap(b, &view));   /* cut off, or over the legend */
+    for (int i = 0; i < sc->n_avoid; i++) {
+        struct box a;
+        px(v, sc->avoid[i].x0, sc->avoid[i].y0, &a.x0, &a.y0);
+        px(v, sc->avoid[i].x1, sc->avoid[i].y1, &a.x1, &a.y1);
+        bad += 3 * overlap(b, &a);
+    }
+    /* not clearly nearer its own symbol than any other named one, edge to
+     * edge: it would be read as that one's */
+    px(v, own->x, own->y, &ox, &oy);
+    double mine = box_distance(b, ox, oy) - symbol_radius(sc, own);
+    for (int i = 0; i < sc->n_marks; i++) {
+        const struct label_mark *o = &sc->marks[i];
+        if (!o->named || (o->x == own->x && o->y == own->y))
+            continue;
+        double qx, qy;
+        px(v, o->x, o->y, &qx, &qy);
+        if (box_distance(b, qx, qy) - symbol_radius(sc, o) < mine + 8) {
+            bad += 2 * area;
+            break;
+        }
+    }
+    /* the plain spots first: right, left, above, below, near first; a name
+     * off a diagonal is less surely its point's */
+    return bad + area * (0.01 * (spot % 8) + (spot % 8 >= 4 ? 0.15 : 0) + (spot >= 8 ? 0.08 : 0));
+}
+
+/* Tag t's text size and where its point is, in pixels. */
+static void tag_geometry(const struct placing *p, int t, double *x, double *y, double *r,
+                         double *w, double *h)
+{
+    const struct label_view *v = p->v;
+    const struct label_mark *m = &p->sc->marks[p->tags[t].mark];
+    px(v, m->x, m->y, x, y);
+    *r = symbol_radius(p->sc, m);
+    /* a CJK ideograph (width 2) is about one em wide, a Latin letter half
+     * that: 0.55 em a unit keeps a margin for either */
+    *w = 0.55 * v->font_px * text_width(p->tags[t].text) + 4;
+    *h = 1.25 * v->font_px;
+}
+
+/* What tag t's box at spot k does to the whole: its own cost plus, once
+ * more, what it covers of the other names (their cost rises by as much). */
+static double total_cost(struct placing *p, int t, int k, struct box *b, int *align)
+{
+    double x, y, r, w, h;
+    tag_geometry(p, t, &x, &y, &r, &w, &h);
+    *b = spot_box(k, x, y, r, w, h, align);
+    double bad = badness(p, t, b, k);
+    struct box padded = grown(b, GAP_PX);
+    for (int i = 0; i < p->n_tags; i++)
+        if (i != t && p->set[i])
+            bad += UNREADABLE * overlap(&padded, &p->placed[i]);
+    return bad;
+}
+
+/* Tag t at spot k. */
+static void put(struct placing *p, int t, int k, const struct box *b, int align)
+{
+    p->spot[t] = k;
+    p->placed[t] = *b;
+    p->tags[t].align = align;
+    p->set[t] = 1;
+}
+
+/* The best spot for tag t against the others set so far. */
+static void place_best(struct placing *p, int t)
+{
+    double best = INFINITY;
+    for (int k = 0; k < 16; k++) {
+        int align;
+        struct box b;
+        double bad = total_cost(p, t, k, &b, &align);
+        if (bad < best) {
+            best = bad;
+            put(p, t, k, &b, align);
+        }
+    }
+}
+
+/* Simulated annealing from the greedy layout (Christensen, Marks and
+ * Shieber, "An empirical study of algorithms for point-feature label
+ * placement", ACM TOG 14(3), 1995): move one name to another spot, keep the
+ * move when it lowers the total cost, or now and then when it raises it
+ * (less often as the temperature falls), so that a crowd of names can
+ * rearrange where moving one at a time cannot.  The random numbers are a
+ * fixed linear congruential sequence: the same input, the same layout. */
+static void anneal(struct placing *p)
+{
+    int n = p->n_tags, steps = 300 * n;
+    unsigned long long lcg = 0x2545F4914F6CDD1DULL;
+    double area = 0;
+    for (int t = 0; t < n; t++)
+        area += (p->placed[t].x1 - p->placed[t].x0) * (p->placed[t].y1 - p->placed[t].y0) / n;
+    for (int step = 0; step < steps; step++) {
+        double temp = 0.3 * area * (1 - (double)step / steps);
+        lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
+        int t = (int)((lcg >> 33) % (unsigned long long)n), k = (int)((lcg >> 20) % 16);
+        if (k == p->spot[t])
+            continue;
+        struct box now = p->placed[t], b;
+        int align_now = p->tags[t].align, align;
+        double before = total_cost(p, t, p->spot[t], &now, &align_now);
+        double after = total_cost(p, t, k, &b, &align);
+        double u = (double)((lcg >> 11) & 0xFFFFF) / 0x100000;
+        if (after < before || (temp > 0 && u < exp((before - after) / temp)))
+            put(p, t, k, &b, align);
+    }
+}
+
+int labels_place(const struct label_view *v, const struct label_scene *sc, struct label_tag *tags,
+                 int n_tags)
+{
+    size_t n = (size_t)n_tags + 1;
+    struct placing p = { v, sc, tags, n_tags, malloc(n * sizeof *p.placed), calloc(n, sizeof *p.set),
+                         calloc(n, sizeof *p.spot) };
+    if (!p.placed || !p.set || !p.spot) {
+        free(p.placed);
+        free(p.set);
+        free(p.spot);
+        return -1;
+    }
+    for (int t = 0; t < n_tags; t++)
+        place_best(&p, t);
+    if (n_tags > 1)
+        anneal(&p);
+    for (int pass = 0; pass < 2; pass++)   /* then each name where it is best */
+        for (int t = 0; t < n_tags; t++)
+            place_best(&p, t);
+    for (int t = 0; t < n_tags; t++) {
+        /* the anchor gnuplot needs: the text's left, right or middle, at mid-height */
+        const struct box *c = &p.placed[t];
+        double ax = tags[t].align > 0 ? c->x0 : tags[t].align < 0 ? c->x1 : (c->x0 + c->x1) / 2;
+        tags[t].x = v->x0 + ax / v->px_per_unit;
+        tags[t].y = v->y0 + (c->y0 + c->y1) / 2 / v->px_per_unit;
+        tags[t].box = (struct label_rect){ v->x0 + c->x0 / v->px_per_unit,
+                                           v->y0 + c->y0 / v->px_per_unit,
+                                           v->x0 + c->x1 / v->px_per_unit,
+                                           v->y0 + c->y1 / v->px_per_unit };
+    }
+    free(p.placed);
+    free(p.set);
+    free(p.spot);
     return 0;
 }

@@ -13,35 +13,6 @@
 #include "charts/gplot.h"
 #include "charts/map_layout.h"
 
-/* What the scenario may do to a road, in the order drawn (worst on top). */
-enum road_state { ROAD_OPEN, ROAD_SLOWED, ROAD_CLOSED_RARELY, ROAD_CLOSED, ROAD_STATES };
-
-#define OFTEN 0.25    /* a road closed in at least this share of runs is drawn bright red */
-
-/* Closed often (bright red), slowed more often than closed (orange), closed
- * now and then (pale red), or untouched: the rules combined as independent. */
-static enum road_state road_state(const struct definition *d, int road)
-{
-    double close, slow;
-    damage_road_chances(d, road, &close, &slow);
-    if ((d->road_closed && d->road_closed[road]) || close >= OFTEN)
-        return ROAD_CLOSED;
-    if (slow > 0 && slow >= close)
-        return ROAD_SLOWED;
-    return close > 0 ? ROAD_CLOSED_RARELY : ROAD_OPEN;
-}
-
-/* The road's state as drawn: the caller's paint, else the hazard's. */
-static int state_of(const struct chart_ctx *c, int road)
-{
-    return c->paint ? c->paint->state[road] : (int)road_state(c->d, road);
-}
-
-static int n_states(const struct chart_ctx *c)
-{
-    return c->paint ? c->paint->n_states : ROAD_STATES;
-}
-
 static int w_roads(FILE *f, const struct chart_ctx *c)
 {
     const struct definition *d = c->d;
@@ -52,7 +23,7 @@ static int w_roads(FILE *f, const struct chart_ctx *c)
         map_project(d, a->lon, a->lat, &x1, &y1);
         map_project(d, b->lon, b->lat, &x2, &y2);
         fprintf(f, "%.3f,%.3f,%.3f,%.3f,%d,%d,", x1, y1, x2, y2, (int)d->roads[r].cls,
-                state_of(c, r));
+                map_road_state(c, r));
         gplot_label(f, d->roads[r].name);
         fprintf(f, "\n");
     }
@@ -100,7 +71,7 @@ static int has_roads(const struct chart_ctx *c, int cls, int state)
 {
     const struct definition *d = c->d;
     for (int r = 0; r < d->n_roads; r++)
-        if ((cls < 0 || (int)d->roads[r].cls == cls) && (state < 0 || state_of(c, r) == state))
+        if ((cls < 0 || (int)d->roads[r].cls == cls) && (state < 0 || map_road_state(c, r) == state))
             return 1;
     return 0;
 }
@@ -116,7 +87,7 @@ static const char *colour_of(const struct chart_ctx *c, int state)
  * only combinations that exist are plotted (a plot of nothing warns). */
 static void plot_roads(FILE *f, const struct chart_ctx *c)
 {
-    for (int st = 0; st < n_states(c); st++)
+    for (int st = 0; st < map_road_states(c); st++)
         for (int cls = ROAD_CLASSES - 1; cls >= 0; cls--)
             if (has_roads(c, cls, st))
                 fprintf(f, "    'map_roads.csv' skip 1 using (($5 == %d && $6 == %d) ? $1 : NaN)"
@@ -141,7 +112,7 @@ static void road_keys(FILE *f, const struct chart_ctx *c)
             gplot_str(f, lang_road_class(c->lang, cls));
             fprintf(f, ", \\\n");
         }
-    for (int st = n_states(c) - 1; st > ROAD_OPEN; st--)
+    for (int st = map_road_states(c) - 1; st > ROAD_OPEN; st--)
         if (has_roads(c, -1, st)) {
             fprintf(f, "    NaN with lines lw 4 lc rgb '%s' title ", colour_of(c, st));
             gplot_str(f, c->paint ? c->paint->words[st] : words[st]);
@@ -177,12 +148,19 @@ static int has_kind(const struct map_layout *m, const char *kind)
     return 0;
 }
 
-/* Every kind of point (seats coloured by risk), then the names of view v. */
+/* The road numbers of view v, in shields over the roads. */
+static void plot_numbers(FILE *f, int v)
+{
+    int col = v == VIEW_MAIN ? 6 : 9;
+    fprintf(f, "    'map_points.csv' skip 1 using (strcol(3) eq 'road' && strcol(%d) eq 'center' ? "
+            "$%d : NaN):%d:5 with labels center boxed bs 2 font ',%d' tc rgb '#1b4f72' notitle, "
+            "\\\n", col + 2, col, col + 1, MAP_NUMBER_FONT);
+}
+
+/* Every kind of point, the seats (coloured by risk) last so that no
+ * facility's symbol hides a seat's colour, then the names of view v. */
 static void plot_points(FILE *f, const struct chart_ctx *c, const struct map_layout *m, int v)
 {
-    fprintf(f, "    'map_points.csv' skip 1 using (strcol(3) eq 'seat' ? $1 : NaN):2:(colour($4)) "
-            "with points pt %d ps %g*pscale lc rgb variable notitle, \\\n", map_marks[0].pt,
-            map_marks[0].ps);
     for (int k = 1; k < n_map_marks; k++) {
         if (!has_kind(m, map_marks[k].kind))
             continue;
@@ -197,11 +175,15 @@ static void plot_points(FILE *f, const struct chart_ctx *c, const struct map_lay
         }
         fprintf(f, ", \\\n");
     }
+    fprintf(f, "    'map_points.csv' skip 1 using (strcol(3) eq 'seat' ? $1 : NaN):2:(colour($4)) "
+            "with points pt %d ps %g*pscale lc rgb variable notitle, \\\n", map_marks[0].pt,
+            map_marks[0].ps);
     int col = v == VIEW_MAIN ? 6 : 9, first = 1;
     for (int a = 0; a < 3; a++)
         if (m->aligns[v][a]) {
-            fprintf(f, "%s    'map_points.csv' skip 1 using (strcol(%d) eq '%s' ? $%d : NaN):%d:5 "
-                    "with labels %s font ',%d' boxed notitle", first ? "" : ", \\\n", col + 2,
+            fprintf(f, "%s    'map_points.csv' skip 1 using (strcol(3) ne 'road' && strcol(%d) eq "
+                    "'%s' ? $%d : NaN):%d:5 with labels %s font ',%d' boxed notitle",
+                    first ? "" : ", \\\n", col + 2,
                     align_word(a - 1), col, col + 1, align_word(a - 1), MAP_LABEL_FONT);
             first = 0;
         }
@@ -239,6 +221,7 @@ static void inset(FILE *f, const struct chart_ctx *c, const struct map_layout *m
     scale_bar(f, &m->bar[VIEW_CITY], (e->y1 - e->y0) / 25);
     fprintf(f, "plot \\\n");
     plot_roads(f, c);
+    plot_numbers(f, VIEW_CITY);
     plot_points(f, c, m, VIEW_CITY);
 }
 
@@ -271,6 +254,7 @@ static void main_view(FILE *f, const struct chart_ctx *c, const struct map_layou
     north_arrow(f, m);
     fprintf(f, "plot \\\n");
     plot_roads(f, c);
+    plot_numbers(f, VIEW_MAIN);
     road_keys(f, c);
     seat_keys(f, c);
     plot_points(f, c, m, VIEW_MAIN);
@@ -290,6 +274,8 @@ static int w_map(FILE *f, const struct chart_ctx *c)
             "colour(r) = r == 0 ? good : r == 1 ? amber : r == 2 ? bad : none\n"
             "# names on a translucent white box, readable over the roads\n"
             "set style textbox opaque fc rgb '#40ffffff' noborder margins 1,1\n"
+            "# road numbers in a white shield with a thin border\n"
+            "set style textbox 2 opaque fc rgb 'white' border lc rgb '#1b4f72' lw 1 margins 2,1\n"
             "set multiplot\n", COLOUR_GOOD + 1, COLOUR_AMBER + 1, COLOUR_BAD + 1,
             COLOUR_NONE + 1);
     chart_title(f, title, sub);

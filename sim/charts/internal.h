@@ -77,17 +77,37 @@ int chart_file(const struct chart_ctx *c, const char *name,
                int (*w)(FILE *, const struct chart_ctx *), char *err, size_t errlen);
 
 /* Names on the map (chart_labels.c).  A view: the data range shown and its
- * scale; a mark: a symbol drawn (data units, radius in pixels); a tag: the
- * name of mark `mark`, placed by labels_place at (x, y) with align 1 left,
- * -1 right, 0 centred. */
+ * scale; a mark: a symbol drawn (data units, radius in pixels; named: it
+ * has a name, here or in another view, so a reader may take a name placed
+ * near it for its own); a line: a
+ * road drawn, which a name should not hide (weight: how much it matters,
+ * 1 for a plain road); a fixed box: something already written there (a road
+ * number), in data units; an area to avoid: names may go there, at a cost
+ * (the city's box on the county map); a tag: the name of mark `mark`, placed by
+ * labels_place at (x, y) with align 1 left, -1 right, 0 centred, its text
+ * estimated to fill box (data units). */
 struct label_view { double x0, y0, x1, y1, px_per_unit, font_px; };
-struct label_mark { double x, y, r_px; };
-struct label_tag { int mark; const char *text; double x, y; int align; };
+struct label_mark { double x, y, r_px; int named; };
+struct label_line { double x0, y0, x1, y1, weight; };
+struct label_rect { double x0, y0, x1, y1; };
+struct label_scene {
+    const struct label_mark *marks; int n_marks;
+    const struct label_line *lines; int n_lines;
+    const struct label_rect *fixed; int n_fixed;
+    const struct label_rect *avoid; int n_avoid;
+};
+struct label_tag { int mark; const char *text; double x, y; int align; struct label_rect box; };
 
-/* Places tags[0..n_tags) in turn, clear of each other and of the marks as
- * far as it can; 0, or -1 when out of memory. */
-int labels_place(const struct label_view *v, const struct label_mark *marks, int n_marks,
-                 struct label_tag *tags, int n_tags);
+/* The part of segment (ax, ay)-(bx, by) inside the rectangle r, as
+ * fractions *t0 < *t1 of the segment; 0 when none (Liang-Barsky). */
+int labels_clip(double ax, double ay, double bx, double by, const struct label_rect *r, double *t0,
+                double *t1);
+
+/* Places tags[0..n_tags) clear of each other, of the scene's marks, lines
+ * and fixed boxes and of the view's edges as far as it can, each nearer its
+ * own point than any other tag's; 0, or -1 when out of memory. */
+int labels_place(const struct label_view *v, const struct label_scene *sc, struct label_tag *tags,
+                 int n_tags);
 
 /* Each chart's script (and data files), whole or not at all. */
 int chart_coverage(const struct chart_ctx *c, char *err, size_t errlen);

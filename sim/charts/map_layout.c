@@ -50,12 +50,68 @@ void map_project(const struct definition *d, double lon, double lat, double *x, 
     *y = EARTH_KM * (lat - lat0) * DEG;
 }
 
-static double radius(const char *kind)
+const char *map_keep(struct map_layout *m, const char *s, size_t len)
+{
+    char **words = realloc(m->words, ((size_t)m->n_words + 1) * sizeof *words);
+    char *w = malloc(len + 1);
+    if (words)
+        m->words = words;
+    if (!words || !w) {
+        free(w);
+        return NULL;
+    }
+    memcpy(w, s, len);
+    w[len] = '\0';
+    return m->words[m->n_words++] = w;
+}
+
+/* A township's name on the map: in English, without the administrative
+ * word a pinyin name ends with ("Cuocheng" for "Cuocheng Zhen": the legend
+ * says they are township seats, and the county map has no room to spare);
+ * Chinese names are short and kept whole.  NULL when out of memory. */
+static const char *seat_name(const struct chart_ctx *c, struct map_layout *m, int t)
+{
+    static const char *const suffix[] = { " Zhen", " Xiang", " Jiedao", " Town", " Township",
+                                          " Subdistrict" };
+    const char *name = chart_township(c, t);
+    size_t len = strlen(name);
+    for (size_t k = 0; k < sizeof suffix / sizeof suffix[0]; k++) {
+        size_t n = strlen(suffix[k]);
+        if (len > n && !strcmp(name + len - n, suffix[k]))
+            return map_keep(m, name, len - n);
+    }
+    return name;
+}
+
+double map_mark_radius(const char *kind)
 {
     for (int i = 0; i < n_map_marks; i++)
         if (!strcmp(map_marks[i].kind, kind))
             return PX_PER_PS * map_marks[i].ps;
     return 0;
+}
+
+/* Closed often (bright red), slowed more often than closed (orange), closed
+ * now and then (pale red), or untouched: the rules combined as independent. */
+static enum road_state road_state(const struct definition *d, int road)
+{
+    double close, slow;
+    damage_road_chances(d, road, &close, &slow);
+    if ((d->road_closed && d->road_closed[road]) || close >= OFTEN)
+        return ROAD_CLOSED;
+    if (slow > 0 && slow >= close)
+        return ROAD_SLOWED;
+    return close > 0 ? ROAD_CLOSED_RARELY : ROAD_OPEN;
+}
+
+int map_road_state(const struct chart_ctx *c, int road)
+{
+    return c->paint ? c->paint->state[road] : (int)road_state(c->d, road);
+}
+
+int map_road_states(const struct chart_ctx *c)
+{
+    return c->paint ? c->paint->n_states : ROAD_STATES;
 }
 
 /* The worst risk class of a township's sites (chart_risk); 3 when it has
@@ -94,7 +150,10 @@ static int points(const struct chart_ctx *c, struct map_layout *m)
     for (int k = 0; k < d->n_sites; k++)
         add(m, d, d->sites[k].node, "village", 3, d->sites[k].id);
     for (int t = 0; t < d->n_townships; t++) {
-        add(m, d, d->townships[t].node, "seat", township_risk(c, t), chart_township(c, t));
+        const char *name = seat_name(c, m, t);
+        if (!name)
+            return -1;
+        add(m, d, d->townships[t].node, "seat", township_risk(c, t), name);
     }
     for (int i = 0; i < d->n_facilities; i++) {
         const struct facility *fa = &d->facilities[i];
@@ -116,8 +175,8 @@ static struct extent main_view(const struct map_layout *m)
     if (!(e.x0 <= e.x1))
         e = (struct extent){ -1, 1, -1, 1 };
     double span = fmax(e.x1 - e.x0, e.y1 - e.y0);
-    /* room for the symbols, the scale bar below and the names to the right */
-    return (struct extent){ floor(e.x0 - 0.04 * span), ceil(e.x1 + 0.15 * span),
+    /* room for the symbols, the scale bar below and the names either side */
+    return (struct extent){ floor(e.x0 - 0.10 * span), ceil(e.x1 + 0.15 * span),
                             floor(e.y0 - 0.08 * span), ceil(e.y1 + 0.04 * span) };
 }
 
@@ -181,52 +240,113 @@ static int furniture_marks(const struct map_layout *m, int v, double px_per_km,
     const struct scale_bar *b = &m->bar[v];
     double r = 0.6 * (b->x1 - b->x0) * px_per_km;   /* the bar and its words above */
     int n = 0;
-    marks[n++] = (struct label_mark){ (b->x0 + b->x1) / 2, b->y, r };
+    marks[n++] = (struct label_mark){ (b->x0 + b->x1) / 2, b->y, r, 0 };
     if (v == VIEW_MAIN)
         marks[n++] = (struct label_mark){ m->north_x, (m->north_y0 + m->north_y1) / 2,
-                                          0.7 * (m->north_y1 - m->north_y0) * px_per_km };
+                                          0.7 * (m->north_y1 - m->north_y0) * px_per_km, 0 };
     return n;
 }
 
+/* How much hiding a road costs a name: most for a road the scenario may
+ * close (or the caller paints), least for an untouched one. */
+static double road_weight(const struct chart_ctx *c, int road)
+{
+    int st = map_road_state(c, road);
+    if (c->paint)
+        return st ? 2.5 : 0.5;
+    return st == ROAD_CLOSED ? 3 : st == ROAD_OPEN ? 0.5 : 1.5;
+}
+
+/* The roads as lines names keep off, and on the county map the city's
+ * dashed box, which a name must not cross; NULL when out of memory. */
+static struct label_line *lines_of(const struct chart_ctx *c, const struct map_layout *m, int v,
+                                   int *n)
+{
+    const struct definition *d = c->d;
+    struct label_line *l = malloc(((size_t)d->n_roads + 5) * sizeof *l);
+    *n = 0;
+    if (!l)
+        return NULL;
+    for (int r = 0; r < d->n_roads; r++) {
+        const struct node *a = &d->nodes[d->roads[r].from], *b = &d->nodes[d->roads[r].to];
+        struct label_line *x = &l[(*n)++];
+        map_project(d, a->lon, a->lat, &x->x0, &x->y0);
+        map_project(d, b->lon, b->lat, &x->x1, &x->y1);
+        x->weight = road_weight(c, r);
+    }
+    if (v == VIEW_MAIN && m->has_city) {
+        const struct extent *e = &m->view[VIEW_CITY];
+        const double cx[5] = { e->x0, e->x1, e->x1, e->x0, e->x0 };
+        const double cy[5] = { e->y0, e->y0, e->y1, e->y1, e->y0 };
+        for (int k = 0; k < 4; k++)
+            l[(*n)++] = (struct label_line){ cx[k], cy[k], cx[k + 1], cy[k + 1], 2 };
+    }
+    return l;
+}
+
 /* Names the seats of view v: those with a site first, so that they get the
- * best spots. */
-static int name_view(struct map_layout *m, int v, double px_per_km)
+ * best spots.  Their boxes go to m->fixed[v]. */
+static int name_view(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km)
 {
     struct label_mark *marks = malloc(((size_t)m->n + 3) * sizeof *marks);
     struct label_tag *tags = malloc(((size_t)m->n + 1) * sizeof *tags);
-    int n_tags = 0, n_marks = m->n, rc = -1;
-    if (!marks || !tags)
+    struct label_line *lines = NULL;
+    int n_tags = 0, n_marks = m->n, n_lines = 0, rc = -1;
+    if (!marks || !tags || !(lines = lines_of(c, m, v, &n_lines)))
         goto done;
     for (int i = 0; i < m->n; i++)
-        marks[i] = (struct label_mark){ m->pts[i].x, m->pts[i].y, radius(m->pts[i].kind) };
+        marks[i] = (struct label_mark){ m->pts[i].x, m->pts[i].y, map_mark_radius(m->pts[i].kind),
+                                        !strcmp(m->pts[i].kind, "seat") };
     n_marks += furniture_marks(m, v, px_per_km, marks + m->n);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < m->n; i++)
-            if (m->pts[i].named[v] && (m->pts[i].risk == 3) == pass)
-                tags[n_tags++] = (struct label_tag){ i, m->pts[i].name, 0, 0, 1 };
+            if (!strcmp(m->pts[i].kind, "seat") && m->pts[i].named[v]
+                && (m->pts[i].risk == 3) == pass)
+                tags[n_tags++] = (struct label_tag){ i, m->pts[i].name, 0, 0, 1, { 0, 0, 0, 0 } };
     const struct extent *e = &m->view[v];
     struct label_view lv = { e->x0, e->y0, e->x1, e->y1, px_per_km, MAP_LABEL_FONT * 4.0 / 3 };
-    if (labels_place(&lv, marks, n_marks, tags, n_tags) < 0)
+    const struct extent *ce = &m->view[VIEW_CITY];
+    struct label_rect city = { ce->x0, ce->y0, ce->x1, ce->y1 };
+    struct label_scene sc = { marks, n_marks, lines, n_lines, m->fixed[v], m->n_fixed[v], &city,
+                              v == VIEW_MAIN && m->has_city };
+    if (labels_place(&lv, &sc, tags, n_tags) < 0)
         goto done;
+    /* the names' boxes: the road numbers keep clear of them */
+    struct label_rect *boxes = realloc(m->fixed[v], ((size_t)m->n_fixed[v] + (size_t)n_tags + 1)
+                                                    * sizeof *boxes);
+    if (!boxes)
+        goto done;
+    m->fixed[v] = boxes;
     for (int t = 0; t < n_tags; t++) {
         struct map_point *p = &m->pts[tags[t].mark];
         p->lx[v] = tags[t].x;
         p->ly[v] = tags[t].y;
         p->align[v] = tags[t].align;
         m->aligns[v][tags[t].align + 1]++;
+        boxes[m->n_fixed[v]++] = tags[t].box;
     }
     rc = 0;
 done:
     free(marks);
     free(tags);
+    free(lines);
     return rc;
+}
+
+/* Names, then road numbers, in view v: a name has a few spots around its
+ * seat, a number all along its road. */
+static int label_view(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km)
+{
+    return name_view(c, m, v, px_per_km) < 0 || map_road_numbers(c, m, v, px_per_km) < 0 ? -1 : 0;
 }
 
 int map_layout(const struct chart_ctx *c, struct map_layout *m)
 {
     memset(m, 0, sizeof *m);
-    if (points(c, m) < 0)
+    if (points(c, m) < 0) {
+        map_layout_free(m);
         return -1;
+    }
     m->view[VIEW_MAIN] = main_view(m);
     m->has_city = city_view(c, &m->view[VIEW_MAIN], &m->view[VIEW_CITY]);
     furniture(m);
@@ -236,10 +356,10 @@ int map_layout(const struct chart_ctx *c, struct map_layout *m)
         m->pts[i].named[VIEW_MAIN] = seat && !city;
         m->pts[i].named[VIEW_CITY] = seat && city;
     }
-    if (name_view(m, VIEW_MAIN, scale(&m->view[VIEW_MAIN], MAP_LEFT, MAP_RIGHT, MAP_BOTTOM,
-                                      MAP_TOP)) < 0
-        || (m->has_city && name_view(m, VIEW_CITY, scale(&m->view[VIEW_CITY], INSET_X0, INSET_X1,
-                                                         INSET_Y0, INSET_Y1)) < 0)) {
+    if (label_view(c, m, VIEW_MAIN, scale(&m->view[VIEW_MAIN], MAP_LEFT, MAP_RIGHT, MAP_BOTTOM,
+                                          MAP_TOP)) < 0
+        || (m->has_city && label_view(c, m, VIEW_CITY, scale(&m->view[VIEW_CITY], INSET_X0,
+                                                             INSET_X1, INSET_Y0, INSET_Y1)) < 0)) {
         map_layout_free(m);
         return -1;
     }
@@ -249,5 +369,10 @@ int map_layout(const struct chart_ctx *c, struct map_layout *m)
 void map_layout_free(struct map_layout *m)
 {
     free(m->pts);
+    for (int i = 0; i < m->n_words; i++)
+        free(m->words[i]);
+    free(m->words);
+    for (int v = 0; v < VIEWS; v++)
+        free(m->fixed[v]);
     memset(m, 0, sizeof *m);
 }

@@ -20,7 +20,8 @@
 #define INSET_X1 0.98
 #define INSET_Y0 0.03
 #define INSET_Y1 0.50
-#define MAP_LABEL_FONT 15       /* points, for the towns' names */
+#define MAP_LABEL_FONT 14       /* points, for the towns' names */
+#define MAP_NUMBER_FONT 12      /* points, for the road numbers */
 
 /* The symbol of each kind of point: gnuplot point type, size, colour and
  * legend words.  "seat" is coloured by risk instead. */
@@ -29,6 +30,16 @@ extern const struct map_mark map_marks[];
 extern const int n_map_marks;
 
 struct extent { double x0, x1, y0, y1; };
+
+/* What the scenario may do to a road, in the order drawn (worst on top). */
+enum road_state { ROAD_OPEN, ROAD_SLOWED, ROAD_CLOSED_RARELY, ROAD_CLOSED, ROAD_STATES };
+
+#define OFTEN 0.25    /* a road closed in at least this share of runs is drawn bright red */
+
+/* The road's state as drawn: the caller's paint (chart_ctx.paint), else the
+ * hazard's enum road_state; and how many states there are. */
+int map_road_state(const struct chart_ctx *c, int road);
+int map_road_states(const struct chart_ctx *c);
 
 enum map_view { VIEW_MAIN, VIEW_CITY, VIEWS };
 
@@ -50,10 +61,25 @@ struct map_layout {
     struct scale_bar bar[VIEWS];      /* bottom right of each view */
     double north_x, north_y0, north_y1;   /* the north arrow, top left of the main view */
     int has_city;               /* the urban subdistricts are enlarged in an inset */
-    struct map_point *pts;
+    struct map_point *pts;      /* villages, seats, facilities, then road numbers ("road") */
     int n;
     int aligns[VIEWS][3];       /* names of each alignment (align + 1) in each view */
+    char **words;               /* names the layout made (short names, road numbers) */
+    int n_words;
+    struct label_rect *fixed[VIEWS];  /* the names' then the road numbers' boxes (km) */
+    int n_fixed[VIEWS];
 };
+
+/* A copy of s[0..len) owned by m (freed with it); NULL when out of memory. */
+const char *map_keep(struct map_layout *m, const char *s, size_t len);
+
+/* The radius in pixels of a kind of point's symbol (0 for "road"). */
+double map_mark_radius(const char *kind);
+
+/* Adds the road numbers of view v (map_numbers.c) as points of kind "road",
+ * clear of the boxes in m->fixed[v] (the names), adding theirs; 0, or -1
+ * when out of memory. */
+int map_road_numbers(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km);
 
 /* km east and north of the central depot (or the nodes' mean). */
 void map_project(const struct definition *d, double lon, double lat, double *x, double *y);

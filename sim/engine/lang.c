@@ -108,12 +108,12 @@ static lang_section table = {
     [T_SITES_REQUIRED] = { "required %g%%", "要求 %g%%" },
     [T_SITES_NO_SITE_WAS_LATE] = { "No site was late in any run.", "所有模拟中没有受灾点迟到。" },
     /* ---- the map chart */
-    [T_MAP_CLOSED_OFTEN] = { "closed in ≥ %g%% of runs", "≥ %g%% 的模拟中中断" },
-    [T_MAP_CLOSED_SELDOM] = { "closed in < %g%% of runs", "< %g%% 的模拟中中断" },
+    [T_MAP_CLOSED_OFTEN] = { "closed in ≥ %g%% of runs", "中断概率 ≥ %g%%" },
+    [T_MAP_CLOSED_SELDOM] = { "closed in < %g%% of runs", "中断概率 < %g%%" },
     [T_MAP_SLOWED] = { "slowed", "减速" },
-    [T_MAP_SEAT_GREEN] = { "seat, on time ≥ %g%% (whole interval)", "乡镇，按时 ≥ %g%%（整个区间）" },
-    [T_MAP_SEAT_AMBER] = { "seat, interval reaches %g–%g%%", "乡镇，区间触及 %g–%g%%" },
-    [T_MAP_SEAT_RED] = { "seat, on time < %g%% (whole interval)", "乡镇，按时 < %g%%（整个区间）" },
+    [T_MAP_SEAT_GREEN] = { "seat: whole CI ≥ %g%%", "乡镇：整个区间 ≥ %g%%" },
+    [T_MAP_SEAT_AMBER] = { "seat: CI reaches %g–%g%%", "乡镇：区间触及 %g–%g%%" },
+    [T_MAP_SEAT_RED] = { "seat: whole CI < %g%%", "乡镇：整个区间 < %g%%" },
     [T_MAP_SEAT_NO_DISASTER_SITE] = { "seat, no disaster site", "乡镇，无受灾点" },
     [T_MAP_CITY_DASHED_BOX_ENLARGED] = { "the city (dashed box), enlarged", "城区（虚线框）放大" },
     [T_MAP_ROADS_EACH_TOWNSHIP_CHANCE] = {
