@@ -149,6 +149,49 @@ else
     grep -q "gnuplot is not installed" "$tmp/local.err" || fail "no warning that gnuplot is missing"
 fi
 
+say "the exact McNemar (sign) test on hand cases"
+# 2 P(X <= min(b, c)), X binomial(b + c, 1/2): (0, 8): 2/256; (2, 8): 2 (1 + 10 + 45)/1024;
+# (1, 20): 2 (1 + 21)/2^21; (5, 5) and (0, 0): 1 (at most 1)
+for case in "0 8 0.0078125" "2 8 0.109375" "1 20 2.09808e-05" "5 5 1" "0 0 1"; do
+    set -- $case
+    got=$(scripts/sweep --sign-test "$1" "$2") || fail "--sign-test $1 $2 failed"
+    [ "$got" = "$3" ] || fail "--sign-test $1 $2: $got, want $3"
+done
+
+say "pairs.csv: every pair of one line or one first setting, counted run by run"
+# The four pairs of the 2x2 grid; each row's runs kept at only one of its two
+# points counted here from the points' replications.csv, its p-value the
+# sign test's, detectable when p < 0.05 / 4.
+pairs=$tmp/local/pairs.csv
+[ "$(lines "$pairs")" -eq 5 ] || fail "pairs.csv: expected a header and 4 pairs: $(cat "$pairs")"
+tail -n +2 "$pairs" | while IFS=, read -r a b as bs diff ao bo p det; do
+    da=$(printf '%s' "$as" | sed 's/=/-/g; s/; /+/g'); db=$(printf '%s' "$bs" | sed 's/=/-/g; s/; /+/g')
+    counts=$(paste -d, "$tmp/local/points/$da/replications.csv" "$tmp/local/points/$db/replications.csv" |
+        awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "kept") c[++n] = i; next }
+                 { if ($c[1] == 1 && $c[2] == 0) x++; if ($c[1] == 0 && $c[2] == 1) y++ } END { print x + 0, y + 0 }')
+    [ "$counts" = "$ao $bo" ] || fail "pairs.csv $as / $bs: kept at one only $ao, $bo; counted $counts"
+    [ "$(scripts/sweep --sign-test "$ao" "$bo" | awk '{ printf "%.4g", $1 }')" = "$p" ] || fail "pairs.csv $as / $bs: p $p"
+    [ "$(awk -v p="$p" 'BEGIN { print (p < 0.05 / 4) ? 1 : 0 }')" = "$det" ] || fail "pairs.csv $as / $bs: detectable $det at p $p"
+done
+
+say "the chart names its axes by --label, reads 0 to 100%, and speaks Chinese with --lang zh"
+sweep labelled -j 2 --lang zh --label "$S1=中心库车辆" --label "$S2=分中心装卸台"
+expect_ok "a sweep with --label and --lang zh" labelled
+cmp -s "$res" "$tmp/labelled/results.csv" || fail "--label or --lang changed results.csv"
+gp=$tmp/labelled/sweep.gp
+grep -q 'set xlabel "中心库车辆"' "$gp" || fail "sweep.gp: the x axis is not named by --label: $(grep xlabel "$gp")"
+grep -q 'title "分中心装卸台"' "$gp" || fail "sweep.gp: the legend is not named by --label"
+grep -q '^set yrange \[0:100\]' "$gp" || fail "sweep.gp: the y axis is not 0 to 100%: $(grep yrange "$gp")"
+grep -q 'WenQuanYi Micro Hei' "$gp" || fail "sweep.gp: --lang zh without the CJK font"
+grep -q '承诺兑现率' "$gp" || fail "sweep.gp: --lang zh, but no Chinese"
+grep -q 'filledcurves' "$gp" && fail "sweep.gp: bands for two lines (they overlap and blur)"
+grep -q 'McNemar' "$gp" || fail "sweep.gp: no word on whether the differences are beyond chance"
+rc=0
+scripts/sweep --supplysim "$bin" -n 20 -o "$tmp/badlabel" --label "fleet.central.truckz=x" "$SCENARIO" "$S1=4,12" \
+    2>"$tmp/badlabel.err" || rc=$?
+[ "$rc" -eq 2 ] || fail "--label naming no swept setting: exit status $rc, want 2"
+grep -q 'not a swept setting' "$tmp/badlabel.err" || fail "--label naming no swept setting: $(cat "$tmp/badlabel.err")"
+
 say "a rerun runs nothing and writes the same results.csv"
 cp "$res" "$tmp/results.first"
 touch "$tmp/marker"
