@@ -1,7 +1,8 @@
 # common.sh -- what the end-to-end scripts (tests/e2e_*.sh) share; sourced,
 # never run (run-all.sh runs only tests/e2e_*.sh).  Before sourcing, a script
-# sets E2E to its name.  Gives: $SUPPLYSIM (default ./supplysim), a temporary
-# folder $tmp removed on exit, and
+# sets E2E to its name.  Gives: $SUPPLYSIM (default ./supplysim), a fixed
+# SOURCE_DATE_EPOCH (report.html's date), a temporary folder $tmp removed on
+# exit, and
 #   fail MESSAGE          print FAIL: MESSAGE on stderr and exit 1
 #   say MESSAGE           print what is being checked
 #   run NAME ARGS...      run supplysim, stdout and stderr in $tmp/NAME.out and
@@ -15,6 +16,12 @@ SUPPLYSIM=${SUPPLYSIM:-./supplysim}
 unset LC_ALL LC_MESSAGES
 LANG=C.UTF-8
 export LANG
+
+# report.html carries the date of its run, from SOURCE_DATE_EPOCH when set
+# (the reproducible-builds convention): fixed here, so that the same seed
+# gives the same bytes in every output, report.html too
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+export SOURCE_DATE_EPOCH
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/supplysim_$E2E.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

@@ -234,7 +234,7 @@ chrome() {   # chrome NAME ARGS...: Chromium on report.html, stderr in $tmp/NAME
     profile=$(mktemp -d "$tmp/profile.XXXXXX")
     timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
-        --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@" "file://$html" \
+        --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@" "file://$(cd "$(dirname "$html")" && pwd)/$(basename "$html")" \
         >/dev/null 2>"$tmp/$cname.chrome" || fail "chromium $cname failed: $(tail -n 5 "$tmp/$cname.chrome")"
     # Chromium logs much about D-Bus and GPUs; what concerns the page is a
     # console message, an uncaught exception or a resource that did not load
@@ -255,6 +255,71 @@ set -- $(png_colours "$tmp/report.png")
 [ "$1" -gt 50 ] || fail "report screenshot has only $1 colours: blank?"
 [ "$2" -gt 30 ] || fail "report screenshot is $2 per mille ink: blank?"
 echo "   PDF $(wc -c <"$tmp/report.pdf") bytes, $pages pages; screenshot $1 colours, $2 per mille not white"
+
+# ---- the brief --------------------------------------------------------------------
+
+say "report.html: the brief first, dated by SOURCE_DATE_EPOCH, otherwise the seed's bytes"
+# common.sh sets SOURCE_DATE_EPOCH=1700000000 unless the environment did
+when=$(awk -v t="$SOURCE_DATE_EPOCH" 'BEGIN { print strftime("%Y-%m-%d %H:%M UTC", t, 1) }' 2>/dev/null ||
+    date -u -d "@$SOURCE_DATE_EPOCH" '+%Y-%m-%d %H:%M UTC')
+grep -qF "$when" "$html" || fail "report.html lacks the run's date $when"
+brief_at=$(grep -n 'class="brief"' "$html" | head -n 1 | cut -d: -f1)
+[ -n "$brief_at" ] && [ "$brief_at" -lt "$verdict_at" ] || fail "report.html: the brief is not first"
+cmp -s "$html" "$tmp/en1/report.html" || fail "report.html differs between -j 2 and -j 1"
+SOURCE_DATE_EPOCH=1726534800 run later -q -n $N -o "$tmp/later" "$FLOOD"
+expect_rc 0 "another date"
+grep -q '2024-09-17 01:00 UTC' "$tmp/later/report.html" || fail "SOURCE_DATE_EPOCH=1726534800: no 2024-09-17 01:00 UTC"
+[ "$(diff "$html" "$tmp/later/report.html" | grep -c '^<')" -eq 1 ] ||
+    fail "another date changed more than the brief's first line: $(diff "$html" "$tmp/later/report.html" | head -n 6)"
+SOURCE_DATE_EPOCH=yesterday run baddate -q -n $N -o "$tmp/baddate" "$FLOOD"
+expect_rc 1 "SOURCE_DATE_EPOCH=yesterday"
+grep -q 'SOURCE_DATE_EPOCH: expected' "$tmp/baddate.err" || fail "SOURCE_DATE_EPOCH=yesterday: $(cat "$tmp/baddate.err")"
+
+command -v pdftotext >/dev/null 2>&1 || fail "pdftotext is not installed (poppler-utils; run scripts/install-deps)"
+# brief_page NAME DIR LAST NOT_BRIEF: Chromium prints DIR/report.html; page 1
+# must hold the brief's last line LAST (the brief is whole on it) and no text
+# of the report after it (NOT_BRIEF, from its key numbers), page 2 must start
+# with that report (NOT_BRIEF there) and hold no line of the brief's
+brief_page() {
+    html=$2/report.html
+    chrome "$1" --print-to-pdf="$tmp/$1.pdf" --no-pdf-header-footer
+    pdftotext -layout -f 1 -l 1 "$tmp/$1.pdf" "$tmp/$1.p1" || fail "pdftotext $1.pdf failed"
+    pdftotext -layout -f 2 -l 2 "$tmp/$1.pdf" "$tmp/$1.p2" || fail "pdftotext $1.pdf failed"
+    grep -qF "$3" "$tmp/$1.p1" || fail "$1: the brief does not end on page 1: $(tail -n 5 "$tmp/$1.p1")"
+    grep -qF "$4" "$tmp/$1.p1" && fail "$1: page 1 goes on past the brief"
+    grep -qF "$4" "$tmp/$1.p2" || fail "$1: page 2 is not the report after the brief: $(head -n 5 "$tmp/$1.p2")"
+    grep -qF "$3" "$tmp/$1.p2" && fail "$1: the brief runs onto page 2"
+    echo "   $1: brief on page 1 ($(wc -l <"$tmp/$1.p1") lines), the report from page 2"
+}
+EN_LAST="The full report follows"
+EN_AFTER="Every site reached within"
+ZH_LAST="完整报告见后页"
+ZH_AFTER="所有受灾点均在以下时间内送达"
+
+say "printed, the brief is page 1 and whole; without studies it says how to run them"
+brief_page brief-en "$tmp/en1" "$EN_LAST" "$EN_AFTER"
+grep -q 'supplysim roads scenarios/flood.cfg' "$tmp/en1/report.html" || fail "no study: the brief does not say how to run one"
+grep -q 'supplysim sensitivity scenarios/flood.cfg' "$tmp/en1/report.html" || fail "no study: no word on the sensitivity study"
+
+say "with a roads and a sensitivity study next to the run, the brief lists their findings, still on page 1"
+"$SUPPLYSIM" roads -q -n 20 -j 2 --no-plot -o "$tmp/st-roads" "$FLOOD" >/dev/null 2>"$tmp/st.err" || fail "roads: $(cat "$tmp/st.err")"
+"$SUPPLYSIM" sensitivity -q -n 20 -j 2 --no-plot -o "$tmp/st-sensitivity" "$FLOOD" >/dev/null 2>"$tmp/st.err" || fail "sensitivity: $(cat "$tmp/st.err")"
+run st -q -n $N -j 2 -o "$tmp/st" "$FLOOD"
+expect_rc 0 "a run next to its studies"
+grep -q 'Protect last mile' "$tmp/st/report.html" || fail "the brief does not list the roads study's first road"
+grep -q 'roads study in the folder st-roads' "$tmp/st/report.html" || fail "the brief does not say where the roads came from"
+grep -q 'sensitivity study in the folder st-sensitivity' "$tmp/st/report.html" || fail "the brief does not use the sensitivity study"
+brief_page brief-studies "$tmp/st" "$EN_LAST" "$EN_AFTER"
+"$SUPPLYSIM" sensitivity -q -n 20 -j 2 --no-plot -o "$tmp/ep-sensitivity" scenarios/epidemic.cfg >/dev/null 2>"$tmp/st.err" || fail "sensitivity: $(cat "$tmp/st.err")"
+cp -r "$tmp/st-roads" "$tmp/stzh-roads"
+cp -r "$tmp/st-sensitivity" "$tmp/stzh-sensitivity"
+run stzh -q -n $N -j 2 --lang zh -o "$tmp/stzh" "$FLOOD"
+expect_rc 0 "a Chinese run next to its studies"
+brief_page brief-studies-zh "$tmp/stzh" "$ZH_LAST" "$ZH_AFTER"
+run ep -q -n 20 -j 2 --lang zh -o "$tmp/ep" scenarios/epidemic.cfg
+expect_rc 0 "an epidemic run next to its sensitivity study"
+brief_page brief-flips-zh "$tmp/ep" "$ZH_LAST" "$ZH_AFTER"
+grep -q '判定变为' "$tmp/ep/report.html" || fail "the epidemic's brief lists no assumption that changes its verdict"
 
 # ---- Chinese ---------------------------------------------------------------------
 

@@ -1,11 +1,13 @@
 /*
  * html.c -- report.html: one self-contained file for a planning
- * meeting.  The verdict comes first in the wording of the text report
+ * meeting.  A one-page brief comes first (brief.c: printed, page 1), then
+ * the verdict in the wording of the text report
  * (report_verdict_line), then the key numbers, the charts with a sentence
  * on how to read each (their SVG copied inline, ids prefixed per chart), the
  * townships table and the assumptions of the run.  Every text from the
  * configuration is escaped; the page holds no script and loads nothing, and
- * prints one chart per A4 page.  No date or path: same seed, same bytes.
+ * prints one chart per A4 page.  No path; the brief's date is the run's (or
+ * SOURCE_DATE_EPOCH's), everything else is the same bytes for the same seed.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -171,8 +173,12 @@ static const char css[] =
     ".note{background:#f4f4f4;padding:.6em .8em;border-left:.4em solid #999}\n"
     "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}"
     "dd{margin:0}\nfooter{color:#777;font-size:.85em;margin-top:2em}\n"
+    "section.brief{border-bottom:3px solid #222;margin-bottom:1.5em;padding-bottom:.8em}\n"
+    "section.brief table{margin:.2em 0}.brief h2{margin:.8em 0 .2em}.brief ol,.brief ul{margin:.2em 0;"
+    "padding-left:1.6em}.follows{color:#777;font-size:.85em;margin:.8em 0 0}\n"
     "@page{size:A4;margin:14mm}\n"
     "@media print{body{max-width:none;padding:0;font-size:10pt}"
+    "section.brief{break-after:page;border:0}"
     "section.chart,section.sites,section.assumptions{break-before:page}"
     "figure,tr,.verdict{break-inside:avoid}h2{break-after:avoid}"
     ".verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
@@ -471,8 +477,9 @@ static void assumptions(FILE *f, const struct page *pg)
 
 static int page(FILE *f, const struct page *pg)
 {
+    const struct brief b = { pg->dir, pg->d, pg->s, pg->ri, pg->c.lang };
     head(f, pg);
-    if (verdict(f, pg) < 0)
+    if (html_brief(f, &b, pg->err, pg->errlen) < 0 || verdict(f, pg) < 0)
         return -1;
     key_numbers(f, pg);
     if (charts(f, pg) < 0 || sites_table(f, pg) < 0)

@@ -1,7 +1,8 @@
 /*
- * html.h -- report.html, the one file a planner takes to the meeting: the
- * verdict first, then the charts (their SVG inline, so the file needs
- * nothing else), the townships table and the assumptions behind the run.
+ * html.h -- report.html, the one file a planner takes to the meeting: a
+ * one-page brief first (brief.c), then the verdict and key numbers, the
+ * charts (their SVG inline, so the file needs nothing else), the townships
+ * table and the assumptions behind the run.
  */
 #ifndef SUPPLYSIM_HTML_H
 #define SUPPLYSIM_HTML_H
@@ -17,6 +18,23 @@ int html_report(const char *dir, const struct definition *d, const struct summar
                 const struct run_info *ri, enum lang lang,
                 const struct charts_done *done,
                 char *err, size_t errlen);
+
+/* The brief (brief.c): page 1 of a run's report, for the meeting -- the run's
+ * date, version, scenario and seed, the verdict in a sentence, the sites most
+ * at risk, the measures a roads study found (in dir-roads next to the run's
+ * folder dir), what the result rests on (a sensitivity study in
+ * dir-sensitivity, else the run's own assumptions).  The date comes from
+ * SOURCE_DATE_EPOCH when set (then the bytes are the seed's), else the
+ * clock.  0, or -1 with a message (SOURCE_DATE_EPOCH not a number, out of
+ * memory). */
+struct brief {
+    const char *dir;
+    const struct definition *d;
+    const struct summary *s;
+    const struct run_info *ri;
+    enum lang lang;
+};
+int html_brief(FILE *f, const struct brief *b, char *err, size_t errlen);
 
 /* The page's opening up to <body>: title "NAME – supplysim WHAT" and the
  * style every report of supplysim shares. */

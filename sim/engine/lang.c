@@ -244,7 +244,7 @@ static lang_section table = {
         "The probability that each site gets its first relief within the promise, with its "
         "95% interval, worst first. Colours use the interval, as the verdict does: green when "
         "the whole interval is at or above the required level, red when it is wholly below "
-        "80%, amber otherwise (not sure, or close).",
+        "80% and amber otherwise (not sure, or close).",
         "各受灾点在承诺时限内收到首批物资的概率及其 95% 置信区间，最差的在上。颜色与判定一样"
         "依据区间：整个区间不低于要求水平为绿色，整个区间低于 80% 为红色，其余为橙色（尚难确"
         "定，或接近要求）。" },
@@ -462,6 +462,63 @@ static lang_section table = {
         "over the whole %g h: %s of truck time (\"trucks busy\")",
         "中位数峰值：%g 辆（共 %d 辆）离库（%s），灾害开始后 %.1f 小时\n"
         "整个 %g 小时：车辆时间的 %s（“车辆使用率”）" },
+    [T_BRIEF_KICKER] = { "supplysim %s · scenario %s · seed %llu · %ld runs · %s",
+                         "supplysim %s · 情景 %s · 随机种子 %llu · %ld 次模拟 · %s" },
+    [T_BRIEF_TITLE] = { "%s: does the %s promise hold?", "%s：%s承诺能否兑现？" },
+    [T_BRIEF_VERDICT] = {
+        "%s: every disaster site had its first relief within %s in %.1f%% of %ld simulated %s "
+        "(%g%% CI %.1f–%.1f%%); %g%% is required.",
+        "%s：%s内所有受灾点均收到首批物资的模拟占 %.1f%%（共 %ld 次，%s；%g%% 置信区间 "
+        "%.1f–%.1f%%）；要求 %g%%。" },
+    [T_BRIEF_AT_RISK_H] = { "Where it breaks: the sites most at risk",
+                            "问题出在哪里：风险最高的受灾点" },
+    [T_BRIEF_LATE] = { "Late in", "迟到比例" },
+    [T_BRIEF_NONE_AT_RISK] = {
+        "Every site's whole 95% interval is at or above the required level.",
+        "所有受灾点的 95% 置信区间均不低于要求水平。" },
+    [T_BRIEF_MEASURES_H] = { "What would help most", "最有效的措施" },
+    [T_BRIEF_PROTECT] = {
+        "Protect %s (%s, %.1f km): %+.1f points of the promise kept (95%% CI %+.1f to %+.1f)",
+        "保障 %s（%s，%.1f 公里）：承诺兑现率提高 %+.1f 个百分点（95%% 置信区间 %+.1f 至 "
+        "%+.1f）" },
+    [T_BRIEF_NO_ROAD] = {
+        "Protecting no single road changes the promise detectably.",
+        "单独保障任何一条道路都不能明显改变承诺兑现率。" },
+    [T_BRIEF_SOURCE] = {
+        "From the %s study in the folder %s next to this one (%ld runs; its baseline kept the "
+        "promise in %.1f%%).",
+        "来自 %s 研究（本文件夹旁的 %s，%ld 次模拟；其现状承诺兑现率 %.1f%%）。" },
+    [T_BRIEF_NO_STUDY] = {
+        "No study of measures has been run on this scenario: %s ranks the roads whose "
+        "protection is worth most, and this brief lists the best when its folder (the one it "
+        "writes by default) is next to this run's.",
+        "尚未对此情景做措施研究：%s 可找出最值得保障的道路；其结果文件夹（默认位置）在本次运行"
+        "文件夹旁时，本页会列出最有效的几项。" },
+    [T_BRIEF_RESTS_H] = { "What the result rests on", "结论依据的假设" },
+    [T_BRIEF_OWN] = {
+        "Onset at %02d:%02d; alarm: %s; dispatch: %s; %d trucks in %d facilities. Every other "
+        "number (stock, speeds, delays) is an assumption stated with its source in resolved.cfg.",
+        "灾害开始于 %02d:%02d；警报：%s；调度：%s；%d 辆车、%d 个设施。其余数字（库存、车速、延"
+        "误）均为假设，连同来源列于 resolved.cfg。" },
+    [T_BRIEF_NO_SENS] = {
+        "%d of the assumptions have a plausible range in the configuration: %s tells which of "
+        "them the verdict rests on.",
+        "配置中有 %d 项假设给出了合理范围：%s 可判断结论取决于其中哪些。" },
+    [T_BRIEF_FLIP] = {
+        "%s (range %s): the verdict becomes %s %s. %s",
+        "%s（范围 %s）：判定变为%s（%s）。%s" },
+    [T_BRIEF_FLIPS_COUNT] = {
+        "%d of the %d assumptions change the verdict at one end of their range: measure them first.",
+        "%d 项假设（共 %d 项）在其范围一端会改变判定：应首先实测。" },
+    [T_BRIEF_HOLDS] = {
+        "The verdict holds at both ends of every one of the %d assumption ranges, taken one at "
+        "a time.",
+        "%d 项假设逐项取其范围两端时，判定均不变。" },
+    [T_BRIEF_FOLLOWS] = {
+        "The full report follows: every chart, every site, every assumption.",
+        "完整报告见后页：全部图表、全部受灾点、全部假设。" },
+    [T_BRIEF_VILLAGE_OF] = { "the disaster village of %s", "%s受灾村" },
+    [T_BRIEF_SEGMENT] = { "%s between %s and %s", "%s（%s至%s段）" },
     [T_TIME_VERDICT_POINT] = {
         "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
 };
