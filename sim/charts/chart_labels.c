@@ -153,7 +153,7 @@ static double badness(const struct placing *p, int t, const struct box *b, int s
         double ax, ay, bx, by;
         px(v, l->x0, l->y0, &ax, &ay);
         px(v, l->x1, l->y1, &bx, &by);
-        bad += l->weight * ROAD_PX * inside_length(ax, ay, bx, by, b);
+        bad += l->weight * ROAD_PX * inside_length(ax, ay, bx, by, &padded);
     }
     struct box view = { 0, 0, (v->x1 - v->x0) * v->px_per_unit, (v->y1 - v->y0) * v->px_per_unit };
     bad += UNREADABLE * (area - overlap(b, &view));   /* cut off, or over the legend */
@@ -161,23 +161,29 @@ static double badness(const struct placing *p, int t, const struct box *b, int s
         struct box a;
         px(v, sc->avoid[i].x0, sc->avoid[i].y0, &a.x0, &a.y0);
         px(v, sc->avoid[i].x1, sc->avoid[i].y1, &a.x1, &a.y1);
-        bad += 3 * overlap(b, &a);
+        bad += 3 * overlap(&padded, &a);
     }
-    /* not clearly nearer its own symbol than any other named one, edge to
-     * edge: it would be read as that one's */
+    /* a name is read as the nearest symbol's: where it starts (the point of
+     * its box nearest its own symbol) must be clearly nearer, edge to edge,
+     * its own symbol than any other named one (else it would be read as
+     * that one's); and better the whole name too (else a reader may hesitate) */
     px(v, own->x, own->y, &ox, &oy);
-    double mine = box_distance(b, ox, oy) - symbol_radius(sc, own);
+    double r_own = symbol_radius(sc, own);
+    double sx = fmin(fmax(ox, b->x0), b->x1), sy = fmin(fmax(oy, b->y0), b->y1);
+    double start = hypot(sx - ox, sy - oy) - r_own, whole = box_distance(b, ox, oy) - r_own;
+    double doubt = 0;
     for (int i = 0; i < sc->n_marks; i++) {
         const struct label_mark *o = &sc->marks[i];
         if (!o->named || (o->x == own->x && o->y == own->y))
             continue;
-        double qx, qy;
+        double qx, qy, r = symbol_radius(sc, o);
         px(v, o->x, o->y, &qx, &qy);
-        if (box_distance(b, qx, qy) - symbol_radius(sc, o) < mine + 8) {
-            bad += 2 * area;
-            break;
-        }
+        if (hypot(sx - qx, sy - qy) - r < start + 8)
+            doubt = fmax(doubt, 2 * area);
+        else if (box_distance(b, qx, qy) - r < whole + 8)
+            doubt = fmax(doubt, 0.5 * area);
     }
+    bad += doubt;
     /* the plain spots first: right, left, above, below, near first; a name
      * off a diagonal is less surely its point's */
     return bad + area * (0.01 * (spot % 8) + (spot % 8 >= 4 ? 0.15 : 0) + (spot >= 8 ? 0.08 : 0));

@@ -19,7 +19,7 @@
 #define INSET_X0 0.56
 #define INSET_X1 0.98
 #define INSET_Y0 0.03
-#define INSET_Y1 0.50
+#define INSET_Y1 0.46
 #define MAP_LABEL_FONT 14       /* points, for the towns' names */
 #define MAP_NUMBER_FONT 12      /* points, for the road numbers */
 
