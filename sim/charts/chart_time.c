@@ -373,7 +373,7 @@ static int w_resources(FILE *f, const struct chart_ctx *c)
     gplot_str(f, lang_text(c->lang, T_TIME_HOURS_SINCE_ONSET_DISASTER));
     fprintf(f, "\n");
     panel(f, lang_text(c->lang, T_TIME_TRUCKS_QUEUEING),
-          fmax(1, ceil(qmax * 1.15)), 5, 0.12, 0.45);
+          fmax(1, ceil(qmax * 1.15)), 5, 0.15, 0.45);
     gplot_end(f);
     return 0;
 }
