@@ -43,10 +43,13 @@ void html_text(FILE *f, const char *s)
 
 static void pct(FILE *f, double v)
 {
-    if (isfinite(v))
-        fprintf(f, "%.1f%%", 100 * v);
-    else
+    char buf[32];
+    if (isfinite(v)) {
+        chart_pct(buf, sizeof buf, v);   /* never 100.0% short of all, nor 0.0% above none */
+        fputs(buf, f);
+    } else {
         fputs("–", f);
+    }
 }
 
 static void minutes(FILE *f, double v, enum lang lang)
@@ -168,7 +171,7 @@ static const char css[] =
     "figure{margin:0}figure svg{width:100%;height:auto;display:block}\n"
     "table{border-collapse:collapse;margin:.5em 0}th,td{padding:.25em .6em;"
     "border-bottom:1px solid #ddd;text-align:left;vertical-align:top}\n"
-    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em}\n"
     ".note{background:#f4f4f4;padding:.6em .8em;border-left:.4em solid #999}\n"
     "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}"
