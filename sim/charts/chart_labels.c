@@ -16,7 +16,8 @@
  * each is put where it is best once more.  Text sizes are estimates from
  * the font size (the scripts are written before anything is drawn), so the
  * spots keep a small margin.  Deterministic: the same input gives the same
- * spots.  Cost O(300 x tags x (tags + marks + lines + fixed boxes)).
+ * spots.  Cost O(tags x 16 x (marks + lines + fixed boxes)) once for each
+ * name's cost at each spot, then O(300 x tags x tags) for the annealing.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -115,6 +116,8 @@ static double symbol_radius(const struct label_scene *sc, const struct label_mar
     return r;
 }
 
+#define SPOTS 16
+
 struct placing {
     const struct label_view *v;
     const struct label_scene *sc;
@@ -122,6 +125,11 @@ struct placing {
     int n_tags;
     struct box *placed;       /* each tag's box and spot; valid when set[t] */
     int *set, *spot;
+    /* each tag's box, alignment and own cost (badness: all but the other
+     * names, which do not move the scene) at each spot, worked out once */
+    struct box *box;          /* [t * SPOTS + k] */
+    int *align;
+    double *own;
 };
 
 /* What box b would cost tag t (see the head comment). */
@@ -207,10 +215,10 @@ static void tag_geometry(const struct placing *p, int t, double *x, double *y, d
  * more, what it covers of the other names (their cost rises by as much). */
 static double total_cost(struct placing *p, int t, int k, struct box *b, int *align)
 {
-    double x, y, r, w, h;
-    tag_geometry(p, t, &x, &y, &r, &w, &h);
-    *b = spot_box(k, x, y, r, w, h, align);
-    double bad = badness(p, t, b, k);
+    size_t at = (size_t)t * SPOTS + (size_t)k;
+    *b = p->box[at];
+    *align = p->align[at];
+    double bad = p->own[at];
     struct box padded = grown(b, GAP_PX);
     for (int i = 0; i < p->n_tags; i++)
         if (i != t && p->set[i])
@@ -231,7 +239,7 @@ static void put(struct placing *p, int t, int k, const struct box *b, int align)
 static void place_best(struct placing *p, int t)
 {
     double best = INFINITY;
-    for (int k = 0; k < 16; k++) {
+    for (int k = 0; k < SPOTS; k++) {
         int align;
         struct box b;
         double bad = total_cost(p, t, k, &b, &align);
@@ -259,7 +267,7 @@ static void anneal(struct placing *p)
     for (int step = 0; step < steps; step++) {
         double temp = 0.3 * area * (1 - (double)step / steps);
         lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
-        int t = (int)((lcg >> 33) % (unsigned long long)n), k = (int)((lcg >> 20) % 16);
+        int t = (int)((lcg >> 33) % (unsigned long long)n), k = (int)((lcg >> 20) % SPOTS);
         if (k == p->spot[t])
             continue;
         struct box now = p->placed[t], b;
@@ -277,12 +285,19 @@ int labels_place(const struct label_view *v, const struct label_scene *sc, struc
 {
     size_t n = (size_t)n_tags + 1;
     struct placing p = { v, sc, tags, n_tags, malloc(n * sizeof *p.placed), calloc(n, sizeof *p.set),
-                         calloc(n, sizeof *p.spot) };
-    if (!p.placed || !p.set || !p.spot) {
-        free(p.placed);
-        free(p.set);
-        free(p.spot);
-        return -1;
+                         calloc(n, sizeof *p.spot), malloc(n * SPOTS * sizeof *p.box),
+                         malloc(n * SPOTS * sizeof *p.align), malloc(n * SPOTS * sizeof *p.own) };
+    int rc = -1;
+    if (!p.placed || !p.set || !p.spot || !p.box || !p.align || !p.own)
+        goto done;
+    for (int t = 0; t < n_tags; t++) {
+        double x, y, r, w, h;
+        tag_geometry(&p, t, &x, &y, &r, &w, &h);
+        for (int k = 0; k < SPOTS; k++) {
+            size_t at = (size_t)t * SPOTS + (size_t)k;
+            p.box[at] = spot_box(k, x, y, r, w, h, &p.align[at]);
+            p.own[at] = badness(&p, t, &p.box[at], k);
+        }
     }
     for (int t = 0; t < n_tags; t++)
         place_best(&p, t);
@@ -302,8 +317,13 @@ int labels_place(const struct label_view *v, const struct label_scene *sc, struc
                                            v->x0 + c->x1 / v->px_per_unit,
                                            v->y0 + c->y1 / v->px_per_unit };
     }
+    rc = 0;
+done:
     free(p.placed);
     free(p.set);
     free(p.spot);
-    return 0;
+    free(p.box);
+    free(p.align);
+    free(p.own);
+    return rc;
 }
