@@ -8,8 +8,8 @@
  * `sensitivity` study found to change the verdict, else the run's own.
  *
  * Studies are found in the folder a study writes by default next to the
- * run's: DIR-roads and DIR-sensitivity for a run in DIR (out/flood ->
- * out/flood-roads), and used only when their study.dat is of the same seed
+ * run's output folder (as named, not where it is staged): DIR-roads and
+ * DIR-sensitivity for a run in DIR (out/flood -> out/flood-roads), and used only when their study.dat is of the same seed
  * and number of sites; the brief says which folder and how many runs.
  * Their numbers are recomputed from study.dat by the study's own code, so
  * they are the study report's.  A missing or unreadable study is not an
@@ -84,11 +84,11 @@ bad:
 static int find_study(const struct brief *b, const char *command, struct found *x)
 {
     char err[512], *plan = NULL;
-    size_t len = strlen(b->dir);
-    while (len > 1 && b->dir[len - 1] == '/')
+    size_t len = strlen(b->folder);
+    while (len > 1 && b->folder[len - 1] == '/')
         len--;
     memset(x, 0, sizeof *x);
-    snprintf(x->dir, sizeof x->dir, "%.*s-%s", (int)len, b->dir, command);
+    snprintf(x->dir, sizeof x->dir, "%.*s-%s", (int)len, b->folder, command);
     if (study_file_read(x->dir, &x->s, &plan, b->lang, err, sizeof err) < 0)
         return 0;   /* no study there, or not one to trust */
     free(plan);
@@ -120,7 +120,7 @@ static void kicker(FILE *f, const struct brief *b, const char *date)
 static void verdict(FILE *f, const struct brief *b)
 {
     const struct summary *s = b->s;
-    const struct chart_ctx c = { b->dir, b->d, s, b->lang, NULL };
+    const struct chart_ctx c = { b->folder, b->d, s, b->lang, NULL };
     char promise[64], buf[1024], scen[128], h1[256];
     lang_duration(b->lang, s->promise_min, promise, sizeof promise);
     chart_scenario(&c, scen, sizeof scen);
@@ -141,7 +141,7 @@ static void verdict(FILE *f, const struct brief *b)
 static int at_risk(FILE *f, const struct brief *b)
 {
     static const char *const colour[3] = { COLOUR_GOOD, COLOUR_AMBER, COLOUR_BAD };
-    const struct chart_ctx c = { b->dir, b->d, b->s, b->lang, NULL };
+    const struct chart_ctx c = { b->folder, b->d, b->s, b->lang, NULL };
     int *order = malloc(((size_t)b->d->n_sites + 1) * sizeof *order), shown = 0;
     if (!order)
         return -1;

@@ -19,6 +19,7 @@
 
 struct page {
     const char *dir;
+    const char *folder;       /* the output folder as named (dir may be its stage) */
     const struct definition *d;
     const struct summary *s;
     const struct run_info *ri;
@@ -480,7 +481,7 @@ static void assumptions(FILE *f, const struct page *pg)
 
 static int page(FILE *f, const struct page *pg)
 {
-    const struct brief b = { pg->dir, pg->d, pg->s, pg->ri, pg->c.lang };
+    const struct brief b = { pg->folder, pg->d, pg->s, pg->ri, pg->c.lang };
     head(f, pg);
     if (html_brief(f, &b, pg->err, pg->errlen) < 0 || verdict(f, pg) < 0)
         return -1;
@@ -494,11 +495,11 @@ static int page(FILE *f, const struct page *pg)
     return 0;
 }
 
-int html_report(const char *dir, const struct definition *d, const struct summary *s,
-                const struct run_info *ri, enum lang lang, const struct charts_done *done,
-                char *err, size_t errlen)
+int html_report(const char *dir, const char *folder, const struct definition *d,
+                const struct summary *s, const struct run_info *ri, enum lang lang,
+                const struct charts_done *done, char *err, size_t errlen)
 {
-    const struct page pg = { dir, d, s, ri, done, { dir, d, s, lang, NULL }, err, errlen };
+    const struct page pg = { dir, folder, d, s, ri, done, { dir, d, s, lang, NULL }, err, errlen };
     struct outfile o;
     if (out_open(&o, dir, "report.html", lang, err, errlen) < 0)
         return -1;

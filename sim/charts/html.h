@@ -13,22 +13,25 @@
 #include "results/report.h"
 
 /* Writes dir/report.html whole or not at all, in language lang,
- * with the charts that done says were drawn; 0, or -1 with a message. */
-int html_report(const char *dir, const struct definition *d, const struct summary *s,
+ * with the charts that done says were drawn; folder is the output folder as
+ * the user named it (dir may be where it is staged), beside which the brief
+ * looks for studies.  0, or -1 with a message. */
+int html_report(const char *dir, const char *folder, const struct definition *d,
+                const struct summary *s,
                 const struct run_info *ri, enum lang lang,
                 const struct charts_done *done,
                 char *err, size_t errlen);
 
 /* The brief (brief.c): page 1 of a run's report, for the meeting -- the run's
  * date, version, scenario and seed, the verdict in a sentence, the sites most
- * at risk, the measures a roads study found (in dir-roads next to the run's
- * folder dir), what the result rests on (a sensitivity study in
- * dir-sensitivity, else the run's own assumptions).  The date comes from
+ * at risk, the measures a roads study found (in FOLDER-roads next to the run's
+ * output folder FOLDER), what the result rests on (a sensitivity study in
+ * FOLDER-sensitivity, else the run's own assumptions).  The date comes from
  * SOURCE_DATE_EPOCH when set (then the bytes are the seed's), else the
  * clock.  0, or -1 with a message (SOURCE_DATE_EPOCH not a number, out of
  * memory). */
 struct brief {
-    const char *dir;
+    const char *folder;       /* the run's output folder as the user named it */
     const struct definition *d;
     const struct summary *s;
     const struct run_info *ri;

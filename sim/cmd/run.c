@@ -177,7 +177,7 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
         || go_on(lang, err, sizeof err) < 0
         || charts_make(dir, d, s, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
         || go_on(lang, err, sizeof err) < 0
-        || html_report(dir, d, s, &ri, lang, &drawn, err, sizeof err) < 0
+        || html_report(dir, od->final, d, s, &ri, lang, &drawn, err, sizeof err) < 0
         || go_on(lang, err, sizeof err) < 0;
     free(resolved);
     if (bad)
