@@ -306,7 +306,7 @@ say "with a roads and a sensitivity study next to the run, the brief lists their
 "$SUPPLYSIM" sensitivity -q -n 20 -j 2 --no-plot -o "$tmp/st-sensitivity" "$FLOOD" >/dev/null 2>"$tmp/st.err" || fail "sensitivity: $(cat "$tmp/st.err")"
 run st -q -n $N -j 2 -o "$tmp/st" "$FLOOD"
 expect_rc 0 "a run next to its studies"
-grep -q 'Protect last mile' "$tmp/st/report.html" || fail "the brief does not list the roads study's first road"
+grep -q '<li>Protect ' "$tmp/st/report.html" || fail "the brief does not list the roads study's roads"
 grep -q 'roads study in the folder st-roads' "$tmp/st/report.html" || fail "the brief does not say where the roads came from"
 grep -q 'sensitivity study in the folder st-sensitivity' "$tmp/st/report.html" || fail "the brief does not use the sensitivity study"
 brief_page brief-studies "$tmp/st" "$EN_LAST" "$EN_AFTER"

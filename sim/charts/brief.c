@@ -189,33 +189,6 @@ static void source(FILE *f, const struct brief *b, const struct found *x)
     fprintf(f, "</p>\n");
 }
 
-/* A node for people: a site's village by its township, else its name. */
-static void node_words(const struct brief *b, int node, char *buf, size_t n)
-{
-    const struct definition *d = b->d;
-    for (int k = 0; k < d->n_sites; k++)
-        if (d->sites[k].node == node) {
-            const struct township *t = &d->townships[d->sites[k].township];
-            snprintf(buf, n, lang_text(b->lang, T_BRIEF_VILLAGE_OF), lang_name(b->lang, t->name, t->name_zh));
-            return;
-        }
-    snprintf(buf, n, "%s", lang_name(b->lang, d->nodes[node].name, d->nodes[node].name_zh));
-}
-
-/* A road of the roads study for people: a corridor by its name, a segment
- * by its corridor's name and its two ends. */
-static void road_words(const struct brief *b, const struct road_row *r, char *buf, size_t n)
-{
-    if (r->corridor) {
-        snprintf(buf, n, "%s", r->name);
-        return;
-    }
-    char from[256], to[256];
-    node_words(b, b->d->roads[r->road].from, from, sizeof from);
-    node_words(b, b->d->roads[r->road].to, to, sizeof to);
-    snprintf(buf, n, lang_text(b->lang, T_BRIEF_SEGMENT), r->name, from, to);
-}
-
 /* The roads whose protection is detectably worth most (the interval of the
  * paired difference wholly above 0), from the roads study. */
 static int roads_measures(FILE *f, const struct brief *b, const struct found *x)
@@ -236,7 +209,7 @@ static int roads_measures(FILE *f, const struct brief *b, const struct found *x)
         if (!(d->lo > 0))
             break;
         char buf[1024], road[600];
-        road_words(b, r, road, sizeof road);
+        roads_row_name(&x->w, r, road, sizeof road);
         snprintf(buf, sizeof buf, lang_text(b->lang, T_BRIEF_PROTECT), road,
                  lang_road_class(b->lang, r->cls), r->km, 100 * d->est, 100 * d->lo, 100 * d->hi);
         fprintf(f, "%s<li>", shown++ ? "" : "<ol>\n");

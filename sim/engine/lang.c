@@ -479,7 +479,7 @@ static lang_section table = {
     [T_BRIEF_MEASURES_H] = { "What would help most", "最有效的措施" },
     [T_BRIEF_PROTECT] = {
         "Protect %s (%s, %.1f km): %+.1f points of the promise kept (95%% CI %+.1f to %+.1f)",
-        "保障 %s（%s，%.1f 公里）：承诺兑现率提高 %+.1f 个百分点（95%% 置信区间 %+.1f 至 "
+        "保障%s（%s，%.1f 公里）：承诺兑现率提高 %+.1f 个百分点（95%% 置信区间 %+.1f 至 "
         "%+.1f）" },
     [T_BRIEF_NO_ROAD] = {
         "Protecting no single road changes the promise detectably.",
@@ -517,8 +517,6 @@ static lang_section table = {
     [T_BRIEF_FOLLOWS] = {
         "The full report follows: every chart, every site, every assumption.",
         "完整报告见后页：全部图表、全部受灾点、全部假设。" },
-    [T_BRIEF_VILLAGE_OF] = { "the disaster village of %s", "%s受灾村" },
-    [T_BRIEF_SEGMENT] = { "%s between %s and %s", "%s（%s至%s段）" },
     [T_TIME_VERDICT_POINT] = {
         "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
 };

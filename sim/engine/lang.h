@@ -257,8 +257,6 @@ enum text {
     T_BRIEF_FLIPS_COUNT,
     T_BRIEF_HOLDS,
     T_BRIEF_FOLLOWS,
-    T_BRIEF_VILLAGE_OF,
-    T_BRIEF_SEGMENT,
     TEXTS
 };
 

@@ -155,10 +155,7 @@ static const char *label(const struct study_view *w)
 
 /* ---- the decision and the table ---------------------------------------------- */
 
-/* A row for people, in the study's language: a segment by its ends' names
- * (a site's last mile by its village), a corridor by its name ("last mile":
- * every site's village road). */
-static void row_name(const struct study_view *w, const struct road_row *row, char *buf, size_t n)
+void roads_row_name(const struct study_view *w, const struct road_row *row, char *buf, size_t n)
 {
     const struct definition *d = w->d;
     if (row->corridor && !strcmp(row->name, ROAD_LAST_MILE)) {
@@ -180,7 +177,7 @@ static void row_name(const struct study_view *w, const struct road_row *row, cha
 static void row_what(const struct study_view *w, const struct road_row *row, char *buf, size_t n)
 {
     char name[300];
-    row_name(w, row, name, sizeof name);
+    roads_row_name(w, row, name, sizeof name);
     snprintf(buf, n, lang_text(w->lang, T_ROADS_WHAT), name, lang_road_class(w->lang, row->cls),
              row->km);
 }
@@ -197,7 +194,7 @@ void roads_decision(FILE *f, const struct study_view *w)
         const struct road_row *top = &r.rows[r.order[0]];
         const struct variant_stats *x = &w->st[1 + 2 * r.order[0]];
         char name[300];
-        row_name(w, top, name, sizeof name);
+        roads_row_name(w, top, name, sizeof name);
         fprintf(f, lang_text(w->lang, T_ST_ROADS_DECISION), name,
                 lang_road_class(w->lang, top->cls),
                 100 * x->diff.est, 100 * w->s->conf, 100 * x->diff.lo, 100 * x->diff.hi,

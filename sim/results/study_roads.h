@@ -40,6 +40,11 @@ int roads_setting(const struct definition *d, const struct road_row *r, int clos
  * order; 0, or -1 when out of memory (order has n entries). */
 int roads_rank(const struct study_view *w, int n, int *order);
 
+/* A row for people, in the study's language: a segment by its ends' names
+ * (a site's last mile by its village), a corridor by its name ("last mile":
+ * every site's village road); into buf. */
+void roads_row_name(const struct study_view *w, const struct road_row *row, char *buf, size_t n);
+
 void roads_decision(FILE *f, const struct study_view *w);
 void roads_text(FILE *f, const struct study_view *w);
 void roads_csv(FILE *f, const struct study_view *w);
