@@ -120,12 +120,13 @@ void roads_html_table(FILE *f, const struct study_view *w)
             lang_text(l, T_ST_H_RUNS));
     for (int k = 0; k < n && k < ROADS_TOP; k++) {
         const struct road_row *r = &rows[order[k]];
+        char name[300], what[600];
+        roads_row_name(w, r, name, sizeof name);   /* no ids where people read */
+        snprintf(what, sizeof what, lang_text(l, T_ROADS_WHAT), name, lang_road_class(l, r->cls),
+                 r->km);
         fprintf(f, "<tr><td class=\"n\">%d</td><td>", k + 1);
-        html_text(f, r->token);
-        fprintf(f, " <span class=\"also\">");
-        html_text(f, r->name);
-        fprintf(f, ", %s, %.1f km</span></td><td class=\"n\">%.1f%%</td>",
-                lang_road_class(l, r->cls), r->km, 100 * r->touched);
+        html_text(f, what);
+        fprintf(f, "</td><td class=\"n\">%.1f%%</td>", 100 * r->touched);
         cells(f, w->st[1 + 2 * order[k]].diff, 1);
         cells(f, w->st[2 + 2 * order[k]].diff, 1);
         fprintf(f, "<td class=\"n\">%ld</td></tr>\n", w->st[1 + 2 * order[k]].runs);
