@@ -52,7 +52,7 @@ static void found_free(struct found *x)
 
 /* "2024-09-17 01:00 UTC" from SOURCE_DATE_EPOCH, else the local time now;
  * 0, or -1 with a message when SOURCE_DATE_EPOCH is not a number of seconds. */
-static int when(char *buf, size_t n, char *err, size_t errlen)
+static int when(enum lang l, char *buf, size_t n, char *err, size_t errlen)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     struct tm tm;
@@ -61,8 +61,7 @@ static int when(char *buf, size_t n, char *err, size_t errlen)
         errno = 0;
         unsigned long long t = strtoull(epoch, &end, 10);
         if (*end || errno || epoch[0] == '-' || (time_t)t < 0 || (unsigned long long)(time_t)t != t) {
-            snprintf(err, errlen, "SOURCE_DATE_EPOCH: expected the seconds since 1970-01-01 "
-                     "00:00 UTC (a whole number), found \"%s\"", epoch);
+            snprintf(err, errlen, lang_text(l, T_BRIEF_BAD_EPOCH), epoch);
             return -1;
         }
         time_t tt = (time_t)t;
@@ -74,7 +73,7 @@ static int when(char *buf, size_t n, char *err, size_t errlen)
     if (now != (time_t)-1 && localtime_r(&now, &tm) && strftime(buf, n, "%Y-%m-%d %H:%M %Z", &tm))
         return 0;
 bad:
-    snprintf(err, errlen, "cannot tell the date and time for report.html");
+    snprintf(err, errlen, "%s", lang_text(l, T_BRIEF_NO_CLOCK));
     return -1;
 }
 
@@ -346,13 +345,13 @@ static int rests_on(FILE *f, const struct brief *b)
 int html_brief(FILE *f, const struct brief *b, char *err, size_t errlen)
 {
     char date[64];
-    if (when(date, sizeof date, err, errlen) < 0)
+    if (when(b->lang, date, sizeof date, err, errlen) < 0)
         return -1;
     fprintf(f, "<section class=\"brief\" id=\"brief\">\n");
     kicker(f, b, date);
     verdict(f, b);
     if (at_risk(f, b) < 0 || measures(f, b) < 0 || rests_on(f, b) < 0) {
-        snprintf(err, errlen, "out of memory writing report.html");
+        snprintf(err, errlen, "report.html: %s", lang_text(b->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
     fprintf(f, "<p class=\"follows\">%s</p>\n</section>\n", lang_text(b->lang, T_BRIEF_FOLLOWS));

@@ -517,6 +517,12 @@ static lang_section table = {
     [T_BRIEF_FOLLOWS] = {
         "The full report follows: every chart, every site, every assumption.",
         "完整报告见后页：全部图表、全部受灾点、全部假设。" },
+    [T_BRIEF_BAD_EPOCH] = {
+        "SOURCE_DATE_EPOCH: expected the seconds since 1970-01-01 00:00 UTC (a whole number), "
+        "found \"%s\"",
+        "SOURCE_DATE_EPOCH：应为自 1970-01-01 00:00 UTC 起的秒数（整数），实为“%s”" },
+    [T_BRIEF_NO_CLOCK] = { "report.html: cannot tell the date and time",
+                           "report.html：无法读取当前日期和时间" },
     [T_TIME_VERDICT_POINT] = {
         "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
 };

@@ -257,6 +257,8 @@ enum text {
     T_BRIEF_FLIPS_COUNT,
     T_BRIEF_HOLDS,
     T_BRIEF_FOLLOWS,
+    T_BRIEF_BAD_EPOCH,
+    T_BRIEF_NO_CLOCK,
     TEXTS
 };
 
