@@ -265,11 +265,13 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
     gplot_str(f, lang_text(c->lang, T_CAUSES_X));
     double top = c->s->runs ? 100.0 * (double)(c->s->runs - c->s->kept) / (double)c->s->runs : 0;
     double xr = fmin(100, 10 * ceil(fmax(top, 100 * (1 - c->s->required)) * 1.02 / 10));
-    /* the bars in the left part, their words in a column right of the axis */
-    fprintf(f, "\nset xrange [0:%g]\nset xtics nomirror\nset format x '%%g%%%%'\n"
+    /* the bars in the left part, their words in a column right of the axis;
+     * at most six tick labels, so that they never touch */
+    double step = xr > 50 ? 20 : xr > 25 ? 10 : 5;
+    fprintf(f, "\nset xrange [0:%g]\nset xtics %g nomirror\nset format x '%%g%%%%'\n"
             "set yrange [0.4:%d.6]\nset ytics scale 0 font ',%g'\nset border 1\n"
             "set grid xtics lc rgb '#dddddd'\nset rmargin at screen 0.70\n" KEY_BELOW
-            "set style fill solid 0.95 border rgb 'white'\n", xr > 0 ? xr : 10, rows,
+            "set style fill solid 0.95 border rgb 'white'\n", xr > 0 ? xr : 10, step, rows,
             row_font(rows));
     allowed_line(f, c);
     if (!c->s->late) {
