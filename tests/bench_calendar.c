@@ -23,18 +23,9 @@
 #include <time.h>
 
 #include "engine/calendar.h"
+#include "splitmix.h"
 
-/* ---- RNG: splitmix64 ----------------------------------------------------- */
-
-struct rng { uint64_t state; };
-
-static inline uint64_t rng_next(struct rng *g)
-{
-    uint64_t z = (g->state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
+/* ---- RNG: splitmix64 (splitmix.h) --------------------------------------- */
 
 /* Exponential with the given mean: -log(u), u uniform in (0, 1]. */
 static inline double rng_exp(struct rng *g, double mean)

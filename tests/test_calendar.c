@@ -18,21 +18,9 @@
 #include <stdlib.h>
 
 #include "engine/calendar.h"
+#include "splitmix.h"
 
-/* ---- deterministic PRNG (splitmix64) ------------------------------------- */
-
-struct rng { uint64_t state; };
-
-static uint64_t rng_next(struct rng *g)
-{
-    uint64_t z = (g->state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(struct rng *g) { return (double)(rng_next(g) >> 11) * 0x1.0p-53; }
+/* ---- deterministic PRNG (splitmix.h) ------------------------------------ */
 
 /* Uniform integer in [0, n). */
 static int rng_below(struct rng *g, int n) { return (int)(rng_next(g) % (uint64_t)n); }

@@ -1,10 +1,14 @@
 /*
- * test_network.c -- the road network and its shortest-time search.
+ * test_network.c -- the road network and its shortest-time searches.
  *
  * Brute force: hundreds of small random graphs (parallel roads, loops, zero-
  * minute roads, closures and speed changes with overlapping intervals) checked
  * against Floyd-Warshall from every source, with every returned path walked and
- * summed.  Hand cases pin the documented edge behaviour.
+ * summed; the same graphs with positions check A* and the several-source
+ * search.  Larger random graphs (past the size where labels move from the hash
+ * table to the array) check resumed searches and the road-change rule against
+ * a plain O(V^2) Dijkstra written here.  Hand cases pin the documented edge
+ * behaviour.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,34 +20,15 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "splitmix.h"
 #include "engine/network.h"
+#include "engine/search.h"
 
 #define MAX_NODES 40
 #define MAX_ROADS (3 * MAX_NODES + 8)
 #define MAX_CHANGES (2 * MAX_ROADS)
 #define N_GRAPHS 400
 #define REL_TOL 1e-9
-
-/* ---- deterministic PRNG (splitmix64) ------------------------------------- */
-
-struct rng { uint64_t state; };
-
-static uint64_t rng_next(struct rng *g)
-{
-    uint64_t z = (g->state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(struct rng *g) { return (double)(rng_next(g) >> 11) * 0x1.0p-53; }
-
-/* Uniform integer in [lo, hi]. */
-static int rng_int(struct rng *g, int lo, int hi)
-{
-    return lo + (int)(rng_next(g) % (uint64_t)(hi - lo + 1));
-}
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -220,6 +205,82 @@ static void check_targeted(struct rng *g, const struct net *net, struct net_sear
         assert_true(near(net_search_minutes(s, v), d[src][v]));
 }
 
+
+/* ---- A*, resumed searches, several sources -------------------------------- */
+
+/* Random positions in a county-sized box (some nodes share a point); then on
+ * the same graph, with its changes made to slow roads only (as hazards do;
+ * the premise of the bound): the bound never exceeds Floyd-Warshall's minutes; A*
+ * between every pair gives exactly full Dijkstra's minutes (the same sums in
+ * the same order) and a path that adds up to them; a search resumed towards
+ * nodes in random order settles each at exactly its full-run minutes, and
+ * every node it has not settled is at least its unsettled bound away; the
+ * several-source search gives each node the least of the sources' minutes,
+ * from the first source listed among those at that least. */
+static void check_goal_directed(uint64_t seed, const struct graph *gr, struct net *net,
+                                int free_flow, const double *given_w)
+{
+    struct rng g = { seed ^ 0x5DEECE66Dull };
+    static double lon[MAX_NODES], lat[MAX_NODES], full[MAX_NODES][MAX_NODES];
+    static double d[MAX_NODES][MAX_NODES];
+    double w[MAX_ROADS];
+    int n = gr->n, a, b, v, k;
+    for (k = 0; k < gr->m; k++)           /* hazards only slow roads: the bound's premise */
+        w[k] = closed(given_w[k]) ? INFINITY : fmax(given_w[k], gr->roads[k].minutes);
+    floyd_warshall(n, gr->m, gr->roads, w, d);
+    const double *run_w = free_flow ? NULL : w;
+    for (v = 0; v < n; v++) {
+        int same = v > 0 && rng_unit(&g) < 0.05 ? rng_int(&g, 0, v - 1) : -1;
+        lon[v] = same >= 0 ? lon[same] : 116.0 + 0.8 * rng_unit(&g);
+        lat[v] = same >= 0 ? lat[same] : 33.5 + 0.6 * rng_unit(&g);
+    }
+    assert_int_equal(net_set_points(net, lon, lat), 0);
+    struct net_search *s = net_search_create(net), *as = net_search_create(net);
+    assert_non_null(s);
+    assert_non_null(as);
+    for (a = 0; a < n; a++) {
+        net_search_run(s, a, run_w, NULL, 0);
+        for (v = 0; v < n; v++)
+            full[a][v] = net_search_minutes(s, v);
+    }
+    for (a = 0; a < n; a++)
+        for (b = 0; b < n; b++) {
+            assert_true(net_bound(net, a, b) >= 0);
+            assert_true(net_bound(net, a, b) <= d[a][b] * (1 + REL_TOL));
+            assert_true(net_search_astar(as, a, b, run_w) == full[a][b]);
+            check_path(net, as, a, b, w);
+        }
+    for (a = 0; a < n; a++) {
+        net_search_start(s, a, run_w);
+        for (k = 0; k < 6; k++) {
+            v = rng_int(&g, 0, n - 1);
+            assert_true(net_search_settle(s, v) == full[a][v]);
+            assert_true(net_search_settled(s, v) || full[a][v] == INFINITY);
+            for (b = 0; b < n; b++)
+                assert_true(net_search_settled(s, b)
+                            || net_search_unsettled_bound(s) <= full[a][b]);
+        }
+    }
+    int srcs[4], ns = rng_int(&g, 1, 4);
+    for (k = 0; k < ns; k++)
+        srcs[k] = k > 0 && rng_unit(&g) < 0.2 ? srcs[k - 1] : rng_int(&g, 0, n - 1);
+    net_search_run_multi(s, srcs, ns, run_w);
+    for (v = 0; v < n; v++) {
+        int first = -1;
+        double least = INFINITY;
+        for (k = 0; k < ns; k++)
+            if (full[srcs[k]][v] < least) {
+                least = full[srcs[k]][v];
+                first = k;
+            }
+        assert_true(net_search_minutes(s, v) == least);
+        assert_int_equal(net_search_origin(s, v), first);
+        check_path(net, s, first >= 0 ? srcs[first] : v, v, w);
+    }
+    net_search_free(s);
+    net_search_free(as);
+}
+
 /* One graph: every source, full and targeted, on the same reused search. */
 static void check_graph(uint64_t seed)
 {
@@ -252,6 +313,7 @@ static void check_graph(uint64_t seed)
         }
         check_targeted(&g, net, s, src, free_flow ? NULL : w, w, d);
     }
+    check_goal_directed(seed, &gr, net, free_flow, w);
     net_search_free(s);
     net_free(net);
 }
@@ -507,6 +569,341 @@ static void test_targets_edges(void **state)
     net_free(net);
 }
 
+
+/* ---- road changes: keeping stopped searches ------------------------------- */
+
+/* Plain Dijkstra, O(V^2 + E): each step takes the nearest unsettled node and
+ * relaxes its roads.  Every label is (minutes of the tail) + (minutes of the
+ * road), as in any label-setting search, so its minutes are the same doubles
+ * and can be compared with ==. */
+struct adj { int *first, *road; };
+
+static void adj_make(int n, int m, const struct net_road *roads, struct adj *a)
+{
+    int r, v, *fill = calloc((size_t)n + 1, sizeof *fill);
+    a->first = calloc((size_t)n + 2, sizeof *a->first);
+    a->road = malloc((2 * (size_t)m + 1) * sizeof *a->road);
+    assert_non_null(fill);
+    assert_non_null(a->first);
+    assert_non_null(a->road);
+    for (r = 0; r < m; r++) {
+        a->first[roads[r].from + 1]++;
+        a->first[roads[r].to + 1]++;
+    }
+    for (v = 0; v < n; v++)
+        a->first[v + 1] += a->first[v];
+    for (r = 0; r < m; r++) {
+        a->road[a->first[roads[r].from] + fill[roads[r].from]++] = r;
+        a->road[a->first[roads[r].to] + fill[roads[r].to]++] = r;
+    }
+    free(fill);
+}
+
+static void ref_dijkstra(int n, const struct net_road *roads, const struct adj *a,
+                         const double *w, int src, double *dist, unsigned char *done)
+{
+    int v, k;
+    for (v = 0; v < n; v++) {
+        dist[v] = INFINITY;
+        done[v] = 0;
+    }
+    dist[src] = 0;
+    for (;;) {
+        int x = -1;
+        for (v = 0; v < n; v++)
+            if (!done[v] && dist[v] < INFINITY && (x < 0 || dist[v] < dist[x]))
+                x = v;
+        if (x < 0)
+            return;
+        done[x] = 1;
+        for (k = a->first[x]; k < a->first[x + 1]; k++) {
+            int r = a->road[k], y = roads[r].from == x ? roads[r].to : roads[r].from;
+            if (!closed(w[r]) && dist[x] + w[r] < dist[y])
+                dist[y] = dist[x] + w[r];
+        }
+    }
+}
+
+/* The path to a settled node, walked with the minutes of now, adds up to
+ * exactly its minutes (no road on it changed since it was labelled). */
+static void check_exact_path(const struct net *net, const struct net_search *s, int src,
+                             int node, const double *w, int *buf, int max)
+{
+    int len = net_search_path(s, node, buf, max), cur = src, k;
+    double sum = 0;
+    assert_true(len >= 0 && len <= max);
+    for (k = 0; k < len; k++) {
+        assert_false(closed(w[buf[k]]));
+        cur = net_road_other_end(net, buf[k], cur);
+        sum += w[buf[k]];
+    }
+    assert_int_equal(cur, node);
+    assert_true(sum == net_search_minutes(s, node));
+}
+
+/* The path of least minutes to node chosen by the minutes alone, from the
+ * reference's minutes: walking back, the lowest-numbered road from a node
+ * y with ref[y] < ref[x] and ref[y] + w == ref[x].  Its length, or -1 when
+ * some step has no such road (a 0-minute road: the search keeps its own). */
+static int ref_least_path(int n, const struct net_road *roads, const struct adj *a,
+                          const double *w, const double *ref, int src, int node, int *out)
+{
+    int len = 0, x = node;
+    while (x != src) {
+        int best = -1;
+        for (int k = a->first[x]; k < a->first[x + 1]; k++) {
+            int r = a->road[k], y = roads[r].from == x ? roads[r].to : roads[r].from;
+            if (!closed(w[r]) && ref[y] < ref[x] && ref[y] + w[r] == ref[x] && (best < 0 || r < best))
+                best = r;
+        }
+        if (best < 0 || len >= n)
+            return -1;
+        out[len++] = best;
+        x = roads[best].from == x ? roads[best].to : roads[best].from;
+    }
+    for (int i = 0; i < len / 2; i++) {
+        int t = out[i];
+        out[i] = out[len - 1 - i];
+        out[len - 1 - i] = t;
+    }
+    return len;
+}
+
+/* A new value for one road: closed, reopened, slower, back to free flow, or
+ * any speed -- each change of the kinds a hazard makes. */
+static double random_minutes(struct rng *g, double free_min, double now)
+{
+    double u = rng_unit(g);
+    if (u < 0.3)
+        return INFINITY;
+    if (u < 0.55)
+        return free_min;
+    if (u < 0.75)
+        return closed(now) ? free_min / (0.1 + 0.9 * rng_unit(g)) : now / (0.2 + 0.8 * rng_unit(g));
+    if (u < 0.85)
+        return now * (0.2 + 0.8 * rng_unit(g));     /* faster than now */
+    return 60.0 * rng_unit(g);
+}
+
+struct change_counts { long kept, repaired, stale, queries, paths; };
+
+/* One graph of n nodes and m roads: three searches from random roots,
+ * stopped at random nodes; then `steps` road changes, each told to every
+ * search (a stale one starts again), and after each change every search is
+ * asked for a few nodes: the minutes must be exactly the reference's, for
+ * those and for every node it has settled, the unsettled bound must hold,
+ * paths must add up, and each must be the route the reference's minutes
+ * choose (ref_least_path). */
+static void check_changes(struct rng *g, int n, int m, const struct net_road *roads,
+                          int steps, struct change_counts *cnt)
+{
+    enum { SEARCHES = 3 };
+    struct net *net = net_create(n, m, roads);
+    struct net_search *s[SEARCHES];
+    int root[SEARCHES], i, k, v, step;
+    double *w = malloc(((size_t)m + 1) * sizeof *w), *ref = malloc((size_t)n * sizeof *ref);
+    unsigned char *done = malloc((size_t)n);
+    int *buf = malloc((size_t)n * sizeof *buf), *want = malloc((size_t)n * sizeof *want);
+    struct adj a;
+    assert_non_null(net);
+    assert_true(w && ref && done && buf && want);
+    adj_make(n, m, roads, &a);
+    for (k = 0; k < m; k++)
+        w[k] = rng_unit(g) < 0.1 ? INFINITY : roads[k].minutes;
+    for (i = 0; i < SEARCHES; i++) {
+        s[i] = net_search_create(net);
+        assert_non_null(s[i]);
+        root[i] = rng_int(g, 0, n - 1);
+        net_search_start(s[i], root[i], w);
+        for (k = rng_int(g, 0, 3); k > 0; k--)
+            net_search_settle(s[i], rng_int(g, 0, n - 1));
+    }
+    for (step = 0; step < steps; step++) {
+        int r = rng_int(g, 0, m - 1);
+        double old = w[r];
+        w[r] = random_minutes(g, roads[r].minutes, old);
+        for (i = 0; i < SEARCHES; i++) {
+            enum net_change c = net_search_road_changed(s[i], r, old, w[r]);
+            cnt->kept += c == NET_KEPT;
+            cnt->repaired += c == NET_REPAIRED;
+            cnt->stale += c == NET_STALE;
+            if (c == NET_STALE)
+                net_search_start(s[i], root[i], w);
+        }
+        for (i = 0; i < SEARCHES; i++) {
+            ref_dijkstra(n, roads, &a, w, root[i], ref, done);
+            for (k = rng_int(g, 0, 2); k > 0; k--) {
+                v = rng_int(g, 0, n - 1);
+                assert_true(net_search_settle(s[i], v) == ref[v]);
+                cnt->queries++;
+            }
+            double bound = net_search_unsettled_bound(s[i]);
+            for (v = 0; v < n; v++) {
+                if (!net_search_settled(s[i], v)) {
+                    assert_true(bound <= ref[v]);
+                    continue;
+                }
+                assert_true(net_search_minutes(s[i], v) == ref[v]);
+                check_exact_path(net, s[i], root[i], v, w, buf, n);
+                int len = ref_least_path(n, roads, &a, w, ref, root[i], v, want);
+                if (len >= 0) {         /* the same route however the search got there */
+                    assert_int_equal(net_search_path(s[i], v, buf, n), len);
+                    for (k = 0; k < len; k++)
+                        assert_int_equal(buf[k], want[k]);
+                    cnt->paths++;
+                }
+            }
+        }
+    }
+    for (i = 0; i < SEARCHES; i++)
+        net_search_free(s[i]);
+    net_free(net);
+    free(w);
+    free(ref);
+    free(done);
+    free(buf);
+    free(want);
+    free(a.first);
+    free(a.road);
+}
+
+/* Thousands of changes on small graphs (labels in the array) and a few on
+ * graphs of 1,500-3,000 nodes (labels in the hash table, which grows while
+ * searches are resumed and repaired; one with whole-minute roads, where
+ * routes of equal minutes abound); every outcome of the rule occurs, and
+ * every route returned is the one the minutes alone choose. */
+static void test_road_changes(void **state)
+{
+    static struct graph gr;
+    struct change_counts cnt = { 0, 0, 0, 0, 0 };
+    (void)state;
+    for (uint64_t seed = 0; seed < 300; seed++) {
+        struct rng g = { 0xC0FFEEull + seed };
+        random_roads(&g, &gr);
+        if (gr.m == 0)
+            continue;
+        check_changes(&g, gr.n, gr.m, gr.roads, 20, &cnt);
+    }
+    for (uint64_t seed = 0; seed < 3; seed++) {
+        struct rng g = { 0xB16ull + seed };
+        int side = rng_int(&g, 40, 55), n = side * side, m = 0;
+        struct net_road *roads = malloc((size_t)(3 * n) * sizeof *roads);
+        assert_non_null(roads);
+        for (int v = 0; v < n; v++) {     /* seed 0: whole minutes, so routes tie */
+            double a = seed ? 0.5 + 5.0 * rng_unit(&g) : rng_int(&g, 1, 3);
+            double b = seed ? 0.5 + 5.0 * rng_unit(&g) : rng_int(&g, 1, 3);
+            if (v % side + 1 < side)
+                roads[m++] = (struct net_road){ v, v + 1, a };
+            if (v + side < n)
+                roads[m++] = (struct net_road){ v, v + side, b };
+            if (rng_unit(&g) < 0.2)
+                roads[m++] = (struct net_road){ v, rng_int(&g, 0, n - 1),
+                                                seed ? 20.0 * rng_unit(&g) : rng_int(&g, 1, 20) };
+        }
+        check_changes(&g, n, m, roads, 40, &cnt);
+        free(roads);
+    }
+    print_message("road changes: %ld kept, %ld repaired, %ld stale; %ld queries, %ld routes\n",
+                  cnt.kept, cnt.repaired, cnt.stale, cnt.queries, cnt.paths);
+    assert_true(cnt.kept > 1000 && cnt.repaired > 100 && cnt.stale > 100 && cnt.paths > 10000);
+}
+
+/* Hand cases of the rule on the hand network (roads r0..r4 above), from 0.
+ * Stopped once 1 and then 2 are settled: settled {0: 0, 1: 10 by r0, 2: 13 by
+ * r4 (settled last, its roads not relaxed yet)}, queued 3: 20 by r1, rho = 13.
+ *   r3 (2-3) closes: the pred of no node -> KEPT;
+ *   r1 (1-3) 10 -> 5: 10 + 5 = 15 < 20 -> REPAIRED, 3 = 15 by r1;
+ *   r1 closes: pred of queued 3; no settled neighbour has an open road to it
+ *     (r3 is closed) -> unlabelled, REPAIRED;
+ *   r3 reopens: 13 + 20 = 33 < unlabelled -> REPAIRED, 3 = 33 by r3;
+ *   r0 (0-1) 10 -> 5: 0 + 5 < 10, settled 1 is reopened, and the search
+ *     catches up below rho = 13: 1 = 5, 2 = 5 + 3 = 8 by r4, 3 = 8 + 20 = 28
+ *     by r3 (queued) -> REPAIRED;
+ *   running on settles 3 at 28 (rho 28); r4 closes: the pred of settled 2,
+ *     whose subtree {2, 3} is cut and labelled again from 0 and 1: 2 = 15 by
+ *     r2, taken again below rho; 3 = 15 + 20 = 35 by r3 -> REPAIRED.
+ * From 0 anew, all open, settled to 3: 1 = 10, 2 = 13 by r4, 3 = 20 by r1;
+ *   r0 closes: the subtree of 1 is {1, 2, 3}, most of what is settled: STALE. */
+static void test_road_changes_hand(void **state)
+{
+    double w[5] = { 10.0, 10.0, 15.0, 20.0, 3.0 };
+    struct net *net = net_create(5, 5, hand_roads);
+    struct net_search *s = net_search_create(net);
+    (void)state;
+    net_search_start(s, 0, w);
+    assert_true(net_search_settle(s, 1) == 10.0);
+    assert_true(net_search_minutes(s, 2) == 15.0);  /* 1's roads not relaxed yet */
+    assert_true(net_search_settle(s, 2) == 13.0);
+    assert_true(net_search_settle(s, 1) == 10.0);   /* settled: asked again, O(1) */
+    assert_true(net_search_minutes(s, 3) == 20.0);
+    w[3] = INFINITY;
+    assert_int_equal(net_search_road_changed(s, 3, 20.0, INFINITY), NET_KEPT);
+    w[1] = 5.0;
+    assert_int_equal(net_search_road_changed(s, 1, 10.0, 5.0), NET_REPAIRED);
+    assert_true(net_search_minutes(s, 3) == 15.0);
+    assert_int_equal(net_search_pred(s, 3), 1);
+    w[1] = INFINITY;
+    assert_int_equal(net_search_road_changed(s, 1, 5.0, INFINITY), NET_REPAIRED);
+    assert_true(net_search_minutes(s, 3) == INFINITY);
+    w[3] = 20.0;
+    assert_int_equal(net_search_road_changed(s, 3, INFINITY, 20.0), NET_REPAIRED);
+    assert_true(net_search_minutes(s, 3) == 33.0);
+    assert_int_equal(net_search_pred(s, 3), 3);
+    w[0] = 5.0;
+    assert_int_equal(net_search_road_changed(s, 0, 10.0, 5.0), NET_REPAIRED);
+    assert_true(net_search_settled(s, 1) && net_search_minutes(s, 1) == 5.0);
+    assert_true(net_search_settled(s, 2) && net_search_minutes(s, 2) == 8.0);
+    assert_false(net_search_settled(s, 3));
+    assert_true(net_search_minutes(s, 3) == 28.0);
+    assert_true(net_search_settle(s, 3) == 28.0);
+    w[4] = INFINITY;
+    assert_int_equal(net_search_road_changed(s, 4, 3.0, INFINITY), NET_REPAIRED);
+    assert_true(net_search_settled(s, 2) && net_search_minutes(s, 2) == 15.0);
+    assert_int_equal(net_search_pred(s, 2), 2);
+    assert_true(net_search_settle(s, 3) == 35.0);
+    double open[5] = { 10.0, 10.0, 15.0, 20.0, 3.0 };
+    net_search_start(s, 0, open);
+    assert_true(net_search_settle(s, 3) == 20.0);
+    open[0] = INFINITY;
+    assert_int_equal(net_search_road_changed(s, 0, 10.0, INFINITY), NET_STALE);
+    net_search_free(s);
+    net_free(net);
+}
+
+/* Memory follows what a search touched: a few steps into a grid of a
+ * quarter of a million nodes holds a few kilobytes; the whole grid, the
+ * array; net_search_clear gives it back. */
+static void test_search_memory(void **state)
+{
+    enum { SIDE = 500, N = SIDE * SIDE, M = 2 * SIDE * (SIDE - 1) };
+    struct net_road *roads = malloc(M * sizeof *roads);
+    int r = 0, x, y;
+    (void)state;
+    assert_non_null(roads);
+    for (y = 0; y < SIDE; y++)
+        for (x = 0; x < SIDE; x++) {
+            int v = y * SIDE + x;
+            if (x + 1 < SIDE) roads[r++] = (struct net_road){ v, v + 1, 1.0 };
+            if (y + 1 < SIDE) roads[r++] = (struct net_road){ v, v + SIDE, 1.0 };
+        }
+    struct net *net = net_create(N, M, roads);
+    struct net_search *s = net_search_create(net);
+    assert_non_null(s);
+    int mid = (SIDE / 2) * SIDE + SIDE / 2;
+    net_search_start(s, mid, NULL);
+    assert_true(net_search_settle(s, mid + 3 * SIDE + 4) == 7.0);
+    assert_true(net_search_bytes(s) < 64 * 1024);
+    net_search_run(s, mid, NULL, NULL, 0);
+    assert_true(net_search_minutes(s, 0) == 2.0 * (SIDE / 2));
+    assert_true(net_search_bytes(s) >= (size_t)N * 24);
+    net_search_clear(s);
+    assert_true(net_search_bytes(s) < 64 * 1024);
+    assert_true(net_search_minutes(s, mid) == INFINITY);
+    net_search_free(s);
+    net_free(net);
+    free(roads);
+}
+
 /* A 1000 x 1000 grid of 1-minute roads: a million nodes, corner to corner
  * is 1998 minutes and 1998 roads. */
 static void test_million_nodes(void **state)
@@ -553,6 +950,9 @@ int main(void)
         cmocka_unit_test(test_create_edges),
         cmocka_unit_test(test_targets_edges),
         cmocka_unit_test(test_million_nodes),
+        cmocka_unit_test(test_road_changes),
+        cmocka_unit_test(test_road_changes_hand),
+        cmocka_unit_test(test_search_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

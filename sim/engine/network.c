@@ -1,6 +1,7 @@
 /*
  * network.c -- the road network in compressed sparse row (CSR) form, road
- * minutes at a given time, and Dijkstra over it with an indexed binary heap.
+ * minutes at a given time, and the straight-line lower bound on the minutes
+ * between two nodes (network.h says why it is a bound).
  *
  * Invariant (CSR): the arcs leaving node v are arc_head[first[v] .. first[v+1])
  * with the road each one runs along in arc_road[] at the same index; first[0] = 0
@@ -8,10 +9,10 @@
  * exactly two arcs, a -> b and b -> a, both carrying r; arcs of a node are in
  * increasing road order.
  *
- * Invariant (search): a node's label (dist, pred, pos) is meaningful only when
- * its stamp equals the search's current generation; a new search bumps the
- * generation, which forgets every old label in O(1).  While a node is queued,
- * pos is its index in the heap; once settled, pos is -1.
+ * Invariant (bound): with positions, point[v] is node v on a sphere of radius
+ * GEO_R_KM (x, y, z in km) and bound_speed >= chord(road) / minutes for every
+ * road; bound_speed is INFINITY when some road has 0 minutes between distinct
+ * points, and 0 when no positions were given (the bound is then 0).
  */
 #include "engine/network.h"
 
@@ -22,11 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Last generation used before the stamps are cleared and counting restarts.
- * Overridable only so the wrap-around can be exercised in a test build. */
-#ifndef NET_GEN_MAX
-#define NET_GEN_MAX UINT_MAX
-#endif
+#define GEO_R_KM 6371.0          /* the sphere of engine/geo.c */
+#define BOUND_SLACK (1.0 - 1e-9) /* covers the rounding of chords and sums */
 
 struct net {
     int n_nodes, n_roads;
@@ -34,29 +32,8 @@ struct net {
     int *arc_head;           /* 2 n_roads: node an arc leads to */
     int *arc_road;           /* 2 n_roads: road an arc runs along */
     struct net_road *roads;  /* n_roads: a copy, so the caller's array may go */
-};
-
-/* Everything a search keeps about one node, in one 24-byte record so a
- * relaxation costs one memory access, not four.  target: generation of the
- * run for which the node is a target. */
-struct net_label {
-    double dist;             /* best minutes found from src */
-    unsigned stamp;          /* generation that wrote dist, pred, pos */
-    int pred;                /* road by which dist was reached; -1 at src */
-    int pos;                 /* heap index while queued, -1 once settled */
-    unsigned target;
-};
-
-/* Heap entries carry their key so sifting compares without chasing labels. */
-struct net_heap_item { double key; int node; };
-
-struct net_search {
-    const struct net *net;
-    struct net_label *label;      /* n_nodes */
-    struct net_heap_item *heap;   /* n_nodes: each node is queued at most once */
-    int heap_len;
-    unsigned gen;                 /* 0: no search has run yet */
-    int src;
+    double *point;           /* 3 n_nodes (x, y, z km), or NULL: no positions */
+    double bound_speed;      /* km of chord per minute, see the invariant */
 };
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -105,6 +82,13 @@ static int net_sizes_ok(int n_nodes, int n_roads, const struct net_road *roads)
            n_roads <= INT_MAX / 2 && (roads != NULL || n_roads == 0);
 }
 
+size_t net_bytes(long n_nodes, long n_roads)
+{
+    return sizeof(struct net) + ((size_t)n_nodes + 1) * sizeof(int)
+         + 2 * (size_t)n_roads * 2 * sizeof(int) + (size_t)n_roads * sizeof(struct net_road)
+         + 3 * (size_t)n_nodes * sizeof(double);
+}
+
 /* O(V + E) time and memory: (V + 1) + 2E ints plus a copy of the roads. */
 struct net *net_create(int n_nodes, int n_roads, const struct net_road *roads)
 {
@@ -143,12 +127,22 @@ void net_free(struct net *n)
     free(n->arc_head);
     free(n->arc_road);
     free(n->roads);
+    free(n->point);
     free(n);
 }
 
 int net_n_nodes(const struct net *n) { return n->n_nodes; }
 
 int net_n_roads(const struct net *n) { return n->n_roads; }
+
+int net_road_from(const struct net *n, int road) { return n->roads[road].from; }
+
+int net_road_to(const struct net *n, int road) { return n->roads[road].to; }
+
+struct net_arcs net_arcs(const struct net *n)
+{
+    return (struct net_arcs){ n->first, n->arc_head, n->arc_road, n->roads };
+}
 
 double net_free_minutes(const struct net *n, int road)
 {
@@ -204,227 +198,53 @@ void net_road_minutes(const struct net *n, const struct road_change *ch, int n_c
             out[r] = n->roads[r].minutes;
 }
 
-/* ---- search state -------------------------------------------------------- */
 
-/* O(V) memory: 24 bytes of label and 16 of heap per node. */
-struct net_search *net_search_create(const struct net *n)
+/* ---- positions and the lower bound --------------------------------------- */
+
+static double net_chord(const double *p, const double *q)
 {
-    struct net_search *s = calloc(1, sizeof *s);
-
-    if (s == NULL)
-        goto cleanup;
-    s->net = n;
-    s->src = -1;
-    s->label = calloc(n->n_nodes ? (size_t)n->n_nodes : 1, sizeof *s->label);
-    s->heap = net_alloc((size_t)n->n_nodes, sizeof *s->heap);
-    if (s->label == NULL || s->heap == NULL)
-        goto cleanup;
-    return s;
-
-cleanup:
-    net_search_free(s);
-    return NULL;
+    double dx = p[0] - q[0], dy = p[1] - q[1], dz = p[2] - q[2];
+    return sqrt(dx * dx + dy * dy + dz * dz);
 }
 
-void net_search_free(struct net_search *s)
+int net_set_points(struct net *n, const double *lon, const double *lat)
 {
-    if (s == NULL)
-        return;
-    free(s->label);
-    free(s->heap);
-    free(s);
-}
+    const double rad = M_PI / 180.0;
+    double *p = net_alloc(3 * (size_t)n->n_nodes, sizeof *p), speed = 0;
+    int v, r;
 
-/* Starts a new generation, forgetting all labels in O(1).  Only when the
- * counter would wrap are the stamps cleared, O(V) once per NET_GEN_MAX runs,
- * so that no stale stamp can ever equal a live generation. */
-static void net_search_begin(struct net_search *s, int src)
-{
-    if (s->gen == NET_GEN_MAX) {
-        int v;
-        for (v = 0; v < s->net->n_nodes; v++)
-            s->label[v].stamp = s->label[v].target = 0;
-        s->gen = 0;
-    }
-    s->gen++;
-    s->heap_len = 0;
-    s->src = src;
-}
-
-/* True if this run has given node a label (it is queued or settled). */
-static int net_reached(const struct net_search *s, int node)
-{
-    return s->gen != 0 && s->label[node].stamp == s->gen;
-}
-
-/* ---- indexed binary min-heap on dist ------------------------------------- */
-
-static void net_heap_put(struct net_search *s, int i, struct net_heap_item it)
-{
-    s->heap[i] = it;
-    s->label[it.node].pos = i;
-}
-
-/* Moves it up from hole i to its place.  O(log V). */
-static void net_heap_up(struct net_search *s, int i, struct net_heap_item it)
-{
-    while (i > 0) {
-        int p = (i - 1) / 2;
-        if (s->heap[p].key <= it.key)
-            break;
-        net_heap_put(s, i, s->heap[p]);
-        i = p;
-    }
-    net_heap_put(s, i, it);
-}
-
-/* Moves it down from hole i to its place.  "i >= len - i" tests 2i + 1 >= len
- * without overflowing for huge heaps.  O(log V). */
-static void net_heap_down(struct net_search *s, int i, struct net_heap_item it)
-{
-    int len = s->heap_len;
-
-    while (i < len - i) {
-        int c = 2 * i + 1;
-        if (c + 1 < len && s->heap[c + 1].key < s->heap[c].key)
-            c++;
-        if (s->heap[c].key >= it.key)
-            break;
-        net_heap_put(s, i, s->heap[c]);
-        i = c;
-    }
-    net_heap_put(s, i, it);
-}
-
-/* Removes the nearest queued node, marks it settled and returns it. */
-static int net_heap_pop(struct net_search *s)
-{
-    int top = s->heap[0].node;
-    struct net_heap_item last = s->heap[--s->heap_len];
-
-    if (s->heap_len > 0)
-        net_heap_down(s, 0, last);
-    s->label[top].pos = -1;
-    return top;
-}
-
-/* ---- Dijkstra ------------------------------------------------------------ */
-
-/* Offers node the distance d via road: labels it if new this run, lowers its
- * key if queued and d is better, ignores it if settled.  O(log V). */
-static void net_reach(struct net_search *s, int node, double d, int road)
-{
-    struct net_label *l = &s->label[node];
-    struct net_heap_item it = { d, node };
-
-    if (!(d < INFINITY))
-        return;                       /* a sum that overflowed reaches nothing */
-    if (l->stamp != s->gen) {
-        l->stamp = s->gen;
-        l->dist = d;
-        l->pred = road;
-        net_heap_up(s, s->heap_len++, it);
-    } else if (l->pos >= 0 && d < l->dist) {
-        l->dist = d;
-        l->pred = road;
-        net_heap_up(s, l->pos, it);
-    }
-}
-
-/* Minutes of road now; a closed road (INFINITY, negative or NaN) gives -1. */
-static double net_arc_minutes(const struct net *n, const double *road_min, int road)
-{
-    double m = road_min ? road_min[road] : n->roads[road].minutes;
-
-    return (m >= 0 && m < INFINITY) ? m : -1;
-}
-
-/* Relaxes every open arc leaving the just-settled node v.  O(deg v log V). */
-static void net_scan(struct net_search *s, int v, const double *road_min)
-{
-    const struct net *n = s->net;
-    double dv = s->label[v].dist;
-    int a;
-
-    for (a = n->first[v]; a < n->first[v + 1]; a++) {
-        double m = net_arc_minutes(n, road_min, n->arc_road[a]);
-        if (m >= 0)
-            net_reach(s, n->arc_head[a], dv + m, n->arc_road[a]);
-    }
-}
-
-/* Stamps each distinct target with this run's generation and returns how many
- * distinct ones there are, so duplicates are counted once.  O(n_targets). */
-static int net_mark_targets(struct net_search *s, const int *targets, int n_targets)
-{
-    int i, distinct = 0;
-
-    for (i = 0; i < n_targets; i++) {
-        int t = targets[i];
-        assert(t >= 0 && t < s->net->n_nodes);
-        if (s->label[t].target != s->gen) {
-            s->label[t].target = s->gen;
-            distinct++;
-        }
-    }
-    return distinct;
-}
-
-/* Settles nodes in order of minutes until the heap empties or, with targets,
- * the last distinct target is settled (an unreachable target therefore means
- * a full search).  Allocates nothing.  O((V + E) log V). */
-void net_search_run(struct net_search *s, int src, const double *road_min,
-                    const int *targets, int n_targets)
-{
-    int left = 0;
-
-    assert(src >= 0 && src < s->net->n_nodes);
-    net_search_begin(s, src);
-    net_reach(s, src, 0.0, -1);       /* src has 0 minutes even if nothing is settled */
-    if (targets != NULL) {
-        left = net_mark_targets(s, targets, n_targets);
-        if (left == 0)
-            return;                   /* no targets: nothing to settle */
-    }
-    while (s->heap_len > 0) {
-        int v = net_heap_pop(s);
-        if (s->label[v].target == s->gen && --left == 0)
-            return;
-        net_scan(s, v, road_min);
-    }
-}
-
-/* Final for settled nodes.  After a run stopped early at its targets, a node
- * still queued gives the length of the best path seen so far (an upper bound,
- * and the path net_search_path returns for it).  O(1). */
-double net_search_minutes(const struct net_search *s, int node)
-{
-    assert(node >= 0 && node < s->net->n_nodes);
-    return net_reached(s, node) ? s->label[node].dist : INFINITY;
-}
-
-int net_search_pred(const struct net_search *s, int node)
-{
-    assert(node >= 0 && node < s->net->n_nodes);
-    return (net_reached(s, node) && node != s->src) ? s->label[node].pred : -1;
-}
-
-/* Walks pred back from node to src twice: once to count, once to write each
- * road at its place from the end.  O(path length). */
-int net_search_path(const struct net_search *s, int node, int *roads, int max)
-{
-    int len = 0, v, k;
-
-    assert(node >= 0 && node < s->net->n_nodes);
-    if (!net_reached(s, node))
+    if (p == NULL)
         return -1;
-    for (v = node; v != s->src; len++)
-        v = net_road_other_end(s->net, s->label[v].pred, v);
-    for (v = node, k = len - 1; v != s->src; k--) {
-        int road = s->label[v].pred;
-        if (k < max)
-            roads[k] = road;
-        v = net_road_other_end(s->net, road, v);
+    for (v = 0; v < n->n_nodes; v++) {
+        double cl = cos(lat[v] * rad);
+        p[3 * v] = GEO_R_KM * cl * cos(lon[v] * rad);
+        p[3 * v + 1] = GEO_R_KM * cl * sin(lon[v] * rad);
+        p[3 * v + 2] = GEO_R_KM * sin(lat[v] * rad);
     }
-    return len;
+    for (r = 0; r < n->n_roads; r++) {
+        const struct net_road *road = &n->roads[r];
+        double km = net_chord(&p[3 * road->from], &p[3 * road->to]);
+        if (km > 0)
+            speed = fmax(speed, road->minutes > 0 ? km / road->minutes : INFINITY);
+    }
+    free(n->point);
+    n->point = p;
+    n->bound_speed = speed;
+    return 0;
+}
+
+double net_bound(const struct net *n, int a, int b)
+{
+    if (n->point == NULL || !(n->bound_speed < INFINITY) || n->bound_speed <= 0)
+        return 0;
+    return BOUND_SLACK * net_chord(&n->point[3 * a], &n->point[3 * b]) / n->bound_speed;
+}
+
+/* A great-circle arc of s km has a chord of 2 R sin(s / 2R). */
+double net_bound_arc(const struct net *n, double arc_km)
+{
+    if (n->point == NULL || !(n->bound_speed < INFINITY) || n->bound_speed <= 0 || !(arc_km > 0))
+        return 0;
+    double half = fmin(arc_km / (2 * GEO_R_KM), M_PI / 2);
+    return BOUND_SLACK * 2 * GEO_R_KM * sin(half) / n->bound_speed;
 }

@@ -1,16 +1,17 @@
 /*
- * network.h -- the road network as a compact adjacency (CSR) and shortest
- * travel times over it (Dijkstra with an indexed binary heap).
+ * network.h -- the road network as a compact adjacency (CSR), the minutes of
+ * its roads at a given time, and a lower bound on the minutes between two
+ * nodes from their positions (what goal-directed searches and the dispatcher's
+ * pre-filter use; engine/search.h holds the searches themselves).
  *
  * Roads are undirected: road r becomes two arcs, one each way, both carrying r.
  * A search takes the travel minutes of every road *now* (closures and speed
  * factors already applied, see net_road_minutes); a closed road has INFINITY.
- * All memory a search needs lives in a struct net_search made once and reused,
- * so a query allocates nothing.  Cost: O((V + E) log V) per search; resetting
- * between searches is O(1) (a generation stamp marks what the last search touched).
  */
 #ifndef SUPPLYSIM_NETWORK_H
 #define SUPPLYSIM_NETWORK_H
+
+#include <stddef.h>
 
 struct net_road { int from, to; double minutes; };   /* free-flow minutes */
 
@@ -21,7 +22,6 @@ struct net_road { int from, to; double minutes; };   /* free-flow minutes */
 struct road_change { int road; double from_min, until_min, factor; };
 
 struct net;
-struct net_search;
 
 /* Builds the network; NULL on allocation failure.  Node and road indices must be
  * valid (0 <= from, to < n_nodes); the caller has validated them. */
@@ -31,6 +31,18 @@ int net_n_nodes(const struct net *n);
 int net_n_roads(const struct net *n);
 double net_free_minutes(const struct net *n, int road);
 int net_road_other_end(const struct net *n, int road, int node);
+int net_road_from(const struct net *n, int road);
+int net_road_to(const struct net *n, int road);
+
+/* Bytes net_create allocates for a network of this size (the memory check
+ * at load uses it). */
+size_t net_bytes(long n_nodes, long n_roads);
+
+/* The arcs as read-only arrays, for the searches' inner loops: the arcs
+ * leaving node v are head[first[v] .. first[v+1]), each along road[a]; the
+ * roads themselves are roads[0 .. n_roads). */
+struct net_arcs { const int *first, *head, *road; const struct net_road *roads; };
+struct net_arcs net_arcs(const struct net *n);
 
 /* Fills out[n_roads] with the minutes of each road at time t: free-flow minutes
  * divided by the lowest factor among the changes in force at t (1 when
@@ -38,25 +50,25 @@ int net_road_other_end(const struct net *n, int road, int node);
 void net_road_minutes(const struct net *n, const struct road_change *ch, int n_ch,
                       double t, double *out);
 
-struct net_search *net_search_create(const struct net *n);
-void net_search_free(struct net_search *s);
+/* ---- positions and the lower bound ----------------------------------------
+ * Given the nodes' WGS-84 positions, net_bound(a, b) is a lower bound on the
+ * minutes of every path between a and b: the straight-line (chord) distance
+ * through the earth divided by the fastest straight-line speed of any road
+ * (max over roads of chord km / free-flow minutes).  Every road takes at least
+ * its chord over that speed, and a path is at least as long as the chord
+ * between its ends (triangle inequality), so the bound never overestimates.
+ * Closures and slow-downs only add minutes, so it also bounds every path on
+ * the roads as they are now.  Without positions (or with a road of 0 minutes
+ * between distinct points) the bound is 0. */
 
-/* Shortest minutes from src to every node, with road_min[] as the current road
- * minutes (NULL: free flow).  If targets is not NULL the search stops once all
- * n_targets of them are settled (others may then be unsettled). */
-void net_search_run(struct net_search *s, int src, const double *road_min,
-                    const int *targets, int n_targets);
+/* 0, or -1 when memory runs out.  O(V + E). */
+int net_set_points(struct net *n, const double *lon, const double *lat);
 
-/* After a run: minutes to node (INFINITY if unreached). */
-double net_search_minutes(const struct net_search *s, int node);
+/* Lower bound on the minutes between nodes a and b.  O(1). */
+double net_bound(const struct net *n, int a, int b);
 
-/* After a run: the road by which node was reached (its last road from src);
- * -1 for src itself and for an unreached node. */
-int net_search_pred(const struct net_search *s, int node);
-
-/* After a run: the roads from src to node in travel order, written to roads[]
- * (at most max); returns the path's length in roads, or -1 if node is unreached.
- * A return larger than max means roads[] holds only the first max. */
-int net_search_path(const struct net_search *s, int node, int *roads, int max);
+/* Lower bound on the minutes between two points at least arc_km apart on the
+ * earth's surface (great-circle km).  O(1). */
+double net_bound_arc(const struct net *n, double arc_km);
 
 #endif

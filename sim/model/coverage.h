@@ -8,6 +8,7 @@
 
 #include "config/definition.h"
 #include "engine/network.h"
+#include "engine/search.h"
 
 struct coverage_row {
     int township;

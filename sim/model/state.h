@@ -17,6 +17,7 @@
 #include "engine/calendar.h"
 #include "engine/grow.h"
 #include "engine/network.h"
+#include "engine/search.h"
 #include "engine/rng.h"
 #include "model/model.h"
 

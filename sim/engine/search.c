@@ -1,0 +1,561 @@
+/*
+ * search.c -- Dijkstra (stoppable, resumable), A* and several-source
+ * searches over a network, with an indexed binary heap (search_impl.h says
+ * how labels and the heap are kept; search_repair.c keeps a stopped
+ * Dijkstra right while roads change).
+ *
+ * Invariant of a Dijkstra search begun by net_search_start, with S the nodes
+ * settled so far, rho the most minutes of any of them (-INFINITY before any)
+ * and w the minutes of road_min now:
+ *   (I1) every x in S has dist(x) = the shortest minutes from the source under
+ *        w, reached along pred(x) from a node settled before it;
+ *   (I2) every queued y has dist(y) = min over open roads (x, y) with x in S
+ *        (x's roads relaxed) of dist(x) + w(x, y), pred(y) one that attains
+ *        it, and dist(y) >= rho; a node neither settled nor queued has no open
+ *        road from a relaxed node of S.
+ * Running on from such a state is Dijkstra's algorithm continued: the least
+ * queued node has its shortest minutes (any path to it leaves S by a road to
+ * a queued node, which is at least that node's label), so every further node
+ * is settled at its shortest minutes.  The node settled last by a run that
+ * stopped at it is "pending": in S, its roads relaxed when the search runs
+ * on (or when a road changes).
+ *
+ * A* (net_search_astar) settles by key = minutes + net_bound to the goal and
+ * may reopen a settled node when it finds it a shorter path; it stops once
+ * no queued key is at or below the goal's minutes (allowing 1e-12 for
+ * rounding).  A queued node on a shortest path has key <= the shortest
+ * minutes, because the bound never overestimates, so the goal's minutes are
+ * the shortest when it stops: the same as Dijkstra's, whatever the rounding
+ * of the keys.
+ */
+#include "engine/search_impl.h"
+
+#include <assert.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Last generation used before the stamps are cleared and counting restarts. */
+#ifndef NET_GEN_MAX
+#define NET_GEN_MAX UINT_MAX
+#endif
+
+#define SMALL_CAP 256          /* a fresh table's slots */
+#define DENSE_NODES 1024       /* networks this small get the array at once */
+#define ASTAR_TOL 1e-12
+
+/* ---- the table of labels ------------------------------------------------- */
+
+/* calloc(count, size), never of 0 bytes, so NULL always means failure. */
+static void *search_calloc(size_t count, size_t size)
+{
+    return calloc(count > 0 ? count : 1, size > 0 ? size : 1);
+}
+
+static unsigned search_hash(const struct net_search *s, int node)
+{
+    return ((unsigned)node * 2654435769u) >> s->shift;
+}
+
+/* The free slot where node goes (node has no label this generation). */
+static int free_slot(const struct net_search *s, int node)
+{
+    if (s->dense)
+        return node;
+    unsigned mask = (unsigned)s->cap - 1, i = search_hash(s, node) & mask;
+    while (s->tab[i].stamp == s->gen)
+        i = (i + 1) & mask;
+    return (int)i;
+}
+
+/* A table of cap slots (dense when cap reaches the network), all free. */
+static int table_make(struct net_search *s, int cap)
+{
+    int dense = cap >= s->n_nodes;
+    struct net_label *t = search_calloc(dense ? (size_t)s->n_nodes : (size_t)cap, sizeof *t);
+    if (t == NULL)
+        return -1;
+    free(s->tab);
+    s->tab = t;
+    s->dense = dense;
+    s->cap = dense ? s->n_nodes : cap;
+    for (s->shift = 32; !dense && (1 << (32 - s->shift)) < cap; s->shift--)
+        ;
+    return 0;
+}
+
+/* Doubles the table (or makes it the array), moving every label and
+ * re-pointing the heap.  O(labels).  0, or -1 when out of memory. */
+static int table_grow(struct net_search *s)
+{
+    struct net_label *old = s->tab;
+    int old_cap = s->cap, i;
+    s->tab = NULL;
+    if (table_make(s, old_cap > (s->n_nodes - 1) / 2 ? s->n_nodes : 2 * old_cap) < 0) {
+        s->tab = old;
+        return -1;
+    }
+    for (i = 0; i < s->heap_len; i++)      /* pos already says where it is queued */
+        s->heap[i].slot = -1 - old[s->heap[i].slot].node;
+    for (i = 0; i < old_cap; i++)
+        if (old[i].stamp == s->gen) {
+            int k = free_slot(s, old[i].node);
+            s->tab[k] = old[i];
+        }
+    for (i = 0; i < s->heap_len; i++)
+        s->heap[i].slot = search_slot(s, -1 - s->heap[i].slot);
+    free(old);
+    return 0;
+}
+
+/* A new label for node (which has none); its slot, or -1 when out of memory. */
+static int label_new(struct net_search *s, int node)
+{
+    if (!s->dense && 2 * (s->count + 1) > s->cap && table_grow(s) < 0) {
+        s->failed = 1;
+        return -1;
+    }
+    int k = free_slot(s, node);
+    s->tab[k] = (struct net_label){ INFINITY, node, -1, UNLABELLED, s->gen };
+    s->count++;
+    return k;
+}
+
+/* ---- creating and starting ----------------------------------------------- */
+
+struct net_search *net_search_create(const struct net *n)
+{
+    struct net_search *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    s->net = n;
+    s->arcs = net_arcs(n);
+    s->n_nodes = net_n_nodes(n);
+    s->src = s->goal = s->pending = -1;
+    if (table_make(s, s->n_nodes <= DENSE_NODES ? s->n_nodes : SMALL_CAP) < 0) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void net_search_free(struct net_search *s)
+{
+    if (s == NULL)
+        return;
+    free(s->tab);
+    free(s->heap);
+    free(s->order);
+    free(s->scratch);
+    free(s);
+}
+
+static void search_begin(struct net_search *s, enum mode mode, int src, const double *road_min);
+
+void net_search_clear(struct net_search *s)
+{
+    int small = s->n_nodes <= DENSE_NODES ? s->n_nodes : SMALL_CAP;
+    free(s->heap);
+    free(s->order);
+    free(s->scratch);
+    s->heap = NULL;
+    s->order = s->scratch = NULL;
+    s->heap_len = s->heap_cap = s->cap_order = s->cap_scratch = 0;
+    if (s->cap > small)
+        table_make(s, small);          /* when that fails the old table stays */
+    search_begin(s, MODE_NONE, -1, NULL);
+}
+
+size_t net_search_bytes(const struct net_search *s)
+{
+    return sizeof *s + (size_t)s->cap * sizeof *s->tab + (size_t)s->heap_cap * sizeof *s->heap
+         + ((size_t)s->cap_order + (size_t)s->cap_scratch) * sizeof(int);
+}
+
+int net_search_failed(const struct net_search *s) { return s->failed; }
+
+/* A new generation: every label forgotten in O(1).  Only when the counter
+ * would wrap are the stamps cleared, so no old stamp equals a live one. */
+static void search_begin(struct net_search *s, enum mode mode, int src, const double *road_min)
+{
+    if (s->gen == NET_GEN_MAX) {
+        memset(s->tab, 0, (size_t)s->cap * sizeof *s->tab);
+        s->gen = 0;
+    }
+    s->gen++;
+    s->count = 0;
+    s->heap_len = 0;
+    s->n_order = s->holes = 0;
+    s->mode = mode;
+    s->reopen = mode == MODE_ASTAR;
+    s->src = src;
+    s->goal = -1;
+    s->pending = -1;
+    s->rho = -INFINITY;
+    s->road_min = road_min;
+    s->failed = 0;
+}
+
+/* ---- indexed binary min-heap on (key, tie) ------------------------------- */
+
+static int before(struct net_heap_item a, struct net_heap_item b)
+{
+    return a.key < b.key || (a.key == b.key && a.tie < b.tie);
+}
+
+static void heap_put(struct net_search *s, int i, struct net_heap_item it)
+{
+    s->heap[i] = it;
+    s->tab[it.slot].pos = i;
+}
+
+/* Moves it up from hole i to its place.  O(log n). */
+void search_heap_up(struct net_search *s, int i, struct net_heap_item it)
+{
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (!before(it, s->heap[p]))
+            break;
+        heap_put(s, i, s->heap[p]);
+        i = p;
+    }
+    heap_put(s, i, it);
+}
+
+/* Moves it down from hole i to its place.  "i < len - 1 - i" tests that the
+ * first child 2i + 1 is in the heap, without overflowing.  O(log n). */
+void search_heap_down(struct net_search *s, int i, struct net_heap_item it)
+{
+    int len = s->heap_len;
+    while (i < len - 1 - i) {
+        int c = 2 * i + 1;
+        if (c + 1 < len && before(s->heap[c + 1], s->heap[c]))
+            c++;
+        if (!before(s->heap[c], it))
+            break;
+        heap_put(s, i, s->heap[c]);
+        i = c;
+    }
+    heap_put(s, i, it);
+}
+
+/* Grows an int array to hold n; 0, or -1 (failed set) when out of memory. */
+static int grow_ints(struct net_search *s, int **v, int *cap, int n)
+{
+    if (n <= *cap)
+        return 0;
+    int c = *cap ? *cap : 64;
+    while (c < n)
+        c = c > INT_MAX / 2 ? n : 2 * c;
+    int *w = realloc(*v, (size_t)c * sizeof *w);
+    if (w == NULL) {
+        s->failed = 1;
+        return -1;
+    }
+    *v = w;
+    *cap = c;
+    return 0;
+}
+
+int search_heap_push(struct net_search *s, struct net_heap_item it)
+{
+    if (s->heap_len == s->heap_cap) {
+        int cap = s->heap_cap ? 2 * s->heap_cap : 64;
+        struct net_heap_item *h = realloc(s->heap, (size_t)cap * sizeof *h);
+        if (h == NULL) {
+            s->failed = 1;
+            return -1;
+        }
+        s->heap = h;
+        s->heap_cap = cap;
+    }
+    search_heap_up(s, s->heap_len++, it);
+    return 0;
+}
+
+/* Takes the item at heap index i out. */
+void search_heap_remove(struct net_search *s, int i)
+{
+    struct net_heap_item last = s->heap[--s->heap_len];
+    if (i == s->heap_len)
+        return;
+    if (i > 0 && before(last, s->heap[(i - 1) / 2]))
+        search_heap_up(s, i, last);
+    else
+        search_heap_down(s, i, last);
+}
+
+/* Drops order[]'s holes once they are half of it, renumbering the settled.
+ * O(n_order), so O(1) per settling in all. */
+static void compact_order(struct net_search *s)
+{
+    int n = 0;
+    for (int i = 0; i < s->n_order; i++) {
+        int x = s->order[i];
+        if (x < 0)
+            continue;
+        s->tab[search_slot(s, x)].pos = SETTLED - n;
+        s->order[n++] = x;
+    }
+    s->n_order = n;
+    s->holes = 0;
+}
+
+struct net_heap_item search_pop(struct net_search *s)
+{
+    if (s->holes > 32 && 2 * s->holes > s->n_order)
+        compact_order(s);
+    struct net_heap_item top = s->heap[0], last = s->heap[--s->heap_len];
+    if (s->heap_len > 0)
+        search_heap_down(s, 0, last);
+    struct net_label *l = &s->tab[top.slot];
+    l->pos = SETTLED;
+    if (s->mode == MODE_DIJKSTRA && (s->n_order < s->cap_order
+                                     || grow_ints(s, &s->order, &s->cap_order, s->n_order + 1) == 0)) {
+        l->pos = SETTLED - s->n_order;
+        s->order[s->n_order++] = l->node;
+        if (top.key > s->rho)
+            s->rho = top.key;
+    }
+    return top;
+}
+
+void search_unsettle(struct net_search *s, int k)
+{
+    struct net_label *l = &s->tab[k];
+    if (s->mode == MODE_DIJKSTRA) {
+        s->order[SETTLED - l->pos] = -1;
+        s->holes++;
+    }
+    l->pos = UNLABELLED;
+}
+
+int search_scratch(struct net_search *s, int n)
+{
+    return grow_ints(s, &s->scratch, &s->cap_scratch, n);
+}
+
+/* ---- relaxing ------------------------------------------------------------ */
+
+/* The heap key of a label: its minutes, plus (A*) the bound to the goal. */
+static double key_of(const struct net_search *s, int node, double d)
+{
+    return s->mode == MODE_ASTAR ? d + net_bound(s->net, node, s->goal) : d;
+}
+
+/* Labels node if new this run, lowers its label if queued and (d, tie) is
+ * better, reopens it if settled, d is better and reopening is on; else
+ * nothing.  O(log n). */
+void search_reach(struct net_search *s, int node, double d, int road, int tie)
+{
+    if (!(d < INFINITY))
+        return;                       /* a sum that overflowed reaches nothing */
+    int k = search_slot(s, node);
+    if (k < 0 && (k = label_new(s, node)) < 0)
+        return;
+    struct net_label *l = &s->tab[k];
+    if (is_settled(l)) {
+        if (!s->reopen || !(d < l->dist))
+            return;                   /* the common case: a settled neighbour */
+        search_unsettle(s, k);
+    } else if (is_queued(l)) {
+        if (d < l->dist || (d == l->dist && tie < s->heap[l->pos].tie)) {
+            l->dist = d;
+            l->pred = road;
+            search_heap_up(s, l->pos, (struct net_heap_item){ key_of(s, node, d), k, tie });
+        }
+        return;
+    }
+    l->dist = d;
+    l->pred = road;
+    search_heap_push(s, (struct net_heap_item){ key_of(s, node, d), k, tie });
+}
+
+void search_scan(struct net_search *s, int k, int tie)
+{
+    int v = s->tab[k].node;
+    double dv = s->tab[k].dist;
+    for (int a = s->arcs.first[v]; a < s->arcs.first[v + 1]; a++) {
+        double m = search_arc_minutes(s, s->arcs.road[a]);
+        if (m >= 0)
+            search_reach(s, s->arcs.head[a], dv + m, s->arcs.road[a], tie);
+    }
+}
+
+void search_flush(struct net_search *s)
+{
+    if (s->pending < 0)
+        return;
+    int k = search_slot(s, s->pending);
+    s->pending = -1;
+    search_scan(s, k, 0);
+}
+
+/* ---- Dijkstra ------------------------------------------------------------ */
+
+void net_search_start(struct net_search *s, int src, const double *road_min)
+{
+    assert(src >= 0 && src < s->n_nodes);
+    search_begin(s, MODE_DIJKSTRA, src, road_min);
+    search_reach(s, src, 0.0, -1, 0);  /* src has 0 minutes even if nothing is settled */
+}
+
+double net_search_settle(struct net_search *s, int node)
+{
+    assert(s->mode == MODE_DIJKSTRA && node >= -1 && node < s->n_nodes);
+    int k = node >= 0 ? search_slot(s, node) : -1;
+    if (k >= 0 && is_settled(&s->tab[k]))
+        return s->tab[k].dist;
+    search_flush(s);
+    while (s->heap_len > 0 && !s->failed) {
+        struct net_heap_item top = search_pop(s);
+        if (s->tab[top.slot].node == node) {
+            s->pending = node;        /* its roads are relaxed when the search runs on */
+            return s->tab[top.slot].dist;
+        }
+        search_scan(s, top.slot, 0);
+    }
+    return INFINITY;
+}
+
+double net_search_unsettled_bound(const struct net_search *s)
+{
+    if (s->pending >= 0)
+        return s->tab[search_slot(s, s->pending)].dist;
+    return s->heap_len > 0 ? s->heap[0].key : INFINITY;
+}
+
+int net_search_settled(const struct net_search *s, int node)
+{
+    int k = s->gen ? search_slot(s, node) : -1;
+    return k >= 0 && is_settled(&s->tab[k]);
+}
+
+int net_search_root(const struct net_search *s) { return s->src; }
+
+void net_search_run(struct net_search *s, int src, const double *road_min,
+                    const int *targets, int n_targets)
+{
+    net_search_start(s, src, road_min);
+    if (targets == NULL) {
+        net_search_settle(s, -1);
+        return;
+    }
+    for (int i = 0; i < n_targets; i++)
+        net_search_settle(s, targets[i]);
+}
+
+/* ---- A* and several sources ---------------------------------------------- */
+
+double net_search_astar(struct net_search *s, int src, int dst, const double *road_min)
+{
+    assert(src >= 0 && src < s->n_nodes && dst >= 0 && dst < s->n_nodes);
+    search_begin(s, MODE_ASTAR, src, road_min);
+    s->goal = dst;
+    search_reach(s, src, 0.0, -1, 0);
+    double best = INFINITY;
+    while (s->heap_len > 0 && !s->failed && !(s->heap[0].key > best * (1 + ASTAR_TOL))) {
+        struct net_heap_item top = search_pop(s);
+        if (s->tab[top.slot].node == dst)
+            best = s->tab[top.slot].dist;    /* no shorter way on through the goal */
+        else
+            search_scan(s, top.slot, 0);
+    }
+    return best;
+}
+
+void net_search_run_multi(struct net_search *s, const int *srcs, int n, const double *road_min)
+{
+    search_begin(s, MODE_MULTI, -1, road_min);
+    for (int i = 0; i < n; i++) {
+        assert(srcs[i] >= 0 && srcs[i] < s->n_nodes);
+        search_reach(s, srcs[i], 0.0, -2 - i, i);
+    }
+    while (s->heap_len > 0 && !s->failed) {
+        struct net_heap_item top = search_pop(s);
+        search_scan(s, top.slot, top.tie);
+    }
+}
+
+int net_search_origin(const struct net_search *s, int node)
+{
+    int k = s->mode == MODE_MULTI ? search_slot(s, node) : -1;
+    if (k < 0 || s->tab[k].pos == UNLABELLED)
+        return -1;
+    while (s->tab[k].pred >= 0)
+        k = search_slot(s, search_other_end(s, s->tab[k].pred, s->tab[k].node));
+    return -2 - s->tab[k].pred;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+/* The slot of node's label if it has one this run, else -1. */
+static int labelled(const struct net_search *s, int node)
+{
+    assert(node >= 0 && node < s->n_nodes);
+    int k = s->gen ? search_slot(s, node) : -1;
+    return k >= 0 && s->tab[k].pos != UNLABELLED ? k : -1;
+}
+
+double net_search_minutes(const struct net_search *s, int node)
+{
+    int k = labelled(s, node);
+    return k >= 0 ? s->tab[k].dist : INFINITY;
+}
+
+int net_search_pred(const struct net_search *s, int node)
+{
+    int k = labelled(s, node);
+    return k >= 0 && s->tab[k].pred >= 0 ? s->tab[k].pred : -1;
+}
+
+/* The road by which a path of least minutes reaches settled node v (slot k)
+ * in a Dijkstra search: of the roads from a settled y with dist(y) < dist(v)
+ * and dist(y) + minutes now == dist(v), the lowest-numbered one.  It depends
+ * only on the minutes, not on how the search got them (repairs, or the order
+ * of equal keys in the heap).  Such a y is settled: every node nearer than
+ * rho is.  The stored pred is one of them; it is kept if there is no other.
+ * O(degree). */
+static int least_pred(const struct net_search *s, int k)
+{
+    int v = s->tab[k].node, best = -1;
+    double dv = s->tab[k].dist;
+    for (int a = s->arcs.first[v]; a < s->arcs.first[v + 1]; a++) {
+        int road = s->arcs.road[a], ky = search_slot(s, s->arcs.head[a]);
+        double m = search_arc_minutes(s, road);
+        if (m < 0 || ky < 0 || !is_settled(&s->tab[ky]) || (best >= 0 && road > best))
+            continue;
+        double dy = s->tab[ky].dist;
+        if (dy < dv && dy + m == dv)
+            best = road;
+    }
+    return best >= 0 ? best : s->tab[k].pred;
+}
+
+/* The road before node on the path net_search_path returns. */
+static int path_pred(const struct net_search *s, int node)
+{
+    int k = labelled(s, node);
+    if (k < 0 || s->tab[k].pred < 0)
+        return -1;
+    return s->mode == MODE_DIJKSTRA && is_settled(&s->tab[k]) ? least_pred(s, k) : s->tab[k].pred;
+}
+
+/* Walks back from node to the source twice: once to count, once to write
+ * each road at its place from the end.  O(path length x degree). */
+int net_search_path(const struct net_search *s, int node, int *roads, int max)
+{
+    int len = 0, v, k, road;
+    if (labelled(s, node) < 0)
+        return -1;
+    for (v = node; (road = path_pred(s, v)) >= 0; len++)
+        v = search_other_end(s, road, v);
+    for (v = node, k = len - 1; (road = path_pred(s, v)) >= 0; k--) {
+        if (k < max)
+            roads[k] = road;
+        v = search_other_end(s, road, v);
+    }
+    return len;
+}
