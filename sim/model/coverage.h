@@ -8,7 +8,6 @@
 
 #include "config/definition.h"
 #include "engine/network.h"
-#include "engine/search.h"
 
 struct coverage_row {
     int township;

@@ -17,11 +17,27 @@
  * index.  "earliest" ranks by estimated arrival alone; "tiered" ranks by tier
  * (own township point, the region's sub-centre, central depot and
  * departmental stores, agreement suppliers, anything else), then arrival.
- * Cost per shipment: O(F x I) after one Dijkstra per call.
+ *
+ * Not every store is looked at.  Each store's key has a lower bound that
+ * costs no search: its start and loading are known, and its minutes to the
+ * request are at least net_bound's straight-line bound, and at least what the
+ * search from the request (routes.c) has not settled yet.  Stores are found
+ * by walking outwards from the request (engine/spatial.h), and the walk
+ * stops once even the lowest key a store beyond could have (the policy's
+ * least tier, arrival no sooner than now + the least loading + the bound of
+ * the distance walked) is above the best key found.  A store whose bound is
+ * below the best gets its exact key, and only then is the search run on
+ * to it.  The store chosen is the one a look at every store would choose:
+ * the least key, then the lowest index (the proof is in pick_best).
+ * Cost per shipment: O(I) per store whose key is computed, and the search
+ * only as far as those stores.
  */
+#include <limits.h>
 #include <math.h>
+#include "engine/search.h"
 #include "model/dispatch.h"
 #include "model/facility.h"
+#include "model/routes.h"
 #include "model/travel.h"
 
 typedef double (*policy_key)(const struct rep *r, int f, int q, double eta);
@@ -52,6 +68,17 @@ static int tier(const struct rep *r, int f, int q)
 static double key_tiered(const struct rep *r, int f, int q, double eta)
 {
     return tier(r, f, q) * 1e12 + eta;
+}
+
+/* The lowest key any store can have for q with an arrival no sooner than eta,
+ * leaving out the request's own stores (see own_stores): for "tiered", a
+ * site's request gets no store of tier below 2 but its township's points
+ * (0) and its region's sub-centre (1); for "earliest", the arrival itself. */
+static double key_floor(const struct rep *r, int q, double eta)
+{
+    if (r->d->run.dispatch != DISPATCH_TIERED)
+        return eta;
+    return (r->req[q].site >= 0 ? 2 : 0) * 1e12 + eta;
 }
 
 /* May store f serve request q at all?  Replenishment flows down the echelons:
@@ -93,8 +120,9 @@ static int can_help(const struct rep *r, int f, int q)
     return 0;
 }
 
-/* Estimated arrival of a truck from f; *truck gets the truck it would be. */
-static double eta(const struct rep *r, int f, int *truck)
+/* When a truck from f could start loading, with its loading added: the
+ * arrival less the travel.  *truck gets the truck it would be. */
+static double ready_loaded(const struct rep *r, int f, int *truck)
 {
     const struct facility *x = &r->d->facilities[f];
     const struct fac_state *fs = &r->fac[f];
@@ -108,23 +136,185 @@ static double eta(const struct rep *r, int f, int *truck)
     if (fs->absent >= x->trucks && r->now < r->crews_until)
         start = fmax(start, r->crews_until);   /* every crew is out: not before they return */
     double load = x->load_setup_min + x->load_min_per_t * r->d->truck_types[x->truck_type].capacity_t;
-    return start + load + r->fac_dist[f];
+    return start + load;
 }
 
-/* Minutes from each store to the request's node now; a store cut off gets
- * its free-flow time plus the horizon, so that it is chosen only when no
- * store can get through (its truck will wait for a road to reopen). */
-static void distances(struct rep *r, int q)
+/* Estimated arrival of a truck from f, once fac_dist[f] is known. */
+static double eta(const struct rep *r, int f, int *truck)
 {
-    const struct definition *d = r->d;
-    int node = r->req[q].node;
-    const struct net_search *t = travel_tree(r, node);
-    for (int f = 0; f < d->n_facilities; f++) {
-        double m = net_search_minutes(t, d->facilities[f].node);
-        r->fac_dist[f] = isfinite(m) ? m
-            : r->m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)node] + d->run.horizon_min;
-        r->fac_skip[f] = !may_serve(r, f, q);
+    return ready_loaded(r, f, truck) + r->fac_dist[f];
+}
+
+/* ---- finding the best store without looking at all of them -------------- */
+
+/* A heap of (key, store), least first, ties to the lower store. */
+static int cand_before(struct cand a, struct cand b)
+{
+    return a.key < b.key || (a.key == b.key && a.f < b.f);
+}
+
+static void cand_push(struct cand *h, int *n, struct cand c)
+{
+    int i = (*n)++;
+    while (i > 0 && cand_before(c, h[(i - 1) / 2])) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
     }
+    h[i] = c;
+}
+
+static struct cand cand_pop(struct cand *h, int *n)
+{
+    struct cand top = h[0], last = h[--*n];
+    int i = 0;
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= *n)
+            break;
+        if (c + 1 < *n && cand_before(h[c + 1], h[c]))
+            c++;
+        if (!cand_before(h[c], last))
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (*n > 0)
+        h[i] = last;
+    return top;
+}
+
+/* One dispatch call's search for stores: the search from the request, the
+ * walk outwards, and the two heaps (bounds to look at; exact keys). */
+struct pick {
+    struct net_search *search;
+    struct spatial_walk walk;
+    double far_km, far_min;  /* the walk's bound, and net_bound_arc of it */
+};
+
+/* A lower bound on f's minutes to the request: exact once the search has
+ * settled its node; otherwise at least the straight-line bound g and the
+ * search's unsettled bound if it can be reached now, and free flow (>= g)
+ * plus the horizon if it cannot -- the search exhausted means it cannot. */
+static double dist_floor(const struct rep *r, const struct pick *p, int node, double g)
+{
+    if (net_search_settled(p->search, node))
+        return net_search_minutes(p->search, node);
+    double unsettled = net_search_unsettled_bound(p->search), h = r->d->run.horizon_min;
+    return isfinite(unsettled) ? fmin(fmax(unsettled, g), g + h) : g + h;
+}
+
+/* Offers store f to the bound heap (once per call unless `again`): only a
+ * store that may serve q and can help with what is still needed. */
+static void offer(struct rep *r, int q, const struct pick *p, int f, int again)
+{
+    const struct facility *x = &r->d->facilities[f];
+    if ((r->fac_seen[f] == r->call && !again) || !may_serve(r, f, q) || !can_help(r, f, q))
+        return;
+    r->fac_seen[f] = r->call;
+    int truck;
+    double g = net_bound(r->m->net, r->req[q].node, x->node);
+    double floor_eta = ready_loaded(r, f, &truck) + dist_floor(r, p, x->node, g);
+    policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
+    cand_push(r->bound_heap, &r->n_bound, (struct cand){ key(r, f, q, floor_eta), f });
+}
+
+/* f's exact key into the key heap: its minutes now from the search (run on to
+ * it), or, if no road leads there now, free flow plus the horizon, so that it
+ * is chosen only when no store can get through (its truck will wait for a
+ * road to reopen); a store no road leads to at all is never chosen. */
+static void evaluate(struct rep *r, int q, struct pick *p, int f)
+{
+    int node = r->d->facilities[f].node, truck;
+    double m = net_search_settle(p->search, node);
+    if (net_search_failed(p->search))
+        r->failed = 1;
+    if (!isfinite(m))
+        m = routes_free_minutes(r, node, r->req[q].node) + r->d->run.horizon_min;
+    r->fac_dist[f] = m;
+    policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
+    double k = key(r, f, q, eta(r, f, &truck));
+    if (k < INFINITY)
+        cand_push(r->key_heap, &r->n_key, (struct cand){ k, f });
+}
+
+/* The request's own stores, which key_floor leaves out: its township's
+ * points and its region's sub-centre. */
+static void own_stores(struct rep *r, int q, const struct pick *p)
+{
+    int site = r->req[q].site;
+    if (site < 0)
+        return;
+    int t = r->d->sites[site].township;
+    for (int k = r->m->town_first[t]; k < r->m->town_first[t + 1]; k++)
+        offer(r, q, p, r->m->town_point[k], 0);
+    if (r->d->townships[t].subcentre >= 0)
+        offer(r, q, p, r->d->townships[t].subcentre, 0);
+}
+
+/* 0, or -1 when out of memory. */
+static int pick_begin(struct rep *r, int q, struct pick *p)
+{
+    const struct node *at = &r->d->nodes[r->req[q].node];
+    r->call++;
+    r->n_bound = r->n_key = 0;
+    p->search = routes_from(r, r->req[q].node);
+    if (!p->search)
+        return -1;
+    spatial_walk_start(r->m->stores, &p->walk, at->lon, at->lat);
+    p->far_km = p->far_min = 0;
+    own_stores(r, q, p);
+    return 0;
+}
+
+/* The best store: the least exact key, ties to the lower index; -1 if none.
+ * Why it is the one a look at every store would choose: a store never given
+ * its exact key is either still in the bound heap, whose least bound is above
+ * the best key (or equal with a higher index), or not yet walked, when even
+ * key_floor at the walk's bound is above the best key; its key is at least
+ * its bound either way, since every part of the bound (start, loading, the
+ * minutes' floor) is at most the real one and keys do not fall as arrival
+ * grows.  A key heap entry stays exact while the call goes on: only the store
+ * just chosen changes (pick_again), and others can only stop being able to
+ * help, which is checked before one is chosen (one that cannot only lowers
+ * the best key while it stays, which makes the search look further, never
+ * less far). */
+static int pick_best(struct rep *r, int q, struct pick *p)
+{
+    while (!r->failed) {
+        struct cand best = r->n_key > 0 ? r->key_heap[0] : (struct cand){ INFINITY, INT_MAX };
+        if (r->n_bound > 0 && cand_before(r->bound_heap[0], best)) {
+            evaluate(r, q, p, cand_pop(r->bound_heap, &r->n_bound).f);
+            continue;
+        }
+        double far = spatial_walk_bound(r->m->stores, &p->walk);
+        if (far != p->far_km) {
+            p->far_km = far;
+            p->far_min = net_bound_arc(r->m->net, far);
+        }
+        double floor_eta = (r->now + r->m->load_floor) + p->far_min;
+        const int *items;
+        int n;
+        if (!(key_floor(r, q, floor_eta) > best.key)
+            && (n = spatial_walk_next(r->m->stores, &p->walk, &items)) >= 0) {
+            for (int i = 0; i < n; i++)
+                offer(r, q, p, items[i], 0);
+            continue;
+        }
+        if (r->n_key == 0)
+            return -1;
+        if (can_help(r, best.f, q))
+            return best.f;
+        cand_pop(r->key_heap, &r->n_key);  /* it has nothing left that is needed */
+    }
+    return -1;
+}
+
+/* The store just chosen has one truck fewer and less stock: its key is
+ * looked at again from its new bound. */
+static void pick_again(struct rep *r, int q, const struct pick *p, int f)
+{
+    cand_pop(r->key_heap, &r->n_key);
+    offer(r, q, p, f, 1);
 }
 
 /* Loads one truck at f for request q; returns the units loaded. */
@@ -162,42 +352,33 @@ static int still_needed(const struct rep *r, int q)
 void dispatch(struct rep *r, int q)
 {
     const struct definition *d = r->d;
-    policy_key key = d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
-    if (!r->req[q].open)
+    struct pick p;
+    if (!r->req[q].open || pick_begin(r, q, &p) < 0)
         return;
-    distances(r, q);
     while (still_needed(r, q) && !r->failed) {
-        int best = -1, truck = 0;
-        double best_key = INFINITY, best_eta = 0;
-        for (int f = 0; f < d->n_facilities; f++) {
-            int t;
-            if (r->fac_skip[f] || !can_help(r, f, q))
-                continue;
-            double e = eta(r, f, &t), k = key(r, f, q, e);
-            if (k < best_key) {
-                best = f, best_key = k, best_eta = e, truck = t;
-            }
-        }
+        int truck, best = pick_best(r, q, &p);
         if (best < 0)
             break;                         /* no stock anywhere: wait for some */
+        double best_eta = eta(r, best, &truck);
         int s = ship_new(r, q, best);
         if (s < 0)
             break;
         if (fill_truck(r, best, q, s) <= 0) {   /* cannot happen after can_help; be safe */
             r->n_ship--;
-            r->fac_skip[best] = 1;
+            cand_pop(r->key_heap, &r->n_key);
             continue;
         }
         /* the truck is busy until it is back: there, unload, and home again (at
          * free flow: a store cut off now is not charged its penalty twice);
          * truck_home corrects the estimate when it is back sooner */
-        double back = r->m->free_from[(size_t)best * (size_t)d->n_nodes + (size_t)r->req[q].node];
+        double back = routes_free_minutes(r, d->facilities[best].node, r->req[q].node);
         r->fac[best].truck_free[truck] = best_eta + d->run.unload_min + back;
         r->fac[best].slot_owner[truck] = s;
         r->ship[s].slot = truck;
         r->req[q].in_flight++;
         fac_enqueue(r, s);
         on_stock_change(r, best);      /* what is promised is no longer available */
+        pick_again(r, q, &p, best);
     }
     r->req[q].open = still_needed(r, q);
 }

@@ -5,7 +5,7 @@
  * the conservation check.  The loop only pops events and hands each to the
  * module that owns its type (travel, facility, demand); it knows no event's
  * meaning.  Dependencies run one way:
- *     model.c -> demand -> dispatch -> facility -> travel -> state.h
+ *     model.c -> demand -> dispatch -> facility -> travel -> routes -> state.h
  * with outcome beside them, and one upcall (a shipment arrived: travel ->
  * demand, through rep->arrived).
  *
@@ -23,11 +23,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/geo.h"
 #include "model/coverage.h"
 #include "model/demand.h"
 #include "model/facility.h"
 #include "model/outcome.h"
+#include "model/routes.h"
 #include "model/travel.h"
 
 /* Who handles the events of each module (state.h: EV_MODULE). */
@@ -40,45 +40,111 @@ static const event_handler handlers[MODULES] = {
 
 /* ---- the shared model --------------------------------------------------- */
 
-/* Free-flow minutes from every facility to every node: one search each,
- * O(F (V + E) log V) once; memory F x V doubles. */
-static int fill_free_from(struct model *m)
+/* Which township each node is in, for checkpoints: a seat's own (the first
+ * township it is the seat of), a site's village its township's, any other
+ * node the nearest seat's (the first township among equally near ones).
+ * O(V) nearest-seat walks, each a few cells. */
+static int fill_node_township(struct model *m)
 {
     const struct definition *d = m->d;
-    struct net_search *s = net_search_create(m->net);
-    if (!s)
-        return -1;
-    for (int f = 0; f < d->n_facilities; f++) {
-        net_search_run(s, d->facilities[f].node, NULL, NULL, 0);
-        for (int v = 0; v < d->n_nodes; v++)
-            m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)v] = net_search_minutes(s, v);
+    size_t nt = (size_t)d->n_townships + 1;
+    double *lon = malloc(nt * sizeof *lon), *lat = malloc(nt * sizeof *lat);
+    struct spatial *seats = NULL;
+    int rc = -1;
+    if (!lon || !lat)
+        goto done;
+    for (int t = 0; t < d->n_townships; t++) {
+        lon[t] = d->nodes[d->townships[t].node].lon;
+        lat[t] = d->nodes[d->townships[t].node].lat;
     }
-    net_search_free(s);
+    if (!(seats = spatial_create(d->n_townships, lon, lat)))
+        goto done;
+    for (int v = 0; v < d->n_nodes; v++)
+        m->node_township[v] = -1;
+    for (int t = d->n_townships - 1; t >= 0; t--)
+        m->node_township[d->townships[t].node] = t;
+    for (int v = 0; v < d->n_nodes; v++)
+        if (m->node_township[v] < 0)
+            m->node_township[v] = spatial_nearest(seats, d->nodes[v].lon, d->nodes[v].lat);
+    for (int s = 0; s < d->n_sites; s++)
+        m->node_township[d->sites[s].node] = d->sites[s].township;
+    rc = 0;
+done:
+    spatial_free(seats);
+    free(lon);
+    free(lat);
+    return rc;
+}
+
+static int find_part(int *parent, int v)
+{
+    while (parent[v] != v)
+        v = parent[v] = parent[parent[v]];
+    return v;
+}
+
+/* The network's connected parts at free flow (union-find over the roads),
+ * and which parts hold a store with a fleet: a node in a part without one
+ * cannot be reached at all.  O(E). */
+static int fill_parts(struct model *m)
+{
+    const struct definition *d = m->d;
+    m->comp = malloc(((size_t)d->n_nodes + 1) * sizeof *m->comp);
+    m->comp_fleet = calloc((size_t)d->n_nodes + 1, 1);
+    if (!m->comp || !m->comp_fleet)
+        return -1;
+    for (int v = 0; v < d->n_nodes; v++)
+        m->comp[v] = v;
+    for (int r = 0; r < d->n_roads; r++) {
+        int a = find_part(m->comp, d->roads[r].from), b = find_part(m->comp, d->roads[r].to);
+        if (a != b)
+            m->comp[a < b ? b : a] = a < b ? a : b;
+    }
+    for (int v = 0; v < d->n_nodes; v++)
+        m->comp[v] = find_part(m->comp, v);
+    for (int f = 0; f < d->n_facilities; f++)
+        if (d->facilities[f].trucks > 0)
+            m->comp_fleet[m->comp[d->facilities[f].node]] = 1;
     return 0;
 }
 
-/* Which township each node is in, for checkpoints: a seat's own, a site's
- * village its township's, any other node the nearest seat's.  O(V x T). */
-static void fill_node_township(struct model *m)
+/* What dispatch uses to find stores near a request: their positions in a
+ * grid, each township's points, and the least loading of a full truck. */
+static int fill_stores(struct model *m)
 {
     const struct definition *d = m->d;
-    for (int v = 0; v < d->n_nodes; v++) {
-        int best = -1;
-        double best_km = INFINITY;
-        for (int t = 0; t < d->n_townships; t++) {
-            double km = geo_km(d->nodes[v].lon, d->nodes[v].lat,
-                               d->nodes[d->townships[t].node].lon, d->nodes[d->townships[t].node].lat);
-            if (d->townships[t].node == v)
-                km = -1;
-            if (km < best_km) {
-                best_km = km;
-                best = t;
-            }
-        }
-        m->node_township[v] = best;
+    size_t nf = (size_t)d->n_facilities + 1, nt = (size_t)d->n_townships + 2;
+    m->fac_lon = malloc(nf * sizeof *m->fac_lon);
+    m->fac_lat = malloc(nf * sizeof *m->fac_lat);
+    m->town_first = calloc(nt, sizeof *m->town_first);
+    m->town_point = malloc(nf * sizeof *m->town_point);
+    if (!m->fac_lon || !m->fac_lat || !m->town_first || !m->town_point)
+        return -1;
+    m->load_floor = INFINITY;
+    for (int f = 0; f < d->n_facilities; f++) {
+        const struct facility *x = &d->facilities[f];
+        m->fac_lon[f] = d->nodes[x->node].lon;
+        m->fac_lat[f] = d->nodes[x->node].lat;
+        if (x->trucks > 0)
+            m->load_floor = fmin(m->load_floor, x->load_setup_min + x->load_min_per_t
+                                 * d->truck_types[x->truck_type].capacity_t);
+        if (x->kind == FAC_TOWNSHIP && x->township >= 0)
+            m->town_first[x->township + 1]++;
     }
-    for (int s = 0; s < d->n_sites; s++)
-        m->node_township[d->sites[s].node] = d->sites[s].township;
+    if (!isfinite(m->load_floor))
+        m->load_floor = 0;
+    for (int t = 0; t < d->n_townships; t++)
+        m->town_first[t + 1] += m->town_first[t];
+    for (int f = 0, *fill = m->town_first; f < d->n_facilities; f++) {
+        const struct facility *x = &d->facilities[f];
+        if (x->kind == FAC_TOWNSHIP && x->township >= 0)
+            m->town_point[fill[x->township]++] = f;
+    }
+    for (int t = d->n_townships; t > 0; t--)       /* the fill moved each start up one */
+        m->town_first[t] = m->town_first[t - 1];
+    m->town_first[0] = 0;
+    m->stores = spatial_create(d->n_facilities, m->fac_lon, m->fac_lat);
+    return m->stores ? 0 : -1;
 }
 
 struct model *model_create(const struct definition *d)
@@ -88,12 +154,11 @@ struct model *model_create(const struct definition *d)
         return NULL;
     m->d = d;
     m->net = coverage_network(d);
-    m->free_from = malloc((size_t)(d->n_facilities + 1) * (size_t)d->n_nodes * sizeof(double));
     m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
     m->reorders = calloc((size_t)d->n_facilities + 1, 1);
-    if (!m->net || !m->free_from || !m->node_township || !m->reorders || fill_free_from(m) < 0)
+    if (!m->net || !m->node_township || !m->reorders || fill_node_township(m) < 0
+        || fill_parts(m) < 0 || fill_stores(m) < 0)
         goto fail;
-    fill_node_township(m);
     for (int f = 0; f < d->n_facilities; f++)
         for (int i = 0; i < d->n_items; i++)
             m->reorders[f] |= d->facilities[f].kind != FAC_SUPPLIER && d->facilities[f].reorder[i] > 0;
@@ -108,9 +173,15 @@ void model_free(struct model *m)
     if (!m)
         return;
     net_free(m->net);
-    free(m->free_from);
     free(m->node_township);
     free(m->reorders);
+    free(m->comp);
+    free(m->comp_fleet);
+    spatial_free(m->stores);
+    free(m->fac_lon);
+    free(m->fac_lat);
+    free(m->town_first);
+    free(m->town_point);
     free(m);
 }
 
@@ -128,26 +199,24 @@ struct rep *rep_create(const struct model *m)
     for (int f = 0; f < d->n_facilities; f++)
         trucks += (size_t)d->facilities[f].trucks;
     r->cal = cal_create(1024);
-    int trees_ok = 1;
-    size_t per_tree = 32 * (size_t)d->n_nodes + 1, fit = TREES_BYTES / per_tree;
-    r->n_trees = d->n_sites + 8 < TREES_MAX ? d->n_sites + 8 : TREES_MAX;
-    if ((size_t)r->n_trees > fit)
-        r->n_trees = fit > 2 ? (int)fit : 2;
-    for (int k = 0; k < r->n_trees; k++)
-        trees_ok &= (r->tree[k] = net_search_create(m->net)) != NULL, r->tree_root[k] = -1;
+    r->routes = routes_create(m, ROUTES_BYTES);
     r->road_min = malloc((size_t)(d->n_roads + 1) * sizeof *r->road_min);
     r->change_first = malloc((size_t)(d->n_roads + 1) * sizeof *r->change_first);
     r->fac = calloc(nf + 1, sizeof *r->fac);
     r->fac_dist = calloc(nf + 1, sizeof *r->fac_dist);
-    r->fac_skip = calloc(nf + 1, 1);
+    r->fac_seen = calloc(nf + 1, sizeof *r->fac_seen);
+    r->bound_heap = malloc((nf + 1) * sizeof *r->bound_heap);
+    r->key_heap = malloc((nf + 1) * sizeof *r->key_heap);
     r->stock_mem = calloc(2 * nf * ni + trucks + 1, sizeof *r->stock_mem);
     r->slot_mem = calloc(trucks + 1, sizeof *r->slot_mem);
     r->site = calloc((size_t)d->n_sites + 1, sizeof *r->site);
     r->ev_first = calloc((size_t)d->n_sites + 1, sizeof *r->ev_first);
     r->initial = calloc(3 * ni + 1, sizeof *r->initial);
-    int ok = r->cal && trees_ok && r->road_min && r->change_first && r->fac && r->stock_mem
-          && r->fac_dist && r->fac_skip && r->slot_mem
+    int ok = r->cal && r->routes && r->road_min && r->change_first && r->fac && r->stock_mem
+          && r->fac_dist && r->fac_seen && r->bound_heap && r->key_heap && r->slot_mem
           && r->site && r->ev_first && r->initial;
+    for (int i = 0; ok && i < d->n_roads; i++)
+        r->road_min[i] = net_free_minutes(m->net, i);   /* what the searches start from */
     for (int s = 0; s < STREAMS && ok; s++)
         ok = (r->rng[s] = gsl_rng_alloc(gsl_rng_mt19937)) != NULL;
     if (!ok) {
@@ -184,15 +253,16 @@ void rep_free(struct rep *r)
     for (int s = 0; s < r->cap_ship; s++)
         free(r->ship[s].route);
     cal_free(r->cal);
-    for (int k = 0; k < r->n_trees; k++)
-        net_search_free(r->tree[k]);
+    routes_free(r->routes);
     free(r->road_min);
     free(r->changes);
     free(r->change_next);
     free(r->change_first);
     free(r->fac);
     free(r->fac_dist);
-    free(r->fac_skip);
+    free(r->fac_seen);
+    free(r->bound_heap);
+    free(r->key_heap);
     free(r->stock_mem);
     free(r->slot_mem);
     free(r->req);
@@ -244,7 +314,6 @@ static int reset(struct rep *r, long index, struct rep_result *res, int active)
     r->now = 0;
     r->failed = 0;
     r->n_req = r->n_ship = r->n_waiting = 0;
-    r->road_ver++;                  /* trees of the last replication are stale */
     r->resume_at = -1;
     cal_reset(r->cal);
     for (int s = 0; s < STREAMS; s++)

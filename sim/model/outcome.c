@@ -98,15 +98,11 @@ static double span(double a, double b, double h)
     return e > a ? e - a : 0;
 }
 
-/* No store with a fleet has any road to node, even at free flow. */
+/* No store with a fleet has any road to node, even at free flow: none stands
+ * in node's connected part of the network. */
 static int cut_off(const struct rep *r, int node)
 {
-    const struct definition *d = r->d;
-    for (int f = 0; f < d->n_facilities; f++)
-        if (d->facilities[f].trucks > 0
-            && isfinite(r->m->free_from[(size_t)f * (size_t)d->n_nodes + (size_t)node]))
-            return 0;
-    return 1;
+    return !r->m->comp_fleet[r->m->comp[node]];
 }
 
 /* Where the time went between the disaster and the site's first shipment. */

@@ -17,8 +17,8 @@
 #include "engine/calendar.h"
 #include "engine/grow.h"
 #include "engine/network.h"
-#include "engine/search.h"
 #include "engine/rng.h"
+#include "engine/spatial.h"
 #include "model/model.h"
 
 /* Event types, grouped by the module that handles them (the high byte). */
@@ -45,11 +45,17 @@ enum event_type {
 
 struct model {
     const struct definition *d;
-    struct net *net;          /* free-flow network, villages included */
-    double *free_from;        /* n_facilities x n_nodes: free-flow minutes from each facility */
+    struct net *net;          /* free-flow network, villages included, with positions */
     int *node_township;       /* township of each node: its own, or the nearest seat's */
     unsigned char *reorders;  /* per facility: replenished at all (some reorder level, not a
                                * supplier) */
+    int *comp;                /* per node: its connected part of the network at free flow */
+    unsigned char *comp_fleet;/* per part: some store with a fleet stands in it */
+    double *fac_lon, *fac_lat;/* per facility: where it stands */
+    struct spatial *stores;   /* the facilities, for dispatch's walk outwards */
+    int *town_first, *town_point;  /* per township t, its township points are
+                               * town_point[town_first[t] .. town_first[t+1]) */
+    double load_floor;        /* least minutes to load a full truck at any store */
 };
 
 struct fac_state {
@@ -89,20 +95,19 @@ struct shipment {
     int *route; int route_len, route_pos, route_cap;
 };
 
-/* Shortest-path trees kept per replication: most questions are asked about
- * the same few roots (the sites and stores) while the roads stay as they are.
- * One per site and a few more, at most TREES_MAX, and fewer when the network
- * is so large that they would take more than TREES_BYTES per thread. */
-#define TREES_MAX 64
-#define TREES_BYTES (256u << 20)
+/* Bytes of shortest-path searches a replication keeps (model/routes.c):
+ * the least recently used are dropped past this, per thread. */
+#define ROUTES_BYTES ((size_t)96 << 20)
+
+/* A store in one of dispatch's two heaps: a lower bound on its key, or its
+ * key (model/dispatch.c). */
+struct cand { double key; int f; };
 
 struct rep {
     const struct model *m;
     const struct definition *d;
     struct calendar *cal;
-    struct net_search *tree[TREES_MAX];    /* full searches, each from tree_root[k] */
-    int tree_root[TREES_MAX], n_trees;
-    unsigned long tree_ver[TREES_MAX], tree_used[TREES_MAX], road_ver, tick;
+    struct routes *routes;    /* searches on the roads now, free-flow pairs (routes.c) */
     gsl_rng *rng[STREAMS];
     double now;
     long index;
@@ -113,7 +118,10 @@ struct rep {
 
     struct fac_state *fac;
     double *fac_dist;         /* dispatch scratch: minutes from each store to a request */
-    unsigned char *fac_skip;  /* dispatch scratch: store cannot serve this request */
+    unsigned *fac_seen;       /* dispatch scratch: the call that last looked at a store */
+    unsigned call;            /* dispatch calls so far */
+    struct cand *bound_heap, *key_heap;   /* dispatch scratch, n_facilities each */
+    int n_bound, n_key;
     double *stock_mem;        /* backs every facility's stock, reserved, truck_free */
     int *slot_mem;            /* backs every facility's slot_owner */
     struct request *req; int n_req, cap_req;

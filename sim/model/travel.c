@@ -11,10 +11,13 @@
  * waits at that node until a road changes, the wait recorded as road delay.
  * Road delay = waits + the detour (free-flow minutes of the roads driven
  * beyond the free-flow shortest route) + the extra minutes of slowed roads.
+ * Routes are read from the search kept from the destination (routes.c).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/search.h"
+#include "model/routes.h"
 #include "model/travel.h"
 
 /* The road's minutes at r->now: when several changes are in force the most
@@ -86,8 +89,12 @@ int travel_realise_damage(struct rep *r)
         if (d->road_closed && d->road_closed[i] && add_change(r, i, 0.0, INFINITY, 0.0) < 0)
             return -1;
     link_changes(r);
-    for (int i = 0; i < d->n_roads; i++)
-        r->road_min[i] = net_free_minutes(r->m->net, i);
+    for (int i = 0; i < d->n_roads; i++) {      /* back to free flow, the searches told */
+        double old = r->road_min[i], now = net_free_minutes(r->m->net, i);
+        r->road_min[i] = now;
+        if (old != now)
+            routes_road_changed(r, i, old, now);
+    }
     for (int c = 0; c < r->n_changes; c++) {
         if (cal_schedule(r->cal, r->changes[c].from_min, EV_ROAD, c, 0) < 0)
             return -1;
@@ -100,27 +107,15 @@ int travel_realise_damage(struct rep *r)
 
 static void go_on(struct rep *r, int s);
 
-/* Does a change of road from old to new minutes make tree t wrong?  A road
- * that got slower matters only if the tree uses it; one that got faster only
- * if it now gives a shorter way to one of its ends.  O(1). */
-static int tree_hit(const struct rep *r, const struct net_search *t, int road, double old,
-                    double now)
-{
-    int u = r->d->roads[road].from, v = r->d->roads[road].to;
-    if (now > old)
-        return net_search_pred(t, u) == road || net_search_pred(t, v) == road;
-    double du = net_search_minutes(t, u), dv = net_search_minutes(t, v);
-    return du + now < dv || dv + now < du;
-}
-
+/* EV_ROAD: a change starts or ends; road_min takes the road's minutes now
+ * and the kept searches are told (routes.c keeps what stays right). */
 static void road_event(struct rep *r, int change)
 {
     int road = r->changes[change].road;
     double now = road_now(r, road), old = r->road_min[road];
-    for (int k = 0; k < r->n_trees && now != old; k++)
-        if (r->tree_ver[k] == r->road_ver && tree_hit(r, r->tree[k], road, old, now))
-            r->tree_ver[k] = 0;            /* stale: rebuilt when next asked */
     r->road_min[road] = now;
+    if (now != old)
+        routes_road_changed(r, road, old, now);
     if (r->n_waiting > 0 && r->resume_at != r->now) {
         r->resume_at = r->now;             /* after every road change of this instant */
         if (cal_schedule(r->cal, r->now, EV_RESUME, 0, 0) < 0)
@@ -147,33 +142,9 @@ static void resume(struct rep *r)
     r->n_waiting -= n;
 }
 
-/* The full shortest-path tree from root on the roads as they are now:
- * reused until a road change makes it wrong (see tree_hit; roads are two-way,
- * so a tree from a site answers every truck's question about getting there
- * and back); otherwise the least recently used tree is rebuilt, at the
- * cost of one Dijkstra.  road_ver changes only between replications. */
-const struct net_search *travel_tree(struct rep *r, int root)
-{
-    int lru = 0;
-    r->tick++;
-    for (int k = 0; k < r->n_trees; k++) {
-        if (r->tree_root[k] == root && r->tree_ver[k] == r->road_ver) {
-            r->tree_used[k] = r->tick;
-            return r->tree[k];
-        }
-        if (r->tree_used[k] < r->tree_used[lru])
-            lru = k;
-    }
-    net_search_run(r->tree[lru], root, r->road_min, NULL, 0);
-    r->tree_root[lru] = root;
-    r->tree_ver[lru] = r->road_ver;
-    r->tree_used[lru] = r->tick;
-    return r->tree[lru];
-}
-
 double travel_minutes(struct rep *r, int from, int to)
 {
-    return net_search_minutes(travel_tree(r, from), to);
+    return routes_minutes(r, from, to);
 }
 
 static void wait_for_road(struct rep *r, int s)
@@ -193,14 +164,21 @@ static void wait_for_road(struct rep *r, int s)
     r->ship[s].wait_since = r->now;
 }
 
-/* Plans the route from the truck's node; 0, or -1 when there is none now. */
+/* Plans the route from the truck's node, read from the search from its
+ * destination (run on until the truck's node is settled); 0, or -1 when
+ * there is none now. */
 static int plan(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
-    const struct net_search *t = travel_tree(r, sh->dest);    /* from the destination */
-    int len = net_search_path(t, sh->node, sh->route, sh->route_cap);
-    if (len < 0)
+    struct net_search *t = routes_from(r, sh->dest);
+    if (!t)
         return -1;
+    double m = net_search_settle(t, sh->node);
+    if (net_search_failed(t))
+        r->failed = 1;
+    if (!isfinite(m) || r->failed)
+        return -1;
+    int len = net_search_path(t, sh->node, sh->route, sh->route_cap);
     if (len > sh->route_cap) {
         int *route = realloc(sh->route, (size_t)len * sizeof *route);
         if (!route) {

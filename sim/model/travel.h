@@ -18,9 +18,6 @@ void travel_start(struct rep *r, int s);
 /* Minutes from one node to another on the roads as they are now. */
 double travel_minutes(struct rep *r, int from, int to);
 
-/* The shortest-path tree from root on the roads as they are now (cached). */
-const struct net_search *travel_tree(struct rep *r, int root);
-
 /* Handles EV_ROAD, EV_NODE and EV_RESUME. */
 void travel_handle(struct rep *r, const struct event *e);
 
