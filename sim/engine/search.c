@@ -147,7 +147,6 @@ void net_search_free(struct net_search *s)
         return;
     free(s->tab);
     free(s->heap);
-    free(s->order);
     free(s->scratch);
     free(s);
 }
@@ -158,11 +157,10 @@ void net_search_clear(struct net_search *s)
 {
     int small = s->n_nodes <= DENSE_NODES ? s->n_nodes : SMALL_CAP;
     free(s->heap);
-    free(s->order);
     free(s->scratch);
     s->heap = NULL;
-    s->order = s->scratch = NULL;
-    s->heap_len = s->heap_cap = s->cap_order = s->cap_scratch = 0;
+    s->scratch = NULL;
+    s->heap_len = s->heap_cap = s->cap_scratch = 0;
     if (s->cap > small)
         table_make(s, small);          /* when that fails the old table stays */
     search_begin(s, MODE_NONE, -1, NULL);
@@ -171,7 +169,7 @@ void net_search_clear(struct net_search *s)
 size_t net_search_bytes(const struct net_search *s)
 {
     return sizeof *s + (size_t)s->cap * sizeof *s->tab + (size_t)s->heap_cap * sizeof *s->heap
-         + ((size_t)s->cap_order + (size_t)s->cap_scratch) * sizeof(int);
+         + (size_t)s->cap_scratch * sizeof(int);
 }
 
 int net_search_failed(const struct net_search *s) { return s->failed; }
@@ -187,7 +185,7 @@ static void search_begin(struct net_search *s, enum mode mode, int src, const do
     s->gen++;
     s->count = 0;
     s->heap_len = 0;
-    s->n_order = s->holes = 0;
+    s->n_settled = 0;
     s->mode = mode;
     s->reopen = mode == MODE_ASTAR;
     s->src = src;
@@ -287,49 +285,22 @@ void search_heap_remove(struct net_search *s, int i)
         search_heap_down(s, i, last);
 }
 
-/* Drops order[]'s holes once they are half of it, renumbering the settled.
- * O(n_order), so O(1) per settling in all. */
-static void compact_order(struct net_search *s)
-{
-    int n = 0;
-    for (int i = 0; i < s->n_order; i++) {
-        int x = s->order[i];
-        if (x < 0)
-            continue;
-        s->tab[search_slot(s, x)].pos = SETTLED - n;
-        s->order[n++] = x;
-    }
-    s->n_order = n;
-    s->holes = 0;
-}
-
 struct net_heap_item search_pop(struct net_search *s)
 {
-    if (s->holes > 32 && 2 * s->holes > s->n_order)
-        compact_order(s);
     struct net_heap_item top = s->heap[0], last = s->heap[--s->heap_len];
     if (s->heap_len > 0)
         search_heap_down(s, 0, last);
-    struct net_label *l = &s->tab[top.slot];
-    l->pos = SETTLED;
-    if (s->mode == MODE_DIJKSTRA && (s->n_order < s->cap_order
-                                     || grow_ints(s, &s->order, &s->cap_order, s->n_order + 1) == 0)) {
-        l->pos = SETTLED - s->n_order;
-        s->order[s->n_order++] = l->node;
-        if (top.key > s->rho)
-            s->rho = top.key;
-    }
+    s->tab[top.slot].pos = SETTLED;
+    s->n_settled++;
+    if (s->mode == MODE_DIJKSTRA && top.key > s->rho)
+        s->rho = top.key;
     return top;
 }
 
 void search_unsettle(struct net_search *s, int k)
 {
-    struct net_label *l = &s->tab[k];
-    if (s->mode == MODE_DIJKSTRA) {
-        s->order[SETTLED - l->pos] = -1;
-        s->holes++;
-    }
-    l->pos = UNLABELLED;
+    s->tab[k].pos = UNLABELLED;
+    s->n_settled--;
 }
 
 int search_scratch(struct net_search *s, int n)

@@ -10,9 +10,7 @@
  * search's generation, so starting a new search forgets every label in O(1).
  * pos says what the node is: >= 0 queued at that heap index; UNLABELLED no
  * label (a repair took it away, or the entry only keeps a probe chain);
- * <= SETTLED settled, and in a Dijkstra search -2 - pos is its place in
- * order[], the nodes in the order they were settled (-1 there: one settled
- * again later).
+ * SETTLED settled.
  *
  * Heap.  Items carry their key (minutes; A*: minutes + the bound to the goal)
  * and a tie (a several-source search: the index of the source; else 0), and
@@ -52,8 +50,7 @@ struct net_search {
     int count;               /* labels written this generation */
     struct net_heap_item *heap;
     int heap_len, heap_cap;
-    int *order;              /* Dijkstra: settled nodes in settling order, -1 holes */
-    int n_order, cap_order, holes;
+    int n_settled;           /* nodes settled now */
     int *scratch;            /* search_repair.c's lists */
     int cap_scratch;
     unsigned gen;            /* 0: no search has run yet */
@@ -68,7 +65,7 @@ struct net_search {
 };
 
 static inline int is_queued(const struct net_label *l) { return l->pos >= 0; }
-static inline int is_settled(const struct net_label *l) { return l->pos <= SETTLED; }
+static inline int is_settled(const struct net_label *l) { return l->pos == SETTLED; }
 
 /* The slot holding node's label entry this generation, or -1. */
 static inline int search_slot(const struct net_search *s, int node)
@@ -103,9 +100,9 @@ static inline int search_other_end(const struct net_search *s, int road, int nod
 void search_reach(struct net_search *s, int node, double d, int road, int tie);
 /* Relaxes the roads of the settled node in slot k. */
 void search_scan(struct net_search *s, int k, int tie);
-/* Settles the least queued node (in order[] for Dijkstra); its item. */
+/* Settles the least queued node; its item. */
 struct net_heap_item search_pop(struct net_search *s);
-/* Takes a settled node's place in order[] away and leaves it unlabelled. */
+/* Takes a settled node's label away (it is to be labelled again). */
 void search_unsettle(struct net_search *s, int k);
 /* Heap moves on the item of slot k at heap index i. */
 void search_heap_up(struct net_search *s, int i, struct net_heap_item it);

@@ -20,8 +20,8 @@
  *     neighbours (the same minimum with one term grown: no lower, so still
  *     >= rho; none left: y is unlabelled).  REPAIRED.
  *   - e = pred(v), v settled: the nodes whose path runs through e are v and
- *     its subtree T (found in one pass over the settling order, since a
- *     node is settled after its pred).  Every other settled node keeps its
+ *     its subtree T (found depth first: a node's children are the neighbours
+ *     whose pred is the road between them).  Every other settled node keeps its
  *     minutes (its path avoids e).  T is unsettled; T's nodes and the queued
  *     nodes whose pred leads from T are labelled again from the settled,
  *     relaxed nodes outside T -- now (I2) holds except that some labels may
@@ -114,32 +114,38 @@ static void catch_up(struct net_search *s, double limit)
     s->reopen = 0;
 }
 
-/* Was the node in slot k reached from a node that has been cut (left
- * unlabelled)?  A settled or queued node's pred leads from a settled node. */
-static int from_cut(const struct net_search *s, int k)
-{
-    if (s->tab[k].pred < 0)
-        return 0;
-    int t = search_slot(s, search_other_end(s, s->tab[k].pred, s->tab[k].node));
-    return t >= 0 && s->tab[t].pos == UNLABELLED;
-}
-
-/* Cuts the subtree of settled v (slot kv): unsettles v and every node settled
- * after it whose pred leads from a node cut, listing them in scratch after
- * the *listed already there.  0, or -1 when what has been cut would be more
- * than half of what was settled (searching again is then no dearer) or
- * memory ran out. */
+/* Cuts the subtree of settled v (slot kv): v and, depth first, every settled
+ * node whose pred runs from a node cut are unsettled and listed in scratch
+ * after the *listed already there, with the queued nodes whose pred runs
+ * from a node cut (their labels are to be made anew too).  A node's children
+ * are found among its neighbours: those whose pred is the road between them.
+ * O(nodes cut x degree).  0, or -1 when what has been cut would be more than
+ * half of what was settled (searching again is then no dearer) or memory ran
+ * out. */
 static int cut_subtree(struct net_search *s, int kv, int *listed)
 {
-    int settled = s->n_order - s->holes + *listed;
-    for (int i = SETTLED - s->tab[kv].pos; i < s->n_order; i++) {
-        int x = s->order[i], k = x >= 0 ? search_slot(s, x) : -1;
-        if (k < 0 || (k != kv && !from_cut(s, k)))
-            continue;                  /* a hole, or its pred leads from a node kept */
-        if (2 * (*listed + 1) > settled || search_scratch(s, *listed + 1) < 0)
-            return -1;
-        search_unsettle(s, k);
-        s->scratch[(*listed)++] = x;
+    int settled = s->n_settled + *listed, top = *listed;
+    if (search_scratch(s, *listed + 1) < 0)
+        return -1;
+    search_unsettle(s, kv);
+    s->scratch[(*listed)++] = s->tab[kv].node;
+    while (top < *listed) {            /* scratch[top ..] still to look under */
+        int x = s->scratch[top++];
+        if (search_slot(s, x) < 0 || s->tab[search_slot(s, x)].pos != UNLABELLED)
+            continue;                  /* a queued one: nothing hangs from it */
+        for (int a = s->arcs.first[x]; a < s->arcs.first[x + 1]; a++) {
+            int k = search_slot(s, s->arcs.head[a]);
+            if (k < 0 || s->tab[k].pos == UNLABELLED || s->tab[k].pred != s->arcs.road[a])
+                continue;
+            if (is_settled(&s->tab[k])) {
+                if (2 * (*listed + 1) > settled)
+                    return -1;
+                search_unsettle(s, k);
+            }
+            if (search_scratch(s, *listed + 1) < 0)
+                return -1;
+            s->scratch[(*listed)++] = s->arcs.head[a];
+        }
     }
     return 0;
 }
@@ -191,13 +197,6 @@ static int slower_roads(struct net_search *s, const int *roads, const double *ol
                 s->scratch[listed++] = ends[e];
         }
     }
-    int cut = listed;
-    for (int i = 0; i < s->heap_len && cut > 0; i++)   /* queued, their pred from the cut */
-        if (from_cut(s, s->heap[i].slot)) {
-            if (search_scratch(s, listed + 1) < 0)
-                return -1;
-            s->scratch[listed++] = s->tab[s->heap[i].slot].node;
-        }
     for (int i = 0; i < listed; i++)
         relabel(s, search_slot(s, s->scratch[i]));
     return 0;

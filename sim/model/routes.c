@@ -47,6 +47,7 @@
 struct kept {
     struct net_search *s;
     int root, prev, next;
+    int free_flow;            /* a search at free flow (from a store): no change touches it */
     size_t bytes;
     unsigned long seen;
 };
@@ -58,14 +59,13 @@ struct change { int road; double old; };
 struct routes {
     const struct model *m;
     struct kept *kept; int n_kept, cap_kept, free_kept;  /* free_kept: a list through next */
-    int *of_root;
+    int *of_root, *of_store;  /* per node: its kept search now, and at free flow */
     int head, tail;
     size_t bytes, budget;
     struct change log[LOG_MAX];
     unsigned long n_log;
     unsigned *road_mark, mark;           /* per road: the batch that has it */
     int *batch; double *batch_old;       /* one search's roads to repair */
-    struct net_search *astar;
     struct pair *pair; size_t n_pairs, cap_pairs;
 };
 
@@ -80,16 +80,16 @@ struct routes *routes_create(const struct model *m, size_t budget)
     rt->head = rt->tail = rt->free_kept = -1;
     size_t nr = (size_t)net_n_roads(m->net) + 1;
     rt->of_root = malloc(((size_t)n + 1) * sizeof *rt->of_root);
+    rt->of_store = malloc(((size_t)n + 1) * sizeof *rt->of_store);
     rt->road_mark = calloc(nr, sizeof *rt->road_mark);
     rt->batch = malloc(LOG_MAX * sizeof *rt->batch);
     rt->batch_old = malloc(LOG_MAX * sizeof *rt->batch_old);
-    rt->astar = net_search_create(m->net);
-    if (!rt->of_root || !rt->road_mark || !rt->batch || !rt->batch_old || !rt->astar) {
+    if (!rt->of_root || !rt->of_store || !rt->road_mark || !rt->batch || !rt->batch_old) {
         routes_free(rt);
         return NULL;
     }
     for (int v = 0; v < n; v++)
-        rt->of_root[v] = -1;
+        rt->of_root[v] = rt->of_store[v] = -1;
     return rt;
 }
 
@@ -101,10 +101,10 @@ void routes_free(struct routes *rt)
         net_search_free(rt->kept[k].s);
     free(rt->kept);
     free(rt->of_root);
+    free(rt->of_store);
     free(rt->road_mark);
     free(rt->batch);
     free(rt->batch_old);
-    net_search_free(rt->astar);
     free(rt->pair);
     free(rt);
 }
@@ -151,7 +151,7 @@ static void evict(struct routes *rt, int keep)
         int k = rt->tail;
         unlink_kept(rt, k);
         rt->bytes -= rt->kept[k].bytes;
-        rt->of_root[rt->kept[k].root] = -1;
+        (rt->kept[k].free_flow ? rt->of_store : rt->of_root)[rt->kept[k].root] = -1;
         net_search_free(rt->kept[k].s);
         rt->kept[k] = (struct kept){ .s = NULL, .root = -1, .prev = -1, .next = rt->free_kept };
         rt->free_kept = k;
@@ -159,7 +159,7 @@ static void evict(struct routes *rt, int keep)
 }
 
 /* A new kept search from root; its index, or -1 when out of memory. */
-static int add_kept(struct routes *rt, int root, const double *road_min)
+static int add_kept(struct routes *rt, int root, const double *road_min, int free_flow)
 {
     int k = rt->free_kept;
     if (k >= 0) {
@@ -170,14 +170,14 @@ static int add_kept(struct routes *rt, int root, const double *road_min)
         k = rt->n_kept++;
     }
     rt->kept[k] = (struct kept){ .s = net_search_create(rt->m->net), .root = root, .prev = -1,
-                                 .next = -1, .seen = rt->n_log };
+                                 .next = -1, .free_flow = free_flow, .seen = rt->n_log };
     if (!rt->kept[k].s) {
         rt->kept[k].next = rt->free_kept;
         rt->free_kept = k;
         return -1;
     }
-    net_search_start(rt->kept[k].s, root, road_min);
-    rt->of_root[root] = k;
+    net_search_start(rt->kept[k].s, root, free_flow ? NULL : road_min);
+    (free_flow ? rt->of_store : rt->of_root)[root] = k;
     link_first(rt, k);
     measure(rt, k);
     return k;
@@ -210,7 +210,7 @@ static void catch_up_kept(struct rep *r, int k)
 {
     struct routes *rt = r->routes;
     struct kept *e = &rt->kept[k];
-    if (e->seen == rt->n_log)
+    if (e->seen == rt->n_log || e->free_flow)
         return;
     int n = rt->n_log - e->seen <= LOG_MAX ? collect(rt, e) : -1;
     if (n < 0 || (n > 0 && net_search_roads_changed(e->s, rt->batch, rt->batch_old, n) == NET_STALE)) {
@@ -220,12 +220,14 @@ static void catch_up_kept(struct rep *r, int k)
     e->seen = rt->n_log;
 }
 
-struct net_search *routes_from(struct rep *r, int root)
+/* The kept search from root (at free flow or on the roads now), made if
+ * there is none, brought up to date and made the most recent. */
+static struct net_search *kept_from(struct rep *r, int root, int free_flow)
 {
     struct routes *rt = r->routes;
-    int k = rt->of_root[root];
+    int k = (free_flow ? rt->of_store : rt->of_root)[root];
     if (k < 0) {
-        k = add_kept(rt, root, r->road_min);
+        k = add_kept(rt, root, r->road_min, free_flow);
         if (k < 0) {
             r->failed = 1;
             return NULL;
@@ -238,6 +240,11 @@ struct net_search *routes_from(struct rep *r, int root)
     }
     evict(rt, k);
     return rt->kept[k].s;
+}
+
+struct net_search *routes_from(struct rep *r, int root)
+{
+    return kept_from(r, root, 0);
 }
 
 double routes_minutes(struct rep *r, int from, int to)
@@ -301,8 +308,9 @@ double routes_free_minutes(struct rep *r, int src, int dst)
         if (rt->pair[i].key == key)
             return rt->pair[i].minutes;
     }
-    double m = net_search_astar(rt->astar, src, dst, NULL);
-    if (net_search_failed(rt->astar)
+    struct net_search *s = kept_from(r, src, 1);
+    double m = s ? net_search_settle(s, dst) : NAN;
+    if (!s || net_search_failed(s)
         || (2 * (rt->n_pairs + 1) > rt->cap_pairs && pair_grow(rt) < 0)) {
         r->failed = 1;
         return NAN;
