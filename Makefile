@@ -67,6 +67,10 @@ build/test/fuzz_mutate: $(FUZZSRC) tests/fuzz/target.h $(TLIBOBJ) | build/test
 build/bench/bench_%: tests/bench_%.c $(LIBOBJ) | build/bench
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -o $@ $< $(LIBOBJ) $(LIBS)
 
+# The synthetic-network generator for benchmarks (scripts/gen_network.c).
+build/gen-network: scripts/gen_network.c | build/bench
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) -o $@ $< -lm
+
 -include $(OBJ:.o=.d) $(TOBJ:.o=.d) $(TESTS:=.d) $(BENCHES:=.d)
 
 build/test build/bench:
@@ -84,13 +88,13 @@ run-now: supplysim
 check: deps
 	@$(MAKE) --no-print-directory check-now
 
-check-now: supplysim build/test/supplysim build/test/fuzz_mutate $(TESTS)
+check-now: supplysim build/test/supplysim build/test/fuzz_mutate build/gen-network $(TESTS)
 	@sh tests/run-all.sh $(TESTS)
 
 bench: deps
 	@$(MAKE) --no-print-directory bench-now
 
-bench-now: supplysim $(BENCHES)
+bench-now: supplysim build/gen-network $(BENCHES)
 	@sh scripts/bench.sh $(BENCHES)
 
 FUZZ_TARGET  ?= all

@@ -3,8 +3,8 @@
 # run on the sources by tests/e2e_texts.sh (perl is part of every Debian):
 #
 #  1. every call that takes a text of the table as its format (lang_text(l,
-#     T_...), cfg_words(r, T_...), FAIL(..., T_...), cfg_error, usage_error,
-#     load_error) passes as many arguments as the English text has
+#     T_...), cfg_words(r, T_...), FAIL(..., T_...), cfg_error, cfg_csv_fail,
+#     usage_error, load_error) passes as many arguments as the English text has
 #     conversions (test_lang.c checks that the Chinese has the same ones);
 #  2. no English words are printed from a string literal in the code that
 #     speaks to people (sim/cmd, sim/config, the run's text and --check),
@@ -70,7 +70,7 @@ sub args_at {
     return @args;
 }
 # Which argument is the text id (or the format) of each kind of call.
-my %at = (FAIL => 3, cfg_error => 5, usage_error => 1, load_error => 6,
+my %at = (FAIL => 3, cfg_error => 5, cfg_csv_fail => 5, usage_error => 1, load_error => 6,
           fprintf => 1, printf => 0, snprintf => 2, sprintf => 1);
 my @speaking = qw(sim/cmd sim/config sim/results/report_text.c sim/results/check.c);
 # Literal formats allowed where people read: no words of any language.
@@ -91,7 +91,7 @@ for my $f (glob("$root/sim/*/*.c")) {
     (my $code = $s) =~ s{/\*.*?\*/}{' ' x length $&}gse;
     my $rel = $f =~ s{^\Q$root\E/}{}r;
     my $speaks = grep { index($rel, $_) == 0 } @speaking;
-    while ($code =~ /\b(FAIL|cfg_error|usage_error|load_error|fprintf|printf|snprintf|sprintf)\s*\(/g) {
+    while ($code =~ /\b(FAIL|cfg_error|cfg_csv_fail|usage_error|load_error|fprintf|printf|snprintf|sprintf)\s*\(/g) {
         my ($fn, $open) = ($1, pos($code) - 1);
         my $line = 1 + (substr($code, 0, $open) =~ tr/\n//);
         my @a = args_at($code, $open);
@@ -100,7 +100,7 @@ for my $f (glob("$root/sim/*/*.c")) {
         my $fmt = $a[$k];
         $fmt =~ s/^\s+|\s+$//g;
         my $rest = @a - $k - 1;
-        if ($fmt =~ /^(?:lang_text|cfg_words)\s*\(/ || $fn =~ /^(?:FAIL|cfg_error|usage_error|load_error)$/) {
+        if ($fmt =~ /^(?:lang_text|cfg_words)\s*\(/ || $fn =~ /^(?:FAIL|cfg_error|cfg_csv_fail|usage_error|load_error)$/) {
             next if $fmt =~ /\[/;                      # a text chosen from an array: not checked
             my @ids = $fmt =~ /\b(T_[A-Z0-9_]+)\b/g;
             for my $id (@ids) {

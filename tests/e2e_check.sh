@@ -193,13 +193,13 @@ shortest() {
     FNR == 1 {
         f++
         if (f == 1 && $0 != "id,name,name_zh,kind,lon,lat") bad("nodes.csv header is " $0)
-        if (f == 2 && $0 != "from,to,km,class,minutes") bad("roads.csv header is " $0)
+        if (f == 2 && $0 != "from,to,km,class,minutes,name") bad("roads.csv header is " $0)
         if (f == 3 && $0 != "township,central_min,subcentre,subcentre_min") bad("coverage header is " $0)
         next
     }
     f == 1 { known[$1] = 1; nn++; next }
     f == 2 {
-        if (NF != 5) bad("roads.csv line " FNR " has " NF " fields")
+        if (NF != 6) bad("roads.csv line " FNR " has " NF " fields")
         if (!($1 in known) || !($2 in known)) bad("roads.csv line " FNR " joins an unknown node")
         if (!($5 + 0 > 0)) bad("roads.csv line " FNR " has minutes " $5)
         m++; a[m] = $1; b[m] = $2; w[m] = $5 + 0; next

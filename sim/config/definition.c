@@ -81,12 +81,20 @@ void definition_free(struct definition *d)
     if (!d)
         return;
     for (int i = 0; d->nodes && i < d->n_nodes; i++) {
+        if (i >= d->folder_node0 && i < d->folder_node0 + d->folder_nodes)
+            continue;                  /* in folder_text */
         free(d->nodes[i].id);
         free(d->nodes[i].name);
         free(d->nodes[i].name_zh);
     }
     for (int i = 0; d->roads && i < d->n_roads; i++)
-        free(d->roads[i].name);
+        if (i < d->folder_road0 || i >= d->folder_road0 + d->folder_roads)
+            free(d->roads[i].name);    /* else in folder_names */
+    for (int i = 0; d->folder_names && i < d->n_folder_names; i++)
+        free(d->folder_names[i]);
+    free(d->folder_names);
+    free(d->folder_text);
+    free(d->network_dir);
     for (int i = 0; d->items && i < d->n_items; i++) {
         free(d->items[i].id);
         free(d->items[i].name);

@@ -179,6 +179,15 @@ struct definition {
 
     struct node *nodes;             int n_nodes;
     struct road *roads;             int n_roads;
+    /* A network folder's nodes and roads (network = "DIR";), when there is
+     * one: nodes[folder_node0 .. + folder_nodes) and roads[folder_road0 ..
+     * + folder_roads).  Their strings are not their own: they point into
+     * folder_text (nodes.csv as read, its fields cut in place) and
+     * folder_names (the distinct road names), each freed once. */
+    char *network_dir;        /* the folder, as a path from here; NULL if none */
+    int folder_node0, folder_nodes, folder_road0, folder_roads;
+    char *folder_text;
+    char **folder_names;            int n_folder_names;
     struct item *items;             int n_items;
     struct township *townships;     int n_townships;
     struct truck_type *truck_types; int n_truck_types;

@@ -255,7 +255,38 @@ int cfg_ident_cmp(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* Sorts the map; a duplicate id is an error at its second occurrence. */
+static unsigned id_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* A hash index for a large map (a network of many nodes): O(1) lookups
+ * instead of O(log n).  Nothing when memory runs out: lookups then search. */
+static void idmap_index(struct idmap *m)
+{
+    if (m->n < 4096)
+        return;
+    unsigned cap = 1;
+    while (cap < 2u * (unsigned)m->n)
+        cap <<= 1;
+    if (!(m->hash = malloc(cap * sizeof *m->hash)))
+        return;
+    m->mask = cap - 1;
+    for (unsigned i = 0; i < cap; i++)
+        m->hash[i] = -1;
+    for (int i = 0; i < m->n; i++) {
+        unsigned j = id_hash(m->v[i].id) & m->mask;
+        while (m->hash[j] >= 0)
+            j = (j + 1) & m->mask;
+        m->hash[j] = i;
+    }
+}
+
+/* Sorts the map; a duplicate id is an error at its second occurrence (in a
+ * setting, or on a line of the map's csv file). */
 void cfg_idmap_seal(struct reader *r, struct idmap *m, enum text kind)
 {
     if (r->bad)
@@ -263,16 +294,28 @@ void cfg_idmap_seal(struct reader *r, struct idmap *m, enum text kind)
     qsort(m->v, (size_t)m->n, sizeof *m->v, cfg_ident_cmp);
     for (int i = 1; i < m->n; i++)
         if (!strcmp(m->v[i].id, m->v[i - 1].id)) {
-            const char *file;
-            int line;
-            cfg_where(r->c, m->v[i - 1].s, &file, &line);
-            FAIL(r, m->v[i].s, "id", T_CFG_DUP_ID, cfg_words(r, kind), m->v[i].id, file, line);
+            const char *file = m->csv;
+            int line = m->v[i - 1].line;
+            if (!line)
+                cfg_where(r->c, m->v[i - 1].s, &file, &line);
+            if (m->v[i].line)
+                cfg_csv_fail(r, m->csv, m->v[i].line, 1, "id", T_CFG_DUP_ID, cfg_words(r, kind),
+                             m->v[i].id, file, line);
+            else
+                FAIL(r, m->v[i].s, "id", T_CFG_DUP_ID, cfg_words(r, kind), m->v[i].id, file, line);
             return;
         }
+    idmap_index(m);
 }
 
 int cfg_idmap_find(const struct idmap *m, const char *id)
 {
+    if (m->hash) {
+        for (unsigned j = id_hash(id) & m->mask; m->hash[j] >= 0; j = (j + 1) & m->mask)
+            if (!strcmp(m->v[m->hash[j]].id, id))
+                return m->v[m->hash[j]].index;
+        return -1;
+    }
     int lo = 0, hi = m->n - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2, c = strcmp(m->v[mid].id, id);
@@ -371,10 +414,12 @@ void cfg_did_you_mean(enum lang l, const char *word, const char *const *names, i
 
 void cfg_maps_free(struct maps *m)
 {
-    free(m->items.v);
-    free(m->nodes.v);
-    free(m->townships.v);
-    free(m->trucks.v);
-    free(m->facilities.v);
+    struct idmap *all[5] = { &m->items, &m->nodes, &m->townships, &m->trucks, &m->facilities };
+    for (int i = 0; i < 5; i++) {
+        free(all[i]->v);
+        free(all[i]->hash);
+    }
     free(m->node_src);
+    free(m->node_line);
+    cfg_folder_free(m->folder);
 }

@@ -101,11 +101,16 @@ struct reader {
         (r)->bad = 1;                                                            \
     } while (0)
 
-struct ident { const char *id; int index; const config_setting_t *s; };
-struct idmap { struct ident *v; int n; };
+/* An id, where it was given: setting s, or line `line` of idmap's csv file. */
+struct ident { const char *id; int index; const config_setting_t *s; int line; };
+/* Sorted by id; large maps also get a hash index (slot -> place in v, -1). */
+struct idmap { struct ident *v; int n; const char *csv; int *hash; unsigned mask; };
+struct folder;
 struct maps {
     struct idmap items, nodes, townships, trucks, facilities;
-    const config_setting_t **node_src;   /* the setting that made each node */
+    const config_setting_t **node_src;   /* the setting that made each node (NULL: the folder) */
+    int *node_line;                      /* a folder node's line in nodes.csv */
+    struct folder *folder;               /* the network folder being read, or NULL */
 };
 
 /* Words in the reader's language: text t; what s is ("a group" ...). */
@@ -153,6 +158,29 @@ void cfg_not_id(struct reader *r, const config_setting_t *s, const struct idmap 
 int cfg_township_ref(struct reader *r, const config_setting_t *g, const char *name,
                      const struct idmap *m);
 void cfg_maps_free(struct maps *m);
+
+/* The path `rel`, given by setting s, as it is from here: relative to the
+ * folder of the file that gave it (to the current folder for -D).  Owned by
+ * the caller; NULL when out of memory. */
+char *cfg_resolve_path(const struct cfg *c, const config_setting_t *s, const char *rel);
+
+/* Writes "PATH:LINE:COLUMN: FIELD: message" (text t of the language table
+ * made with the arguments) into r->err (first error only)
+ * and marks r bad: an error in a CSV file of a network folder. */
+void cfg_csv_fail(struct reader *r, const char *path, int line, int column, const char *field,
+                  enum text t, ...);
+
+/* network_dir.c: the network folder named by `network = "DIR";`.  open reads
+ * both files and checks the memory the network needs (0, or -1 with the
+ * error in r); nodes and roads read them into d->nodes[first..] and
+ * d->roads[first..] (ids into m->nodes) and return how many; the definition
+ * takes the texts its strings point into. */
+struct folder *cfg_folder_open(struct reader *r, const config_setting_t *s);
+long cfg_folder_max_nodes(const struct folder *f);
+long cfg_folder_max_roads(const struct folder *f);
+int cfg_folder_nodes(struct reader *r, struct folder *f, struct maps *m, int first);
+int cfg_folder_roads(struct reader *r, struct folder *f, const struct maps *m, int first);
+void cfg_folder_free(struct folder *f);
 
 /* scenario.c: the run settings and the disaster. */
 void cfg_read_run(struct reader *r, const config_setting_t *root);

@@ -543,6 +543,14 @@ static char *join_dir(const char *file, const char *rel)
     return p;
 }
 
+char *cfg_resolve_path(const struct cfg *c, const config_setting_t *s, const char *rel)
+{
+    const char *file;
+    int line;
+    cfg_where(c, s, &file, &line);
+    return join_dir(strcmp(file, CMDLINE(c)) ? file : "", rel);
+}
+
 /* Reads one file of the chain; from and from_line name the base line that
  * names it as rel (from NULL: the file the user named). */
 static config_t *read_one(const struct cfg *c, const char *path, const char *from, int from_line,
@@ -730,6 +738,22 @@ static int set_run(config_setting_t *root, const struct run_override *o)
                                     : config_setting_set_int64(s, o->i)) == CONFIG_TRUE ? 0 : -1;
 }
 
+/* The copy's `network` folder as an absolute path, since resolved.cfg is
+ * written elsewhere than the file that named it. */
+static int absolute_network(const struct cfg *c, const config_setting_t *from, config_setting_t *to)
+{
+    const config_setting_t *s = config_setting_get_member(from, "network");
+    config_setting_t *t = config_setting_get_member(to, "network");
+    if (!s || !t || config_setting_type(s) != CONFIG_TYPE_STRING)
+        return 0;
+    char *path = cfg_resolve_path(c, s, config_setting_get_string(s));
+    char *abs = path ? realpath(path, NULL) : NULL;
+    int rc = path && config_setting_set_string(t, abs ? abs : path) == CONFIG_TRUE ? 0 : -1;
+    free(abs);
+    free(path);
+    return rc;
+}
+
 /* A copy of the merged tree takes the overrides and is written; the tree
  * itself stays as it was read and validated. */
 int cfg_write_resolved(const struct cfg *c, const struct run_override *ov, int n, FILE *f)
@@ -743,6 +767,8 @@ int cfg_write_resolved(const struct cfg *c, const struct run_override *ov, int n
         rc = copy_setting(NULL, to, config_setting_get_elem(from, i)) ? 0 : -1;
     for (int i = 0; i < n && rc == 0; i++)
         rc = set_run(to, &ov[i]);
+    if (rc == 0)
+        rc = absolute_network(c, from, to);
     if (rc == 0)
         config_write(&copy, f);
     config_destroy(&copy);

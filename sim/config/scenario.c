@@ -11,6 +11,7 @@
 #include <string.h>
 #include "config/internal.h"
 #include "engine/geo.h"
+#include "engine/grow.h"
 
 /* A number, or [lo, hi] for a uniform draw. */
 static struct draw read_draw(struct reader *r, const config_setting_t *g, const char *name,
@@ -266,13 +267,34 @@ static void read_kit(struct reader *r, const config_setting_t *dis, const struct
 
 /* ---- road damage ------------------------------------------------------- */
 
+/* An area [lon, lat, km] and a box of longitudes and latitudes around it:
+ * a point outside the box is farther than km from the centre (on a sphere,
+ * d >= R dlat, and d >= 2R asin(cos(lat) sin(dlon / 2)) for the least cos(lat)
+ * of the two; the box is widened a little for rounding), so most roads of a
+ * large network are ruled out without computing a distance. */
+struct area { double lon, lat, km, lat_lo, lat_hi, lon_half; };
+
+static struct area area_box(const double *a)
+{
+    const double R = 6371.0, deg = M_PI / 180.0;
+    struct area x = { a[0], a[1], a[2], 0, 0, INFINITY };
+    double dlat = a[2] / (R * deg) * (1 + 1e-6) + 1e-9;
+    x.lat_lo = a[1] - dlat;
+    x.lat_hi = a[1] + dlat;
+    double c = cos(fmin(90.0, fmax(fabs(x.lat_lo), fabs(x.lat_hi))) * deg);
+    double sine = sin(fmin(a[2] / (2 * R), M_PI / 2)) / c;
+    if (c > 0 && sine < 1)
+        x.lon_half = 2 * asin(sine) / deg * (1 + 1e-6) + 1e-9;
+    return x;
+}
+
 /* The roads a rule selects: by corridor name, between two nodes, or by class
- * and/or within an area [lon, lat, km] (a road is in it when its midpoint is). */
+ * and/or within an area (a road is in it when its midpoint is). */
 static int selects(const struct definition *d, int i, const char *name, int a, int b, int cls,
-                   const double *area)
+                   const struct area *area)
 {
     const struct road *rd = &d->roads[i];
-    if (name && strcmp(rd->name, name))
+    if (name && (rd->name[0] != name[0] || strcmp(rd->name, name)))
         return 0;
     if (a >= 0 && !((rd->from == a && rd->to == b) || (rd->from == b && rd->to == a)))
         return 0;
@@ -281,7 +303,9 @@ static int selects(const struct definition *d, int i, const char *name, int a, i
     if (area) {
         const struct node *p = &d->nodes[rd->from], *q = &d->nodes[rd->to];
         double lon = (p->lon + q->lon) / 2, lat = (p->lat + q->lat) / 2;
-        if (geo_km(area[0], area[1], lon, lat) > area[2])
+        if (lat < area->lat_lo || lat > area->lat_hi || fabs(lon - area->lon) > area->lon_half)
+            return 0;
+        if (geo_km(area->lon, area->lat, lon, lat) > area->km)
             return 0;
     }
     return 1;
@@ -315,8 +339,11 @@ static void read_between(struct reader *r, const config_setting_t *e, const stru
     }
 }
 
+/* The roads of each class, in index order: road[first[c] .. first[c+1]). */
+struct by_class { int first[ROAD_CLASSES + 1]; int *road; };
+
 static void select_roads(struct reader *r, const config_setting_t *e, const struct maps *m,
-                         struct damage *dm)
+                         const struct by_class *by_class, struct damage *dm)
 {
     static const char *const classes[] = { "expressway", "national", "provincial", "county",
                                            "village" };
@@ -331,21 +358,29 @@ static void select_roads(struct reader *r, const config_setting_t *e, const stru
         FAIL(r, e, NULL, T_CFG_WHICH_ROADS);
     if (r->bad)
         return;
-    dm->roads = cfg_alloc(r, (size_t)r->d->n_roads, sizeof *dm->roads);
-    for (int i = 0; dm->roads && i < r->d->n_roads; i++)
-        if (selects(r->d, i, name, a, b, cls, ap))
+    struct area box = ap ? area_box(ap) : (struct area){ 0 };
+    int from = cls >= 0 ? by_class->first[cls] : 0, to = cls >= 0 ? by_class->first[cls + 1]
+                                                                   : r->d->n_roads, cap = 0;
+    for (int j = from; j < to && !r->bad; j++) {
+        int i = cls >= 0 ? by_class->road[j] : j;
+        if (!selects(r->d, i, name, a, b, cls, ap ? &box : NULL))
+            continue;
+        if (grow_array(&dm->roads, &cap, dm->n_roads + 1, sizeof *dm->roads) < 0)
+            FAIL(r, e, NULL, T_CMD_OUT_OF_MEMORY);
+        else
             dm->roads[dm->n_roads++] = i;
+    }
     if (!r->bad && dm->n_roads == 0)
         FAIL(r, e, NULL, T_CFG_NO_ROAD_SELECTED);
 }
 
 static void read_damage(struct reader *r, const config_setting_t *e, const struct maps *m,
-                        struct damage *dm)
+                        const struct by_class *by_class, struct damage *dm)
 {
     static const char *const known[] = { "road", "between", "class", "area", "from_min",
         "duration_min", "probability", "per_km", "factor", NULL };
     cfg_only_known(r, e, known);
-    select_roads(r, e, m, dm);
+    select_roads(r, e, m, by_class, dm);
     dm->from_min = read_draw(r, e, "from_min", NONNEG, 0, 0.0);
     dm->duration_min = read_draw(r, e, "duration_min", POS, 0, INFINITY);
     dm->probability = cfg_opt_num(r, e, "probability", NONNEG, 1.0);
@@ -502,11 +537,21 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
     const config_setting_t *dl = cfg_opt(dis, "road_damage") ? cfg_get_list(r, dis, "road_damage", 0)
                                                               : NULL;
     int nd = dl ? config_setting_length(dl) : 0;
+    struct by_class bc = { { 0 }, cfg_alloc(r, (size_t)r->d->n_roads + 1, sizeof *bc.road) };
+    for (int i = 0; bc.road && i < r->d->n_roads; i++)
+        bc.first[r->d->roads[i].cls + 1]++;
+    for (int c = 0; c < ROAD_CLASSES; c++)
+        bc.first[c + 1] += bc.first[c];
+    for (int i = 0, fill[ROAD_CLASSES] = { 0 }; bc.road && i < r->d->n_roads; i++) {
+        int c = r->d->roads[i].cls;
+        bc.road[bc.first[c] + fill[c]++] = i;
+    }
     r->d->damage = cfg_alloc(r, (size_t)nd, sizeof *r->d->damage);
     for (int i = 0; i < nd && !r->bad; i++) {
         r->d->n_damage = i + 1;
-        read_damage(r, config_setting_get_elem(dl, i), m, &r->d->damage[i]);
+        read_damage(r, config_setting_get_elem(dl, i), m, &bc, &r->d->damage[i]);
     }
+    free(bc.road);
     read_effect(r, dis, "crews_out", "share", NONNEG, &r->d->crews_out);
     read_effect(r, dis, "slow_loading", "factor", POS, &r->d->slow_loading);
     read_effect(r, dis, "checkpoints", "delay_min", NONNEG, &r->d->checkpoints);

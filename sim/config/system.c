@@ -9,6 +9,7 @@
  * once r->bad is set, every helper returns a harmless default, so sections can
  * be read one after another and checked once.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,7 @@ static void read_items(struct reader *r, const config_setting_t *root, struct ma
         it->unit = cfg_dup(r, cfg_get_str(r, e, "unit"));
         it->weight_kg = cfg_get_num(r, e, "weight_kg", POS);
         it->volume_m3 = cfg_get_num(r, e, "volume_m3", POS);
-        m->items.v[m->items.n++] = (struct ident){ it->id, i, e };
+        m->items.v[m->items.n++] = (struct ident){ it->id, i, e, 0 };
     }
     cfg_idmap_seal(r, &m->items, T_CFG_KIND_ITEM);
 }
@@ -112,7 +113,7 @@ static void read_truck_types(struct reader *r, const config_setting_t *root, str
         t->id = cfg_dup(r, cfg_get_str(r, e, "id"));
         t->capacity_t = cfg_get_num(r, e, "capacity_t", POS);
         t->capacity_m3 = cfg_get_num(r, e, "capacity_m3", POS);
-        m->trucks.v[m->trucks.n++] = (struct ident){ t->id, i, e };
+        m->trucks.v[m->trucks.n++] = (struct ident){ t->id, i, e, 0 };
     }
     cfg_idmap_seal(r, &m->trucks, T_CFG_KIND_TRUCK);
 }
@@ -131,20 +132,23 @@ static void read_coords(struct reader *r, const config_setting_t *e, struct node
 
 static void add_node(struct reader *r, struct maps *m, const config_setting_t *e, int i)
 {
-    m->nodes.v[m->nodes.n++] = (struct ident){ r->d->nodes[i].id, i, e };
+    m->nodes.v[m->nodes.n++] = (struct ident){ r->d->nodes[i].id, i, e, 0 };
     m->node_src[i] = e;
 }
 
+/* A township's seat is a node of its own at lon, lat (made here, the first
+ * nodes in township order), or `node`, a node given elsewhere (resolved by
+ * resolve_seats once every node is known). */
 static void read_townships(struct reader *r, const config_setting_t *root, struct maps *m)
 {
-    static const char *const known[] = { "id", "name", "name_zh", "kind", "lon", "lat",
+    static const char *const known[] = { "id", "name", "name_zh", "kind", "node", "lon", "lat",
                                          "population", "subcentre", NULL };
     static const char *const kinds[] = { "subdistrict", "town", "township" };
     struct definition *d = r->d;
+    int seat = 0;
     for (int i = 0; i < d->n_townships && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(cfg_opt(root, "townships"), i);
         struct township *t = &d->townships[i];
-        struct node *n = &d->nodes[i];
         cfg_only_known(r, e, known);
         t->id = cfg_dup(r, cfg_get_str(r, e, "id"));
         t->name = cfg_dup(r, cfg_get_str(r, e, "name"));
@@ -152,25 +156,44 @@ static void read_townships(struct reader *r, const config_setting_t *root, struc
         int kind = cfg_choice(r, e, "kind", kinds, TOWNSHIP_KINDS);
         t->kind = kind >= 0 ? (enum township_kind)kind : TOWNSHIP_TOWN;
         t->population = cfg_get_num(r, e, "population", NONNEG);
-        t->node = i;                    /* seats are the first nodes */
         t->subcentre = -1;              /* resolved once facilities are read */
+        m->townships.v[m->townships.n++] = (struct ident){ t->id, i, e, 0 };
+        if (cfg_opt(e, "node")) {
+            if (!r->bad && (cfg_opt(e, "lon") || cfg_opt(e, "lat")))
+                FAIL(r, cfg_opt(e, "node"), NULL, T_CFG_SEAT_BOTH);
+            t->node = -1;
+            continue;
+        }
+        struct node *n = &d->nodes[seat];
+        t->node = seat;
         *n = (struct node){ cfg_dup(r, t->id), cfg_dup(r, t->name), cfg_dup(r, t->name_zh), NODE_SEAT, 0, 0 };
         read_coords(r, e, n);
-        m->townships.v[m->townships.n++] = (struct ident){ t->id, i, e };
-        add_node(r, m, e, i);
+        add_node(r, m, e, seat++);
     }
     cfg_idmap_seal(r, &m->townships, T_CFG_KIND_TOWNSHIP);
 }
 
-static void read_nodes(struct reader *r, const config_setting_t *root, struct maps *m)
+/* The seats given as `node = "ID"`. */
+static void resolve_seats(struct reader *r, const config_setting_t *root, const struct maps *m)
+{
+    const config_setting_t *l = cfg_opt(root, "townships");
+    for (int i = 0; i < r->d->n_townships && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, i);
+        if (cfg_opt(e, "node"))
+            r->d->townships[i].node = cfg_ref(r, e, "node", &m->nodes, T_CFG_KIND_NODE);
+    }
+}
+
+/* The configuration's own nodes, from index first. */
+static void read_nodes(struct reader *r, const config_setting_t *root, struct maps *m, int first)
 {
     static const char *const known[] = { "id", "name", "name_zh", "kind", "lon", "lat", NULL };
     static const char *const kinds[] = { "junction", "seat", "village", "facility" };
     struct definition *d = r->d;
     const config_setting_t *l = cfg_opt(root, "nodes");
-    for (int i = d->n_townships; i < d->n_nodes && !r->bad; i++) {
-        const config_setting_t *e = config_setting_get_elem(l, i - d->n_townships);
-        struct node *n = &d->nodes[i];
+    for (int j = 0; l && j < config_setting_length(l) && !r->bad; j++) {
+        const config_setting_t *e = config_setting_get_elem(l, j);
+        struct node *n = &d->nodes[first + j];
         cfg_only_known(r, e, known);
         n->id = cfg_dup(r, cfg_get_str(r, e, "id"));
         n->name = cfg_dup(r, cfg_get_str(r, e, "name"));
@@ -178,15 +201,38 @@ static void read_nodes(struct reader *r, const config_setting_t *root, struct ma
         int kind = cfg_choice(r, e, "kind", kinds, NODE_KINDS);
         n->kind = kind >= 0 ? (enum node_kind)kind : NODE_JUNCTION;
         read_coords(r, e, n);
-        add_node(r, m, e, i);
+        add_node(r, m, e, first + j);
     }
-    cfg_idmap_seal(r, &m->nodes, T_CFG_KIND_NODE);
 }
 
-static int cmp_double(const void *a, const void *b)
+/* The k-th smallest of v[0..n) (what v[k] would be once sorted), v reordered:
+ * quickselect, O(n) expected, the middle of three as pivot. */
+static double kth(double *v, int n, int k)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double a = v[lo], b = v[(lo + hi) / 2], c = v[hi];
+        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i++] = v[j];
+                v[j--] = t;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;                     /* v[j+1 .. i-1] all equal the pivot */
+    }
+    return v[k];
 }
 
 /* A node far from all the others is almost always a typo in a coordinate. */
@@ -200,14 +246,17 @@ static void check_spread(struct reader *r, const struct maps *m)
         lat[i] = d->nodes[i].lat;
     }
     if (!r->bad && d->n_nodes > 0) {
-        qsort(lon, (size_t)d->n_nodes, sizeof *lon, cmp_double);
-        qsort(lat, (size_t)d->n_nodes, sizeof *lat, cmp_double);
-        double mlon = lon[d->n_nodes / 2], mlat = lat[d->n_nodes / 2];
+        double mlon = kth(lon, d->n_nodes, d->n_nodes / 2), mlat = kth(lat, d->n_nodes, d->n_nodes / 2);
         for (int i = 0; i < d->n_nodes && !r->bad; i++) {
             double km = geo_km(mlon, mlat, d->nodes[i].lon, d->nodes[i].lat);
-            if (km > d->max_spread_km)
+            if (!(km > d->max_spread_km))
+                continue;
+            if (m->node_src[i])
                 FAIL(r, m->node_src[i], "lon", T_CFG_SPREAD,
                      d->max_spread_km, mlon, mlat, d->nodes[i].lon, d->nodes[i].lat, km);
+            else                           /* a node of the network folder */
+                cfg_csv_fail(r, m->nodes.csv, m->node_line[i], 5, "lon", T_CFG_SPREAD,
+                             d->max_spread_km, mlon, mlat, d->nodes[i].lon, d->nodes[i].lat, km);
         }
     }
     free(lon);
@@ -274,35 +323,75 @@ static void read_road(struct reader *r, const config_setting_t *e, const struct 
     }
 }
 
+/* The configuration's roads (`via` lists), then the network folder's.
+ * With a folder, the configuration may have none. */
 static void read_roads(struct reader *r, const config_setting_t *root, const struct maps *m)
 {
-    const config_setting_t *l = cfg_get_list(r, root, "roads", 1);
-    if (!l)
+    const config_setting_t *l = m->folder && !cfg_opt(root, "roads") ? NULL
+                              : cfg_get_list(r, root, "roads", m->folder ? 0 : 1);
+    if (r->bad)
         return;
     struct definition *d = r->d;
-    d->n_roads = count_segments(r, l);
+    long n = (l ? count_segments(r, l) : 0) + (m->folder ? cfg_folder_max_roads(m->folder) : 0);
+    if (!r->bad && n >= INT_MAX / 2)
+        FAIL(r, cfg_opt(root, "network"), NULL, T_CFG_NET_MAX_ROADS, INT_MAX / 2, n);
+    d->n_roads = (int)n;
     d->roads = cfg_alloc(r, (size_t)d->n_roads, sizeof *d->roads);
     int k = 0;
-    for (int i = 0; i < config_setting_length(l) && !r->bad; i++)
+    for (int i = 0; l && i < config_setting_length(l) && !r->bad; i++)
         read_road(r, config_setting_get_elem(l, i), m, &k);
+    if (m->folder && !r->bad)
+        k += cfg_folder_roads(r, m->folder, m, k);
+    d->n_roads = k;
 }
 
+/* The network folder `network = "DIR"` names, opened (read whole, and its
+ * size checked against the memory there is), or NULL. */
+static struct folder *open_folder(struct reader *r, const config_setting_t *root)
+{
+    const config_setting_t *s = cfg_opt(root, "network");
+    if (!s || r->bad)
+        return NULL;
+    if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+        FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_NET_PATH), cfg_found(r, s));
+        return NULL;
+    }
+    r->d->network_dir = cfg_resolve_path(r->c, s, config_setting_get_string(s));
+    return cfg_folder_open(r, s);
+}
+
+/* Nodes in this order: the townships' own seats, the configuration's nodes,
+ * the network folder's; then the villages of the sites (scenario.c). */
 static void read_places(struct reader *r, const config_setting_t *root, struct maps *m)
 {
     const config_setting_t *tl = cfg_get_list(r, root, "townships", 1);
     const config_setting_t *nl = cfg_opt(root, "nodes") ? cfg_get_list(r, root, "nodes", 0) : NULL;
+    m->folder = open_folder(r, root);
     if (r->bad)
         return;
     struct definition *d = r->d;
+    int seats = 0, own = nl ? config_setting_length(nl) : 0;
     d->n_townships = config_setting_length(tl);
-    d->n_nodes = d->n_townships + (nl ? config_setting_length(nl) : 0);
+    for (int i = 0; i < d->n_townships; i++)
+        seats += !cfg_opt(config_setting_get_elem(tl, i), "node");
+    long n = (long)seats + own + (m->folder ? cfg_folder_max_nodes(m->folder) : 0);
+    if (n >= INT_MAX) {
+        FAIL(r, cfg_opt(root, "network"), NULL, T_CFG_NET_MAX_NODES, INT_MAX, n);
+        return;
+    }
+    d->n_nodes = (int)n;
     d->townships = cfg_alloc(r, (size_t)d->n_townships, sizeof *d->townships);
     d->nodes = cfg_alloc(r, (size_t)d->n_nodes, sizeof *d->nodes);
     m->townships.v = cfg_alloc(r, (size_t)d->n_townships, sizeof *m->townships.v);
     m->nodes.v = cfg_alloc(r, (size_t)d->n_nodes, sizeof *m->nodes.v);
     m->node_src = cfg_alloc(r, (size_t)d->n_nodes, sizeof *m->node_src);
+    m->node_line = cfg_alloc(r, (size_t)d->n_nodes, sizeof *m->node_line);
     read_townships(r, root, m);
-    read_nodes(r, root, m);
+    read_nodes(r, root, m, seats);
+    if (m->folder && !r->bad)
+        d->n_nodes = seats + own + cfg_folder_nodes(r, m->folder, m, seats + own);
+    cfg_idmap_seal(r, &m->nodes, T_CFG_KIND_NODE);
+    resolve_seats(r, root, m);
     check_spread(r, m);
 }
 
@@ -445,7 +534,7 @@ static void read_facilities(struct reader *r, const config_setting_t *root, stru
     for (int i = 0; i < d->n_facilities && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(l, i);
         read_facility(r, e, kinds, m, i);
-        m->facilities.v[m->facilities.n++] = (struct ident){ d->facilities[i].id, i, e };
+        m->facilities.v[m->facilities.n++] = (struct ident){ d->facilities[i].id, i, e, 0 };
     }
     cfg_idmap_seal(r, &m->facilities, T_CFG_KIND_FACILITY);
 }
@@ -456,7 +545,7 @@ static void read_fleet(struct reader *r, const config_setting_t *root, const str
     if (!cfg_opt(root, "fleet"))
         return;
     const config_setting_t *l = cfg_get_list(r, root, "fleet", 0);
-    struct idmap seen = { cfg_alloc(r, (size_t)(l ? config_setting_length(l) : 0), sizeof *seen.v), 0 };
+    struct idmap seen = { cfg_alloc(r, (size_t)(l ? config_setting_length(l) : 0), sizeof *seen.v), 0, NULL, NULL, 0 };
     for (int i = 0; l && i < config_setting_length(l) && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(l, i);
         cfg_only_known(r, e, known);
@@ -467,7 +556,7 @@ static void read_fleet(struct reader *r, const config_setting_t *root, const str
             break;
         r->d->facilities[f].truck_type = t;
         r->d->facilities[f].trucks = cfg_int_in(r, n, 0, CFG_MAX_TRUCKS);
-        seen.v[seen.n++] = (struct ident){ r->d->facilities[f].id, i, e };
+        seen.v[seen.n++] = (struct ident){ r->d->facilities[f].id, i, e, 0 };
     }
     cfg_idmap_seal(r, &seen, T_CFG_KIND_FLEET);
     free(seen.v);
@@ -553,10 +642,10 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
 {
     static const char *const known[] = { "name", "name_zh", "description", "description_zh",
         "assumptions", "road_classes",
-        "items", "truck_types", "townships", "nodes", "roads", "facility_kinds", "facilities",
-        "fleet", "run", "disaster", "assumption_ranges", NULL };
+        "items", "truck_types", "townships", "nodes", "network", "roads", "facility_kinds",
+        "facilities", "fleet", "run", "disaster", "assumption_ranges", NULL };
     struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct definition)) };
-    struct maps m = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, { NULL, 0 }, NULL };
+    struct maps m = { 0 };
     if (!r.d) {
         snprintf(err, errlen, "%s", lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
         return NULL;

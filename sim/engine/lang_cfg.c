@@ -331,4 +331,53 @@ lang_section lang_cfg = {
     [T_CFG_PRE_LINE] = {
         "%s:%d: (file): expected lines of at most %d bytes, found one of %ld",
         "%s:%d:（文件）：每行应至多 %d 字节，实有一行 %ld 字节" },
+    /* ---- network folders: network = "DIR" (config/network_dir.c) */
+    [T_CFG_NET_PATH] = {
+        "the path of a network folder as a string",
+        "以字符串给出的路网文件夹路径" },
+    [T_CFG_NET_FILES] = {
+        "expected a folder holding %s and %s, found %s: %s",
+        "应为含有 %s 和 %s 的文件夹，实为 %s：%s" },
+    [T_CFG_NET_READ] = {
+        "expected to read %s (%ld bytes), found %s",
+        "应能读取 %s（%ld 字节），实为%s" },
+    [T_CFG_NET_NO_ROOM] = { "not enough memory to hold it", "内存不足以容纳它" },
+    [T_CFG_NET_MEMORY] = {
+        "%s: a network of %ld nodes and %ld roads needs about %zu MB of memory to load and run on "
+        "one thread; this process may use at most %zu MB (the least of ulimit -v, ulimit -d and "
+        "the physical memory): run it on a larger machine or raise the limit",
+        "%s：含 %ld 个节点、%ld 条道路的路网在单线程下载入并运行约需 %zu MB 内存；本进程至多可用 "
+        "%zu MB（ulimit -v、ulimit -d 与物理内存中最小者）：请在内存更大的机器上运行，或提高限制" },
+    [T_CFG_NET_MAX_NODES] = {
+        "expected fewer than %d nodes in all, found %ld",
+        "节点总数应少于 %d，实为 %ld" },
+    [T_CFG_NET_MAX_ROADS] = {
+        "expected fewer than %d roads in all, found %ld",
+        "道路总数应少于 %d，实为 %ld" },
+    [T_CFG_SEAT_BOTH] = {
+        "expected a seat given by node or by lon and lat, found both",
+        "驻地应由 node 或由 lon 和 lat 给出，实际两者都有" },
+    [T_CFG_CSV_MORE_COLUMNS] = { "expected %d columns, found more", "应为 %d 列，实际更多" },
+    [T_CFG_CSV_COLUMNS] = {
+        "expected %d columns (%s), found %d",
+        "应为 %d 列（%s），实为 %d 列" },
+    [T_CFG_CSV_NO_CLOSE_QUOTE] = {
+        "expected a closing quote, found the end of the file",
+        "应有闭合的引号，实际到了文件末尾" },
+    [T_CFG_CSV_AFTER_QUOTE] = {
+        "expected a comma or the end of the line after a quoted field, found '%c'",
+        "带引号的字段之后应为逗号或行尾，实为“%c”" },
+    [T_CFG_CSV_HEADER_EMPTY] = {
+        "expected the header %s, found an empty file",
+        "应为表头 %s，实为空文件" },
+    [T_CFG_CSV_HEADER_COLUMN] = {
+        "expected the header %s, found column \"%s\"",
+        "应为表头 %s，实为列“%s”" },
+    [T_CFG_CSV_HEADER_MISSING] = {
+        "expected the header %s, found no column %s",
+        "应为表头 %s，实际缺少列 %s" },
+    [T_CFG_CSV_EMPTY_ID] = { "expected a node id, found an empty field", "应为节点 id，实为空字段" },
+    [T_CFG_CSV_MINUTES] = {
+        "expected minutes >= 0 or nothing, found \"%s\"",
+        "应为不小于 0 的分钟数或空，实为“%s”" },
 };

@@ -1,14 +1,19 @@
 /*
  * export.c -- the road network for GIS tools and independent checks:
- * nodes.csv, roads.csv (with free-flow truck minutes, so that anyone can
- * recompute the coverage table) and network.geojson (WGS-84, RFC 7946).
+ * nodes.csv and roads.csv, a network folder in the one schema that
+ * `network = "DIR";` reads back (config/network_dir.h; numbers as the
+ * shortest decimals that read back to the same doubles, so that a folder
+ * loaded back is the same network), roads with free-flow truck minutes so
+ * that anyone can recompute the coverage table; and network.geojson (WGS-84,
+ * RFC 7946).
  */
+#include "config/network_dir.h"
 #include "results/export.h"
 #include "results/outfile.h"
 
 static void write_nodes(FILE *f, const struct definition *d)
 {
-    fprintf(f, "id,name,name_zh,kind,lon,lat\n");
+    fprintf(f, "%s\n", NETWORK_NODES_HEADER);
     for (int i = 0; i < d->n_nodes; i++) {
         const struct node *n = &d->nodes[i];
         csv_field(f, n->id);
@@ -16,19 +21,29 @@ static void write_nodes(FILE *f, const struct definition *d)
         csv_field(f, n->name);
         fputc(',', f);
         csv_field(f, n->name_zh);
-        fprintf(f, ",%s,%.6f,%.6f\n", node_kind_name(n->kind), n->lon, n->lat);
+        fprintf(f, ",%s,", node_kind_name(n->kind));
+        csv_double(f, n->lon);
+        fputc(',', f);
+        csv_double(f, n->lat);
+        fputc('\n', f);
     }
 }
 
 static void write_roads(FILE *f, const struct definition *d)
 {
-    fprintf(f, "from,to,km,class,minutes\n");
+    fprintf(f, "%s\n", NETWORK_ROADS_HEADER);
     for (int i = 0; i < d->n_roads; i++) {
         const struct road *r = &d->roads[i];
         csv_field(f, d->nodes[r->from].id);
         fputc(',', f);
         csv_field(f, d->nodes[r->to].id);
-        fprintf(f, ",%.4f,%s,%.4f\n", r->km, road_class_name(r->cls), definition_road_minutes(d, i));
+        fputc(',', f);
+        csv_double(f, r->km);
+        fprintf(f, ",%s,", road_class_name(r->cls));
+        csv_double(f, definition_road_minutes(d, i));
+        fputc(',', f);
+        csv_field(f, r->name);
+        fputc('\n', f);
     }
 }
 

@@ -143,6 +143,17 @@ void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
+void csv_double(FILE *f, double v)
+{
+    char buf[40];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fputs(buf, f);
+}
+
 void json_string(FILE *f, const char *s)
 {
     fputc('"', f);

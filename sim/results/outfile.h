@@ -29,6 +29,9 @@ void text_pad(FILE *f, const char *s, int width);
 void text_pad_left(FILE *f, const char *s, int width);
 /* Prints s as one CSV field, quoted when it holds a comma, quote or newline. */
 void csv_field(FILE *f, const char *s);
+/* Prints v as the shortest decimal that reads back (strtod) to the same
+ * double: 116.43, not 116.43000000000001. */
+void csv_double(FILE *f, double v);
 /* Prints s as a JSON string literal, with quotes and escapes. */
 void json_string(FILE *f, const char *s);
 

@@ -1,0 +1,492 @@
+/*
+ * network_dir.c -- reading a network folder (network_dir.h has the schema)
+ * straight into the definition's node and road arrays, without libconfig:
+ * a million-node network is some 50 MB of text, which libconfig would take
+ * seconds and a gigabyte to hold.
+ *
+ * Both files are read whole; nodes.csv's fields are cut in place (quotes
+ * removed, each ended by a NUL) and the nodes' strings point into it, so the
+ * definition keeps that one block; roads' names are interned (a network has
+ * few distinct ones) and roads.csv is freed once read.  Before anything is
+ * built, the lines are counted and the memory the network will need is
+ * checked against what the process may use, so that a network too large
+ * fails at load with a message saying how much it needs, not in the middle
+ * of a run.  Cost: O(bytes) to read, O(nodes log nodes) for the id index.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include "config/internal.h"
+#include "config/network_dir.h"
+
+enum { NODE_ID, NODE_NAME, NODE_NAME_ZH, NODE_KIND, NODE_LON, NODE_LAT, NODE_FIELDS };
+enum { ROAD_FROM, ROAD_TO, ROAD_KM, ROAD_CLASS, ROAD_MINUTES, ROAD_NAME, ROAD_FIELDS };
+
+static const char *const node_fields[NODE_FIELDS] = { "id", "name", "name_zh", "kind", "lon", "lat" };
+static const char *const road_fields[ROAD_FIELDS] = { "from", "to", "km", "class", "minutes", "name" };
+
+struct csv_text { char *path, *buf, *at, *end; int line; long lines; };
+
+struct folder {
+    struct csv_text nodes, roads;
+    char *dir;
+    struct name_set { char **v; int n, cap; int *slot; int n_slots; } names;
+};
+
+/* ---- memory ---------------------------------------------------------------- */
+
+/* Per node: the node (48 B), the id index and where each came from while
+ * reading (36), the network's offsets and position (28), the model's tables
+ * (13), a thread's search roots (4), and the labels of searches that cover
+ * the network (24, two of them at once).  Per road: the road (32), its two
+ * arcs and copy (32), a thread's minutes, changes and marks (16), roads.csv
+ * while it is read (50).  Fixed: a thread's kept searches (model ROUTES_BYTES)
+ * and the program itself.  Measured peaks are within these. */
+size_t network_need_bytes(long nodes, long roads, size_t text)
+{
+    return (size_t)nodes * 200 + (size_t)roads * 130 + text + ((size_t)160 << 20);
+}
+
+size_t network_memory_limit(void)
+{
+    size_t limit = SIZE_MAX;
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page > 0)
+        limit = (size_t)pages * (size_t)page;
+    int which[2] = { RLIMIT_AS, RLIMIT_DATA };
+    for (int i = 0; i < 2; i++) {
+        struct rlimit rl;
+        if (getrlimit(which[i], &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+            && (size_t)rl.rlim_cur < limit)
+            limit = (size_t)rl.rlim_cur;
+    }
+    return limit;
+}
+
+int network_memory_check(enum lang l, const char *dir, long nodes, long roads, size_t text,
+                         size_t limit, char *err, size_t errlen)
+{
+    size_t need = network_need_bytes(nodes, roads, text);
+    if (need <= limit)
+        return 0;
+    snprintf(err, errlen, lang_text(l, T_CFG_NET_MEMORY), dir, nodes, roads, (need >> 20) + 1,
+             limit >> 20);
+    return -1;
+}
+
+/* ---- files ------------------------------------------------------------------ */
+
+void cfg_csv_fail(struct reader *r, const char *path, int line, int column, const char *field,
+                  enum text t, ...)
+{
+    if (!r->bad) {
+        char msg[768];
+        va_list ap;
+        va_start(ap, t);
+        vsnprintf(msg, sizeof msg, lang_text(r->c->lang, t), ap);
+        va_end(ap);
+        snprintf(r->err, r->errlen, "%s:%d:%d: %s: %s", path, line, column, field, msg);
+    }
+    r->bad = 1;
+}
+
+/* Reads dir/name whole, NUL-ended, a UTF-8 byte-order mark skipped, and
+ * counts its lines (at least its records). */
+static int read_text(struct reader *r, const char *dir, const char *name, struct csv_text *t,
+                     const config_setting_t *s)
+{
+    size_t dl = strlen(dir);
+    t->path = malloc(dl + strlen(name) + 2);
+    if (!t->path) {
+        FAIL(r, s, NULL, T_CMD_OUT_OF_MEMORY);
+        return -1;
+    }
+    sprintf(t->path, "%s%s%s", dir, dl && dir[dl - 1] != '/' ? "/" : "", name);
+    FILE *f = fopen(t->path, "rb");
+    long size = -1;
+    if (f && fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (!f || size < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        FAIL(r, s, NULL, T_CFG_NET_FILES, NETWORK_NODES_FILE, NETWORK_ROADS_FILE, t->path,
+             lang_errno(r->c->lang, errno));
+        if (f)
+            fclose(f);
+        return -1;
+    }
+    t->buf = malloc((size_t)size + 1);
+    if (!t->buf || fread(t->buf, 1, (size_t)size, f) != (size_t)size) {
+        FAIL(r, s, NULL, T_CFG_NET_READ, t->path, size,
+             cfg_words(r, t->buf ? T_CFG_READ_ERROR : T_CFG_NET_NO_ROOM));
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    t->buf[size] = '\0';
+    t->at = t->buf + (size >= 3 && !memcmp(t->buf, "\xEF\xBB\xBF", 3) ? 3 : 0);
+    t->end = t->buf + size;
+    t->line = 1;
+    t->lines = t->end > t->at && t->end[-1] != '\n' && t->end[-1] != '\r';   /* no last end */
+    for (const char *p = t->at; (p = memchr(p, '\n', (size_t)(t->end - p))) != NULL; p++)
+        t->lines++;                            /* line ends: \n, or a \r alone */
+    for (const char *p = t->at; (p = memchr(p, '\r', (size_t)(t->end - p))) != NULL; p++)
+        t->lines += p + 1 == t->end || p[1] != '\n';
+    return 0;
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+/* Cuts the next record into fields[0..*n) in place.  1: a record (a blank
+ * line gives *n = 0); 0: end of text; -1: an error, reported. */
+static int csv_record(struct reader *r, struct csv_text *t, char **fields, int max, int *n)
+{
+    char *p = t->at;
+    *n = 0;
+    if (p >= t->end)
+        return 0;
+    for (;;) {
+        char *out = p, *start = p;
+        if (*n == max) {
+            cfg_csv_fail(r, t->path, t->line, max + 1, "(record)", T_CFG_CSV_MORE_COLUMNS, max);
+            return -1;
+        }
+        fields[(*n)++] = start;
+        if (*p == '"') {                       /* quoted: "" is a quote, may span lines */
+            int line = t->line;
+            for (p++;; p++) {
+                if (p >= t->end) {
+                    cfg_csv_fail(r, t->path, line, *n, "(quote)", T_CFG_CSV_NO_CLOSE_QUOTE);
+                    return -1;
+                }
+                if (*p == '"' && p[1] == '"')
+                    p++;
+                else if (*p == '"')
+                    break;
+                t->line += *p == '\n';
+                *out++ = *p;
+            }
+            p++;
+        } else {
+            while (p < t->end && *p != ',' && *p != '\n' && *p != '\r')
+                p++;
+            out = p;
+        }
+        char c = p < t->end ? *p : '\n';
+        if (c == '\r' && p + 1 < t->end && p[1] == '\n')
+            p++, c = '\n';
+        *out = '\0';
+        if (c == ',') {
+            p++;
+            continue;
+        }
+        if (c != '\n' && c != '\r') {
+            cfg_csv_fail(r, t->path, t->line, *n, "(quote)", T_CFG_CSV_AFTER_QUOTE, c);
+            return -1;
+        }
+        t->at = p + 1;
+        t->line++;
+        if (*n == 1 && fields[0][0] == '\0')
+            *n = 0;                            /* a blank line */
+        return 1;
+    }
+}
+
+/* The header must name exactly the schema's columns, in order. */
+static int csv_header(struct reader *r, struct csv_text *t, const char *const *names, int count,
+                      const char *schema)
+{
+    char *f[16];
+    int n;
+    if (csv_record(r, t, f, 16, &n) <= 0) {
+        if (!r->bad)
+            cfg_csv_fail(r, t->path, 1, 1, "(header)", T_CFG_CSV_HEADER_EMPTY, schema);
+        return -1;
+    }
+    for (int i = 0; i < count || i < n; i++)
+        if (i >= n || i >= count || strcmp(f[i], names[i])) {
+            if (i < n)
+                cfg_csv_fail(r, t->path, 1, i + 1, "(header)", T_CFG_CSV_HEADER_COLUMN, schema, f[i]);
+            else
+                cfg_csv_fail(r, t->path, 1, i + 1, "(header)", T_CFG_CSV_HEADER_MISSING, schema,
+                             names[i]);
+            return -1;
+        }
+    return 0;
+}
+
+/* A record of exactly count fields (blank lines skipped); 1, 0 at the end, -1. */
+static int csv_row(struct reader *r, struct csv_text *t, char **f, int count, const char *schema)
+{
+    int n, rc;
+    while ((rc = csv_record(r, t, f, count, &n)) == 1 && n == 0)
+        ;
+    if (rc == 1 && n != count) {
+        cfg_csv_fail(r, t->path, t->line - 1, n, "(record)", T_CFG_CSV_COLUMNS, count, schema, n);
+        return -1;
+    }
+    return rc;
+}
+
+/* The plain decimals a network file is made of ("-12.3456", at most 15
+ * digits, no exponent), exactly as strtod reads them: the digits make an
+ * integer below 2^53 and 10^k (k <= 22) is exact, so one division, correctly
+ * rounded, gives the correctly rounded value.  0 when s is not of that form
+ * (strtod then reads it). */
+static int fast_decimal(const char *s, double *out)
+{
+    static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                    1e11, 1e12, 1e13, 1e14, 1e15 };
+    int neg = *s == '-', digits = 0, frac = -1;
+    uint64_t m = 0;
+    for (s += neg; *s; s++) {
+        if (*s == '.' && frac < 0) {
+            frac = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9' || ++digits > 15)
+            return 0;
+        m = m * 10 + (uint64_t)(*s - '0');
+        frac += frac >= 0;
+    }
+    if (digits == 0)
+        return 0;
+    double v = (double)m / pow10[frac > 0 ? frac : 0];
+    *out = neg ? -v : v;
+    return 1;
+}
+
+/* A finite number in field f (column col of the record ending before line). */
+static double csv_number(struct reader *r, const struct csv_text *t, int line, int col,
+                         const char *name, const char *s)
+{
+    char *end;
+    double v;
+    if (fast_decimal(s, &v))
+        return v;
+    errno = 0;
+    v = strtod(s, &end);
+    if (!*s || *end || errno == ERANGE || !isfinite(v))
+        cfg_csv_fail(r, t->path, line, col, name, T_CFG_EXPECTED_FOUND_Q, cfg_words(r, T_CFG_A_NUMBER),
+                     s);
+    return v;
+}
+
+static int choice(const char *s, const char *(*name)(int), int count)
+{
+    for (int i = 0; i < count; i++)
+        if (!strcmp(s, name(i)))
+            return i;
+    return -1;
+}
+
+static const char *kind_name(int k) { return node_kind_name((enum node_kind)k); }
+static const char *class_name(int c) { return road_class_name((enum road_class)c); }
+
+/* "expected one of A, B, ..., found \"s\"" with the nearest name, at col. */
+static void bad_choice(struct reader *r, const struct csv_text *t, int line, int col,
+                       const char *field, const char *s, const char *(*name)(int), int count)
+{
+    const char *names[8];
+    char list[256] = "", hint[160];
+    for (int i = 0; i < count && i < 8; i++) {
+        names[i] = name(i);
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
+    }
+    cfg_did_you_mean(r->c->lang, s, names, count < 8 ? count : 8, hint, sizeof hint);
+    cfg_csv_fail(r, t->path, line, col, field, T_CFG_ONE_OF, list, s, hint);
+}
+
+/* "expected the id of a township or node, found \"s\"" with the nearest id. */
+static void bad_node(struct reader *r, const struct csv_text *t, int line, int col,
+                     const char *field, const char *s, const struct maps *m)
+{
+    char hint[1024];
+    cfg_id_hint(r, &m->nodes, T_CFG_KIND_NODE, s, 0, hint, sizeof hint);
+    cfg_csv_fail(r, t->path, line, col, field, T_CFG_NODE_ID, s, hint);
+}
+
+/* ---- the folder ---------------------------------------------------------- */
+
+struct folder *cfg_folder_open(struct reader *r, const config_setting_t *s)
+{
+    struct folder *f = calloc(1, sizeof *f);
+    const char *rel = cfg_str_of(r, s);
+    if (!f || r->bad || !(f->dir = cfg_resolve_path(r->c, s, rel))) {
+        if (!r->bad)
+            FAIL(r, s, NULL, T_CMD_OUT_OF_MEMORY);
+        cfg_folder_free(f);
+        return NULL;
+    }
+    if (read_text(r, f->dir, NETWORK_NODES_FILE, &f->nodes, s) < 0
+        || read_text(r, f->dir, NETWORK_ROADS_FILE, &f->roads, s) < 0
+        || csv_header(r, &f->nodes, node_fields, NODE_FIELDS, NETWORK_NODES_HEADER) < 0
+        || csv_header(r, &f->roads, road_fields, ROAD_FIELDS, NETWORK_ROADS_HEADER) < 0)
+        goto fail;
+    if (network_memory_check(r->c->lang, f->dir, cfg_folder_max_nodes(f), cfg_folder_max_roads(f),
+                             (size_t)(f->nodes.end - f->nodes.buf), network_memory_limit(),
+                             r->err, r->errlen) < 0) {
+        r->bad = 1;
+        goto fail;
+    }
+    return f;
+fail:
+    cfg_folder_free(f);
+    return NULL;
+}
+
+/* Lines but the header's: the records, or a few more (blank lines). */
+long cfg_folder_max_nodes(const struct folder *f) { return f->nodes.lines > 1 ? f->nodes.lines - 1 : 0; }
+
+long cfg_folder_max_roads(const struct folder *f) { return f->roads.lines > 1 ? f->roads.lines - 1 : 0; }
+
+void cfg_folder_free(struct folder *f)
+{
+    if (!f)
+        return;
+    free(f->nodes.path);
+    free(f->nodes.buf);
+    free(f->roads.path);
+    free(f->roads.buf);
+    for (int i = 0; i < f->names.n; i++)
+        free(f->names.v[i]);
+    free(f->names.v);
+    free(f->names.slot);
+    free(f->dir);
+    free(f);
+}
+
+/* One node from its record (ending before `line`) into n. */
+static void read_node(struct reader *r, const struct csv_text *t, int line, char **f, struct node *n)
+{
+    int kind = choice(f[NODE_KIND], kind_name, NODE_KINDS);
+    if (!f[NODE_ID][0])
+        cfg_csv_fail(r, t->path, line, 1, "id", T_CFG_CSV_EMPTY_ID);
+    if (kind < 0)
+        bad_choice(r, t, line, NODE_KIND + 1, "kind", f[NODE_KIND], kind_name, NODE_KINDS);
+    n->id = f[NODE_ID];
+    n->name = f[NODE_NAME][0] ? f[NODE_NAME] : n->id;
+    n->name_zh = f[NODE_NAME_ZH][0] ? f[NODE_NAME_ZH] : n->name;
+    n->kind = kind >= 0 ? (enum node_kind)kind : NODE_JUNCTION;
+    n->lon = csv_number(r, t, line, NODE_LON + 1, "lon", f[NODE_LON]);
+    n->lat = csv_number(r, t, line, NODE_LAT + 1, "lat", f[NODE_LAT]);
+    if (!r->bad && !(n->lon >= -180 && n->lon <= 180))
+        cfg_csv_fail(r, t->path, line, NODE_LON + 1, "lon", T_CFG_LON, n->lon);
+    if (!r->bad && !(n->lat >= -90 && n->lat <= 90))
+        cfg_csv_fail(r, t->path, line, NODE_LAT + 1, "lat", T_CFG_LAT, n->lat);
+}
+
+int cfg_folder_nodes(struct reader *r, struct folder *f, struct maps *m, int first)
+{
+    struct definition *d = r->d;
+    char *fields[NODE_FIELDS];
+    int k = 0;
+    m->nodes.csv = f->nodes.path;
+    while (!r->bad && k < cfg_folder_max_nodes(f)
+           && csv_row(r, &f->nodes, fields, NODE_FIELDS, NETWORK_NODES_HEADER) == 1) {
+        int i = first + k++, line = f->nodes.line - 1;
+        read_node(r, &f->nodes, line, fields, &d->nodes[i]);
+        m->nodes.v[m->nodes.n++] = (struct ident){ d->nodes[i].id, i, NULL, line };
+        m->node_src[i] = NULL;
+        m->node_line[i] = line;
+    }
+    d->folder_node0 = first;
+    d->folder_nodes = k;
+    d->folder_text = f->nodes.buf;             /* the nodes' strings live here */
+    f->nodes.buf = NULL;
+    return k;
+}
+
+/* The one copy of a road name, found or added (open addressing by hash). */
+static char *intern(struct folder *f, const char *s)
+{
+    struct name_set *ns = &f->names;
+    if (2 * (ns->n + 1) > ns->n_slots) {
+        int cap = ns->n_slots ? 2 * ns->n_slots : 64;
+        int *slot = malloc((size_t)cap * sizeof *slot);
+        char **v = realloc(ns->v, (size_t)cap * sizeof *v);
+        if (v)
+            ns->v = v;
+        if (!slot || !v) {
+            free(slot);
+            return NULL;
+        }
+        for (int i = 0; i < cap; i++)
+            slot[i] = -1;
+        for (int i = 0; i < ns->n; i++) {
+            unsigned h = 2166136261u;
+            for (const char *p = ns->v[i]; *p; p++)
+                h = (h ^ (unsigned char)*p) * 16777619u;
+            unsigned j = h & (unsigned)(cap - 1);
+            while (slot[j] >= 0)
+                j = (j + 1) & (unsigned)(cap - 1);
+            slot[j] = i;
+        }
+        free(ns->slot);
+        ns->slot = slot;
+        ns->n_slots = cap;
+    }
+    unsigned h = 2166136261u;
+    for (const char *p = s; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    unsigned j = h & (unsigned)(ns->n_slots - 1);
+    for (; ns->slot[j] >= 0; j = (j + 1) & (unsigned)(ns->n_slots - 1))
+        if (!strcmp(ns->v[ns->slot[j]], s))
+            return ns->v[ns->slot[j]];
+    if (!(ns->v[ns->n] = strdup(s)))
+        return NULL;
+    ns->slot[j] = ns->n;
+    return ns->v[ns->n++];
+}
+
+/* One road from its record (ending before `line`) into rd. */
+static void read_road(struct reader *r, struct folder *f, int line, char **fl,
+                      const struct maps *m, struct road *rd)
+{
+    const struct csv_text *t = &f->roads;
+    int cls = choice(fl[ROAD_CLASS], class_name, ROAD_CLASSES);
+    rd->from = cfg_idmap_find(&m->nodes, fl[ROAD_FROM]);
+    rd->to = cfg_idmap_find(&m->nodes, fl[ROAD_TO]);
+    if (rd->from < 0)
+        bad_node(r, t, line, ROAD_FROM + 1, "from", fl[ROAD_FROM], m);
+    if (rd->to < 0)
+        bad_node(r, t, line, ROAD_TO + 1, "to", fl[ROAD_TO], m);
+    if (!r->bad && rd->from == rd->to)
+        cfg_csv_fail(r, t->path, line, ROAD_TO + 1, "to", T_CFG_SELF_ROAD, fl[ROAD_TO]);
+    rd->km = csv_number(r, t, line, ROAD_KM + 1, "km", fl[ROAD_KM]);
+    if (!r->bad && !(rd->km > 0))
+        cfg_csv_fail(r, t->path, line, ROAD_KM + 1, "km", T_CFG_POSITIVE, rd->km);
+    if (cls < 0)
+        bad_choice(r, t, line, ROAD_CLASS + 1, "class", fl[ROAD_CLASS], class_name, ROAD_CLASSES);
+    rd->cls = cls >= 0 ? (enum road_class)cls : ROAD_COUNTY;
+    /* minutes are informational: only their form is checked, cheaply */
+    if (fl[ROAD_MINUTES][strspn(fl[ROAD_MINUTES], "0123456789.eE+")] != '\0')
+        cfg_csv_fail(r, t->path, line, ROAD_MINUTES + 1, "minutes", T_CFG_CSV_MINUTES,
+                     fl[ROAD_MINUTES]);
+    if (!r->bad && !(rd->name = intern(f, fl[ROAD_NAME])))
+        cfg_csv_fail(r, t->path, line, ROAD_NAME + 1, "name", T_CMD_OUT_OF_MEMORY);
+}
+
+int cfg_folder_roads(struct reader *r, struct folder *f, const struct maps *m, int first)
+{
+    struct definition *d = r->d;
+    char *fields[ROAD_FIELDS];
+    int k = 0;
+    while (!r->bad && k < cfg_folder_max_roads(f)
+           && csv_row(r, &f->roads, fields, ROAD_FIELDS, NETWORK_ROADS_HEADER) == 1) {
+        read_road(r, f, f->roads.line - 1, fields, m, &d->roads[first + k]);
+        k++;
+    }
+    d->folder_road0 = first;
+    d->folder_roads = k;
+    d->folder_names = f->names.v;              /* the roads' names live here */
+    d->n_folder_names = f->names.n;
+    f->names.v = NULL;
+    f->names.n = 0;
+    free(f->roads.buf);
+    f->roads.buf = NULL;
+    return k;
+}

@@ -1,0 +1,355 @@
+/*
+ * test_network_dir.c -- network folders (config/network_dir.h): what
+ * --export-network writes, `network = "DIR";` reads back as the same network;
+ * every kind of bad row is refused naming the file, the line and the column;
+ * a network larger than the memory there is fails with a message saying how
+ * much it needs.
+ *
+ * The round trip: config/yongcheng.cfg is loaded (A); its network is exported
+ * to a temporary folder; the same file, with its `nodes` and `roads` taken out,
+ * each township's lon and lat replaced by `node = "<its id>"` and
+ * `network = "net"` added (libconfig edits the tree), is loaded (B).  A and B
+ * must hold the same nodes and roads, field by field and bit for bit, the same
+ * seats and facility nodes, and give the same coverage table.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <libconfig.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config/config.h"
+#include "config/network_dir.h"
+#include "model/coverage.h"
+#include "results/export.h"
+
+#define ERRLEN 2048
+
+static char dir[64];
+
+static int make_dir(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/supplysim-netdir-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+    char cmd[128];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void write_file(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Loads dir/name; the definition, or NULL with the message in err. */
+static struct definition *load(const char *name, char *err)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, ERRLEN);
+    struct definition *d = c ? cfg_definition(c, err, ERRLEN) : NULL;
+    cfg_free(c);
+    return d;
+}
+
+/* ---- the round trip --------------------------------------------------------- */
+
+/* yongcheng.cfg as a folder system: no nodes or roads of its own, seats by id. */
+static void write_folder_config(void)
+{
+    config_t c;
+    char path[256];
+    config_init(&c);
+    assert_int_equal(config_read_file(&c, "config/yongcheng.cfg"), CONFIG_TRUE);
+    config_setting_t *root = config_root_setting(&c);
+    assert_int_equal(config_setting_remove(root, "nodes"), CONFIG_TRUE);
+    assert_int_equal(config_setting_remove(root, "roads"), CONFIG_TRUE);
+    config_setting_t *towns = config_setting_get_member(root, "townships");
+    for (int i = 0; i < config_setting_length(towns); i++) {
+        config_setting_t *t = config_setting_get_elem(towns, i);
+        const char *id;
+        assert_int_equal(config_setting_lookup_string(t, "id", &id), CONFIG_TRUE);
+        char *copy = strdup(id);
+        assert_int_equal(config_setting_remove(t, "lon"), CONFIG_TRUE);
+        assert_int_equal(config_setting_remove(t, "lat"), CONFIG_TRUE);
+        config_setting_set_string(config_setting_add(t, "node", CONFIG_TYPE_STRING), copy);
+        free(copy);
+    }
+    config_setting_set_string(config_setting_add(root, "network", CONFIG_TYPE_STRING), "net");
+    snprintf(path, sizeof path, "%s/folder.cfg", dir);
+    assert_int_equal(config_write_file(&c, path), CONFIG_TRUE);
+    config_destroy(&c);
+}
+
+static void same_network(const struct definition *a, const struct definition *b)
+{
+    assert_int_equal(a->n_nodes, b->n_nodes);
+    assert_int_equal(a->n_roads, b->n_roads);
+    for (int i = 0; i < a->n_nodes; i++) {
+        const struct node *x = &a->nodes[i], *y = &b->nodes[i];
+        assert_string_equal(x->id, y->id);
+        assert_string_equal(x->name, y->name);
+        assert_string_equal(x->name_zh, y->name_zh);
+        assert_int_equal(x->kind, y->kind);
+        assert_true(x->lon == y->lon && x->lat == y->lat);
+    }
+    for (int i = 0; i < a->n_roads; i++) {
+        const struct road *x = &a->roads[i], *y = &b->roads[i];
+        assert_int_equal(x->from, y->from);
+        assert_int_equal(x->to, y->to);
+        assert_true(x->km == y->km);
+        assert_int_equal(x->cls, y->cls);
+        assert_string_equal(x->name, y->name);
+        assert_true(definition_road_minutes(a, i) == definition_road_minutes(b, i));
+    }
+    assert_int_equal(a->n_townships, b->n_townships);
+    for (int t = 0; t < a->n_townships; t++)
+        assert_int_equal(a->townships[t].node, b->townships[t].node);
+    assert_int_equal(a->n_facilities, b->n_facilities);
+    for (int f = 0; f < a->n_facilities; f++)
+        assert_int_equal(a->facilities[f].node, b->facilities[f].node);
+}
+
+static void test_round_trip(void **state)
+{
+    char err[ERRLEN], net[256];
+    (void)state;
+    struct cfg *c = cfg_load("config/yongcheng.cfg", NULL, 0, LANG_EN, err, ERRLEN);
+    struct definition *a = c ? cfg_definition(c, err, ERRLEN) : NULL;
+    cfg_free(c);
+    if (!a)
+        fail_msg("%s", err);
+    snprintf(net, sizeof net, "%s/net", dir);
+    assert_int_equal(export_network(a, net, LANG_EN, err, ERRLEN), 0);
+    write_folder_config();
+    struct definition *b = load("folder.cfg", err);
+    if (!b)
+        fail_msg("%s", err);
+    assert_int_equal(b->folder_nodes, a->n_nodes);
+    assert_int_equal(b->folder_roads, a->n_roads);
+    same_network(a, b);
+    struct net *na = coverage_network(a), *nb = coverage_network(b);
+    struct coverage_row ra[64], rb[64];
+    assert_true(a->n_townships <= 64);
+    assert_int_equal(coverage_table(a, na, ra), 0);
+    assert_int_equal(coverage_table(b, nb, rb), 0);
+    for (int t = 0; t < a->n_townships; t++) {
+        assert_int_equal(ra[t].central, rb[t].central);
+        assert_int_equal(ra[t].subcentre, rb[t].subcentre);
+        assert_int_equal(ra[t].reached, rb[t].reached);
+        assert_true(ra[t].central_min == rb[t].central_min);
+        assert_true(ra[t].subcentre_min == rb[t].subcentre_min);
+    }
+    net_free(na);
+    net_free(nb);
+    definition_free(a);
+    definition_free(b);
+}
+
+/* ---- bad rows ------------------------------------------------------------------- */
+
+/* tests/data/tiny.cfg's system on a folder: seats by id, the depot and the five
+ * roads in net/ (written by each case). */
+static const char folder_cfg[] =
+    "name = \"tinyfolder\";\n"
+    "assumptions = { detour_factor = 1.3; stack_height_m = 3.0; usable_share = 0.5;\n"
+    "  floor_load_t_m2 = 1.0; day_start_h = 7.0; night_start_h = 19.0; };\n"
+    "road_classes = { expressway = { speed_kmh = 80.0; cv = 0.0; }; national = { speed_kmh = 60.0; cv = 0.0; };\n"
+    "  provincial = { speed_kmh = 50.0; cv = 0.0; }; county = { speed_kmh = 40.0; cv = 0.0; };\n"
+    "  village = { speed_kmh = 25.0; cv = 0.0; }; };\n"
+    "items = ( { id = \"quilt\"; name = \"Quilt\"; unit = \"piece\"; weight_kg = 2.0; volume_m3 = 0.05; } );\n"
+    "truck_types = ( { id = \"medium\"; capacity_t = 8.0; capacity_m3 = 40.0; } );\n"
+    "townships = (\n"
+    "  { id = \"north\"; name = \"North\"; kind = \"town\"; node = \"north\"; population = 1000.0; },\n"
+    "  { id = \"east\"; name = \"East\"; kind = \"town\"; node = \"east\"; population = 2000.0; } );\n"
+    "nodes = ( { id = \"extra\"; kind = \"junction\"; name = \"Extra\"; lon = 116.5; lat = 34.0; } );\n"
+    "network = \"net\";\n"
+    "facility_kinds = { central = { bays = 2; load_setup_min = 10.0; load_min_per_t = 5.0;\n"
+    "  mobilise_day_min = 20.0; mobilise_night_min = 40.0; activation_min = 0.0; }; };\n"
+    "facilities = ( { id = \"central\"; kind = \"central\"; name = \"Central\"; node = \"depot\";\n"
+    "  floor_m2 = 100.0; stock = { quilt = 100.0; }; } );\n"
+    "fleet = ( { id = \"central\"; truck = \"medium\"; trucks = 2; } );\n";
+
+static const char good_nodes[] =
+    "id,name,name_zh,kind,lon,lat\n"
+    "north,North,,seat,116.4,34.1\n"
+    "east,East,,seat,116.6,33.95\n"
+    "depot,\"Depot, \"\"main\"\"\",,facility,116.4,33.95\n";
+
+static const char good_roads[] =
+    "from,to,km,class,minutes,name\n"
+    "depot,north,30,national,30,N1\n"
+    "depot,east,20,county,,C1\n"
+    "north,east,40,expressway,30,\n";
+
+/* Loads the folder config with these files; the error, or "" when it loads. */
+static const char *try_folder(const char *nodes, const char *roads)
+{
+    static char err[ERRLEN];
+    char net[256];
+    snprintf(net, sizeof net, "%s/net", dir);
+    mkdir(net, 0777);
+    write_file("net/nodes.csv", nodes);
+    write_file("net/roads.csv", roads);
+    write_file("folder.cfg", folder_cfg);
+    struct definition *d = load("folder.cfg", err);
+    if (d) {
+        definition_free(d);
+        err[0] = '\0';
+    }
+    return err;
+}
+
+/* err must be "DIR/net/FILE:rest". */
+static void expect(const char *err, const char *file, const char *rest)
+{
+    char want[ERRLEN];
+    snprintf(want, sizeof want, "%s/net/%s:%s", dir, file, rest);
+    assert_string_equal(err, want);
+}
+
+static void test_good_folder(void **state)
+{
+    char err[ERRLEN];
+    (void)state;
+    assert_string_equal(try_folder(good_nodes, good_roads), "");
+    struct definition *d = load("folder.cfg", err);
+    assert_non_null(d);
+    /* nodes: north, east (seats by id, so no own nodes), extra, then the folder's */
+    assert_int_equal(d->n_nodes, 4);
+    assert_string_equal(d->nodes[0].id, "extra");
+    assert_string_equal(d->nodes[3].name, "Depot, \"main\"");
+    assert_string_equal(d->nodes[3].name_zh, "Depot, \"main\"");   /* empty: the name */
+    assert_int_equal(d->townships[1].node, 2);
+    assert_int_equal(d->facilities[0].node, 3);
+    assert_int_equal(d->n_roads, 3);
+    assert_true(d->roads[1].km == 20.0);
+    assert_int_equal(d->roads[1].cls, ROAD_COUNTY);
+    assert_string_equal(d->roads[2].name, "");
+    /* 30 km national at 60 km/h: 30 minutes, from km and the class, not the file */
+    assert_true(definition_road_minutes(d, 0) == 30.0);
+    definition_free(d);
+}
+
+static void test_bad_nodes(void **state)
+{
+    (void)state;
+    expect(try_folder("id,name,name_zh,kind,lon,lati\n", good_roads), "nodes.csv",
+           "1:6: (header): expected the header id,name,name_zh,kind,lon,lat, found column \"lati\"");
+    expect(try_folder("id,name,name_zh,kind,lon\n", good_roads), "nodes.csv",
+           "1:6: (header): expected the header id,name,name_zh,kind,lon,lat, found no column lat");
+    expect(try_folder("id,name,name_zh,kind,lon,lat\nnorth,N,,seat,1x6.4,34.1\n", good_roads),
+           "nodes.csv", "2:5: lon: expected a number, found \"1x6.4\"");
+    expect(try_folder("id,name,name_zh,kind,lon,lat\nnorth,N,,seat,116.4,34.1\neast,E,,seat,216.6,33.95\n",
+                      good_roads), "nodes.csv", "3:5: lon: expected a longitude in [-180, 180], found 216.6");
+    expect(try_folder("id,name,name_zh,kind,lon,lat\nnorth,N,,city,116.4,34.1\n", good_roads),
+           "nodes.csv", "2:4: kind: expected one of junction, seat, village, facility, found \"city\"");
+    expect(try_folder("id,name,name_zh,kind,lon,lat\nnorth,N,,seat,116.4,34.1,9\n", good_roads),
+           "nodes.csv", "2:7: (record): expected 6 columns, found more");
+    expect(try_folder("id,name,name_zh,kind,lon,lat\nnorth,N,,seat,116.4\n", good_roads),
+           "nodes.csv", "2:5: (record): expected 6 columns (id,name,name_zh,kind,lon,lat), found 5");
+    expect(try_folder("id,name,name_zh,kind,lon,lat\nnorth,\"N,,seat,116.4,34.1\n", good_roads),
+           "nodes.csv", "2:2: (quote): expected a closing quote, found the end of the file");
+}
+
+/* The duplicate's message ends with the configuration's file and line. */
+static void test_duplicate_names_both_places(void **state)
+{
+    char want[ERRLEN];
+    (void)state;
+    const char *err = try_folder("id,name,name_zh,kind,lon,lat\nnorth,N,,seat,116.4,34.1\n"
+                                 "extra,X,,junction,116.5,34.0\n", good_roads);
+    snprintf(want, sizeof want, "%s/net/nodes.csv:3:1: id: expected a unique node (township or "
+             "node) id, found \"extra\" again (first at %s/folder.cfg:12)", dir, dir);
+    assert_string_equal(err, want);
+}
+
+static void test_bad_roads(void **state)
+{
+    (void)state;
+    expect(try_folder(good_nodes, "from,to,km,class,minutes\n"), "roads.csv",
+           "1:6: (header): expected the header from,to,km,class,minutes,name, found no column name");
+    expect(try_folder(good_nodes, "from,to,km,class,minutes,name\ndepot,nowhere,30,national,30,N1\n"),
+           "roads.csv", "2:2: to: expected the id of a township or node, found \"nowhere\"");
+    expect(try_folder(good_nodes, "from,to,km,class,minutes,name\ndepot,depot,30,national,30,N1\n"),
+           "roads.csv", "2:2: to: expected a road between two different nodes, found one from "
+           "\"depot\" to itself");
+    expect(try_folder(good_nodes, "from,to,km,class,minutes,name\r\ndepot,north,0,national,30,N1\r\n"),
+           "roads.csv", "2:3: km: expected a positive number, found 0");
+    expect(try_folder(good_nodes, "from,to,km,class,minutes,name\n\ndepot,north,30,motorway,30,N1\n"),
+           "roads.csv", "3:4: class: expected one of expressway, national, provincial, county, village, "
+           "found \"motorway\"");
+    expect(try_folder(good_nodes, "from,to,km,class,minutes,name\ndepot,north,30,national,-3,N1\n"),
+           "roads.csv", "2:5: minutes: expected minutes >= 0 or nothing, found \"-3\"");
+    expect(try_folder(good_nodes, "from,to,km,class,minutes,name\ndepot,north,30,national,30,\"N\"1\n"),
+           "roads.csv", "2:6: (quote): expected a comma or the end of the line after a quoted "
+           "field, found '1'");
+}
+
+static void test_missing_folder(void **state)
+{
+    char err[ERRLEN], want[ERRLEN];
+    (void)state;
+    write_file("nofolder.cfg", folder_cfg);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s/net", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_null(load("nofolder.cfg", err));
+    snprintf(want, sizeof want, "%s/nofolder.cfg:13: network: expected a folder holding nodes.csv "
+             "and roads.csv, found %s/net/nodes.csv: no such file or folder", dir, dir);
+    assert_string_equal(err, want);
+}
+
+/* ---- memory ------------------------------------------------------------------- */
+
+/* The need is the documented sum (network_dir.c); the message says it and
+ * the limit, in MB rounded as the code does: need / 2^20 + 1 and limit / 2^20. */
+static void test_memory_limit(void **state)
+{
+    char err[ERRLEN], want[ERRLEN];
+    (void)state;
+    long nodes = 1000000, roads = 2000000;
+    size_t text = 40u << 20, need = network_need_bytes(nodes, roads, text);
+    assert_true(need >= (size_t)nodes * 100 + (size_t)roads * 60 + text);
+    assert_int_equal(network_memory_check(LANG_EN, "big", nodes, roads, text, need, err, ERRLEN), 0);
+    assert_int_equal(network_memory_check(LANG_EN, "big", nodes, roads, text, need - 1, err, ERRLEN), -1);
+    snprintf(want, sizeof want, "big: a network of 1000000 nodes and 2000000 roads needs about "
+             "%zu MB of memory to load and run on one thread; this process may use at most %zu MB (the least "
+             "of ulimit -v, ulimit -d and the physical memory): run it on a larger machine or "
+             "raise the limit", (need >> 20) + 1, (need - 1) >> 20);
+    assert_string_equal(err, want);
+    assert_true(network_memory_limit() > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_round_trip, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_good_folder, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_bad_nodes, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_duplicate_names_both_places, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_bad_roads, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_missing_folder, make_dir, remove_dir),
+        cmocka_unit_test(test_memory_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
