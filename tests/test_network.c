@@ -22,6 +22,7 @@
 
 #include "splitmix.h"
 #include "engine/network.h"
+#include "engine/landmarks.h"
 #include "engine/search.h"
 
 #define MAX_NODES 40
@@ -208,9 +209,9 @@ static void check_targeted(struct rng *g, const struct net *net, struct net_sear
 
 /* ---- A*, resumed searches, several sources -------------------------------- */
 
-/* Random positions in a county-sized box (some nodes share a point); then on
- * the same graph, with its changes made to slow roads only (as hazards do;
- * the premise of the bound): the bound never exceeds Floyd-Warshall's minutes; A*
+/* Random positions in a county-sized box (some nodes share a point), and on
+ * half the graphs landmarks; then on the same graph, with its changes made to
+ * slow roads only (as hazards do; the premise of the bound): the bound never exceeds Floyd-Warshall's minutes; A*
  * between every pair gives exactly full Dijkstra's minutes (the same sums in
  * the same order) and a path that adds up to them; a search resumed towards
  * nodes in random order settles each at exactly its full-run minutes, and
@@ -235,6 +236,8 @@ static void check_goal_directed(uint64_t seed, const struct graph *gr, struct ne
         lat[v] = same >= 0 ? lat[same] : 33.5 + 0.6 * rng_unit(&g);
     }
     assert_int_equal(net_set_points(net, lon, lat), 0);
+    if (seed % 2)                      /* landmarks on half the graphs */
+        assert_int_equal(net_set_landmarks(net, rng_int(&g, 1, 4)), 0);
     struct net_search *s = net_search_create(net), *as = net_search_create(net);
     assert_non_null(s);
     assert_non_null(as);
@@ -569,6 +572,127 @@ static void test_targets_edges(void **state)
     net_free(net);
 }
 
+
+
+/* Whole-minute roads (routes of equal minutes everywhere) with positions and
+ * landmarks: A* from every node to every other returns exactly Dijkstra's
+ * minutes and the very same route, road for road, as the full search. */
+static void test_astar_routes(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 0; seed < 60; seed++) {
+        struct rng g = { 0xA57A5ull + seed };
+        int n = rng_int(&g, 2, 30), m = 0, a, b, k;
+        struct net_road roads[4 * 30];
+        double lon[30], lat[30];
+        for (a = 0; a < n; a++) {
+            lon[a] = 116.0 + 0.3 * rng_unit(&g);
+            lat[a] = 33.5 + 0.3 * rng_unit(&g);
+        }
+        for (a = 1; a < n; a++)            /* connected, then a few more roads */
+            roads[m++] = (struct net_road){ rng_int(&g, 0, a - 1), a, rng_int(&g, 1, 3) };
+        for (k = rng_int(&g, 0, 2 * n); k > 0; k--) {
+            a = rng_int(&g, 0, n - 1), b = rng_int(&g, 0, n - 1);
+            if (a != b)
+                roads[m++] = (struct net_road){ a, b, rng_int(&g, 1, 3) };
+        }
+        struct net *net = net_create(n, m, roads);
+        assert_int_equal(net_set_points(net, lon, lat), 0);
+        assert_int_equal(net_set_landmarks(net, rng_int(&g, 1, 3)), 0);
+        struct net_search *d = net_search_create(net), *as = net_search_create(net);
+        int pd[4 * 30], pa[4 * 30];
+        for (a = 0; a < n; a++) {
+            net_search_run(d, a, NULL, NULL, 0);
+            for (b = 0; b < n; b++) {
+                assert_true(net_search_astar(as, a, b, NULL) == net_search_minutes(d, b));
+                int ld = net_search_path(d, b, pd, 4 * 30), la = net_search_path(as, b, pa, 4 * 30);
+                assert_int_equal(la, ld);
+                for (k = 0; k < ld; k++)
+                    assert_int_equal(pa[k], pd[k]);
+            }
+        }
+        net_search_free(d);
+        net_search_free(as);
+        net_free(net);
+    }
+}
+
+
+/* Routes kept while roads change (net_route_holds): on random graphs with
+ * positions and landmarks (whole minutes on some, so routes tie), a route is
+ * found by A* and then roads close, slow down, reopen and recover (never
+ * faster than free flow: the premise of the bound).  After each change,
+ * whenever the rule says the route holds, a fresh Dijkstra must give exactly
+ * its minutes and its very roads; when it does not hold the route is found
+ * again.  Both answers occur thousands of times. */
+static void test_route_holds(void **state)
+{
+    enum { N = 40, M = 4 * N, STEPS = 60 };
+    long held = 0, dropped = 0;
+    (void)state;
+    for (uint64_t seed = 0; seed < 150; seed++) {
+        struct rng g = { 0x2077ull + seed };
+        int n = rng_int(&g, 2, N), m = 0, whole = seed % 2;
+        struct net_road roads[M];
+        double lon[N], lat[N], w[M];
+        for (int a = 0; a < n; a++) {
+            lon[a] = 116.0 + 0.4 * rng_unit(&g);
+            lat[a] = 33.5 + 0.4 * rng_unit(&g);
+        }
+        for (int a = 1; a < n; a++)
+            roads[m++] = (struct net_road){ rng_int(&g, 0, a - 1), a,
+                                            whole ? rng_int(&g, 1, 4) : 0.5 + 9.5 * rng_unit(&g) };
+        for (int k = rng_int(&g, 0, 2 * n); k > 0 && m < M; k--) {
+            int a = rng_int(&g, 0, n - 1), b = rng_int(&g, 0, n - 1);
+            if (a != b)
+                roads[m++] = (struct net_road){ a, b, whole ? rng_int(&g, 1, 4) : 0.5 + 9.5 * rng_unit(&g) };
+        }
+        struct net *net = net_create(n, m, roads);
+        assert_int_equal(net_set_points(net, lon, lat), 0);
+        assert_int_equal(net_set_landmarks(net, rng_int(&g, 0, 3)), 0);
+        struct net_search *as = net_search_create(net), *d = net_search_create(net);
+        unsigned mark = 0, *road_mark = calloc((size_t)m, sizeof *road_mark);
+        int route[M], fresh[M], changed[STEPS], len = 0, n_changed = 0;
+        double old[STEPS], minutes = 0;
+        for (int r = 0; r < m; r++)
+            w[r] = roads[r].minutes;
+        int root = rng_int(&g, 0, n - 1), target = rng_int(&g, 0, n - 1);
+        for (int step = 0; step < STEPS; step++) {
+            if (step == 0 || n_changed < 0) {            /* (re)find the route */
+                minutes = net_search_astar(as, root, target, w);
+                len = isfinite(minutes) ? net_search_path(as, target, route, M) : 0;
+                n_changed = 0;
+            }
+            int r = rng_int(&g, 0, m - 1);
+            double u = rng_unit(&g);
+            changed[n_changed] = r;
+            old[n_changed++] = w[r];
+            w[r] = u < 0.3 ? INFINITY : u < 0.6 ? roads[r].minutes : roads[r].minutes / (0.1 + 0.9 * rng_unit(&g));
+            if (!net_route_holds(net, w, root, target, minutes, route, len, changed, old, n_changed,
+                                 road_mark, &mark)) {
+                dropped++;
+                n_changed = -1;
+                continue;
+            }
+            held++;
+            net_search_run(d, root, w, NULL, 0);
+            assert_true(net_search_minutes(d, target) == minutes);
+            if (isfinite(minutes)) {
+                assert_int_equal(net_search_path(d, target, fresh, M), len);
+                for (int k = 0; k < len; k++)
+                    assert_int_equal(fresh[k], route[k]);
+            }
+            if (n_changed == STEPS)
+                n_changed = -1;
+        }
+        free(road_mark);
+        net_search_free(as);
+        net_search_free(d);
+        net_free(net);
+    }
+    print_message("routes kept: %ld held, %ld found again\n", held, dropped);
+    assert_true(held > 1000 && dropped > 1000);
+}
 
 /* ---- road changes: keeping stopped searches ------------------------------- */
 
@@ -951,6 +1075,8 @@ int main(void)
         cmocka_unit_test(test_targets_edges),
         cmocka_unit_test(test_million_nodes),
         cmocka_unit_test(test_road_changes),
+        cmocka_unit_test(test_astar_routes),
+        cmocka_unit_test(test_route_holds),
         cmocka_unit_test(test_road_changes_hand),
         cmocka_unit_test(test_search_memory),
     };

@@ -12,7 +12,9 @@
  * Invariant (bound): with positions, point[v] is node v on a sphere of radius
  * GEO_R_KM (x, y, z in km) and bound_speed >= chord(road) / minutes for every
  * road; bound_speed is INFINITY when some road has 0 minutes between distinct
- * points, and 0 when no positions were given (the bound is then 0).
+ * points, and 0 when no positions were given (the bound is then 0).  With
+ * landmarks, mark[v * n_marks + i] <= the free-flow minutes from landmark i to
+ * v < mark[...] x (1 + 2^-22) (a float rounded down), INFINITY if unreached.
  */
 #include "engine/network.h"
 
@@ -34,6 +36,8 @@ struct net {
     struct net_road *roads;  /* n_roads: a copy, so the caller's array may go */
     double *point;           /* 3 n_nodes (x, y, z km), or NULL: no positions */
     double bound_speed;      /* km of chord per minute, see the invariant */
+    int n_marks;             /* landmarks (engine/landmarks.h), 0 if none */
+    float *mark;             /* n_marks per node: free-flow minutes from each, rounded down */
 };
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -128,6 +132,7 @@ void net_free(struct net *n)
     free(n->arc_road);
     free(n->roads);
     free(n->point);
+    free(n->mark);
     free(n);
 }
 
@@ -233,11 +238,40 @@ int net_set_points(struct net *n, const double *lon, const double *lat)
     return 0;
 }
 
+void net_attach_landmarks(struct net *n, int k, float *mark)
+{
+    free(n->mark);
+    n->mark = mark;
+    n->n_marks = mark ? k : 0;
+}
+
+/* The landmarks' bound: |d(L, a) - d(L, b)| <= d(a, b) for every landmark L,
+ * from floats that are at most d and above d / (1 + 2^-22); INFINITY when a
+ * landmark reaches one and not the other (no road joins them). */
+static double landmark_bound(const struct net *n, int a, int b)
+{
+    const float *x = &n->mark[(size_t)a * (size_t)n->n_marks];
+    const float *y = &n->mark[(size_t)b * (size_t)n->n_marks];
+    const double up = 1 + 0x1.0p-22;
+    double best = 0;
+    for (int i = 0; i < n->n_marks; i++) {
+        if (isinf(x[i]) != isinf(y[i]))
+            return INFINITY;
+        if (isinf(x[i]))
+            continue;
+        double lb = fmax(y[i] - x[i] * up, x[i] - y[i] * up);
+        if (lb > best)
+            best = lb;
+    }
+    return BOUND_SLACK * best;
+}
+
 double net_bound(const struct net *n, int a, int b)
 {
-    if (n->point == NULL || !(n->bound_speed < INFINITY) || n->bound_speed <= 0)
-        return 0;
-    return BOUND_SLACK * net_chord(&n->point[3 * a], &n->point[3 * b]) / n->bound_speed;
+    double chord = 0;
+    if (n->point != NULL && n->bound_speed < INFINITY && n->bound_speed > 0)
+        chord = BOUND_SLACK * net_chord(&n->point[3 * a], &n->point[3 * b]) / n->bound_speed;
+    return n->n_marks > 0 ? fmax(chord, landmark_bound(n, a, b)) : chord;
 }
 
 /* A great-circle arc of s km has a chord of 2 R sin(s / 2R). */

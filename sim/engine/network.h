@@ -64,8 +64,14 @@ void net_road_minutes(const struct net *n, const struct road_change *ch, int n_c
 /* 0, or -1 when memory runs out.  O(V + E). */
 int net_set_points(struct net *n, const double *lon, const double *lat);
 
-/* Lower bound on the minutes between nodes a and b.  O(1). */
+/* Lower bound on the minutes between nodes a and b: the straight-line
+ * bound, or the landmarks' (engine/landmarks.h) when higher; INFINITY when
+ * the landmarks show that no road joins them.  O(landmarks). */
 double net_bound(const struct net *n, int a, int b);
+
+/* Gives the network k landmarks' minutes (engine/landmarks.c makes them;
+ * the network owns mark from now on; NULL removes them). */
+void net_attach_landmarks(struct net *n, int k, float *mark);
 
 /* Lower bound on the minutes between two points at least arc_km apart on the
  * earth's surface (great-circle km).  O(1). */

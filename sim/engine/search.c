@@ -482,12 +482,14 @@ int net_search_pred(const struct net_search *s, int node)
     return k >= 0 && s->tab[k].pred >= 0 ? s->tab[k].pred : -1;
 }
 
-/* The road by which a path of least minutes reaches settled node v (slot k)
- * in a Dijkstra search: of the roads from a settled y with dist(y) < dist(v)
- * and dist(y) + minutes now == dist(v), the lowest-numbered one.  It depends
- * only on the minutes, not on how the search got them (repairs, or the order
- * of equal keys in the heap).  Such a y is settled: every node nearer than
- * rho is.  The stored pred is one of them; it is kept if there is no other.
+/* The road by which a path of least minutes reaches settled node v (slot k):
+ * of the roads from a settled y with dist(y) < dist(v) and dist(y) + minutes
+ * now == dist(v), the lowest-numbered one.  It depends only on the minutes,
+ * not on how the search got them (repairs, the order of equal keys in the
+ * heap, Dijkstra or A*).  Every such y is settled: in Dijkstra, every node
+ * nearer than rho is; in A*, every node on a path of least minutes to the
+ * goal is (its key is at most the goal's minutes, and A* runs until no key
+ * is).  The stored pred is one of them; it is kept if there is no other.
  * O(degree). */
 static int least_pred(const struct net_search *s, int k)
 {
@@ -511,7 +513,8 @@ static int path_pred(const struct net_search *s, int node)
     int k = labelled(s, node);
     if (k < 0 || s->tab[k].pred < 0)
         return -1;
-    return s->mode == MODE_DIJKSTRA && is_settled(&s->tab[k]) ? least_pred(s, k) : s->tab[k].pred;
+    int chosen = (s->mode == MODE_DIJKSTRA || s->mode == MODE_ASTAR) && is_settled(&s->tab[k]);
+    return chosen ? least_pred(s, k) : s->tab[k].pred;
 }
 
 /* Walks back from node to the source twice: once to count, once to write

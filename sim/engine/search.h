@@ -91,10 +91,11 @@ int net_search_pred(const struct net_search *s, int node);
 /* The roads from the source to node in travel order, written to roads[]
  * (at most max); returns the path's length in roads, or -1 if node is
  * unreached.  A return larger than max means roads[] holds only the first max.
- * For a node a Dijkstra search has settled, the path is chosen among those of
- * least minutes by the minutes alone (walking back, the lowest-numbered road
- * each time), so it is the same however the search came by them: run at once
- * or in steps, repaired after road changes, or kept from earlier questions. */
+ * For a node a Dijkstra search has settled, and for A*'s goal, the path is
+ * chosen among those of least minutes by the minutes alone (walking back, the
+ * lowest-numbered road each time), so it is the same however the search came
+ * by them: run at once or in steps, repaired after road changes, kept from
+ * earlier questions, or A*. */
 int net_search_path(const struct net_search *s, int node, int *roads, int max);
 
 /* ---- keeping a search while the roads change ----------------------------- */
@@ -122,5 +123,19 @@ enum net_change net_search_roads_changed(struct net_search *s, const int *roads,
 /* Does the road touch a node this search has labelled (settled or queued)?
  * If not, a change to it changes nothing for the search.  O(1). */
 int net_search_touches(const struct net_search *s, int road);
+
+/* ---- keeping one route while the roads change ---------------------------- */
+
+/* A route from root to target of `minutes` (its roads route[0..len), chosen
+ * as net_search_path chooses) was found when roads[i] took old[i] minutes
+ * (i < n, all the roads changed since; road_min holds them now).  Is it still
+ * the route, with the same minutes, that a fresh search would return?  Yes
+ * when no road of the route changed and every road made faster could not be
+ * on a path as short: net_bound(root, u) + its minutes + net_bound(v, target)
+ * > minutes, both ways round (search_repair.c says why).  road_mark[] (one per
+ * road) and *mark are scratch the caller keeps.  O(len + n x landmarks). */
+int net_route_holds(const struct net *net, const double *road_min, int root, int target,
+                    double minutes, const int *route, int len, const int *roads,
+                    const double *old, int n, unsigned *road_mark, unsigned *mark);
 
 #endif

@@ -45,6 +45,18 @@
  * settled ones, then each faster road offers its ends the minutes from a
  * settled end, and catch_up makes the least of it.
  *
+ * One route (net_route_holds).  A route P of D minutes from root to target,
+ * the one net_search_path chose, and roads changed since.  If no road of P
+ * changed, P still takes D.  A path that uses a road e = (u, v) made faster
+ * takes at least bound(root, u) + w'(e) + bound(v, target) (or u and v
+ * swapped), bound being net_bound, a lower bound on the roads as they are now
+ * (hazards only slow roads, and the bound is at free flow); if that exceeds D
+ * for every such road, no path through one is as short as D, and every other
+ * path only got slower.  So D is still the least, no new path of D minutes
+ * appeared (hence "exceeds", not "reaches": a new one of equal minutes might
+ * be chosen first), and P, chosen among those of D minutes by the minutes
+ * alone, is still the one chosen.  Otherwise the route must be found again.
+ *
  * catch_up(limit = rho before the change) runs Dijkstra on, reopening a
  * settled node whenever it finds it a shorter path, until no queued label is
  * below the limit.  Then (I1) holds: were a settled z too long, the first
@@ -252,4 +264,31 @@ enum net_change net_search_road_changed(struct net_search *s, int road, double o
 {
     (void)now;                         /* road_min[road] holds it */
     return net_search_roads_changed(s, &road, &old, 1);
+}
+
+int net_route_holds(const struct net *net, const double *road_min, int root, int target,
+                    double minutes, const int *route, int len, const int *roads,
+                    const double *old, int n, unsigned *road_mark, unsigned *mark)
+{
+    if (n == 0)
+        return 1;
+    if (++*mark == 0) {                /* the marks wrapped: clear them */
+        for (int r = 0; r < net_n_roads(net); r++)
+            road_mark[r] = 0;
+        *mark = 1;
+    }
+    for (int i = 0; i < len; i++)
+        road_mark[route[i]] = *mark;
+    for (int i = 0; i < n; i++) {
+        double now = as_minutes(road_min[roads[i]]);
+        if (road_mark[roads[i]] == *mark)
+            return 0;                  /* a road of the route changed */
+        if (!(now < as_minutes(old[i])))
+            continue;                  /* slower or closed: only routes through it care */
+        int u = net_road_from(net, roads[i]), v = net_road_to(net, roads[i]);
+        if (!(net_bound(net, root, u) + now + net_bound(net, v, target) > minutes)
+            || !(net_bound(net, root, v) + now + net_bound(net, u, target) > minutes))
+            return 0;                  /* a route through it might be as short */
+    }
+    return 1;
 }

@@ -37,6 +37,7 @@
 #include "engine/search.h"
 #include "model/dispatch.h"
 #include "model/facility.h"
+#include "model/freeflow.h"
 #include "model/routes.h"
 #include "model/travel.h"
 
@@ -225,11 +226,10 @@ static void offer(struct rep *r, int q, const struct pick *p, int f, int again)
 static void evaluate(struct rep *r, int q, struct pick *p, int f)
 {
     int node = r->d->facilities[f].node, truck;
-    double m = net_search_settle(p->search, node);
-    if (net_search_failed(p->search))
-        r->failed = 1;
+    double m = routes_minutes(r, r->req[q].node, node);
+    (void)p;
     if (!isfinite(m))
-        m = routes_free_minutes(r, node, r->req[q].node) + r->d->run.horizon_min;
+        m = freeflow_minutes(r, node, r->req[q].node) + r->d->run.horizon_min;
     r->fac_dist[f] = m;
     policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
     double k = key(r, f, q, eta(r, f, &truck));
@@ -371,7 +371,7 @@ void dispatch(struct rep *r, int q)
         /* the truck is busy until it is back: there, unload, and home again (at
          * free flow: a store cut off now is not charged its penalty twice);
          * truck_home corrects the estimate when it is back sooner */
-        double back = routes_free_minutes(r, d->facilities[best].node, r->req[q].node);
+        double back = freeflow_minutes(r, d->facilities[best].node, r->req[q].node);
         r->fac[best].truck_free[truck] = best_eta + d->run.unload_min + back;
         r->fac[best].slot_owner[truck] = s;
         r->ship[s].slot = truck;

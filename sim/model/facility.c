@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 #include "model/facility.h"
-#include "model/routes.h"
+#include "model/freeflow.h"
 #include "model/travel.h"
 
 /* ---- stores: crews, trucks, bays ---------------------------------------- */
@@ -92,7 +92,7 @@ int ship_new(struct rep *r, int req, int src)
         .t_order = r->now, .t_ready = INFINITY, .t_truck = INFINITY, .t_bay = INFINITY,
         .t_loaded = INFINITY, .t_arrive = INFINITY, .t_home = INFINITY,
         .node = r->d->facilities[src].node, .route = route, .route_cap = cap, .slot = -1,
-        .best_free = routes_free_minutes(r, r->d->facilities[src].node, r->req[req].node) };
+        .best_free = freeflow_minutes(r, r->d->facilities[src].node, r->req[req].node) };
     memset(ship_load(r, n), 0, (size_t)r->d->n_items * sizeof(double));
     int site = r->req[req].site;
     if (site >= 0 && r->site[site].first_ship < 0)

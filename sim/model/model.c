@@ -23,9 +23,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/landmarks.h"
 #include "model/coverage.h"
 #include "model/demand.h"
 #include "model/facility.h"
+#include "model/freeflow.h"
 #include "model/outcome.h"
 #include "model/routes.h"
 #include "model/travel.h"
@@ -39,6 +41,11 @@ static const event_handler handlers[MODULES] = {
 };
 
 /* ---- the shared model --------------------------------------------------- */
+
+/* Landmarks for the lower bound on minutes (engine/landmarks.h): k + 1 full
+ * searches at set-up, 4 k bytes per node. */
+#define LANDMARKS 8
+#define LANDMARK_NODES 2000   /* on a smaller network the straight-line bound serves */
 
 /* Which township each node is in, for checkpoints: a seat's own (the first
  * township it is the seat of), a site's village its township's, any other
@@ -154,6 +161,8 @@ struct model *model_create(const struct definition *d)
         return NULL;
     m->d = d;
     m->net = coverage_network(d);
+    if (m->net && d->n_nodes >= LANDMARK_NODES && net_set_landmarks(m->net, LANDMARKS) < 0)
+        goto fail;
     m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
     m->reorders = calloc((size_t)d->n_facilities + 1, 1);
     if (!m->net || !m->node_township || !m->reorders || fill_node_township(m) < 0
@@ -200,6 +209,7 @@ struct rep *rep_create(const struct model *m)
         trucks += (size_t)d->facilities[f].trucks;
     r->cal = cal_create(1024);
     r->routes = routes_create(m, ROUTES_BYTES);
+    r->freeflow = freeflow_create(m);
     r->road_min = malloc((size_t)(d->n_roads + 1) * sizeof *r->road_min);
     r->change_first = malloc((size_t)(d->n_roads + 1) * sizeof *r->change_first);
     r->fac = calloc(nf + 1, sizeof *r->fac);
@@ -212,7 +222,7 @@ struct rep *rep_create(const struct model *m)
     r->site = calloc((size_t)d->n_sites + 1, sizeof *r->site);
     r->ev_first = calloc((size_t)d->n_sites + 1, sizeof *r->ev_first);
     r->initial = calloc(3 * ni + 1, sizeof *r->initial);
-    int ok = r->cal && r->routes && r->road_min && r->change_first && r->fac && r->stock_mem
+    int ok = r->cal && r->routes && r->freeflow && r->road_min && r->change_first && r->fac && r->stock_mem
           && r->fac_dist && r->fac_seen && r->bound_heap && r->key_heap && r->slot_mem
           && r->site && r->ev_first && r->initial;
     for (int i = 0; ok && i < d->n_roads; i++)
@@ -254,6 +264,7 @@ void rep_free(struct rep *r)
         free(r->ship[s].route);
     cal_free(r->cal);
     routes_free(r->routes);
+    freeflow_free(r->freeflow);
     free(r->road_min);
     free(r->changes);
     free(r->change_next);

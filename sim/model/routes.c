@@ -1,39 +1,46 @@
 /*
- * routes.c -- shortest paths during a replication: searches kept per root on
- * the roads as they are now, and free-flow minutes per (store, node) pair.
+ * routes.c -- shortest routes on the roads as they are now, during a
+ * replication: searches kept per root, single routes kept per (root,
+ * target), and the log of road changes both are checked against.
  *
- * Searches.  Every question about the roads now is asked of the search from
- * one root: a request's node (the stores it may draw on, the route of a truck
- * going there, the trip home from there) -- roads are two-way, so a search
- * from a site answers about getting there and back.  A search runs only as
- * far as the questions need (engine/search.h) and is kept, in a list ordered
- * by last use, while its searches stay within the budget of bytes; past it
- * the least recently used is dropped.  Road changes go into one log (the
- * road and its minutes before), which costs O(1) per change whatever the
- * number of searches.  When a search is next used it reads the log from
- * where it last stopped, keeps the roads that touch it (engine/search.h:
- * net_search_touches; it has not changed since, so this is what it touched
- * when they changed), each with its minutes the first time, and has them
- * repaired at once (net_search_roads_changed; search_repair.c proves the
- * rule): a search nobody asks again costs nothing.  A search that cannot be
- * repaired, or has fallen further behind than the log holds, is started
- * again.  Between replications the roads go back to free flow, logged the
- * same way, so a search is kept for the next replication.  Nothing the model
- * reads depends on what a search went through: minutes are the least there
- * are, and a route is chosen among those of least minutes by the minutes
- * alone (net_search_path), so a replication's results depend on it alone,
- * whatever thread ran which replications before it.
+ * Every question is asked from a root: a request's node (the stores it may
+ * draw on, the route of a truck going there, the trip home from there) --
+ * roads are two-way, so a search from a site answers about getting there and
+ * back, and every answer is summed from the root.
+ *
+ * Kept searches.  A Dijkstra search from the root, run only as far as the
+ * questions need (engine/search.h), kept in a list ordered by last use while
+ * the searches stay within the byte budget (past it the least recently used
+ * is dropped).  It answers for a target it has settled, or that lies near its
+ * frontier (a bound no more than GROW_MIN minutes past what it has not
+ * settled), growing to it.  When a search is next used it reads the log from
+ * where it last stopped, keeps the roads that touch it (net_search_touches;
+ * it has not changed since, so this is what it touched when they changed),
+ * each with its minutes the first time, and has them repaired at once
+ * (net_search_roads_changed, search_repair.c proves the rule): a search
+ * nobody asks again costs nothing.  One that cannot be repaired, or has
+ * fallen further behind than the log holds, starts again.
+ *
+ * Single routes.  A target farther than that is reached by A* towards it
+ * (the same minutes, the same route: engine/search.c), and the answer kept as
+ * a "way": its minutes, its roads, and the log position it was found at.
+ * When asked again, it still holds if no road of it changed since and no road
+ * made faster could be on a path as short (net_route_holds, with the proof in
+ * search_repair.c); else it is found again.
+ *
+ * Nothing the model reads depends on what a search went through or on which
+ * of the two answered: minutes are the least there are and the route is
+ * chosen by the minutes alone, so a replication's results depend on it alone,
+ * whatever thread ran which replications before it.  Between replications
+ * the roads go back to free flow, logged like any change, so searches and
+ * ways are kept for the next replication.
  *
  * Invariant: of_root[v] is the index of the kept search from node v, or -1;
  * the kept searches are linked most recent first from head; bytes is the sum
  * of their sizes as last measured (each is measured again when it is next
- * handed out); a search has applied log entries [0, seen); the log holds
- * entries [n_log - LOG_MAX, n_log), entry i at i % LOG_MAX.
- *
- * Free flow.  Minutes from a store's node to a node at free flow never
- * change: each pair is computed once per thread by A* from the store (so the
- * sum runs from the store, as a search from it would add) and kept in an
- * open-addressing table for every later replication.
+ * handed out); a search or a way has taken log entries [0, seen) into
+ * account; the log holds entries [n_log - LOG_MAX, n_log), entry i at
+ * i % LOG_MAX.
  */
 #include <math.h>
 #include <stdint.h>
@@ -43,30 +50,32 @@
 #include "model/routes.h"
 
 #define LOG_MAX 4096   /* road changes remembered; a search further behind starts again */
+#define GROW_MIN 40.0  /* a kept search grows to a target at most this far past its frontier */
+#define WAYS_MAX 65536 /* ways kept; when full, all are dropped */
 
 struct kept {
     struct net_search *s;
     int root, prev, next;
-    int free_flow;            /* a search at free flow (from a store): no change touches it */
     size_t bytes;
     unsigned long seen;
 };
 
-struct pair { uint64_t key; double minutes; };   /* key 0: an empty slot */
-
 struct change { int road; double old; };
+
+struct way { uint64_t key; double minutes; unsigned long seen; int *road, len; };
 
 struct routes {
     const struct model *m;
     struct kept *kept; int n_kept, cap_kept, free_kept;  /* free_kept: a list through next */
-    int *of_root, *of_store;  /* per node: its kept search now, and at free flow */
+    int *of_root;
     int head, tail;
     size_t bytes, budget;
     struct change log[LOG_MAX];
     unsigned long n_log;
-    unsigned *road_mark, mark;           /* per road: the batch that has it */
+    unsigned *road_mark, mark;           /* per road: the batch or way that has it */
     int *batch; double *batch_old;       /* one search's roads to repair */
-    struct pair *pair; size_t n_pairs, cap_pairs;
+    struct net_search *astar;            /* the ways' searches */
+    struct way *way; size_t n_ways, cap_ways;   /* open addressing, key 0 empty */
 };
 
 struct routes *routes_create(const struct model *m, size_t budget)
@@ -78,19 +87,29 @@ struct routes *routes_create(const struct model *m, size_t budget)
     rt->m = m;
     rt->budget = budget;
     rt->head = rt->tail = rt->free_kept = -1;
-    size_t nr = (size_t)net_n_roads(m->net) + 1;
     rt->of_root = malloc(((size_t)n + 1) * sizeof *rt->of_root);
-    rt->of_store = malloc(((size_t)n + 1) * sizeof *rt->of_store);
-    rt->road_mark = calloc(nr, sizeof *rt->road_mark);
+    rt->road_mark = calloc((size_t)net_n_roads(m->net) + 1, sizeof *rt->road_mark);
     rt->batch = malloc(LOG_MAX * sizeof *rt->batch);
     rt->batch_old = malloc(LOG_MAX * sizeof *rt->batch_old);
-    if (!rt->of_root || !rt->of_store || !rt->road_mark || !rt->batch || !rt->batch_old) {
+    rt->astar = net_search_create(m->net);
+    rt->cap_ways = 2 * WAYS_MAX;
+    rt->way = calloc(rt->cap_ways, sizeof *rt->way);
+    if (!rt->of_root || !rt->road_mark || !rt->batch || !rt->batch_old || !rt->astar || !rt->way) {
         routes_free(rt);
         return NULL;
     }
     for (int v = 0; v < n; v++)
-        rt->of_root[v] = rt->of_store[v] = -1;
+        rt->of_root[v] = -1;
     return rt;
+}
+
+static void drop_ways(struct routes *rt)
+{
+    for (size_t i = 0; rt->way && i < rt->cap_ways; i++)
+        free(rt->way[i].road);
+    if (rt->way)
+        memset(rt->way, 0, rt->cap_ways * sizeof *rt->way);
+    rt->n_ways = 0;
 }
 
 void routes_free(struct routes *rt)
@@ -101,15 +120,26 @@ void routes_free(struct routes *rt)
         net_search_free(rt->kept[k].s);
     free(rt->kept);
     free(rt->of_root);
-    free(rt->of_store);
     free(rt->road_mark);
     free(rt->batch);
     free(rt->batch_old);
-    free(rt->pair);
+    net_search_free(rt->astar);
+    drop_ways(rt);
+    free(rt->way);
     free(rt);
 }
 
 size_t routes_bytes(const struct routes *rt) { return rt->bytes; }
+
+/* A fresh mark for road_mark. */
+static unsigned new_mark(struct routes *rt)
+{
+    if (++rt->mark == 0) {                 /* the marks wrapped: clear them */
+        memset(rt->road_mark, 0, (size_t)net_n_roads(rt->m->net) * sizeof *rt->road_mark);
+        rt->mark = 1;
+    }
+    return rt->mark;
+}
 
 /* ---- the list of kept searches, most recent first ------------------------ */
 
@@ -151,7 +181,7 @@ static void evict(struct routes *rt, int keep)
         int k = rt->tail;
         unlink_kept(rt, k);
         rt->bytes -= rt->kept[k].bytes;
-        (rt->kept[k].free_flow ? rt->of_store : rt->of_root)[rt->kept[k].root] = -1;
+        rt->of_root[rt->kept[k].root] = -1;
         net_search_free(rt->kept[k].s);
         rt->kept[k] = (struct kept){ .s = NULL, .root = -1, .prev = -1, .next = rt->free_kept };
         rt->free_kept = k;
@@ -159,7 +189,7 @@ static void evict(struct routes *rt, int keep)
 }
 
 /* A new kept search from root; its index, or -1 when out of memory. */
-static int add_kept(struct routes *rt, int root, const double *road_min, int free_flow)
+static int add_kept(struct routes *rt, int root, const double *road_min)
 {
     int k = rt->free_kept;
     if (k >= 0) {
@@ -170,35 +200,32 @@ static int add_kept(struct routes *rt, int root, const double *road_min, int fre
         k = rt->n_kept++;
     }
     rt->kept[k] = (struct kept){ .s = net_search_create(rt->m->net), .root = root, .prev = -1,
-                                 .next = -1, .free_flow = free_flow, .seen = rt->n_log };
+                                 .next = -1, .seen = rt->n_log };
     if (!rt->kept[k].s) {
         rt->kept[k].next = rt->free_kept;
         rt->free_kept = k;
         return -1;
     }
-    net_search_start(rt->kept[k].s, root, free_flow ? NULL : road_min);
-    (free_flow ? rt->of_store : rt->of_root)[root] = k;
+    net_search_start(rt->kept[k].s, root, road_min);
+    rt->of_root[root] = k;
     link_first(rt, k);
     measure(rt, k);
     return k;
 }
 
-/* ---- searches on the roads now ------------------------------------------- */
+/* ---- kept searches on the roads now -------------------------------------- */
 
 /* The roads of log entries [seen, n_log) that touch kept search k, each
  * once with its minutes the first time; how many (in batch, batch_old). */
 static int collect(struct routes *rt, const struct kept *e)
 {
+    unsigned mark = new_mark(rt);
     int n = 0;
-    if (++rt->mark == 0) {                 /* the marks wrapped: clear them */
-        memset(rt->road_mark, 0, (size_t)net_n_roads(rt->m->net) * sizeof *rt->road_mark);
-        rt->mark = 1;
-    }
     for (unsigned long i = e->seen; i < rt->n_log; i++) {
         const struct change *c = &rt->log[i % LOG_MAX];
-        if (rt->road_mark[c->road] == rt->mark || !net_search_touches(e->s, c->road))
+        if (rt->road_mark[c->road] == mark || !net_search_touches(e->s, c->road))
             continue;
-        rt->road_mark[c->road] = rt->mark;
+        rt->road_mark[c->road] = mark;
         rt->batch[n] = c->road;
         rt->batch_old[n++] = c->old;
     }
@@ -210,7 +237,7 @@ static void catch_up_kept(struct rep *r, int k)
 {
     struct routes *rt = r->routes;
     struct kept *e = &rt->kept[k];
-    if (e->seen == rt->n_log || e->free_flow)
+    if (e->seen == rt->n_log)
         return;
     int n = rt->n_log - e->seen <= LOG_MAX ? collect(rt, e) : -1;
     if (n < 0 || (n > 0 && net_search_roads_changed(e->s, rt->batch, rt->batch_old, n) == NET_STALE)) {
@@ -220,14 +247,12 @@ static void catch_up_kept(struct rep *r, int k)
     e->seen = rt->n_log;
 }
 
-/* The kept search from root (at free flow or on the roads now), made if
- * there is none, brought up to date and made the most recent. */
-static struct net_search *kept_from(struct rep *r, int root, int free_flow)
+struct net_search *routes_from(struct rep *r, int root)
 {
     struct routes *rt = r->routes;
-    int k = (free_flow ? rt->of_store : rt->of_root)[root];
+    int k = rt->of_root[root];
     if (k < 0) {
-        k = add_kept(rt, root, r->road_min, free_flow);
+        k = add_kept(rt, root, r->road_min);
         if (k < 0) {
             r->failed = 1;
             return NULL;
@@ -242,80 +267,131 @@ static struct net_search *kept_from(struct rep *r, int root, int free_flow)
     return rt->kept[k].s;
 }
 
-struct net_search *routes_from(struct rep *r, int root)
+/* ---- single routes ------------------------------------------------------- */
+
+static uint64_t way_key(int root, int target)
 {
-    return kept_from(r, root, 0);
+    return (((uint64_t)(unsigned)root << 32) | (unsigned)target) + 1;
+}
+
+/* The way's slot: where key is, or the empty slot where it would go. */
+static struct way *way_slot(struct routes *rt, uint64_t key)
+{
+    size_t mask = rt->cap_ways - 1, i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    while (rt->way[i].key != 0 && rt->way[i].key != key)
+        i = (i + 1) & mask;
+    return &rt->way[i];
+}
+
+/* Does way w from root to target still hold on the roads now?  The rule of
+ * net_route_holds, over the roads logged since it was found.
+ * O(length + changes since). */
+static int way_holds(const struct rep *r, struct way *w, int root, int target)
+{
+    struct routes *rt = r->routes;
+    if (rt->n_log - w->seen > LOG_MAX)
+        return 0;
+    int n = 0;
+    for (unsigned long i = w->seen; i < rt->n_log; i++) {
+        rt->batch[n] = rt->log[i % LOG_MAX].road;
+        rt->batch_old[n++] = rt->log[i % LOG_MAX].old;
+    }
+    if (!net_route_holds(rt->m->net, r->road_min, root, target, w->minutes, w->road, w->len,
+                         rt->batch, rt->batch_old, n, rt->road_mark, &rt->mark))
+        return 0;
+    w->seen = rt->n_log;
+    return 1;
+}
+
+/* Finds the way from root to target by A* and keeps it; NULL when out of
+ * memory (r->failed set). */
+static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int target)
+{
+    struct routes *rt = r->routes;
+    int root = (int)((key - 1) >> 32);
+    if (w->key == 0 && 2 * (rt->n_ways + 1) > rt->cap_ways) {
+        drop_ways(rt);                 /* full: start afresh */
+        w = way_slot(rt, key);
+    }
+    double m = net_search_astar(rt->astar, root, target, r->road_min);
+    int len = isfinite(m) ? net_search_path(rt->astar, target, NULL, 0) : 0;
+    int *road = realloc(w->key ? w->road : NULL, (size_t)(len > 0 ? len : 1) * sizeof *road);
+    if (!road || net_search_failed(rt->astar)) {
+        r->failed = 1;
+        return NULL;
+    }
+    if (len > 0)
+        net_search_path(rt->astar, target, road, len);
+    if (w->key == 0)
+        rt->n_ways++;
+    *w = (struct way){ key, m, rt->n_log, road, len };
+    return w;
+}
+
+/* ---- questions ----------------------------------------------------------- */
+
+/* Room for n roads in *route; 0, or -1 when out of memory. */
+static int route_room(int **route, int *cap, int n)
+{
+    if (n <= *cap)
+        return 0;
+    int *grown = realloc(*route, (size_t)n * sizeof *grown);
+    if (!grown)
+        return -1;
+    *route = grown;
+    *cap = n;
+    return 0;
+}
+
+double routes_way(struct rep *r, int root, int target, int **route, int *cap, int *len)
+{
+    struct routes *rt = r->routes;
+    struct net_search *s = routes_from(r, root);
+    double m;
+    if (len)
+        *len = 0;
+    if (!s)
+        return INFINITY;
+    double bound = net_bound(rt->m->net, root, target);
+    if (!(bound < INFINITY))
+        return INFINITY;               /* no road at all joins them */
+    if (net_search_settled(s, target) || bound <= net_search_unsettled_bound(s) + GROW_MIN) {
+        m = net_search_settle(s, target);
+        if (net_search_failed(s))
+            r->failed = 1;
+        if (route && isfinite(m) && !r->failed) {
+            if (route_room(route, cap, net_search_path(s, target, NULL, 0)) < 0)
+                r->failed = 1;
+            else
+                *len = net_search_path(s, target, *route, *cap);
+        }
+        return m;
+    }
+    uint64_t key = way_key(root, target);
+    struct way *w = way_slot(rt, key);
+    if (!(w->key == key && way_holds(r, w, root, target)) && !(w = find_way(r, w, key, target)))
+        return INFINITY;
+    if (route && isfinite(w->minutes)) {
+        if (route_room(route, cap, w->len) < 0) {
+            r->failed = 1;
+        } else {
+            memcpy(*route, w->road, (size_t)w->len * sizeof **route);
+            *len = w->len;
+        }
+    }
+    return w->minutes;
 }
 
 double routes_minutes(struct rep *r, int from, int to)
 {
-    struct net_search *s = routes_from(r, from);
-    if (!s)
-        return INFINITY;
-    double m = net_search_settle(s, to);
-    if (net_search_failed(s))
-        r->failed = 1;
-    return m;
+    return routes_way(r, from, to, NULL, NULL, NULL);
 }
 
-/* O(1): the change is logged for the searches to read when next used. */
+/* O(1): the change is logged for the searches and ways to read when next used. */
 void routes_road_changed(struct rep *r, int road, double old, double now)
 {
     struct routes *rt = r->routes;
     (void)now;
     rt->log[rt->n_log % LOG_MAX] = (struct change){ road, old };
     rt->n_log++;
-}
-
-/* ---- free flow, per pair ------------------------------------------------- */
-
-static uint64_t pair_key(int src, int dst)
-{
-    return (((uint64_t)(unsigned)src << 32) | (unsigned)dst) + 1;
-}
-
-static size_t pair_slot(const struct routes *rt, uint64_t key)
-{
-    size_t mask = rt->cap_pairs - 1, i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
-    while (rt->pair[i].key != 0 && rt->pair[i].key != key)
-        i = (i + 1) & mask;
-    return i;
-}
-
-/* Doubles the table (at least 1024 slots), rehashing every pair. */
-static int pair_grow(struct routes *rt)
-{
-    struct pair *old = rt->pair;
-    size_t old_cap = rt->cap_pairs, cap = old_cap ? 2 * old_cap : 1024;
-    struct pair *p = calloc(cap, sizeof *p);
-    if (!p)
-        return -1;
-    rt->pair = p;
-    rt->cap_pairs = cap;
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i].key != 0)
-            rt->pair[pair_slot(rt, old[i].key)] = old[i];
-    free(old);
-    return 0;
-}
-
-double routes_free_minutes(struct rep *r, int src, int dst)
-{
-    struct routes *rt = r->routes;
-    uint64_t key = pair_key(src, dst);
-    if (rt->cap_pairs > 0) {
-        size_t i = pair_slot(rt, key);
-        if (rt->pair[i].key == key)
-            return rt->pair[i].minutes;
-    }
-    struct net_search *s = kept_from(r, src, 1);
-    double m = s ? net_search_settle(s, dst) : NAN;
-    if (!s || net_search_failed(s)
-        || (2 * (rt->n_pairs + 1) > rt->cap_pairs && pair_grow(rt) < 0)) {
-        r->failed = 1;
-        return NAN;
-    }
-    rt->pair[pair_slot(rt, key)] = (struct pair){ key, m };
-    rt->n_pairs++;
-    return m;
 }

@@ -1,8 +1,7 @@
 /*
- * routes.h -- shortest paths during a replication (routes.c): the searches
- * kept per root on the roads as they are now, told of every road change so
- * that only what a change can make wrong is thrown away, and the free-flow
- * minutes from a store to a node, computed once per pair and thread.
+ * routes.h -- shortest routes on the roads as they are now (routes.c):
+ * searches kept per root and single routes kept per (root, target), both
+ * repaired or found again only when a road change can have made them wrong.
  * Used by travel (trucks' routes), dispatch (a request's stores) and demand
  * (the trip home).
  */
@@ -16,25 +15,28 @@
 struct routes *routes_create(const struct model *m, size_t budget);
 void routes_free(struct routes *rt);
 
-/* The search from root on the roads now (r->road_min), to be run on with
- * net_search_settle as far as the caller needs; it stays valid until the next
- * call of routes_from or a road change.  NULL when out of memory (r->failed
- * is then set). */
+/* The kept search from root on the roads now, brought up to date (for the
+ * dispatcher's bounds: what it has settled and the bound on what it has
+ * not); valid until the next routes_ call.  NULL when out of memory
+ * (r->failed set). */
 struct net_search *routes_from(struct rep *r, int root);
 
-/* Minutes from one node to another on the roads now; INFINITY when no road
- * leads there now. */
+/* Minutes from root to target on the roads now (INFINITY when no road leads
+ * there now) and, when route is not NULL, the route: the roads from root to
+ * target in travel order, in *route (grown to *cap as needed), *len of them.
+ * From root's kept search when the target is near it, else from a way found
+ * by A* and kept while the rule in routes.c holds; the minutes are summed
+ * from root and the route chosen by the minutes alone either way, so the
+ * answer does not depend on which. */
+double routes_way(struct rep *r, int root, int target, int **route, int *cap, int *len);
+
+/* routes_way without the route. */
 double routes_minutes(struct rep *r, int from, int to);
 
 /* road_min[road] has gone from old to now minutes: logged, and each kept
  * search is repaired when next used (engine/search.h's rule), or started
  * again only when it cannot be. */
 void routes_road_changed(struct rep *r, int road, double old, double now);
-
-/* Free-flow minutes from node src (a store's) to node dst, summed from src
- * (A* the first time this thread asks for the pair, then a table).  INFINITY
- * when no road leads there at all; NAN when out of memory (r->failed set). */
-double routes_free_minutes(struct rep *r, int src, int dst);
 
 /* Bytes held now by the kept searches (for tests and -v). */
 size_t routes_bytes(const struct routes *rt);

@@ -107,7 +107,8 @@ struct rep {
     const struct model *m;
     const struct definition *d;
     struct calendar *cal;
-    struct routes *routes;    /* searches on the roads now, free-flow pairs (routes.c) */
+    struct routes *routes;    /* routes on the roads now (routes.c) */
+    struct freeflow *freeflow;/* free-flow minutes per (store, node) (freeflow.c) */
     gsl_rng *rng[STREAMS];
     double now;
     long index;

@@ -16,7 +16,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/search.h"
 #include "model/routes.h"
 #include "model/travel.h"
 
@@ -164,31 +163,15 @@ static void wait_for_road(struct rep *r, int s)
     r->ship[s].wait_since = r->now;
 }
 
-/* Plans the route from the truck's node, read from the search from its
- * destination (run on until the truck's node is settled); 0, or -1 when
- * there is none now. */
+/* Plans the route from the truck's node: the route from its destination to
+ * it, reversed (routes_way); 0, or -1 when there is none now. */
 static int plan(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
-    struct net_search *t = routes_from(r, sh->dest);
-    if (!t)
-        return -1;
-    double m = net_search_settle(t, sh->node);
-    if (net_search_failed(t))
-        r->failed = 1;
+    int len;
+    double m = routes_way(r, sh->dest, sh->node, &sh->route, &sh->route_cap, &len);
     if (!isfinite(m) || r->failed)
         return -1;
-    int len = net_search_path(t, sh->node, sh->route, sh->route_cap);
-    if (len > sh->route_cap) {
-        int *route = realloc(sh->route, (size_t)len * sizeof *route);
-        if (!route) {
-            r->failed = 1;
-            return -1;
-        }
-        sh->route = route;
-        sh->route_cap = len;
-        net_search_path(t, sh->node, sh->route, sh->route_cap);
-    }
     for (int i = 0; i < len / 2; i++) {       /* dest -> node reversed: node -> dest */
         int x = sh->route[i];
         sh->route[i] = sh->route[len - 1 - i];
