@@ -7,7 +7,13 @@
 # minutes on 2 cores, and 1.6 GB of results.dat in a temporary folder;
 # BENCH_QUICK=1 skips it); the three decision studies on the flood (compare
 # with two options, roads, sensitivity; -n 1000 -j 2, wall and CPU seconds);
-# and the event calendar's own rate
+# routing at scale, on synthetic grids written by build/gen-network
+# (scripts/gen_network.c): a replication's CPU at 10,000 and 100,000 nodes
+# with 300 sites (the difference between runs of 1 and of 1 + K replications,
+# divided by K, so that loading and set-up are left out; both are shown), one
+# replication at 1,000,000 nodes and 2,000 sites (wall time too; BENCH_QUICK=1
+# skips it), and --check at 100,000 nodes and 2,000 sites, each in CPU seconds
+# and peak memory; and the event calendar's own rate
 # (tests/bench_calendar.c: M/M/c and hold models).
 # Speed is measured here and only here; no test asserts a time.
 # supplysim speaks the locale's language (LC_ALL, LC_MESSAGES, LANG); this script
@@ -19,6 +25,29 @@ set -eu
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT INT TERM
+GEN=build/gen-network
+
+# cost NAME ARGS...: runs supplysim, sets $wall $cpu $mb (seconds, seconds, MB)
+cost() {
+    name=$1
+    shift
+    /usr/bin/time -o "$out/$name.time" -f "%e %U %S %M" ./supplysim "$@" >/dev/null 2>"$out/$name.err" ||
+        { echo "bench: supplysim $* failed: $(tail -3 "$out/$name.err")" >&2; exit 1; }
+    read -r wall user sys kb <"$out/$name.time"
+    cpu=$(awk "BEGIN { printf \"%.2f\", $user + $sys }")
+    mb=$(awk "BEGIN { printf \"%.0f\", $kb / 1024 }")
+}
+
+# best3 NAME ARGS...: the least CPU of three runs (in $cpu, with its $mb)
+best3() {
+    b=""
+    for k in 1 2 3; do
+        cost "$@"
+        if [ -z "$b" ] || awk "BEGIN { exit !($cpu < $b) }"; then b=$cpu; bmb=$mb; fi
+    done
+    cpu=$b
+    mb=$bmb
+}
 
 # cpu_mb FILE: "CPU s, peak MB" from /usr/bin/time -f '%U %S %M' output in FILE
 cpu_mb() {
@@ -68,6 +97,36 @@ for cmd in compare roads sensitivity; do
             -o "$out/$cmd" scenarios/flood.cfg "$extra" 2>&1 >/dev/null | tail -1)
     echo "$t" | awk -v c="$cmd" '{ printf "== supplysim %s, flood, -n 1000 -j 2: %.1f s wall, %.1f s CPU (user + sys), peak memory %.1f MB\n", c, $1, $2 + $3, $4 / 1024 }'
 done
+
+if [ -x /usr/bin/time ] && [ -x "$GEN" ]; then
+    echo "== routing at scale (synthetic grids; CPU seconds and peak memory)"
+    "$GEN" --nodes 10000 --sites 300 -o "$out/g10k" 2>/dev/null
+    "$GEN" --nodes 100000 --sites 300 -o "$out/g100k" 2>/dev/null
+    "$GEN" --nodes 100000 --sites 2000 -o "$out/g100k2k" 2>/dev/null
+    echo "| work | CPU s | peak MB |"
+    echo "|---|---|---|"
+    # per_rep NAME SCENARIO K: one replication's CPU, from -n 1 and -n 1+K
+    per_rep() {
+        best3 "$1.1" -q -n 1 -j 1 --no-plot -o "$out/$1" "$2"
+        one=$cpu
+        best3 "$1.k" -q -n $(( $3 + 1 )) -j 1 --no-plot -o "$out/$1" "$2"
+        rep=$(awk "BEGIN { printf \"%.3f\", ($cpu - $one) / $3 }")
+    }
+    per_rep g10k "$out/g10k/scenario.cfg" 10
+    echo "| grid 10,000 nodes, 300 sites: a replication | $rep | $mb |"
+    echo "| grid 10,000 nodes, 300 sites: load, set-up and the first replication | $one | |"
+    per_rep g100k "$out/g100k/scenario.cfg" 3
+    echo "| grid 100,000 nodes, 300 sites: a replication | $rep | $mb |"
+    echo "| grid 100,000 nodes, 300 sites: load, set-up and the first replication | $one | |"
+    best3 check --check "$out/g100k2k/scenario.cfg"
+    echo "| \`--check\`, grid 100,000 nodes, 2,000 sites | $cpu | $mb |"
+    if [ "${BENCH_QUICK:-0}" != 1 ]; then
+        "$GEN" --nodes 1000000 --sites 2000 -o "$out/g1m" 2>/dev/null
+        cost g1m -q -n 1 -j 1 --no-plot -o "$out/g1m_out" "$out/g1m/scenario.cfg"
+        echo "| grid 1,000,000 nodes, 2,000 sites: one replication, whole process ($wall s wall) | $cpu | $mb |"
+    fi
+    rm -rf "$out"/g*
+fi
 
 for b in "$@"; do
     echo "== $(basename "$b")"

@@ -40,16 +40,20 @@ struct folder {
 
 /* ---- memory ---------------------------------------------------------------- */
 
-/* Per node: the node (48 B), the id index and where each came from while
- * reading (36), the network's offsets and position (28), the model's tables
- * (13), a thread's search roots (4), and the labels of searches that cover
- * the network (24, two of them at once).  Per road: the road (32), its two
- * arcs and copy (32), a thread's minutes, changes and marks (16), roads.csv
- * while it is read (50).  Fixed: a thread's kept searches (model ROUTES_BYTES)
- * and the program itself.  Measured peaks are within these. */
+/* What a run on one thread holds, fitted to peaks measured on the synthetic
+ * grids of scripts/gen_network.c (48-650 MB for 10,000 to 1,000,000 nodes,
+ * with 2 roads a node): the program and its libraries (20 MB); per node 330
+ * bytes (the node, the id index while reading, the network's arcs, positions
+ * and landmarks, the model's tables, a thread's search roots); per road 130
+ * (the road, its arcs, a thread's minutes and changes, roads.csv while read);
+ * nodes.csv, kept for the nodes' names; and a thread's kept searches, up to
+ * their budget (model/state.h: ROUTES_BYTES, 96 MB), which small networks do
+ * not fill.  Each further thread adds its own searches and road state. */
 size_t network_need_bytes(long nodes, long roads, size_t text)
 {
-    return (size_t)nodes * 200 + (size_t)roads * 130 + text + ((size_t)160 << 20);
+    size_t searches = (size_t)nodes * 10240 < ((size_t)96 << 20) ? (size_t)nodes * 10240
+                                                                  : ((size_t)96 << 20);
+    return ((size_t)20 << 20) + (size_t)nodes * 330 + (size_t)roads * 130 + text + searches;
 }
 
 size_t network_memory_limit(void)

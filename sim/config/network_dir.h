@@ -29,10 +29,10 @@
 #define NETWORK_NODES_HEADER "id,name,name_zh,kind,lon,lat"
 #define NETWORK_ROADS_HEADER "from,to,km,class,minutes,name"
 
-/* Bytes a run needs for a network of this many nodes and roads whose
- * nodes.csv holds `text` bytes: the definition, the searchable network, the
- * model's tables and one worker thread's road state and searches (measured
- * on generated networks; see the README's Performance section). */
+/* Bytes a run on one thread needs for a network of this many nodes and roads
+ * whose nodes.csv holds `text` bytes: the definition, the searchable network,
+ * the model's tables and the thread's road state and searches (fitted to
+ * peaks measured on generated networks; network_dir.c says how). */
 size_t network_need_bytes(long nodes, long roads, size_t text);
 
 /* The most memory this process may use: the least of its address-space and
@@ -41,7 +41,7 @@ size_t network_memory_limit(void);
 
 /* 0 when a network of this size fits in limit bytes; else -1 and, in err,
  * in language l, "DIR: a network of N nodes and M roads needs about X MB of memory to load
- * and run; this process may use at most Y MB (...)". */
+ * and run on one thread; this process may use at most Y MB (...)". */
 int network_memory_check(enum lang l, const char *dir, long nodes, long roads, size_t text,
                          size_t limit, char *err, size_t errlen);
 

@@ -8,9 +8,10 @@
  * node), so that landmarks sit on the network's edges, where their
  * differences are tightest.  Each landmark's search also gives the distances
  * that choose the next, so k landmarks cost k + 1 searches.  Minutes are kept
- * as floats rounded down (4 bytes per node and landmark); net_bound allows
- * for the rounding.
+ * as floats rounded down (4 bytes per node and landmark; FLT_MAX when the
+ * landmark does not reach the node); net_bound allows for the rounding.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include "engine/landmarks.h"
@@ -53,7 +54,7 @@ int net_set_landmarks(struct net *n, int k)
             goto done;
         for (int v = 0; v < nodes; v++) {
             double d = net_search_minutes(s, v);
-            mark[(size_t)v * (size_t)k + (size_t)made] = isfinite(d) ? down(d) : INFINITY;
+            mark[(size_t)v * (size_t)k + (size_t)made] = isfinite(d) ? down(d) : FLT_MAX;
             min_to[v] = made == 0 ? d : fmin(min_to[v], d);
         }
         at = farthest(min_to, nodes);

@@ -14,7 +14,7 @@
  * road; bound_speed is INFINITY when some road has 0 minutes between distinct
  * points, and 0 when no positions were given (the bound is then 0).  With
  * landmarks, mark[v * n_marks + i] <= the free-flow minutes from landmark i to
- * v < mark[...] x (1 + 2^-22) (a float rounded down), INFINITY if unreached.
+ * v < mark[...] x (1 + 2^-22) (a float rounded down), FLT_MAX if unreached.
  */
 #include "engine/network.h"
 
@@ -245,25 +245,22 @@ void net_attach_landmarks(struct net *n, int k, float *mark)
     n->n_marks = mark ? k : 0;
 }
 
-/* The landmarks' bound: |d(L, a) - d(L, b)| <= d(a, b) for every landmark L,
- * from floats that are at most d and above d / (1 + 2^-22); INFINITY when a
- * landmark reaches one and not the other (no road joins them). */
+/* The landmarks' bound: |d(L, a) - d(L, b)| <= d(a, b) for every landmark L.
+ * The floats x, y are at most d(L, .) and above it / (1 + 2^-22), so
+ * d(L, b) - d(L, a) > y - x - x 2^-22, and |x - y| - (x + y) 2^-22 is below
+ * the difference either way.  An unreached node's float is FLT_MAX: a
+ * landmark that reaches one node and not the other gives a bound beyond
+ * any minutes, read as INFINITY (no road joins them). */
 static double landmark_bound(const struct net *n, int a, int b)
 {
     const float *x = &n->mark[(size_t)a * (size_t)n->n_marks];
     const float *y = &n->mark[(size_t)b * (size_t)n->n_marks];
-    const double up = 1 + 0x1.0p-22;
     double best = 0;
     for (int i = 0; i < n->n_marks; i++) {
-        if (isinf(x[i]) != isinf(y[i]))
-            return INFINITY;
-        if (isinf(x[i]))
-            continue;
-        double lb = fmax(y[i] - x[i] * up, x[i] - y[i] * up);
-        if (lb > best)
-            best = lb;
+        double xi = x[i], yi = y[i];
+        best = fmax(best, fabs(xi - yi) - (xi + yi) * 0x1.0p-22);
     }
-    return BOUND_SLACK * best;
+    return best > 1e30 ? INFINITY : BOUND_SLACK * best;
 }
 
 double net_bound(const struct net *n, int a, int b)
