@@ -62,7 +62,7 @@ const char *cfg_unreadable(enum lang l, const char *path, int errnum);
 #define CFG_MAX_TRUCKS 10000          /* per facility */
 #define CFG_MAX_BAYS 1000             /* per facility */
 #define CFG_MAX_FLEET 200000          /* trucks in all */
-#define CFG_MAX_TABLE 2e8             /* (facilities + 1) x nodes travel times: 1.6 GB */
+#define CFG_MAX_STOCKS 2e7            /* facilities x items stock levels, per thread */
 #define CFG_MAX_REPLICATIONS 10000000
 #define CFG_MAX_TRACE 10000           /* run.trace_replications */
 #define CFG_MAX_CV 1.0                /* a gamma factor of mean 1 with cv > 1 piles near 0 */

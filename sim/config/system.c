@@ -563,23 +563,20 @@ static void read_fleet(struct reader *r, const config_setting_t *root, const str
 }
 
 /* What the model will hold for this system must fit in memory: every
- * truck's state, every store's stock of every item (per worker thread), and
- * the table of travel times from every store to every node (once). */
+ * truck's state and every store's stock of every item (per worker thread).
+ * Nothing is kept per store and node (routes are searched as far as needed:
+ * model/routes.h); a network folder's size is checked as it is opened. */
 static void check_size(struct reader *r, const config_setting_t *root)
 {
     const struct definition *d = r->d;
     long long trucks = 0;
     for (int f = 0; f < d->n_facilities; f++)
         trucks += d->facilities[f].trucks;
-    double table = (double)(d->n_facilities + 1) * d->n_nodes;
     if (!r->bad && trucks > CFG_MAX_FLEET)
         FAIL(r, cfg_opt(root, "fleet") ? cfg_opt(root, "fleet") : cfg_opt(root, "facilities"),
              NULL, T_CFG_MAX_TRUCKS, CFG_MAX_FLEET, trucks);
-    if (!r->bad && table > CFG_MAX_TABLE)
-        FAIL(r, cfg_opt(root, "facilities"), NULL, T_CFG_MAX_TABLE_NODES, CFG_MAX_TABLE,
-             d->n_facilities, d->n_nodes);
-    if (!r->bad && (double)d->n_facilities * d->n_items > CFG_MAX_TABLE / 10)
-        FAIL(r, cfg_opt(root, "items"), NULL, T_CFG_MAX_TABLE_ITEMS, CFG_MAX_TABLE / 10,
+    if (!r->bad && (double)d->n_facilities * d->n_items > CFG_MAX_STOCKS)
+        FAIL(r, cfg_opt(root, "items"), NULL, T_CFG_MAX_TABLE_ITEMS, CFG_MAX_STOCKS,
              d->n_facilities, d->n_items);
 }
 

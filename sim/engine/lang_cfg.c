@@ -284,10 +284,6 @@ lang_section lang_cfg = {
     [T_CFG_MAX_TRUCKS] = {
         "expected at most %d trucks in all, found %lld",
         "车辆总数应至多 %d 辆，实为 %lld 辆" },
-    [T_CFG_MAX_TABLE_NODES] = {
-        "expected at most %.0f facilities x nodes (the model keeps a travel time for each pair), "
-        "found %d x %d",
-        "设施数 × 节点数应至多 %.0f（模型为每一对保存一个行程时间），实为 %d × %d" },
     [T_CFG_MAX_TABLE_ITEMS] = {
         "expected at most %.0f facilities x items (every store's stock of every item), found %d "
         "x %d",
