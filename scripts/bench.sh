@@ -107,9 +107,9 @@ if [ -x /usr/bin/time ] && [ -x "$GEN" ]; then
     echo "|---|---|---|"
     # per_rep NAME SCENARIO K: one replication's CPU, from -n 1 and -n 1+K
     per_rep() {
-        best3 "$1.1" -q -n 1 -j 1 --no-plot -o "$out/$1" "$2"
+        best3 "$1.1" -q -n 1 -j 1 --no-plot -o "$out/o_$1" "$2"
         one=$cpu
-        best3 "$1.k" -q -n $(( $3 + 1 )) -j 1 --no-plot -o "$out/$1" "$2"
+        best3 "$1.k" -q -n $(( $3 + 1 )) -j 1 --no-plot -o "$out/o_$1" "$2"
         rep=$(awk "BEGIN { printf \"%.3f\", ($cpu - $one) / $3 }")
     }
     per_rep g10k "$out/g10k/scenario.cfg" 10
@@ -125,7 +125,7 @@ if [ -x /usr/bin/time ] && [ -x "$GEN" ]; then
         cost g1m -q -n 1 -j 1 --no-plot -o "$out/g1m_out" "$out/g1m/scenario.cfg"
         echo "| grid 1,000,000 nodes, 2,000 sites: one replication, whole process ($wall s wall) | $cpu | $mb |"
     fi
-    rm -rf "$out"/g*
+    rm -rf "$out"/g* "$out"/o_*
 fi
 
 for b in "$@"; do

@@ -92,7 +92,7 @@ struct routes *routes_create(const struct model *m, size_t budget)
     rt->batch = malloc(LOG_MAX * sizeof *rt->batch);
     rt->batch_old = malloc(LOG_MAX * sizeof *rt->batch_old);
     rt->astar = net_search_create(m->net);
-    rt->cap_ways = 2 * WAYS_MAX;
+    rt->cap_ways = 256;                  /* grown as ways are kept, to 2 * WAYS_MAX */
     rt->way = calloc(rt->cap_ways, sizeof *rt->way);
     if (!rt->of_root || !rt->road_mark || !rt->batch || !rt->batch_old || !rt->astar || !rt->way) {
         routes_free(rt);
@@ -303,6 +303,23 @@ static int way_holds(const struct rep *r, struct way *w, int root, int target)
     return 1;
 }
 
+/* The table twice as large, every way moved over; -1 when out of memory. */
+static int grow_ways(struct routes *rt)
+{
+    struct way *old = rt->way;
+    size_t old_cap = rt->cap_ways;
+    struct way *grown = calloc(2 * old_cap, sizeof *grown);
+    if (!grown)
+        return -1;
+    rt->way = grown;
+    rt->cap_ways = 2 * old_cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].key != 0)
+            *way_slot(rt, old[i].key) = old[i];
+    free(old);
+    return 0;
+}
+
 /* Finds the way from root to target by A* and keeps it; NULL when out of
  * memory (r->failed set). */
 static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int target)
@@ -310,7 +327,14 @@ static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int targ
     struct routes *rt = r->routes;
     int root = (int)((key - 1) >> 32);
     if (w->key == 0 && 2 * (rt->n_ways + 1) > rt->cap_ways) {
-        drop_ways(rt);                 /* full: start afresh */
+        if (rt->cap_ways < 2 * WAYS_MAX) {
+            if (grow_ways(rt) < 0) {
+                r->failed = 1;
+                return NULL;
+            }
+        } else {
+            drop_ways(rt);             /* full: start afresh */
+        }
         w = way_slot(rt, key);
     }
     double m = net_search_astar(rt->astar, root, target, r->road_min);
