@@ -516,6 +516,51 @@ static const struct refusal refusals[] = {
       .at_set = 1, .setting = "items.[2].weight_kg", .says = { "'[2]'" } },
     { "set_without_equals", .sets = { "fleet.central.trucks" },
       .at_set = 1, .setting = "fleet.central.trucks", .says = { "PATH=VALUE" } },
+
+    /* levers (config/README.md, "Levers"): a lever at the end of tiny.cfg */
+#define LEVER_AFTER "  { id = \"central\"; truck = \"medium\"; trucks = 2; }\n);"
+#define LEVER(text) LEVER_AFTER "\n" text
+    { "lever_unknown_path",
+      .edits = { LEVER_AFTER, LEVER("levers = ( { id = \"x\"; name = \"X\"; cost_yuan = 5.0; "
+                 "cost_per = \"year\"; why = \"w\";\n  set = [ \"fleet.centrl.trucks = 3\" ]; } );") },
+      .at = "fleet.centrl", .setting = "levers.x.set.[0]", .says = { "'centrl'", "-D" } },
+    { "lever_negative_cost",
+      .edits = { LEVER_AFTER, LEVER("levers = ( { id = \"x\"; name = \"X\"; cost_per = \"year\"; "
+                 "why = \"w\";\n  cost_yuan = -5.0; set = [ \"fleet.central.trucks = 3\" ]; } );") },
+      .at = "cost_yuan = -5.0", .setting = "levers.x.cost_yuan",
+      .says = { "non-negative", "found -5" } },
+    { "lever_duplicate_id",
+      .edits = { LEVER_AFTER, LEVER("levers = (\n"
+                 "  { id = \"x\"; name = \"X\"; cost_yuan = 5.0; cost_per = \"year\"; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; },\n"
+                 "  { id = \"x\"; name = \"Y\"; cost_yuan = 5.0; cost_per = \"year\"; why = \"w\"; set = [ \"items.quilt.weight_kg = 3.0\" ]; } );") },
+      .at = "name = \"Y\"", .setting = "levers.x.id", .says = { "unique lever id", "\"x\"" },
+      .first_at = "name = \"X\"" },
+    { "lever_same_setting",
+      .edits = { LEVER_AFTER, LEVER("levers = (\n"
+                 "  { id = \"x\"; name = \"X\"; cost_yuan = 5.0; cost_per = \"year\"; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; },\n"
+                 "  { id = \"y\"; name = \"Y\"; cost_yuan = 5.0; cost_per = \"year\"; why = \"w\"; set = [ \"fleet.central = { }\" ]; } );") },
+      .at = "name = \"Y\"", .setting = "levers.y.set.[0]",
+      .says = { "fleet.central", "also changed by lever \"x\"" } },
+    { "lever_once_without_life",
+      .edits = { LEVER_AFTER, LEVER("lever_costs = { discount_rate = 0.08; };\n"
+                 "levers = ( { id = \"x\"; name = \"X\"; cost_yuan = 5.0; cost_per = \"once\"; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; } );") },
+      .at = "cost_per = \"once\"", .setting = "levers.x.life_years", .says = { "expected a number" } },
+    { "lever_once_without_rate",
+      .edits = { LEVER_AFTER, LEVER("levers = ( { id = \"x\"; name = \"X\"; cost_yuan = 5.0; cost_per = \"once\"; life_years = 10.0; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; } );") },
+      .at = "cost_per = \"once\"", .setting = "levers.x.cost_per", .says = { "discount_rate", "once-only" } },
+    { "lever_changes_nothing",
+      .edits = { LEVER_AFTER, LEVER("levers = ( { id = \"x\"; name = \"X\"; cost_yuan = 5.0; cost_per = \"year\"; why = \"w\"; } );") },
+      .at = "id = \"x\"", .setting = "levers.x", .says = { "set = ", "protect" } },
+    { "lever_bad_id",
+      .edits = { LEVER_AFTER, LEVER("levers = ( { id = \"x+y\"; name = \"X\"; cost_yuan = 5.0; cost_per = \"year\"; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; } );") },
+      .at = "\"x+y\"", .setting = "levers.x+y.id", .says = { "letters, digits" } },
+    /* vehicles: a second fleet needs its size, a pass factor is at most 1 */
+    { "extra_fleet_without_size",
+      .edits = { "trucks = 2; }\n", "trucks = 2; extra_truck = \"medium\"; }\n" },
+      .at = "extra_truck", .setting = "fleet.central.extra_trucks", .says = { "second fleet" } },
+    { "pass_factor_above_one",
+      .edits = { "capacity_m3 = 40.0; }", "capacity_m3 = 40.0; passes = { water = 1.5; }; }" },
+      .at = "water = 1.5", .setting = "truck_types.medium.passes.water", .says = { "(0, 1]", "1.5" } },
 };
 
 static void test_refusal(void **state)
@@ -629,6 +674,34 @@ static void test_set_last_wins(void **state)
     definition_free(d);
 }
 
+/* A once-only cost is annualised with the capital recovery factor: 1,000,000 over 10 years
+ * at 8% is 1e6 x 0.08 x 1.08^10 / (1.08^10 - 1); 1.08^10 = 2.158924997, so the factor is
+ * 0.08 x 2.158924997 / 1.158924997 = 0.149029489 and the year's cost 149,029.49.  At a rate
+ * of 0 it is the straight share, 1e6 / 10.  A yearly cost is its own. */
+static void test_lever_annual_cost(void **state)
+{
+    const char *text_levers =
+        "  { id = \"central\"; truck = \"medium\"; trucks = 2; }\n);\n"
+        "lever_costs = { discount_rate = 0.08; };\n"
+        "levers = ( { id = \"boats\"; name = \"Boats\"; cost_yuan = 1000000.0; cost_per = \"once\";\n"
+        "             life_years = 10.0; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; },\n"
+        "           { id = \"crews\"; name = \"Crews\"; cost_yuan = 50000.0; cost_per = \"year\";\n"
+        "             cost_range = [40000.0, 60000.0]; why = \"w\";\n"
+        "             set = [ \"facility_kinds.central.mobilise_night_min = 20.0\" ]; } );";
+    char *text = edit(tiny, LIST("  { id = \"central\"; truck = \"medium\"; trucks = 2; }\n);",
+                                 text_levers));
+    struct definition *d = load_ok(text, NULL);
+    (void)state;
+    assert_int_equal(d->n_levers, 2);
+    assert_string_equal(d->levers[0].id, "boats");
+    assert_true(fabs(d->levers[0].annual_yuan - 149029.49) < 0.01);
+    assert_near(d->levers[1].annual_yuan, 50000.0);
+    assert_near(d->levers[1].cost_lo, 40000.0);
+    assert_int_equal(d->levers[1].n_sets, 1);
+    assert_near(definition_annualise(1e6, 0.0, 10.0), 1e5);
+    definition_free(d);
+    free(text);
+}
 
 /* ---- scenarios: base, merge, set ------------------------------------------ */
 
@@ -1055,6 +1128,7 @@ static const struct CMUnitTest by_hand[] = {
     T(test_set_string),
     T(test_set_list_element),
     T(test_set_last_wins),
+    T(test_lever_annual_cost),
     T(test_scenario_relative_base),
     T(test_scenario_chain),
     T(test_scenario_replaced_list),

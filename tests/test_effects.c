@@ -43,11 +43,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config/config.h"
-#include "model/model.h"
-
-#define ERRLEN 2048
-#define BASE "tests/data/effects.cfg"
+#include "hand_sim.h"
 
 /* Scenario pieces.  RUN(alarm, onset hour, more run settings). */
 #define RUN(alarm, hour, more) \
@@ -61,80 +57,10 @@
 #define SITE_A SITE("a")
 #define SITE_B SITE("b")
 
-/* Minutes are sums of exact binary fractions here; allow for rounding only. */
-#define EXACT 1e-9
-
-static char base_path[PATH_MAX];
-
-/* One loaded scenario and one replication's state. */
-struct sim {
-    struct definition *d;
-    struct model *m;
-    struct rep *r;
-    struct rep_result res;
-    int has_res;
-};
-
-static struct sim *held;    /* freed by the teardown if an assertion left the test */
-
-static void sim_close(struct sim *s)
-{
-    if (!s)
-        return;
-    if (s->has_res)
-        result_free(&s->res);
-    rep_free(s->r);
-    model_free(s->m);
-    definition_free(s->d);
-    free(s);
-    if (held == s)
-        held = NULL;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sim_close(held);
-    held = NULL;
-    return 0;
-}
-
 /* Loads base + run + disaster { kit; sites = (sites); more }, builds the model. */
 static struct sim *sim_open(const char *run, const char *sites, const char *more)
 {
-    char path[] = "/tmp/supplysim_effects_XXXXXX.cfg", err[ERRLEN];
-    int fd = mkstemps(path, 4);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fprintf(f, "base = \"%s\";\n%s"
-               "disaster = {\n  kit = { box = 0.1; };\n  sites = ( %s );\n  %s\n};\n",
-            base_path, run, sites, more ? more : "");
-    assert_int_equal(fclose(f), 0);
-    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
-    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
-    cfg_free(c);
-    unlink(path);
-    if (!d)
-        fail_msg("loading the scenario: %s", err);
-    struct sim *s = calloc(1, sizeof *s);
-    assert_non_null(s);
-    held = s;
-    s->d = d;
-    s->m = model_create(d);
-    assert_non_null(s->m);
-    s->r = rep_create(s->m);
-    assert_non_null(s->r);
-    assert_int_equal(result_init(&s->res, d), 0);
-    s->has_res = 1;
-    return s;
-}
-
-static void sim_run(struct sim *s, long index)
-{
-    char err[ERRLEN];
-    if (rep_run(s->r, index, 0, &s->res, err, sizeof err) != 0)
-        fail_msg("replication %ld: %s", index, err);
+    return sim_load(NULL, run, sites, more);
 }
 
 /* Opens, runs replication 0, and returns the scenario (for its results). */
@@ -143,17 +69,6 @@ static struct sim *sim_once(const char *run, const char *sites, const char *more
     struct sim *s = sim_open(run, sites, more);
     sim_run(s, 0);
     return s;
-}
-
-#define assert_minutes(what, actual, expected) do {                                      \
-        double a_ = (actual), e_ = (expected);                                           \
-        if (!(fabs(a_ - e_) <= EXACT))                                                  \
-            fail_msg("%s: %.6f min, expected %.6f min (worked out by hand)", what, a_, e_); \
-    } while (0)
-
-static double cause(const struct sim *s, int site, enum cause c)
-{
-    return s->res.cause[(size_t)site * CAUSES + (size_t)c];
 }
 
 /* The road a damage rule selected, by name; fails unless it selected exactly n roads. */
@@ -430,10 +345,8 @@ static void test_each_site(void **state)
 
 int main(void)
 {
-    if (!realpath(BASE, base_path)) {
-        fprintf(stderr, "test_effects: cannot find %s (tests run from the repository root)\n", BASE);
+    if (find_base("test_effects"))
         return 1;
-    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_no_hazard, teardown),
         cmocka_unit_test_teardown(test_named_road_closure_waits, teardown),

@@ -58,6 +58,19 @@ void damage_road_chances(const struct definition *d, int road, double *close, do
     *slow = spared ? 0 : 1 - fast;
 }
 
+double definition_annualise(double cost, double rate, double life_years)
+{
+    if (rate == 0)
+        return cost / life_years;
+    return cost * rate / (1 - pow(1 + rate, -life_years));
+}
+
+int definition_slot_type(const struct definition *d, int f, int t)
+{
+    const struct facility *x = &d->facilities[f];
+    return t >= x->trucks - x->extra_trucks ? x->extra_type : x->truck_type;
+}
+
 double definition_stock_t(const struct definition *d, int facility)
 {
     double t = 0;
@@ -106,8 +119,14 @@ void definition_free(struct definition *d)
         free(d->townships[i].name);
         free(d->townships[i].name_zh);
     }
-    for (int i = 0; d->truck_types && i < d->n_truck_types; i++)
-        free(d->truck_types[i].id);
+    for (int i = 0; d->truck_types && i < d->n_truck_types; i++) {
+        struct truck_type *t = &d->truck_types[i];
+        for (int k = 0; t->pass_cause && k < t->n_passes; k++)
+            free(t->pass_cause[k]);
+        free(t->pass_cause);
+        free(t->pass_factor);
+        free(t->id);
+    }
     for (int i = 0; d->facilities && i < d->n_facilities; i++) {
         struct facility *f = &d->facilities[i];
         free(f->id);
@@ -118,8 +137,28 @@ void definition_free(struct definition *d)
     }
     for (int i = 0; d->sites && i < d->n_sites; i++)
         free(d->sites[i].id);
-    for (int i = 0; d->damage && i < d->n_damage; i++)
+    for (int i = 0; d->damage && i < d->n_damage; i++) {
         free(d->damage[i].roads);
+        free(d->damage[i].cause);
+    }
+    for (int i = 0; d->prepos && i < d->n_prepos; i++)
+        free(d->prepos[i].units);
+    free(d->prepos);
+    for (int i = 0; d->levers && i < d->n_levers; i++) {
+        struct lever *l = &d->levers[i];
+        for (int k = 0; l->sets && k < l->n_sets; k++)
+            free(l->sets[k]);
+        for (int k = 0; l->protect && k < l->n_protect; k++)
+            free(l->protect[k]);
+        free(l->sets);
+        free(l->protect);
+        free(l->id);
+        free(l->name);
+        free(l->name_zh);
+        free(l->why);
+        free(l->where);
+    }
+    free(d->levers);
     free(d->sites);
     free(d->damage);
     free(d->waves);

@@ -77,6 +77,10 @@ struct township {
 struct truck_type {
     char *id;
     double capacity_t, capacity_m3;
+    /* What it can pass (`passes = { water = 0.6; }`): on a road a hazard rule of
+     * that cause has closed or slowed, it moves at this factor of the road's
+     * free-flow speed when that is faster than the rule's own factor. */
+    char **pass_cause; double *pass_factor; int n_passes;
 };
 
 struct facility {
@@ -92,8 +96,10 @@ struct facility {
     double activation_min;    /* suppliers: lead time before stock is released; 0 otherwise */
     double *stock;            /* units per item, n_items long */
     double *reorder;          /* reorder level per item (units), n_items long */
-    int trucks;               /* fleet size (0: no own fleet) */
-    int truck_type;           /* index into truck_types, -1 when trucks == 0 */
+    int trucks;               /* vehicles, both fleets (0: no own fleet) */
+    int truck_type;           /* the main fleet's type, -1 when it has none */
+    int extra_trucks;         /* of them, the last extra_trucks are a second fleet */
+    int extra_type;           /*   of this type (flood-capable vehicles); -1 when none */
 };
 
 /* A disaster site: a village `village_km` from its township's seat over a
@@ -116,6 +122,32 @@ struct damage {
     double probability;       /* per road, when per_km < 0 */
     double per_km;            /* failures per km: p = 1 - exp(-per_km x km); -1 if not given */
     double factor;
+    char *cause;              /* what does it ("water", "snow", "trees"): vehicles whose
+                               * truck type passes that cause pass it; NULL when not given */
+};
+
+/* Stock a store sends ahead when a warning comes (disaster.preposition),
+ * one entry per destination: a store (to_fac) or a site's village (to_site). */
+struct preposition {
+    int from;                 /* facility */
+    int to_fac, to_site;      /* exactly one is >= 0 */
+    double *units;            /* per item, whole units */
+};
+
+/* A measure the city could take (`levers`, then `scenario_levers`): the
+ * settings it changes, as -D takes them, the roads it protects (added up
+ * across levers into disaster.protect), and what it costs. */
+struct lever {
+    char *id, *name, *name_zh, *why;
+    double cost_yuan;         /* as written: a year's cost, or a once-only one */
+    int once;                 /* cost_per = "once" */
+    double life_years;        /* service life of a once-only cost */
+    double cost_lo, cost_hi;  /* plausible range of cost_yuan (cost_range; else both cost_yuan) */
+    double annual_yuan;       /* what plans compare: cost_yuan a year, or a once-only cost
+                               * annualised over life_years at lever_costs.discount_rate */
+    char **sets; int n_sets;
+    char **protect; int n_protect;
+    char *where;              /* "FILE:LINE" of its entry, for messages */
 };
 
 /* A hazard effect on the whole system, in force from a drawn time for a drawn
@@ -208,6 +240,13 @@ struct definition {
                                      * NULL without a disaster) */
     unsigned char *road_closed;     /* per road: closed for the whole horizon */
     struct assumption_range *ranges; int n_ranges;   /* assumption_ranges */
+    /* warnings: a warning comes warning_min before onset (0: none), and then
+     * stores send what disaster.preposition says */
+    double warning_min;
+    struct preposition *prepos; int n_prepos;
+    /* measures and their costs */
+    struct lever *levers; int n_levers;
+    double discount_rate;     /* lever_costs.discount_rate: annualises once-only costs */
 };
 
 void definition_free(struct definition *d);
@@ -227,6 +266,15 @@ double damage_chance(const struct definition *d, const struct damage *dm, int ro
  * rules that select it with factor 0, resp. in (0, 1).  0 for a protected
  * road; a closed road is not the hazard's doing and is not counted. */
 void damage_road_chances(const struct definition *d, int road, double *close, double *slow);
+
+/* A once-only cost spread over life years at a discount rate: the
+ * capital-recovery factor r / (1 - (1 + r)^-n) times the cost (cost / n when
+ * r is 0). */
+double definition_annualise(double cost, double rate, double life_years);
+
+/* The truck type of slot t of facility f's vehicles: the main fleet's, or for
+ * the last extra_trucks slots the second fleet's.  O(1). */
+int definition_slot_type(const struct definition *d, int f, int t);
 
 /* Free-flow truck minutes for a road: km / speed. */
 double definition_road_minutes(const struct definition *d, int road);

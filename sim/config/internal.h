@@ -189,4 +189,29 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
 /* assumptions.c: assumption_ranges, checked against the whole tree. */
 void cfg_read_assumptions(struct reader *r, const config_setting_t *root);
 
+/* system.c: adds the units of each item named in group g (may be NULL) into
+ * out[n_items]. */
+void cfg_amounts(struct reader *r, const config_setting_t *g, const struct maps *m, double *out);
+
+/* scenario.c: marks the roads a corridor name or "FROM-TO" stands for; how
+ * many.  cfg_road_ref: the same, an error at e (with a suggestion) when
+ * none. */
+int cfg_mark_roads(const struct definition *d, const char *name, unsigned char *mark);
+void cfg_road_ref(struct reader *r, const config_setting_t *e, const char *road,
+                  unsigned char *mark);
+
+/* load.c: whether "PATH" names a setting of the tree under root, or a new
+ * one directly under one of its groups (as -D may add); when not, the
+ * component it could not find goes into bad, and a name near it (or "")
+ * into near. */
+int cfg_settable(const config_setting_t *root, const char *path, char *bad, size_t badlen,
+                 char *near, size_t nearlen);
+
+/* preposition.c: disaster.warning_min and disaster.preposition. */
+void cfg_read_preposition(struct reader *r, const config_setting_t *dis, const struct maps *m);
+
+/* levers.c: levers, scenario_levers and lever_costs, checked against the
+ * whole tree. */
+void cfg_read_levers(struct reader *r, const config_setting_t *root);
+
 #endif

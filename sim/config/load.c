@@ -451,6 +451,17 @@ static config_setting_t *parent_of(config_setting_t *root, char *path, char **la
     return p && config_setting_is_group(p) ? p : NULL;
 }
 
+int cfg_settable(const config_setting_t *root, const char *path, char *bad, size_t badlen,
+                 char *near, size_t nearlen)
+{
+    char buf[512], *last;
+    config_setting_t *top = (config_setting_t *)root;   /* libconfig's lookups take no const */
+    snprintf(buf, sizeof buf, "%s", path);
+    if (resolve_path(top, buf, bad, badlen, near, nearlen))
+        return 1;
+    return buf[0] && parent_of(top, buf, &last) != NULL;
+}
+
 /* Applies one "PATH=VALUE"; file and line say where it was written.  VALUE
  * replaces a single value of the same type; a value written in
  * configuration syntax replaces an array, list or group whole, or creates a

@@ -378,9 +378,11 @@ static void read_damage(struct reader *r, const config_setting_t *e, const struc
                         const struct by_class *by_class, struct damage *dm)
 {
     static const char *const known[] = { "road", "between", "class", "area", "from_min",
-        "duration_min", "probability", "per_km", "factor", NULL };
+        "duration_min", "probability", "per_km", "factor", "cause", NULL };
     cfg_only_known(r, e, known);
     select_roads(r, e, m, by_class, dm);
+    if (cfg_opt(e, "cause"))
+        dm->cause = cfg_dup(r, cfg_get_str(r, e, "cause"));
     dm->from_min = read_draw(r, e, "from_min", NONNEG, 0, 0.0);
     dm->duration_min = read_draw(r, e, "duration_min", POS, 0, INFINITY);
     dm->probability = cfg_opt_num(r, e, "probability", NONNEG, 1.0);
@@ -456,7 +458,7 @@ static int node_named(const struct definition *d, const char *id, size_t len)
 /* Marks the roads `name` stands for: every road of the corridor of that name,
  * else the roads joining FROM and TO of "FROM-TO" (node ids may hold '-', so
  * every split is tried).  The number of roads marked. */
-static int mark_roads(const struct definition *d, const char *name, unsigned char *mark)
+int cfg_mark_roads(const struct definition *d, const char *name, unsigned char *mark)
 {
     int n = 0;
     for (int i = 0; i < d->n_roads; i++)
@@ -471,6 +473,20 @@ static int mark_roads(const struct definition *d, const char *name, unsigned cha
                 mark[i] = 1, n++;
     }
     return n;
+}
+
+void cfg_road_ref(struct reader *r, const config_setting_t *e, const char *road,
+                  unsigned char *mark)
+{
+    if (cfg_mark_roads(r->d, road, mark) > 0)
+        return;
+    char hint[256];
+    const char **names = malloc(((size_t)r->d->n_roads + 1) * sizeof *names);
+    for (int k = 0; names && k < r->d->n_roads; k++)
+        names[k] = r->d->roads[k].name;
+    cfg_did_you_mean(r->c->lang, road, names, names ? r->d->n_roads : 0, hint, sizeof hint);
+    free(names);
+    FAIL(r, e, NULL, T_CFG_ROAD_NAME, road, hint);
 }
 
 /* disaster.protect or disaster.close: ["G311", "FROM-TO", ...] into a mark
@@ -489,16 +505,8 @@ static unsigned char *read_road_list(struct reader *r, const config_setting_t *d
     for (int i = 0; i < config_setting_length(s) && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(s, i);
         const char *road = cfg_str_of(r, e);
-        if (!r->bad && mark_roads(r->d, road, mark) == 0) {
-            char hint[256];
-            const char **names = malloc(((size_t)r->d->n_roads + 1) * sizeof *names);
-            for (int k = 0; names && k < r->d->n_roads; k++)
-                names[k] = r->d->roads[k].name;
-            cfg_did_you_mean(r->c->lang, road, names, names ? r->d->n_roads : 0, hint,
-                             sizeof hint);
-            free(names);
-            FAIL(r, e, NULL, T_CFG_ROAD_NAME, road, hint);
-        }
+        if (!r->bad)
+            cfg_road_ref(r, e, road, mark);
     }
     return mark;
 }
@@ -516,7 +524,8 @@ static void read_protect_close(struct reader *r, const config_setting_t *dis)
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m)
 {
     static const char *const known[] = { "sites", "kit", "road_damage", "crews_out",
-        "slow_loading", "checkpoints", "waves", "protect", "close", NULL };
+        "slow_loading", "checkpoints", "waves", "protect", "close", "warning_min",
+        "preposition", NULL };
     const config_setting_t *dis = cfg_opt(root, "disaster");
     if (!dis || r->bad)
         return;
@@ -558,4 +567,5 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
     check_effects(r, dis);
     read_waves(r, dis);
     read_protect_close(r, dis);
+    cfg_read_preposition(r, dis, m);
 }

@@ -96,9 +96,33 @@ static void read_items(struct reader *r, const config_setting_t *root, struct ma
     cfg_idmap_seal(r, &m->items, T_CFG_KIND_ITEM);
 }
 
+/* passes = { water = 0.6; ... }: each cause a vehicle can pass, at a speed
+ * factor in (0, 1]. */
+static void read_passes(struct reader *r, const config_setting_t *e, struct truck_type *t)
+{
+    const config_setting_t *g = cfg_opt(e, "passes");
+    if (!g || r->bad)
+        return;
+    if (!config_setting_is_group(g)) {
+        FAIL(r, g, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_PASSES), cfg_found(r, g));
+        return;
+    }
+    int n = config_setting_length(g);
+    t->pass_cause = cfg_alloc(r, (size_t)n, sizeof *t->pass_cause);
+    t->pass_factor = cfg_alloc(r, (size_t)n, sizeof *t->pass_factor);
+    for (int i = 0; i < n && !r->bad; i++) {
+        const config_setting_t *s = config_setting_get_elem(g, i);
+        t->pass_cause[i] = cfg_dup(r, config_setting_name(s));
+        t->pass_factor[i] = cfg_num_of(r, s, POS);
+        t->n_passes = i + 1;
+        if (!r->bad && t->pass_factor[i] > 1.0)
+            FAIL(r, s, NULL, T_CFG_PASS_FACTOR, t->pass_factor[i]);
+    }
+}
+
 static void read_truck_types(struct reader *r, const config_setting_t *root, struct maps *m)
 {
-    static const char *const known[] = { "id", "capacity_t", "capacity_m3", NULL };
+    static const char *const known[] = { "id", "capacity_t", "capacity_m3", "passes", NULL };
     const config_setting_t *l = cfg_get_list(r, root, "truck_types", 1);
     if (!l)
         return;
@@ -113,6 +137,7 @@ static void read_truck_types(struct reader *r, const config_setting_t *root, str
         t->id = cfg_dup(r, cfg_get_str(r, e, "id"));
         t->capacity_t = cfg_get_num(r, e, "capacity_t", POS);
         t->capacity_m3 = cfg_get_num(r, e, "capacity_m3", POS);
+        read_passes(r, e, t);
         m->trucks.v[m->trucks.n++] = (struct ident){ t->id, i, e, 0 };
     }
     cfg_idmap_seal(r, &m->trucks, T_CFG_KIND_TRUCK);
@@ -422,8 +447,8 @@ static double fac_num(struct reader *r, const config_setting_t *f, const config_
 }
 
 /* Adds the units of each item named in group g (may be NULL) into out[]. */
-static void read_amounts(struct reader *r, const config_setting_t *g, const struct maps *m,
-                         double *out)
+void cfg_amounts(struct reader *r, const config_setting_t *g, const struct maps *m,
+                 double *out)
 {
     if (!g || r->bad)
         return;
@@ -453,6 +478,23 @@ static void check_fits(struct reader *r, const config_setting_t *e, int i)
     if (!r->bad && t > f->capacity_t)
         FAIL(r, at, NULL, T_CFG_FITS_T, f->capacity_t, f->floor_m2, d->usable_share,
              d->floor_load_t_m2, t);
+}
+
+/* A second fleet (extra_truck = "boat"; extra_trucks = 2;) in group g, a
+ * kind's or a fleet entry's; both settings or neither.  f->trucks counts the
+ * main fleet until read_fleet adds the second one in. */
+static void read_extra_fleet(struct reader *r, const config_setting_t *g, const struct maps *m,
+                             struct facility *f)
+{
+    const config_setting_t *n = cfg_opt(g, "extra_trucks");
+    if (r->bad || (!n && !cfg_opt(g, "extra_truck")))
+        return;
+    if (!n) {
+        cfg_req(r, g, "extra_trucks", T_CFG_A_EXTRA_TRUCKS);
+        return;
+    }
+    f->extra_type = cfg_ref(r, g, "extra_truck", &m->trucks, T_CFG_KIND_TRUCK);
+    f->extra_trucks = cfg_int_in(r, n, 0, CFG_MAX_TRUCKS);
 }
 
 static void read_facility(struct reader *r, const config_setting_t *e,
@@ -487,14 +529,16 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     f->truck_type = -1;
     if (r->bad)
         return;
+    f->extra_type = -1;
     if (cfg_opt(k, "trucks")) {          /* a kind's default fleet; fleet entries override */
         f->trucks = cfg_int_in(r, cfg_opt(k, "trucks"), 0, CFG_MAX_TRUCKS);
         f->truck_type = cfg_ref(r, k, "truck", &m->trucks, T_CFG_KIND_TRUCK);
     }
-    read_amounts(r, cfg_opt(k, "stock"), m, f->stock);
-    read_amounts(r, cfg_opt(e, "stock"), m, f->stock);
-    read_amounts(r, cfg_opt(k, "reorder"), m, f->reorder);
-    read_amounts(r, cfg_opt(e, "reorder"), m, f->reorder);
+    read_extra_fleet(r, k, m, f);
+    cfg_amounts(r, cfg_opt(k, "stock"), m, f->stock);
+    cfg_amounts(r, cfg_opt(e, "stock"), m, f->stock);
+    cfg_amounts(r, cfg_opt(k, "reorder"), m, f->reorder);
+    cfg_amounts(r, cfg_opt(e, "reorder"), m, f->reorder);
     check_fits(r, e, i);
 }
 
@@ -504,7 +548,7 @@ static void read_kinds(struct reader *r, const config_setting_t *kinds)
                                          "supplier", NULL };
     static const char *const fields[] = { "bays", "load_setup_min", "load_min_per_t",
         "mobilise_day_min", "mobilise_night_min", "activation_min", "stock", "reorder",
-        "truck", "trucks", NULL };
+        "truck", "trucks", "extra_truck", "extra_trucks", NULL };
     if (!kinds)
         return;
     if (!config_setting_is_group(kinds)) {
@@ -539,11 +583,25 @@ static void read_facilities(struct reader *r, const config_setting_t *root, stru
     cfg_idmap_seal(r, &m->facilities, T_CFG_KIND_FACILITY);
 }
 
+/* Both fleets counted in trucks, the second one's slots last. */
+static void count_fleets(struct reader *r)
+{
+    for (int f = 0; !r->bad && f < r->d->n_facilities; f++) {
+        struct facility *x = &r->d->facilities[f];
+        if (x->extra_type < 0)
+            x->extra_trucks = 0;
+        x->trucks += x->extra_trucks;
+    }
+}
+
 static void read_fleet(struct reader *r, const config_setting_t *root, const struct maps *m)
 {
-    static const char *const known[] = { "id", "truck", "trucks", NULL };
-    if (!cfg_opt(root, "fleet"))
+    static const char *const known[] = { "id", "truck", "trucks", "extra_truck", "extra_trucks",
+                                         NULL };
+    if (!cfg_opt(root, "fleet")) {
+        count_fleets(r);
         return;
+    }
     const config_setting_t *l = cfg_get_list(r, root, "fleet", 0);
     struct idmap seen = { cfg_alloc(r, (size_t)(l ? config_setting_length(l) : 0), sizeof *seen.v), 0, NULL, NULL, 0 };
     for (int i = 0; l && i < config_setting_length(l) && !r->bad; i++) {
@@ -556,10 +614,12 @@ static void read_fleet(struct reader *r, const config_setting_t *root, const str
             break;
         r->d->facilities[f].truck_type = t;
         r->d->facilities[f].trucks = cfg_int_in(r, n, 0, CFG_MAX_TRUCKS);
+        read_extra_fleet(r, e, m, &r->d->facilities[f]);
         seen.v[seen.n++] = (struct ident){ r->d->facilities[f].id, i, e, 0 };
     }
     cfg_idmap_seal(r, &seen, T_CFG_KIND_FLEET);
     free(seen.v);
+    count_fleets(r);
 }
 
 /* What the model will hold for this system must fit in memory: every
@@ -640,7 +700,8 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     static const char *const known[] = { "name", "name_zh", "description", "description_zh",
         "assumptions", "road_classes",
         "items", "truck_types", "townships", "nodes", "network", "roads", "facility_kinds",
-        "facilities", "fleet", "run", "disaster", "assumption_ranges", NULL };
+        "facilities", "fleet", "run", "disaster", "assumption_ranges", "levers",
+        "scenario_levers", "lever_costs", NULL };
     struct reader r = { c, err, errlen, 0, calloc(1, sizeof(struct definition)) };
     struct maps m = { 0 };
     if (!r.d) {
@@ -672,6 +733,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     cfg_read_run(&r, root);
     cfg_read_disaster(&r, root, &m);
     cfg_read_assumptions(&r, root);
+    cfg_read_levers(&r, root);
     cfg_maps_free(&m);
     if (r.bad) {
         definition_free(r.d);

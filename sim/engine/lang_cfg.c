@@ -376,4 +376,65 @@ lang_section lang_cfg = {
     [T_CFG_CSV_MINUTES] = {
         "expected minutes >= 0 or nothing, found \"%s\"",
         "应为不小于 0 的分钟数或空，实为“%s”" },
+    /* ---- vehicles, warnings and stock sent ahead, levers */
+    [T_CFG_A_PASSES] = { "a group { cause = speed factor; ... }", "设置组 { 致因 = 速度系数; ... }" },
+    [T_CFG_PASS_FACTOR] = {
+        "expected a speed factor in (0, 1] on a damaged road, found %g",
+        "受损道路上的速度系数应在 (0, 1] 内，实为 %g" },
+    [T_CFG_A_EXTRA_TRUCKS] = {
+        "an integer (with extra_truck: the second fleet's size)",
+        "整数（与 extra_truck 一起：第二车队的车辆数）" },
+    [T_CFG_AHEAD_WHAT] = {
+        "expected either stock = { item = units; ... } or kits = people, found %s",
+        "应为 stock = { 物资 = 数量; ... } 或 kits = 人数 之一，实为%s" },
+    [T_CFG_WORD_BOTH] = { "both", "两者都有" },
+    [T_CFG_WORD_NEITHER] = { "neither", "两者都没有" },
+    [T_CFG_AHEAD_NONE] = { "expected at least one unit to send, found none",
+                           "应至少预置一件物资，实际没有" },
+    [T_CFG_AHEAD_FROM] = {
+        "expected a store with vehicles of its own, found \"%s\", which has none",
+        "应为有自有车辆的储备库，实为“%s”，它没有车辆" },
+    [T_CFG_AHEAD_TO] = {
+        "expected \"sites\", a disaster site's id or another store's id, found \"%s\"",
+        "应为“sites”、受灾点 id 或另一储备库的 id，实为“%s”" },
+    [T_CFG_AHEAD_STOCK] = {
+        "expected %s to send no more %s than it holds (%g), found %g in all",
+        "%s 预置的 %s 应不超过其库存（%g），实际共 %g" },
+    [T_CFG_A_STRINGS] = { "an array of strings [\"...\", ...]", "字符串数组 [\"...\", ...]" },
+    [T_CFG_KIND_LEVER] = { "lever", "措施" },
+    [T_CFG_LEVER_ID] = {
+        "expected an id of letters, digits, '_' and '-', found \"%s\"",
+        "id 应由字母、数字、“_”和“-”组成，实为“%s”" },
+    [T_CFG_LEVER_EMPTY] = {
+        "expected set = [\"PATH=VALUE\", ...] or protect = [roads], found neither",
+        "应有 set = [\"PATH=VALUE\", ...] 或 protect = [道路]，实际都没有" },
+    [T_CFG_LEVER_NO_EQUALS] = { "expected \"PATH=VALUE\", found no '=' in \"%s\"",
+                                "应为“PATH=VALUE”，实际“%s”中没有“=”" },
+    [T_CFG_LEVER_PROTECT_SET] = {
+        "expected the lever's roads in its protect list (which adds up across levers), found "
+        "them set as disaster.protect",
+        "措施保障的道路应写在其 protect 列表中（各措施的列表会合并），实际写成了 disaster.protect" },
+    [T_CFG_LEVER_PATH] = {
+        "expected the path of a setting of the configuration (as -D takes it), found no '%s' "
+        "there in \"%s\"%s",
+        "应为配置中设置的路径（与 -D 相同），实际没有“%s”（在“%s”中）%s" },
+    [T_CFG_LEVER_ONCE_ONLY] = {
+        "expected %s only with cost_per = \"once\", found it with a yearly cost",
+        "%s 只能与 cost_per = \"once\" 一起使用，实际用于按年计算的费用" },
+    [T_CFG_A_COST_RANGE] = { "[low, high] in yuan", "以元计的 [低, 高]" },
+    [T_CFG_LEVER_RANGE] = {
+        "expected low <= cost_yuan (%g) <= high, found [%g, %g]",
+        "应满足 低 <= cost_yuan（%g）<= 高，实为 [%g, %g]" },
+    [T_CFG_LEVER_OVERLAP] = {
+        "expected levers that each change other settings, found %s also changed by lever "
+        "\"%s\" (%s)",
+        "各措施应改变不同的设置，实际 %s 也被措施“%s”（%s）改变" },
+    [T_CFG_A_LEVER_COSTS] = { "a group { discount_rate = 0.08; }", "设置组 { discount_rate = 0.08; }" },
+    [T_CFG_LEVER_NO_RATE] = {
+        "expected lever_costs = { discount_rate = ...; } to annualise this once-only cost, found "
+        "no lever_costs",
+        "应有 lever_costs = { discount_rate = ...; } 以便将该一次性费用折算为年费用，实际没有 "
+        "lever_costs" },
+    [T_CFG_LEVER_RATE] = { "expected a yearly rate in [0, 1), found %g",
+                           "年利率应在 [0, 1) 内，实为 %g" },
 };

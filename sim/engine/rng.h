@@ -13,7 +13,9 @@
  * [lo, hi]. */
 struct draw { double lo, hi; };
 
-enum stream { STREAM_HAZARD, STREAM_DEMAND, STREAM_TRAVEL, STREAM_SERVICE, STREAMS };
+/* STREAM_AHEAD: loading and travel of the stock sent ahead on a warning. */
+enum stream { STREAM_HAZARD, STREAM_DEMAND, STREAM_TRAVEL, STREAM_SERVICE, STREAM_AHEAD,
+              STREAMS };
 
 /* The seed of one stream: splitmix64 over (seed, replication, purpose). */
 unsigned long rng_stream_seed(unsigned long long seed, long rep, enum stream s);

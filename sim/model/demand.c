@@ -9,6 +9,13 @@
  * later waves and replenishments follow.  Every site's occurrence, reporting
  * delay and displaced people are drawn from the demand stream in site order,
  * whatever the fleet or policy: the same disasters for every variant.
+ *
+ * Stock sent ahead on a warning (disaster.preposition) is a request too
+ * (`ahead`), made at the warning, warning_min before onset, and shipped from
+ * its named store (dispatch_from) over roads not yet damaged.  At a site's
+ * village it is there when the disaster strikes: the site's first arrival is
+ * then its occurrence, and its request needs that much less.  Without a
+ * warning nothing is sent ahead.
  */
 #include <math.h>
 #include <string.h>
@@ -16,6 +23,7 @@
 #include "model/dispatch.h"
 #include "model/facility.h"
 #include "model/travel.h"
+#include "model/vehicle.h"
 
 /* A new request to node; its need row is zeroed.  Returns its id or -1. */
 static int req_new(struct rep *r, int site, int dest_fac, int node)
@@ -27,7 +35,7 @@ static int req_new(struct rep *r, int site, int dest_fac, int node)
         return -1;
     }
     r->need_cap = nc;
-    r->req[n] = (struct request){ site, dest_fac, node, INFINITY, 0, 0 };
+    r->req[n] = (struct request){ site, dest_fac, node, INFINITY, 0, 0, 0 };
     memset(req_need(r, n), 0, (size_t)r->d->n_items * sizeof(double));
     r->n_req++;
     return n;
@@ -69,6 +77,19 @@ static void site_request(struct rep *r, int site)
     dispatch(r, site);
 }
 
+/* Stock sent ahead reached a site: its first request needs that much less
+ * (what is not yet given to a shipment). */
+static void covered(struct rep *r, int site, const double *load)
+{
+    double *need = req_need(r, site), left = 0;
+    for (int i = 0; i < r->d->n_items; i++) {
+        need[i] -= fmin(need[i], load[i]);
+        left += need[i];
+    }
+    if (!(left > 0))
+        r->req[site].open = 0;
+}
+
 void demand_arrived(struct rep *r, int s)
 {
     const struct definition *d = r->d;
@@ -88,21 +109,24 @@ void demand_arrived(struct rep *r, int s)
     }
     if (q->site >= 0) {
         struct site_state *st = &r->site[q->site];
+        double at = fmax(r->now, st->occur);   /* stock sent ahead is there when it strikes */
+        if (q->ahead)
+            covered(r, q->site, load);
         if (!isfinite(st->first_arrival)) {
-            st->first_arrival = r->now;
+            st->first_arrival = at;
             st->first_ship = s;           /* the one that arrived first */
         }
         st->delivered += units;
         if (st->delivered >= st->demand && !isfinite(st->fill))
-            st->fill = r->now;
+            st->fill = at;
     } else {
-        if (!q->open && q->in_flight == 0) {
+        if (!q->ahead && !q->open && q->in_flight == 0) {
             r->fac[q->dest_fac].replenish = -1;
             on_stock_change(r, q->dest_fac);   /* loads since the order may call for more */
         }
         rep_schedule(r, r->now, EV_RETRY, 0, 0);
     }
-    double back = travel_minutes(r, sh->dest, d->facilities[sh->src].node);
+    double back = vehicle_minutes(r, sh->prof, sh->dest, d->facilities[sh->src].node);
     if (!isfinite(back))
         back = sh->best_free;       /* no way back now: assume it finds one in time */
     rep_schedule(r, r->now + d->run.unload_min + back, EV_HOME, s, 0);
@@ -180,6 +204,34 @@ int demand_reset(struct rep *r, int active)
     return reset_sites(r, active) < 0 || reset_waves(r, active) < 0 ? -1 : 0;
 }
 
+void demand_warning(struct rep *r)
+{
+    const struct definition *d = r->d;
+    if (!(d->warning_min > 0) || d->n_prepos == 0)
+        return;
+    for (int k = 0; k < d->n_prepos; k++)
+        fac_alarm_at(r, d->prepos[k].from, -d->warning_min);
+    rep_schedule(r, -d->warning_min, EV_WARNING, 0, 0);
+}
+
+/* EV_WARNING: every entry of disaster.preposition a request of its own,
+ * shipped from its store. */
+static void send_ahead(struct rep *r)
+{
+    const struct definition *d = r->d;
+    for (int k = 0; k < d->n_prepos && !r->failed; k++) {
+        const struct preposition *p = &d->prepos[k];
+        int node = p->to_site >= 0 ? d->sites[p->to_site].node : d->facilities[p->to_fac].node;
+        int q = req_new(r, p->to_site, p->to_fac, node);
+        if (q < 0)
+            return;
+        r->req[q].ahead = 1;
+        r->req[q].reported = r->now;
+        memcpy(req_need(r, q), p->units, (size_t)d->n_items * sizeof *p->units);
+        dispatch_from(r, q, p->from);
+    }
+}
+
 void demand_handle(struct rep *r, const struct event *e)
 {
     switch (e->type) {
@@ -187,5 +239,6 @@ void demand_handle(struct rep *r, const struct event *e)
     case EV_WAVE:    wave_request(r, e->a); break;
     case EV_REORDER: reorder(r, e->a); break;
     case EV_RETRY:   retry_open(r); break;
+    case EV_WARNING: send_ahead(r); break;
     }
 }

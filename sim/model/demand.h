@@ -13,10 +13,15 @@
  * scheduled when active >= 0.  0, or -1 when memory runs out. */
 int demand_reset(struct rep *r, int active);
 
+/* A warning before onset (disaster.warning_min > 0 and something to send
+ * ahead): calls out the sending stores at the warning and schedules the
+ * sending (EV_WARNING).  Before any other alarm of the replication. */
+void demand_warning(struct rep *r);
+
 /* A shipment reached its destination (the state's `arrived` upcall). */
 void demand_arrived(struct rep *r, int s);
 
-/* Handles EV_REQUEST, EV_WAVE, EV_REORDER and EV_RETRY. */
+/* Handles EV_REQUEST, EV_WAVE, EV_REORDER, EV_RETRY and EV_WARNING. */
 void demand_handle(struct rep *r, const struct event *e);
 
 #endif

@@ -31,6 +31,15 @@
  * the least key, then the lowest index (the proof is in pick_best).
  * Cost per shipment: O(I) per store whose key is computed, and the search
  * only as far as those stores.
+ *
+ * A store may have a second fleet of another truck type (flood-capable
+ * vehicles, vehicle.h): its estimate is made for each fleet, with that
+ * fleet's capacity and its own way through damaged roads, and the faster one
+ * is sent.  A fleet that passes some hazard has minutes of its own, which the
+ * search from the request (on ordinary trucks' minutes) does not bound: its
+ * floor is the straight-line bound alone, never above its free flow and so
+ * never above its minutes now.  Stock sent ahead on a warning goes through
+ * dispatch_from: the same loading of trucks, from a named store.
  */
 #include <limits.h>
 #include <math.h>
@@ -40,6 +49,7 @@
 #include "model/freeflow.h"
 #include "model/routes.h"
 #include "model/travel.h"
+#include "model/vehicle.h"
 
 typedef double (*policy_key)(const struct rep *r, int f, int q, double eta);
 
@@ -100,11 +110,11 @@ static int may_serve(const struct rep *r, int f, int q)
     return k == FAC_CENTRAL || k == FAC_SUPPLIER;
 }
 
-/* Units of item i that f can give to one truck of its type. */
-static double loadable(const struct rep *r, int f, int i, double used_kg, double used_m3)
+/* Units of item i that f can give to one truck of type t. */
+static double loadable(const struct rep *r, int t, int f, int i, double used_kg, double used_m3)
 {
     const struct definition *d = r->d;
-    const struct truck_type *tt = &d->truck_types[d->facilities[f].truck_type];
+    const struct truck_type *tt = &d->truck_types[t];
     const struct item *it = &d->items[i];
     double avail = floor(r->fac[f].stock[i] - r->fac[f].reserved[i] + 1e-9);
     double by_kg = floor((tt->capacity_t * 1000.0 - used_kg) / it->weight_kg + 1e-9);
@@ -112,38 +122,71 @@ static double loadable(const struct rep *r, int f, int i, double used_kg, double
     return fmax(0, fmin(avail, fmin(by_kg, by_m3)));
 }
 
+/* Store f's vehicle slots of fleet k (0 main, 1 second): [*a, *b). */
+static void fleet_slots(const struct facility *x, int k, int *a, int *b)
+{
+    *a = k ? x->trucks - x->extra_trucks : 0;
+    *b = k ? x->trucks : x->trucks - x->extra_trucks;
+}
+
+/* The truck type and vehicle profile of store f's fleet k. */
+static int fleet_type(const struct rep *r, int f, int k)
+{
+    const struct facility *x = &r->d->facilities[f];
+    return k ? x->extra_type : x->truck_type;
+}
+
 static int can_help(const struct rep *r, int f, int q)
 {
+    const struct facility *x = &r->d->facilities[f];
     const double *need = req_need(r, q);
-    for (int i = 0; i < r->d->n_items; i++)
-        if (need[i] > 0 && loadable(r, f, i, 0, 0) >= 1)
-            return 1;
+    for (int k = 0; k < 2; k++) {
+        int a, b, t = fleet_type(r, f, k);
+        fleet_slots(x, k, &a, &b);
+        for (int i = 0; b > a && i < r->d->n_items; i++)
+            if (need[i] > 0 && loadable(r, t, f, i, 0, 0) >= 1)
+                return 1;
+    }
     return 0;
 }
 
-/* When a truck from f could start loading, with its loading added: the
- * arrival less the travel.  *truck gets the truck it would be. */
-static double ready_loaded(const struct rep *r, int f, int *truck)
+/* When a truck of f's fleet k could start loading, with its loading added:
+ * the arrival less the travel (INFINITY for a fleet of none).  *truck gets
+ * the truck it would be. */
+static double ready_loaded(const struct rep *r, int f, int k, int *truck)
 {
     const struct facility *x = &r->d->facilities[f];
     const struct fac_state *fs = &r->fac[f];
+    int a, b;
+    fleet_slots(x, k, &a, &b);
+    if (b <= a)
+        return INFINITY;
     double ready = isfinite(fs->alarm_at) ? fs->ready_at : r->now + mobilise_min(r, f, r->now);
-    int best = 0;
-    for (int t = 1; t < x->trucks; t++)
+    int best = a;
+    for (int t = a + 1; t < b; t++)
         if (fs->truck_free[t] < fs->truck_free[best])
             best = t;
     *truck = best;
     double start = fmax(r->now, fmax(ready, fs->truck_free[best]));
     if (fs->absent >= x->trucks && r->now < r->crews_until)
         start = fmax(start, r->crews_until);   /* every crew is out: not before they return */
-    double load = x->load_setup_min + x->load_min_per_t * r->d->truck_types[x->truck_type].capacity_t;
+    double load = x->load_setup_min + x->load_min_per_t * r->d->truck_types[fleet_type(r, f, k)].capacity_t;
     return start + load;
 }
 
-/* Estimated arrival of a truck from f, once fac_dist[f] is known. */
-static double eta(const struct rep *r, int f, int *truck)
+/* Estimated arrival of a truck from f, of the sooner of its fleets, once
+ * fac_dist is known; *truck gets the truck it would be, *fleet its fleet. */
+static double eta(const struct rep *r, int f, int *truck, int *fleet)
 {
-    return ready_loaded(r, f, truck) + r->fac_dist[f];
+    double best = INFINITY;
+    for (int k = 0; k < 2; k++) {
+        int t = 0;
+        double e = ready_loaded(r, f, k, &t)
+                 + r->fac_dist[(size_t)k * (size_t)r->d->n_facilities + (size_t)f];
+        if (e < best || k == 0)
+            best = e, *truck = t, *fleet = k;
+    }
+    return best;
 }
 
 /* ---- finding the best store without looking at all of them -------------- */
@@ -213,26 +256,45 @@ static void offer(struct rep *r, int q, const struct pick *p, int f, int again)
         return;
     r->fac_seen[f] = r->call;
     int truck;
-    double g = net_bound(r->m->net, r->req[q].node, x->node);
-    double floor_eta = ready_loaded(r, f, &truck) + dist_floor(r, p, x->node, g);
+    double g = net_bound(r->m->net, r->req[q].node, x->node), floor_eta = INFINITY;
+    for (int k = 0; k < 2; k++)        /* a fleet passing some hazard: g alone (top) */
+        floor_eta = fmin(floor_eta, ready_loaded(r, f, k, &truck)
+                         + (vehicle_profile(r, fleet_type(r, f, k)) ? g
+                            : dist_floor(r, p, x->node, g)));
     policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
     cand_push(r->bound_heap, &r->n_bound, (struct cand){ key(r, f, q, floor_eta), f });
 }
 
-/* f's exact key into the key heap: its minutes now from the search (run on to
- * it), or, if no road leads there now, free flow plus the horizon, so that it
- * is chosen only when no store can get through (its truck will wait for a
- * road to reopen); a store no road leads to at all is never chosen. */
+/* f's minutes to request q now, for each of its fleets on its own vehicle's
+ * minutes (fac_dist[f], fac_dist[F + f]): from the search (run on to it), or,
+ * if no road leads there now, free flow plus the horizon, so that it is
+ * chosen only when no store can get through (its truck will wait for a road
+ * to reopen); INFINITY for a fleet of none. */
+static void distances(struct rep *r, int q, int f)
+{
+    const struct facility *x = &r->d->facilities[f];
+    for (int k = 0; k < 2; k++) {
+        int a, b;
+        double m = INFINITY;
+        fleet_slots(x, k, &a, &b);
+        if (b > a) {
+            m = vehicle_minutes(r, vehicle_profile(r, fleet_type(r, f, k)), r->req[q].node, x->node);
+            if (!isfinite(m))
+                m = freeflow_minutes(r, x->node, r->req[q].node) + r->d->run.horizon_min;
+        }
+        r->fac_dist[(size_t)k * (size_t)r->d->n_facilities + (size_t)f] = m;
+    }
+}
+
+/* f's exact key into the key heap (distances); a store no road leads to at
+ * all is never chosen. */
 static void evaluate(struct rep *r, int q, struct pick *p, int f)
 {
-    int node = r->d->facilities[f].node, truck;
-    double m = routes_minutes(r, r->req[q].node, node);
+    int truck, fleet;
     (void)p;
-    if (!isfinite(m))
-        m = freeflow_minutes(r, node, r->req[q].node) + r->d->run.horizon_min;
-    r->fac_dist[f] = m;
+    distances(r, q, f);
     policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
-    double k = key(r, f, q, eta(r, f, &truck));
+    double k = key(r, f, q, eta(r, f, &truck, &fleet));
     if (k < INFINITY)
         cand_push(r->key_heap, &r->n_key, (struct cand){ k, f });
 }
@@ -325,7 +387,7 @@ static double fill_truck(struct rep *r, int f, int q, int s)
     for (int i = 0; i < d->n_items; i++) {
         if (need[i] <= 0)
             continue;
-        double n = fmin(need[i], loadable(r, f, i, kg, m3));
+        double n = fmin(need[i], loadable(r, r->ship[s].vtype, f, i, kg, m3));
         if (n <= 0)
             continue;
         load[i] = n;
@@ -349,36 +411,63 @@ static int still_needed(const struct rep *r, int q)
     return 0;
 }
 
-void dispatch(struct rep *r, int q)
+/* One truckload for request q from store f, whose fac_dist is known, on the
+ * truck of the sooner fleet: 1, 0 when nothing could be loaded after all
+ * (cannot happen after can_help; be safe), -1 when out of memory. */
+static int send(struct rep *r, int q, int f)
 {
     const struct definition *d = r->d;
+    int truck = 0, fleet = 0;
+    double best_eta = eta(r, f, &truck, &fleet);
+    int s = ship_new(r, q, f);
+    if (s < 0)
+        return -1;
+    r->ship[s].fleet = fleet;          /* the vehicle the estimate was made for */
+    r->ship[s].vtype = definition_slot_type(d, f, truck);
+    r->ship[s].prof = vehicle_profile(r, r->ship[s].vtype);
+    if (fill_truck(r, f, q, s) <= 0) {
+        r->n_ship--;
+        return 0;
+    }
+    /* the truck is busy until it is back: there, unload, and home again (at
+     * free flow: a store cut off now is not charged its penalty twice);
+     * truck_home corrects the estimate when it is back sooner */
+    double back = freeflow_minutes(r, d->facilities[f].node, r->req[q].node);
+    r->fac[f].truck_free[truck] = best_eta + d->run.unload_min + back;
+    r->fac[f].slot_owner[truck] = s;
+    r->ship[s].slot = truck;
+    r->req[q].in_flight++;
+    fac_enqueue(r, s);
+    on_stock_change(r, f);             /* what is promised is no longer available */
+    return 1;
+}
+
+void dispatch(struct rep *r, int q)
+{
     struct pick p;
     if (!r->req[q].open || pick_begin(r, q, &p) < 0)
         return;
     while (still_needed(r, q) && !r->failed) {
-        int truck, best = pick_best(r, q, &p);
+        int best = pick_best(r, q, &p);
         if (best < 0)
             break;                         /* no stock anywhere: wait for some */
-        double best_eta = eta(r, best, &truck);
-        int s = ship_new(r, q, best);
-        if (s < 0)
+        int sent = send(r, q, best);
+        if (sent < 0)
             break;
-        if (fill_truck(r, best, q, s) <= 0) {   /* cannot happen after can_help; be safe */
-            r->n_ship--;
+        if (sent == 0) {
             cand_pop(r->key_heap, &r->n_key);
             continue;
         }
-        /* the truck is busy until it is back: there, unload, and home again (at
-         * free flow: a store cut off now is not charged its penalty twice);
-         * truck_home corrects the estimate when it is back sooner */
-        double back = freeflow_minutes(r, d->facilities[best].node, r->req[q].node);
-        r->fac[best].truck_free[truck] = best_eta + d->run.unload_min + back;
-        r->fac[best].slot_owner[truck] = s;
-        r->ship[s].slot = truck;
-        r->req[q].in_flight++;
-        fac_enqueue(r, s);
-        on_stock_change(r, best);      /* what is promised is no longer available */
         pick_again(r, q, &p, best);
     }
     r->req[q].open = still_needed(r, q);
+}
+
+void dispatch_from(struct rep *r, int q, int f)
+{
+    while (still_needed(r, q) && !r->failed && can_help(r, f, q)) {
+        distances(r, q, f);
+        if (send(r, q, f) <= 0)
+            break;
+    }
 }

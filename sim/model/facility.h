@@ -12,8 +12,10 @@
 /* Minutes store f needs from an alarm at time t until its crews are ready. */
 double mobilise_min(const struct rep *r, int f, double t);
 
-/* Calls out store f's crews (once; later calls change nothing). */
+/* Calls out store f's crews now, or at time t (once; later calls change
+ * nothing). */
 void fac_alarm(struct rep *r, int f);
+void fac_alarm_at(struct rep *r, int f, double t);
 
 /* A new empty shipment of request req from store src; its id, or -1. */
 int ship_new(struct rep *r, int req, int src);

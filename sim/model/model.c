@@ -31,6 +31,7 @@
 #include "model/outcome.h"
 #include "model/routes.h"
 #include "model/travel.h"
+#include "model/vehicle.h"
 
 /* Who handles the events of each module (state.h: EV_MODULE). */
 typedef void (*event_handler)(struct rep *r, const struct event *e);
@@ -133,9 +134,12 @@ static int fill_stores(struct model *m)
         const struct facility *x = &d->facilities[f];
         m->fac_lon[f] = d->nodes[x->node].lon;
         m->fac_lat[f] = d->nodes[x->node].lat;
-        if (x->trucks > 0)
+        if (x->trucks > x->extra_trucks)
             m->load_floor = fmin(m->load_floor, x->load_setup_min + x->load_min_per_t
                                  * d->truck_types[x->truck_type].capacity_t);
+        if (x->extra_trucks > 0)               /* a second fleet's (vehicle.h) */
+            m->load_floor = fmin(m->load_floor, x->load_setup_min + x->load_min_per_t
+                                 * d->truck_types[x->extra_type].capacity_t);
         if (x->kind == FAC_TOWNSHIP && x->township >= 0)
             m->town_first[x->township + 1]++;
     }
@@ -167,7 +171,7 @@ struct model *model_create(const struct definition *d)
     m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
     m->reorders = calloc((size_t)d->n_facilities + 1, 1);
     if (!m->net || !m->node_township || !m->reorders || fill_node_township(m) < 0
-        || fill_parts(m) < 0 || fill_stores(m) < 0)
+        || fill_parts(m) < 0 || vehicle_model(m) < 0 || fill_stores(m) < 0)
         goto fail;
     for (int f = 0; f < d->n_facilities; f++)
         for (int i = 0; i < d->n_items; i++)
@@ -192,6 +196,7 @@ void model_free(struct model *m)
     free(m->fac_lat);
     free(m->town_first);
     free(m->town_point);
+    vehicle_model_free(m);
     free(m);
 }
 
@@ -209,12 +214,13 @@ struct rep *rep_create(const struct model *m)
     for (int f = 0; f < d->n_facilities; f++)
         trucks += (size_t)d->facilities[f].trucks;
     r->cal = cal_create(1024);
-    r->routes = routes_create(m, ROUTES_BYTES);
+    r->routes = routes_create(m, ROUTES_BYTES / (size_t)m->n_profiles);  /* shared with
+                                                    * the other profiles' (vehicle.c) */
     r->freeflow = freeflow_create(m);
     r->road_min = malloc((size_t)(d->n_roads + 1) * sizeof *r->road_min);
     r->change_first = malloc((size_t)(d->n_roads + 1) * sizeof *r->change_first);
     r->fac = calloc(nf + 1, sizeof *r->fac);
-    r->fac_dist = calloc(nf + 1, sizeof *r->fac_dist);
+    r->fac_dist = calloc(2 * nf + 1, sizeof *r->fac_dist);     /* both fleets */
     r->fac_seen = calloc(nf + 1, sizeof *r->fac_seen);
     r->bound_heap = malloc((nf + 1) * sizeof *r->bound_heap);
     r->key_heap = malloc((nf + 1) * sizeof *r->key_heap);
@@ -228,6 +234,7 @@ struct rep *rep_create(const struct model *m)
           && r->site && r->ev_first && r->initial;
     for (int i = 0; ok && i < d->n_roads; i++)
         r->road_min[i] = net_free_minutes(m->net, i);   /* what the searches start from */
+    ok = ok && vehicle_rep_create(r) == 0;
     for (int s = 0; s < STREAMS && ok; s++)
         ok = (r->rng[s] = gsl_rng_alloc(gsl_rng_mt19937)) != NULL;
     if (!ok) {
@@ -260,6 +267,7 @@ void rep_free(struct rep *r)
     for (int f = 0; r->fac && f < r->d->n_facilities; f++) {
         fifo_free(&r->fac[f].truck_q);
         fifo_free(&r->fac[f].bay_q);
+        fifo_free(&r->fac[f].extra_q);
     }
     for (int s = 0; s < r->cap_ship; s++)
         free(r->ship[s].route);
@@ -267,8 +275,10 @@ void rep_free(struct rep *r)
     routes_free(r->routes);
     freeflow_free(r->freeflow);
     free(r->road_min);
+    vehicle_rep_free(r);
     free(r->changes);
     free(r->change_next);
+    free(r->change_rule);
     free(r->change_first);
     free(r->fac);
     free(r->fac_dist);
@@ -334,6 +344,7 @@ static int reset(struct rep *r, long index, struct rep_result *res, int active)
     /* road events first, so that a change at t also holds for what happens at t */
     if (travel_realise_damage(r) < 0)
         return -1;
+    demand_warning(r);                /* a warning's alarms come before onset's */
     if (d->run.alarm == ALARM_ONSET)
         for (int f = 0; f < d->n_facilities; f++)
             fac_alarm(r, f);

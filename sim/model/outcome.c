@@ -113,22 +113,30 @@ static void compose(const struct rep *r, int site, double *c)
     double h = r->d->run.horizon_min;
     for (int k = 0; k < CAUSES; k++)
         c[k] = 0;
-    c[CAUSE_REPORT] = span(st->occur, q->reported, h);
+    double occ = st->occur;
     if (st->first_ship < 0) {       /* nothing shipped: no road to it at all, or no stock */
+        c[CAUSE_REPORT] = span(occ, q->reported, h);
         c[cut_off(r, r->d->sites[site].node) ? CAUSE_ROAD : CAUSE_STOCK]
             = span(q->reported, INFINITY, h);
         return;
     }
+    /* Stock sent ahead on a warning left before the disaster struck: only
+     * what its journey took after the occurrence counts (every phase cut
+     * there; for any other shipment every time is past it already). */
     const struct shipment *sh = &r->ship[st->first_ship];
-    double go = fmax(sh->t_order, fmin(sh->t_ready, sh->t_truck));
-    c[CAUSE_STOCK] = span(q->reported, sh->t_order, h);
-    c[CAUSE_MOBILISE] = span(sh->t_order, fmin(fmax(sh->t_ready, sh->t_order), sh->t_truck), h);
-    c[CAUSE_TRUCK] = isfinite(sh->t_ready) ? span(go, sh->t_truck, h) : 0;
-    c[CAUSE_BAY] = span(sh->t_truck, sh->t_bay, h);
-    c[CAUSE_LOAD] = span(sh->t_bay, sh->t_loaded, h);
+    double order = fmax(sh->t_order, occ), ready = fmax(sh->t_ready, occ);
+    double truck = fmax(sh->t_truck, occ), bay = fmax(sh->t_bay, occ);
+    double loaded = fmax(sh->t_loaded, occ);
+    double go = fmax(order, fmin(ready, truck));
+    c[CAUSE_REPORT] = span(occ, fmin(q->reported, order), h);
+    c[CAUSE_STOCK] = span(q->reported, order, h);
+    c[CAUSE_MOBILISE] = span(order, fmin(fmax(ready, order), truck), h);
+    c[CAUSE_TRUCK] = isfinite(sh->t_ready) ? span(go, truck, h) : 0;
+    c[CAUSE_BAY] = span(truck, bay, h);
+    c[CAUSE_LOAD] = span(bay, loaded, h);
     double road = sh->road_wait + (sh->waiting ? h - sh->wait_since : 0)
                 + fmax(0, sh->driven_free - sh->best_free) + sh->slow_extra;
-    double moving = span(sh->t_loaded, sh->t_arrive, h);
+    double moving = span(loaded, sh->t_arrive, h);
     c[CAUSE_ROAD] = fmin(road, moving);
     c[CAUSE_TRAVEL] = moving - c[CAUSE_ROAD];
 }
@@ -164,7 +172,7 @@ void finish(struct rep *r, struct rep_result *res, int trace, int active)
         res->response[s] = isfinite(st->first_arrival) ? st->first_arrival - st->occur : INFINITY;
         res->fill[s] = isfinite(st->fill) ? st->fill - st->occur : INFINITY;
         res->demand_units += st->demand;
-        res->unmet_units += st->demand - st->delivered;
+        res->unmet_units += fmax(0, st->demand - st->delivered);   /* sent ahead: may be more */
         compose(r, s, &res->cause[(size_t)s * CAUSES]);
     }
     for (int f = 0; f < d->n_facilities; f++)

@@ -40,7 +40,8 @@ enum event_type {
     EV_REQUEST = MOD_DEMAND << 8,  /* a site's request reaches dispatch (a = site) */
     EV_WAVE,      /* a later wave of a site's requests reaches dispatch (a = request) */
     EV_REORDER,   /* a store checks its reorder levels (a = facility) */
-    EV_RETRY      /* stock arrived somewhere: open requests try again */
+    EV_RETRY,     /* stock arrived somewhere: open requests try again */
+    EV_WARNING    /* a warning: stores send stock ahead (preposition.c) */
 };
 
 struct model {
@@ -56,6 +57,12 @@ struct model {
     int *town_first, *town_point;  /* per township t, its township points are
                                * town_point[town_first[t] .. town_first[t+1]) */
     double load_floor;        /* least minutes to load a full truck at any store */
+    /* vehicle profiles (vehicle.c): profile 0 is every vehicle that passes no
+     * hazard; each truck type that passes some gets its own */
+    int n_profiles;
+    int *type_profile;        /* per truck type */
+    double *rule_pass;        /* n_profiles x n_damage: the speed factor a profile keeps on a
+                               * road changed by that rule (0: none of its own) */
 };
 
 struct fac_state {
@@ -63,9 +70,12 @@ struct fac_state {
     double *reserved;         /* units promised to shipments not yet loaded */
     double *truck_free;       /* dispatcher's estimate of when each truck is next free */
     int *slot_owner;          /* the shipment that last set each estimate (-1: none) */
-    int trucks_idle, bays_busy;
+    int trucks_idle, bays_busy;    /* trucks_idle counts both fleets */
+    int extra_idle;           /* of the idle ones, second-fleet vehicles */
     double alarm_at, ready_at;     /* INFINITY until alarmed */
     struct fifo truck_q, bay_q;    /* shipments waiting for a truck, for a bay */
+    struct fifo extra_q;      /* shipments waiting for a second-fleet vehicle */
+    int stand_extra;          /* second-fleet vehicles standing without a crew */
     int replenish;            /* request id of its open replenishment, -1 if none */
     int absent, owed;         /* crews out; of them, trucks still to be taken when home */
     int reorder_due;          /* an EV_REORDER for it is scheduled */
@@ -77,6 +87,7 @@ struct request {
     double reported;
     int open;                 /* some need is left */
     int in_flight;            /* shipments made and not yet arrived */
+    int ahead;                /* stock sent ahead on a warning (preposition.c) */
 };
 
 struct site_state {
@@ -92,6 +103,7 @@ struct shipment {
     double road_wait, wait_since, driven_free, best_free, slow_extra;
     int node, waiting;
     int slot;                 /* its store's truck estimate it set (dispatch.c), -1 if none */
+    int fleet, vtype, prof;   /* main (0) or second (1) fleet; its truck type and profile */
     int *route; int route_len, route_pos, route_cap;
 };
 
@@ -109,16 +121,20 @@ struct rep {
     struct calendar *cal;
     struct routes *routes;    /* routes on the roads now (routes.c) */
     struct freeflow *freeflow;/* free-flow minutes per (store, node) (freeflow.c) */
+    struct routes **prof_routes;   /* the same for profiles 1 .. n_profiles - 1 (vehicle.c) */
     gsl_rng *rng[STREAMS];
     double now;
     long index;
 
     double *road_min;         /* minutes of each road now; INFINITY when closed */
+    double *prof_min;         /* the same for profiles 1 .. n_profiles - 1 (vehicle.c) */
     struct road_change *changes; int n_changes, cap_changes;
+    int *change_rule;         /* per change: the damage rule that made it, -1 for close */
     int *change_next, *change_first;   /* changes of one road, in array order */
 
     struct fac_state *fac;
-    double *fac_dist;         /* dispatch scratch: minutes from each store to a request */
+    double *fac_dist;         /* dispatch scratch: minutes from each store to a request, for
+                               * its main fleet [f] and its second fleet [F + f] */
     unsigned *fac_seen;       /* dispatch scratch: the call that last looked at a store */
     unsigned call;            /* dispatch calls so far */
     struct cand *bound_heap, *key_heap;   /* dispatch scratch, n_facilities each */
@@ -156,6 +172,14 @@ static inline double *req_need(const struct rep *r, int q)
 static inline double *ship_load(const struct rep *r, int s)
 {
     return r->load_mem + (size_t)s * (size_t)r->d->n_items;
+}
+
+/* The stream a shipment's loading or travel draws from: a shipment sent
+ * ahead on a warning draws from its own, so that the others' draws stay
+ * aligned with a run that sends nothing ahead (common random numbers). */
+static inline gsl_rng *ship_rng(const struct rep *r, int s, enum stream purpose)
+{
+    return r->req[r->ship[s].req].ahead ? r->rng[STREAM_AHEAD] : r->rng[purpose];
 }
 
 /* Schedules an event; a calendar that cannot grow fails the replication. */

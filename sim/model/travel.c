@@ -12,40 +12,45 @@
  * Road delay = waits + the detour (free-flow minutes of the roads driven
  * beyond the free-flow shortest route) + the extra minutes of slowed roads.
  * Routes are read from the search kept from the destination (routes.c).
+ * A vehicle that passes some hazard (vehicle.h) has minutes and routes of
+ * its own: every road change is applied to each vehicle profile's minutes,
+ * and a truck reads its own profile's.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "model/routes.h"
 #include "model/travel.h"
+#include "model/vehicle.h"
 
-/* The road's minutes at r->now: when several changes are in force the most
- * severe wins (a closure beats a slow-down, whatever the order of the rules),
- * looking only at this road's changes. */
-static double road_now(const struct rep *r, int road)
+/* The road's minutes at r->now for vehicle profile p: when several changes
+ * are in force the most severe wins (a closure beats a slow-down, whatever
+ * the order of the rules), looking only at this road's changes; a vehicle
+ * that passes a rule's cause keeps its own factor there (vehicle.c). */
+static double road_now(const struct rep *r, int road, int p)
 {
-    double base = net_free_minutes(r->m->net, road), factor = 1.0;
-    for (int c = r->change_first[road]; c >= 0; c = r->change_next[c]) {
-        const struct road_change *ch = &r->changes[c];
-        if (ch->from_min <= r->now && r->now < ch->until_min && ch->factor < factor)
-            factor = ch->factor;
-    }
-    return factor > 0 ? base / factor : INFINITY;
+    double factor = vehicle_factor(r, road, p);
+    return factor > 0 ? net_free_minutes(r->m->net, road) / factor : INFINITY;
 }
 
-static int add_change(struct rep *r, int road, double from, double until, double factor)
+/* A change by damage rule `rule` (-1: disaster.close). */
+static int add_change(struct rep *r, int road, double from, double until, double factor, int rule)
 {
     if (r->n_changes == r->cap_changes) {
         int cap = r->cap_changes ? 2 * r->cap_changes : 64;
         struct road_change *c = realloc(r->changes, (size_t)cap * sizeof *c);
         int *next = c ? realloc(r->change_next, (size_t)cap * sizeof *next) : NULL;
+        int *by = next ? realloc(r->change_rule, (size_t)cap * sizeof *by) : NULL;
         if (c)
             r->changes = c;
-        if (!next)
+        if (next)
+            r->change_next = next;
+        if (!by)
             return -1;
-        r->change_next = next;
+        r->change_rule = by;
         r->cap_changes = cap;
     }
+    r->change_rule[r->n_changes] = rule;
     r->changes[r->n_changes++] = (struct road_change){ road, from, until, factor };
     return 0;
 }
@@ -80,20 +85,17 @@ int travel_realise_damage(struct rep *r)
             double u = gsl_rng_uniform(g);
             double from = rng_draw(g, dm->from_min), dur = rng_draw(g, dm->duration_min);
             if (u < p && !(d->road_protected && d->road_protected[road])
-                && add_change(r, road, from, from + dur, dm->factor) < 0)
+                && add_change(r, road, from, from + dur, dm->factor, k) < 0)
                 return -1;
         }
     }
     for (int i = 0; i < d->n_roads; i++)
-        if (d->road_closed && d->road_closed[i] && add_change(r, i, 0.0, INFINITY, 0.0) < 0)
+        if (d->road_closed && d->road_closed[i] && add_change(r, i, 0.0, INFINITY, 0.0, -1) < 0)
             return -1;
     link_changes(r);
-    for (int i = 0; i < d->n_roads; i++) {      /* back to free flow, the searches told */
-        double old = r->road_min[i], now = net_free_minutes(r->m->net, i);
-        r->road_min[i] = now;
-        if (old != now)
-            routes_road_changed(r, i, old, now);
-    }
+    for (int p = 0; p < r->m->n_profiles; p++)  /* back to free flow, the searches told */
+        for (int i = 0; i < d->n_roads; i++)
+            vehicle_set_min(r, p, i, net_free_minutes(r->m->net, i));
     for (int c = 0; c < r->n_changes; c++) {
         if (cal_schedule(r->cal, r->changes[c].from_min, EV_ROAD, c, 0) < 0)
             return -1;
@@ -106,15 +108,14 @@ int travel_realise_damage(struct rep *r)
 
 static void go_on(struct rep *r, int s);
 
-/* EV_ROAD: a change starts or ends; road_min takes the road's minutes now
- * and the kept searches are told (routes.c keeps what stays right). */
+/* EV_ROAD: a change starts or ends; road_min (and each vehicle profile's
+ * minutes) takes the road's minutes now and the kept searches are told
+ * (routes.c keeps what stays right). */
 static void road_event(struct rep *r, int change)
 {
     int road = r->changes[change].road;
-    double now = road_now(r, road), old = r->road_min[road];
-    r->road_min[road] = now;
-    if (now != old)
-        routes_road_changed(r, road, old, now);
+    for (int p = 0; p < r->m->n_profiles; p++)  /* each vehicle profile's (vehicle.h) */
+        vehicle_set_min(r, p, road, road_now(r, road, p));
     if (r->n_waiting > 0 && r->resume_at != r->now) {
         r->resume_at = r->now;             /* after every road change of this instant */
         if (cal_schedule(r->cal, r->now, EV_RESUME, 0, 0) < 0)
@@ -169,7 +170,7 @@ static int plan(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
     int len;
-    double m = routes_way(r, sh->dest, sh->node, &sh->route, &sh->route_cap, &len);
+    double m = vehicle_way(r, sh->prof, sh->dest, sh->node, &sh->route, &sh->route_cap, &len);
     if (!isfinite(m) || r->failed)
         return -1;
     for (int i = 0; i < len / 2; i++) {       /* dest -> node reversed: node -> dest */
@@ -184,8 +185,9 @@ static int plan(struct rep *r, int s)
 
 static int route_open(const struct rep *r, const struct shipment *sh)
 {
+    const double *min = vehicle_road_min(r, sh->prof);
     for (int i = sh->route_pos; i < sh->route_len; i++)
-        if (!isfinite(r->road_min[sh->route[i]]))
+        if (!isfinite(min[sh->route[i]]))
             return 0;
     return sh->route_pos < sh->route_len;
 }
@@ -213,12 +215,13 @@ static void go_on(struct rep *r, int s)
     sh = &r->ship[s];
     int road = sh->route[sh->route_pos];
     const struct road_class_def *rc = &r->d->road_classes[r->d->roads[road].cls];
-    double t = r->road_min[road]       /* never faster than the class's top speed */
-        * rng_factor_above(r->rng[STREAM_TRAVEL], rc->cv, rc->speed_kmh / rc->top_speed_kmh);
+    double now = vehicle_road_min(r, sh->prof)[road];          /* its own vehicle's minutes */
+    double t = now                      /* never faster than the class's top speed */
+        * rng_factor_above(ship_rng(r, s, STREAM_TRAVEL), rc->cv, rc->speed_kmh / rc->top_speed_kmh);
     sh->driven_free += net_free_minutes(r->m->net, road);
-    sh->slow_extra += r->road_min[road] - net_free_minutes(r->m->net, road);   /* flooded, slowed */
+    sh->slow_extra += now - net_free_minutes(r->m->net, road);   /* flooded, slowed */
     if (r->now >= r->check_from && r->now < r->check_until && crosses(r, road)) {
-        double wait = rng_draw(r->rng[STREAM_TRAVEL], r->d->checkpoints.value);
+        double wait = rng_draw(ship_rng(r, s, STREAM_TRAVEL), r->d->checkpoints.value);
         t += wait;                         /* a checkpoint between townships */
         sh->slow_extra += wait;
     }

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "results/check.h"
 #include "results/outfile.h"
 
@@ -121,11 +122,19 @@ static void print_stores(FILE *f, const struct definition *d, enum lang l)
         text_pad(f, lang_name(l, x->name, x->name_zh), w[0]);
         fprintf(f, "%9.1f %9.1f %7.1f %7d  ", definition_stock_t(d, i), m3,
                 100.0 * m3 / x->capacity_m3, x->bays);
-        if (x->trucks > 0)
-            snprintf(fleet, sizeof fleet, lang_text(l, T_CHK_FLEET), x->trucks,
+        int main_fleet = x->trucks - x->extra_trucks;     /* and a second fleet's, after + */
+        fleet[0] = '\0';
+        if (main_fleet > 0)
+            snprintf(fleet, sizeof fleet, lang_text(l, T_CHK_FLEET), main_fleet,
                      d->truck_types[x->truck_type].capacity_t,
                      d->truck_types[x->truck_type].capacity_m3);
-        else
+        if (x->extra_trucks > 0)
+            snprintf(fleet + strlen(fleet), sizeof fleet - strlen(fleet), "%s", main_fleet > 0 ? " + " : "");
+        if (x->extra_trucks > 0)
+            snprintf(fleet + strlen(fleet), sizeof fleet - strlen(fleet), lang_text(l, T_CHK_FLEET),
+                     x->extra_trucks, d->truck_types[x->extra_type].capacity_t,
+                     d->truck_types[x->extra_type].capacity_m3);
+        if (x->trucks == 0)
             snprintf(fleet, sizeof fleet, "%s", lang_text(l, T_CHK_FLEET_NONE));
         fprintf(f, "%s\n", fleet);
     }
