@@ -677,14 +677,16 @@ static void test_set_last_wins(void **state)
 /* A once-only cost is annualised with the capital recovery factor: 1,000,000 over 10 years
  * at 8% is 1e6 x 0.08 x 1.08^10 / (1.08^10 - 1); 1.08^10 = 2.158924997, so the factor is
  * 0.08 x 2.158924997 / 1.158924997 = 0.149029489 and the year's cost 149,029.49.  At a rate
- * of 0 it is the straight share, 1e6 / 10.  A yearly cost is its own. */
+ * of 0 it is the straight share, 1e6 / 10.  Its upkeep, 20,000 a year, adds on: 169,029.49.
+ * A yearly cost is its own. */
 static void test_lever_annual_cost(void **state)
 {
     const char *text_levers =
         "  { id = \"central\"; truck = \"medium\"; trucks = 2; }\n);\n"
         "lever_costs = { discount_rate = 0.08; };\n"
         "levers = ( { id = \"boats\"; name = \"Boats\"; cost_yuan = 1000000.0; cost_per = \"once\";\n"
-        "             life_years = 10.0; why = \"w\"; set = [ \"fleet.central.trucks = 3\" ]; },\n"
+        "             life_years = 10.0; upkeep_yuan = 20000.0; why = \"w\";\n"
+        "             set = [ \"fleet.central.trucks = 3\" ]; },\n"
         "           { id = \"crews\"; name = \"Crews\"; cost_yuan = 50000.0; cost_per = \"year\";\n"
         "             cost_range = [40000.0, 60000.0]; why = \"w\";\n"
         "             set = [ \"facility_kinds.central.mobilise_night_min = 20.0\" ]; } );";
@@ -694,7 +696,7 @@ static void test_lever_annual_cost(void **state)
     (void)state;
     assert_int_equal(d->n_levers, 2);
     assert_string_equal(d->levers[0].id, "boats");
-    assert_true(fabs(d->levers[0].annual_yuan - 149029.49) < 0.01);
+    assert_true(fabs(d->levers[0].annual_yuan - 169029.49) < 0.01);    /* + upkeep 20,000 */
     assert_near(d->levers[1].annual_yuan, 50000.0);
     assert_near(d->levers[1].cost_lo, 40000.0);
     assert_int_equal(d->levers[1].n_sets, 1);

@@ -8,6 +8,7 @@
  *     is there before the disaster; the rest of the need shipped when the request comes),
  *     too late to be there first (its journey after the occurrence counted in the causes),
  *     to another store (which then serves the site), and no warning (nothing sent);
+ *   - a faster reporting chain (disaster.report_factor);
  *   - a second fleet of boats that pass flooded roads: chosen where faster, both fleets
  *     sharing one bay, a road closed for trucks but not for boats, a cause the boats do not
  *     pass;
@@ -142,6 +143,18 @@ static void no_warning_nothing_ahead(void **state)
     sim_close(s);
 }
 
+static void faster_reporting(void **state)
+{
+    (void)state;
+    /* disaster.report_factor = 0.5 (grid members reporting straight to the county): the
+     * 10-minute delay drawn is halved, the request comes at 5; alarm at the request, crews
+     * ready 25, loading 15 -> 40, travel 48 -> 88. */
+    struct sim *s = sim_run_one(NULL, RUN("request"), SITE_B("100.0"), "report_factor = 0.5;", 0);
+    assert_minutes("response", s->res.response[0], 88.0);
+    assert_minutes("reporting", cause(s, 0, CAUSE_REPORT), 5.0);
+    sim_close(s);
+}
+
 /* ---- vehicles that pass damaged roads ---------------------------------------------- */
 
 static void boats_pass_the_flood(void **state)
@@ -246,6 +259,7 @@ int main(void)
         cmocka_unit_test_teardown(ahead_too_late, teardown),
         cmocka_unit_test_teardown(ahead_to_a_store, teardown),
         cmocka_unit_test_teardown(no_warning_nothing_ahead, teardown),
+        cmocka_unit_test_teardown(faster_reporting, teardown),
         cmocka_unit_test_teardown(boats_pass_the_flood, teardown),
         cmocka_unit_test_teardown(both_fleets, teardown),
         cmocka_unit_test_teardown(ahead_keeps_the_streams, teardown),

@@ -100,7 +100,7 @@ static int find_study(const struct brief *b, const char *command, struct found *
         found_free(x);
         return 0;
     }
-    x->w = (struct study_view){ b->d, &x->s, x->st, b->lang, b->ri->version };
+    x->w = (struct study_view){ b->d, &x->s, x->st, b->lang, b->ri->version, NULL };
     return 1;
 }
 

@@ -3,7 +3,11 @@
  * whole, then gnuplot, as for a run: charts.c), and the compare chart: one
  * row per option, its paired difference from the baseline in points with
  * its interval (black) over the interval the same difference would have
- * from independent runs (grey), a line at 0.  Same seed, same bytes.
+ * from independent runs (grey), a line at 0; the roads map and the
+ * tornado; and improve's frontier: every plan run in full at its cost a
+ * year and its promise kept, the frontier drawn as a staircase with the
+ * plans' intervals, the required level, the recommended plan ringed.  Same
+ * seed, same bytes.
  */
 #include <math.h>
 #include <string.h>
@@ -11,6 +15,7 @@
 #include "charts/gplot.h"
 #include "charts/study_charts.h"
 #include "results/outfile.h"
+#include "results/study_improve.h"
 #include "results/study_roads.h"
 #include "results/study_sens.h"
 #include <stdlib.h>
@@ -49,6 +54,18 @@ static void draw(const char *dir, int verbose, struct study_charts *done)
     }
     done->state = CHARTS_RAN;
     gplot_draw(gnuplot, dir, done->names, done->n, done->drawn, verbose);
+}
+
+/* A study's one chart, not drawn yet: its name and the words about it. */
+static void one_chart(struct study_charts *done, const char *name, enum text heading,
+                      enum text how)
+{
+    memset(done, 0, sizeof *done);
+    done->state = CHARTS_SKIPPED;
+    done->n = 1;
+    done->names[0] = name;
+    done->heading[0] = heading;
+    done->how[0] = how;
 }
 
 /* ---- compare -------------------------------------------------------------- */
@@ -108,12 +125,7 @@ static int w_compare(FILE *f, const struct study_view *w)
 int compare_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
                    struct study_charts *done, char *err, size_t errlen)
 {
-    memset(done, 0, sizeof *done);
-    done->state = CHARTS_SKIPPED;
-    done->n = 1;
-    done->names[0] = "compare";
-    done->heading[0] = T_ST_ABOUT_COMPARE_H;
-    done->how[0] = T_ST_ABOUT_COMPARE;
+    one_chart(done, "compare", T_ST_ABOUT_COMPARE_H, T_ST_ABOUT_COMPARE);
     if (no_plot)
         return 0;
     if (write_file(dir, "compare_chart.csv", w, w_compare_data, err, errlen) < 0
@@ -191,12 +203,7 @@ static int paint_roads(const struct study_view *w, int *state)
 int roads_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
                  struct study_charts *done, char *err, size_t errlen)
 {
-    memset(done, 0, sizeof *done);
-    done->state = CHARTS_SKIPPED;
-    done->n = 1;
-    done->names[0] = "map";
-    done->heading[0] = T_ST_ABOUT_ROADS_H;
-    done->how[0] = T_ST_ABOUT_ROADS;
+    one_chart(done, "map", T_ST_ABOUT_ROADS_H, T_ST_ABOUT_ROADS);
     if (no_plot)
         return 0;
     struct road_paint paint = { 0 };
@@ -283,16 +290,108 @@ static int w_tornado(FILE *f, const struct study_view *w)
 int sens_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
                 struct study_charts *done, char *err, size_t errlen)
 {
-    memset(done, 0, sizeof *done);
-    done->state = CHARTS_SKIPPED;
-    done->n = 1;
-    done->names[0] = "tornado";
-    done->heading[0] = T_ST_ABOUT_TORNADO_H;
-    done->how[0] = T_ST_ABOUT_TORNADO;
+    one_chart(done, "tornado", T_ST_ABOUT_TORNADO_H, T_ST_ABOUT_TORNADO);
     if (no_plot)
         return 0;
     if (write_file(dir, "tornado.csv", w, w_tornado_data, err, errlen) < 0
         || write_file(dir, "tornado.gp", w, w_tornado, err, errlen) < 0)
+        return -1;
+    draw(dir, verbose, done);
+    return 0;
+}
+
+/* ---- improve: the cost-promise frontier ------------------------------------------ */
+
+/* Yuan per unit of the cost axis: thousands, or 万 (ten thousand) in Chinese. */
+static double cost_unit(const struct study_view *w)
+{
+    return w->lang == LANG_ZH ? 10000.0 : 1000.0;
+}
+
+/* Every plan run in full (frontier = 0), or the frontier's alone (1), by cost. */
+static int w_plans(FILE *f, const struct study_view *w, int frontier)
+{
+    const struct improve *im = w->improve;
+    fputs("cost,kept,lo,hi,recommended,plan\n", f);
+    for (int k = 0; k < im->n_plans; k++) {
+        const struct improve_plan *x = &im->plan[im->order[k]];
+        if (!x->full || (frontier && !x->frontier))
+            continue;
+        const struct interval *kept = &w->st[x->v].kept;
+        fprintf(f, "%.4f,%.3f,%.3f,%.3f,%d,", x->cost / cost_unit(w), 100 * kept->est + 0.0,
+                100 * kept->lo + 0.0, 100 * kept->hi + 0.0, im->order[k] == im->recommended);
+        gplot_label(f, w->s->v[x->v].name);
+        fputc('\n', f);
+    }
+    return 0;
+}
+
+static int w_all_plans(FILE *f, const struct study_view *w)
+{
+    return w_plans(f, w, 0);
+}
+
+static int w_frontier_plans(FILE *f, const struct study_view *w)
+{
+    return w_plans(f, w, 1);
+}
+
+static int w_frontier(FILE *f, const struct study_view *w)
+{
+    const struct improve *im = w->improve;
+    const struct chart_ctx c = ctx(NULL, w);
+    char scen[128], title[256], sub[512], req[64];
+    double top = 1;
+    for (int p = 0; p < im->n_plans; p++)
+        if (im->plan[p].full)
+            top = fmax(top, im->plan[p].cost / cost_unit(w));
+    chart_scenario(&c, scen, sizeof scen);
+    snprintf(title, sizeof title, lang_text(w->lang, T_IM_FRONTIER_TITLE), scen);
+    snprintf(sub, sizeof sub, lang_text(w->lang, T_IM_FRONTIER_SUB), w->s->n, chart_label(&c),
+             100 * w->s->conf);
+    snprintf(req, sizeof req, lang_text(w->lang, T_TIME_REQUIRED_LEVEL), 100 * w->s->required);
+    gplot_begin(f, "frontier", "promise kept against the cost a year of every plan run in full, "
+                "the frontier as a staircase, the recommended plan ringed",
+                "frontier_all.csv, frontier.csv", w->lang == LANG_ZH);
+    chart_title(f, title, sub);
+    fputs("set xlabel ", f);
+    gplot_str(f, lang_text(w->lang, T_IM_FRONTIER_X));
+    fputs("\nset ylabel ", f);
+    gplot_str(f, lang_text(w->lang, T_IM_FRONTIER_Y));
+    fprintf(f, "\nset xrange [%g:%g]\nset yrange [0:105]\nset ytics 0,10,100 nomirror\n"
+            "set xtics nomirror\nset border 3\nset grid lc rgb '#dddddd'\n"
+            "set bmargin at screen 0.2\nset key at screen 0.5, screen 0.015 center bottom "
+            "horizontal samplen 2 font ',16'\n"
+            "set arrow from graph 0, first %g to graph 1, first %g nohead dt 2 lw 2 "
+            "lc rgb '#d73027' front\n"
+            "plot 'frontier_all.csv' skip 1 using 1:2 with points pt 7 ps 0.7*pscale "
+            "lc rgb '#b0b0b0' title ", -0.03 * top, 1.08 * top, 100 * w->s->required,
+            100 * w->s->required);
+    gplot_str(f, lang_text(w->lang, T_IM_KEY_OTHER));
+    fputs(", \\\n    'frontier.csv' skip 1 using 1:2 with steps lw 2 lc rgb '#4575b4' notitle, "
+          "\\\n    'frontier.csv' skip 1 using 1:2:3:4 with yerrorbars pt 7 ps 1.2*pscale lw 2 "
+          "lc rgb '#4575b4' title ", f);
+    gplot_str(f, lang_text(w->lang, T_IM_KEY_FRONTIER));
+    fputs(", \\\n    'frontier.csv' skip 1 using 1:2:6 with labels left offset char 1,-0.9 "
+          "font ',11' tc rgb '#333333' notitle, \\\n    'frontier.csv' skip 1 using "
+          "1:($5 == 1 ? $2 : NaN) with points pt 6 ps 4*pscale lw 3 lc rgb '#d73027' title ", f);
+    gplot_str(f, lang_text(w->lang, T_IM_KEY_RECOMMENDED));
+    fputs(", \\\n    NaN with lines dt 2 lw 2 lc rgb '#d73027' title ", f);
+    gplot_str(f, req);
+    fputc('\n', f);
+    gplot_end(f);
+    return 0;
+}
+
+int improve_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                   struct study_charts *done, char *err, size_t errlen)
+{
+    one_chart(done, "frontier", T_IM_ABOUT_FRONTIER_H, T_IM_ABOUT_FRONTIER);
+    if (no_plot)
+        return 0;
+    if (write_file(dir, "frontier_all.csv", w, w_all_plans, err, errlen) < 0
+        || write_file(dir, "frontier.csv", w, w_frontier_plans, err, errlen) < 0
+        || write_file(dir, "frontier.gp", w, w_frontier, err, errlen) < 0)
         return -1;
     draw(dir, verbose, done);
     return 0;

@@ -4,7 +4,8 @@
  * option's difference from the baseline with its paired interval and, in
  * grey, the unpaired one), `roads` (the map, each road coloured by what
  * protecting it is worth) and `tornado` (the promise at each assumption's
- * low and high end, sorted by swing).  report.html for a study (study_html.c)
+ * low and high end, sorted by swing), `frontier` (improve: what keeping
+ * the promise costs).  report.html for a study (study_html.c)
  * puts the decision, these charts and the table on one page.
  */
 #ifndef SUPPLYSIM_CHARTS_STUDY_H
@@ -35,6 +36,9 @@ int roads_charts(const char *dir, const struct study_view *w, int no_plot, int v
 int sens_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
                 struct study_charts *done, char *err, size_t errlen);
 
+int improve_charts(const char *dir, const struct study_view *w, int no_plot, int verbose,
+                   struct study_charts *done, char *err, size_t errlen);
+
 /* report.html of a study: the question, the decision (one line, as the text
  * output's first), the charts, and the table the command writes (table:
  * rows of HTML, already escaped); 0, or -1 with a message. */
@@ -47,5 +51,6 @@ int study_html(const char *dir, const struct study_view *w, enum text question,
 void compare_html_table(FILE *f, const struct study_view *w);
 void roads_html_table(FILE *f, const struct study_view *w);
 void sens_html_table(FILE *f, const struct study_view *w);
+void improve_html_table(FILE *f, const struct study_view *w);
 
 #endif

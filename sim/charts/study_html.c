@@ -9,6 +9,7 @@
 #include "charts/html.h"
 #include "charts/study_charts.h"
 #include "results/outfile.h"
+#include "results/study_improve.h"
 #include "results/study_roads.h"
 #include "results/study_sens.h"
 #include <stdlib.h>
@@ -172,4 +173,47 @@ void sens_html_table(FILE *f, const struct study_view *w)
             lang_verdict(l, w->st[1 + 2 * n].verdict));
     fputs("</p>\n", f);
     free(order);
+}
+
+/* improve: the frontier (the recommended plan in bold), then the levers
+ * with their costs and where each cost comes from. */
+void improve_html_table(FILE *f, const struct study_view *w)
+{
+    const struct improve *im = w->improve;
+    enum lang l = w->lang;
+    char buf[4096];
+    fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th colspan=\"2\">%s</th><th>%s</th></tr>\n",
+            lang_text(l, T_IM_H_PLAN), lang_text(l, T_IM_H_COST), lang_text(l, T_ST_H_KEPT),
+            lang_text(l, T_ST_H_VERDICT));
+    for (int k = 0; k < im->n_plans; k++) {
+        int p = im->order[k];
+        if (!im->plan[p].frontier)
+            continue;
+        const char *b = p == im->recommended ? "<b>" : "", *e = p == im->recommended ? "</b>" : "";
+        fprintf(f, "<tr><td>%s", b);
+        improve_plan_words(w, p, buf, sizeof buf);
+        html_text(f, buf);
+        improve_yuan(buf, sizeof buf, im->plan[p].cost);
+        fprintf(f, "%s</td><td class=\"n\">%s</td>", e, buf);
+        cells(f, w->st[im->plan[p].v].kept, 0);
+        fprintf(f, "<td>%s</td></tr>\n", lang_verdict(l, w->st[im->plan[p].v].verdict));
+    }
+    fprintf(f, "</table>\n<h2>");
+    html_text(f, lang_text(l, T_IM_HTML_LEVERS_H));
+    fprintf(f, "</h2>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+            lang_text(l, T_IM_H_LEVER), lang_text(l, T_IM_H_COST), lang_text(l, T_IM_H_SOURCE));
+    for (int k = 0; k < im->n_chosen; k++) {
+        const struct lever *lv = &w->d->levers[im->chosen[k]];
+        fprintf(f, "<tr><td>");
+        html_text(f, lang_name(l, lv->name, lv->name_zh));
+        fprintf(f, " <span class=\"also\">");
+        html_text(f, lv->id);
+        improve_lever_cost(w, lv, buf, sizeof buf);
+        fprintf(f, "</span></td><td class=\"n\">");
+        html_text(f, buf);
+        fprintf(f, "</td><td><span class=\"also\">");
+        html_text(f, lv->why);
+        fprintf(f, "</span></td></tr>\n");
+    }
+    fputs("</table>\n", f);
 }

@@ -54,7 +54,7 @@ static int parse_count(const char *s, long lo, long *out)
 }
 
 enum { OPT_FORMAT = 256, OPT_UNTIL, OPT_BREACH, OPT_SHARD, OPT_LANG, OPT_NOPLOT, OPT_CHECK,
-       OPT_EXPORT, OPT_VERSION, OPT_VARIANT };
+       OPT_EXPORT, OPT_VERSION, OPT_VARIANT, OPT_BUDGET, OPT_LEVERS };
 
 static const struct option long_opts[] = {
     { "replications", required_argument, NULL, 'n' }, { "seed", required_argument, NULL, 's' },
@@ -67,6 +67,7 @@ static const struct option long_opts[] = {
     { "quiet", no_argument, NULL, 'q' },              { "verbose", no_argument, NULL, 'v' },
     { "version", no_argument, NULL, OPT_VERSION },    { "help", no_argument, NULL, 'h' },
     { "variant", required_argument, NULL, OPT_VARIANT },
+    { "budget", required_argument, NULL, OPT_BUDGET }, { "levers", required_argument, NULL, OPT_LEVERS },
     { NULL, 0, NULL, 0 }
 };
 
@@ -109,6 +110,8 @@ static int take_opt(struct opts *o, int c, const char *arg, char **argv)
             return usage_error(o, T_CLI_MAX_VARIANTS, MAX_SETS, arg);
         o->variants[o->n_variants++] = arg;
         return -1;
+    case OPT_BUDGET: o->budget = arg; return -1;     /* checked by improve against the levers */
+    case OPT_LEVERS: o->levers = arg; return -1;
     case OPT_UNTIL: o->until_decided = 1; return -1;
     case OPT_BREACH: o->fail_on_breach = 1; return -1;
     case OPT_NOPLOT: o->no_plot = 1; return -1;

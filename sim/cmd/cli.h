@@ -19,6 +19,7 @@ struct opts {
     enum text help;                   /* the command's --help */
     enum lang lang;                   /* of every text: --lang, else the locale */
     const char *file, *out, *export_dir, *format;
+    const char *budget, *levers;      /* improve: --budget YUAN, --levers ID,ID,... */
     const char *sets[MAX_SETS];
     int n_sets;
     const char *variants[MAX_SETS];   /* compare: --variant 'NAME: PATH=VALUE; ...' */
@@ -73,11 +74,12 @@ enum lang cli_lang(int argc, char **argv);
  * caller has set; -1 to go on, else an exit status. */
 int cli_parse(struct opts *o, int argc, char **argv, int more);
 
-/* The decision studies (compare.c, roads.c, sensitivity.c), each given
+/* The decision studies (compare.c, roads.c, sensitivity.c, improve.c), each given
  * its arguments after the command's name; they return the exit status. */
 int compare_main(int argc, char **argv);
 int roads_main(int argc, char **argv);
 int sensitivity_main(int argc, char **argv);
+int improve_main(int argc, char **argv);
 
 /* Runs the scenario's replications and writes every output; returns the
  * exit status. */

@@ -105,7 +105,7 @@ static int compare_files(const char *dir, const struct study_view *w, const stru
 
 const struct study_cmd compare_cmd = {
     "compare", 1, compare_run, compare_files, compare_decision, compare_text, compare_csv,
-    compare_json, compare_html_table, T_ST_HTML_COMPARE_H, T_HELP_COMPARE
+    compare_json, compare_html_table, T_ST_HTML_COMPARE_H, T_HELP_COMPARE, 0, NULL, NULL
 };
 
 int compare_main(int argc, char **argv)

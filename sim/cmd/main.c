@@ -82,12 +82,16 @@ int main(int argc, char **argv)
         return roads_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "sensitivity"))
         return sensitivity_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "improve"))
+        return improve_main(argc - 1, argv + 1);
     struct opts o = { .help = T_HELP_RUN };
     int rc = cli_parse(&o, argc, argv, 0);
     if (rc >= 0)
         return rc;
     if (o.n_variants)
         return usage_error(&o, T_CLI_VARIANT_ONLY, o.variants[0]);
+    if (o.budget || o.levers)
+        return usage_error(&o, T_CLI_IMPROVE_ONLY, o.budget ? o.budget : o.levers);
     char err[2048];
     struct cfg *c = cfg_load(o.file, o.sets, o.n_sets, o.lang, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;

@@ -124,7 +124,7 @@ static int roads_files(const char *dir, const struct study_view *w, const struct
 
 const struct study_cmd roads_cmd = {
     "roads", 0, roads_run, roads_files, roads_decision, roads_text, roads_csv, roads_json,
-    roads_html_table, T_ST_HTML_ROADS_H, T_HELP_ROADS
+    roads_html_table, T_ST_HTML_ROADS_H, T_HELP_ROADS, 0, NULL, NULL
 };
 
 int roads_main(int argc, char **argv)

@@ -117,7 +117,7 @@ static int sens_files(const char *dir, const struct study_view *w, const struct 
 
 const struct study_cmd sensitivity_cmd = {
     "sensitivity", 0, sens_run, sens_files, sens_decision, sens_text, sens_csv, sens_json,
-    sens_html_table, T_ST_HTML_SENS_H, T_HELP_SENSITIVITY
+    sens_html_table, T_ST_HTML_SENS_H, T_HELP_SENSITIVITY, 0, NULL, NULL
 };
 
 int sensitivity_main(int argc, char **argv)

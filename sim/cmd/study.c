@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cmd/study.h"
+#include "engine/pool.h"
 #include "model/experiment.h"
 
 /* The settings of variant v: the study's -D, then its own. */
@@ -170,16 +171,45 @@ static int replicate(struct study *s, int v, const struct definition *d, long fi
     return rc;
 }
 
-static void progress(const struct opts *o, const struct study *s, int v, int done, int total)
+/* What the variants' tasks share: which variants, which replications. */
+struct batch { struct study *s; const struct opts *o; const int *which; long from, to; };
+
+static void progress(long done, long total, void *arg)
 {
-    if (o->quiet || !isatty(2))
-        return;
+    const struct batch *b = arg;
     fprintf(stderr, "\r  ");
-    fprintf(stderr, lang_text(o->lang, T_STUDY_PROGRESS), s->command, done, total);
-    fprintf(stderr, " %-40.40s", s->v[v].name);
+    fprintf(stderr, lang_text(b->o->lang, T_STUDY_PROGRESS), b->s->command, (int)done,
+            (int)total);
+    fprintf(stderr, "%*s", 30, "");
     if (done == total)
         fprintf(stderr, "\r%*s\r", 80, "");
     fflush(stderr);
+}
+
+static void *no_state(void *ctx)
+{
+    return ctx;
+}
+
+static void no_free(void *worker)
+{
+    (void)worker;
+}
+
+/* Task i: the replications from .. to - 1 (as far as its end) of the i-th
+ * variant of the batch, on one thread. */
+static int variant_task(void *worker, long i, void *ctx, char *err, size_t errlen)
+{
+    const struct batch *b = ctx;
+    int v = b->which ? b->which[i] : (int)i;
+    long last = b->to < b->s->v[v].end ? b->to : b->s->v[v].end;
+    (void)worker;
+    if (last <= b->from)
+        return 0;
+    struct definition *d = study_load(b->s, b->o, v, err, errlen);
+    int rc = d ? replicate(b->s, v, d, b->from, last - b->from, 1, err, errlen) : -1;
+    definition_free(d);
+    return rc;
 }
 
 int study_run(struct study *s, const struct opts *o, const int *which, int n, long from,
@@ -192,10 +222,17 @@ int study_run(struct study *s, const struct opts *o, const int *which, int n, lo
     }
     int jobs = o->jobs ? (int)o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     int total = which || n > 0 ? n : s->n_v;
-    for (int i = 0; i < total; i++) {
+    struct batch b = { s, o, which, from, to };
+    progress_fn bar = !o->quiet && isatty(2) ? progress : NULL;
+    if (total > 1 && jobs > 1) {        /* many variants: one thread each, several at once */
+        const struct pool_work w = { no_state, variant_task, no_free, &b };
+        return pool_run(&w, 0, total, jobs, bar, &b, err, errlen);
+    }
+    for (int i = 0; i < total; i++) {   /* one variant: its replications on every thread */
         int v = which ? which[i] : i;
         long last = to < s->v[v].end ? to : s->v[v].end;
-        progress(o, s, v, i + 1, total);
+        if (bar)
+            bar(i, total, &b);
         if (last <= from)
             continue;
         struct definition *d = study_load(s, o, v, err, errlen);
@@ -204,5 +241,7 @@ int study_run(struct study *s, const struct opts *o, const int *which, int n, lo
         if (rc < 0)
             return -1;
     }
+    if (bar)
+        bar(total, total, &b);
     return 0;
 }

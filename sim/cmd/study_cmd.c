@@ -23,6 +23,8 @@ static int check_opts(const struct study_cmd *cmd, const struct opts *o)
         return usage_error(o, T_CLI_STUDY_OPTS);
     if (o->n_variants && strcmp(cmd->name, "compare"))
         return usage_error(o, T_CLI_VARIANT_ONLY, o->variants[0]);
+    if ((o->budget || o->levers) && strcmp(cmd->name, "improve"))
+        return usage_error(o, T_CLI_IMPROVE_ONLY, o->budget ? o->budget : o->levers);
     return -1;
 }
 
@@ -94,8 +96,9 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
     char dir[1024], err[4096];
     struct variant_stats *st = calloc((size_t)s->n_v, sizeof *st);
     enum lang lang = o->lang;
-    const struct study_view w = { base, s, st, lang, SUPPLYSIM_VERSION };
-    int rc = -1;
+    void *extra = NULL;
+    struct study_view w = { base, s, st, lang, SUPPLYSIM_VERSION, NULL };
+    int rc = -1, zero = 0;
     out_dir(s, o, base, dir, sizeof dir);
     if (!st) {
         snprintf(err, sizeof err, "%s", lang_text(lang, T_CMD_OUT_OF_MEMORY));
@@ -107,8 +110,13 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
                      s->v[v].end - 1);
             goto done;
         }
+    if (!o->shard_n && cmd->prepare && cmd->prepare(s, o, base, st, &extra, err, sizeof err) < 0)
+        goto done;
+    w.improve = extra;
     if (out_mkdirs(dir, lang, err, sizeof err) < 0
-        || study_write_variants(dir, s, scenario, SUPPLYSIM_VERSION, lang, err, sizeof err) < 0
+        || study_write_some(dir, "variants", s, cmd->baseline_only ? &zero : NULL,
+                            cmd->baseline_only ? 1 : s->n_v, scenario, SUPPLYSIM_VERSION, lang,
+                            err, sizeof err) < 0
         || study_file_write(dir, s, lang, err, sizeof err) < 0)
         goto done;
     if (o->shard_n) {
@@ -123,6 +131,8 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
 done:
     if (rc < 0)
         fprintf(stderr, "supplysim %s: %s\n", cmd->name, err);
+    if (extra)
+        cmd->release(extra);
     free(st);
     return rc < 0 ? EXIT_RUN : 0;
 }
@@ -157,7 +167,7 @@ int study_main(const struct study_cmd *cmd, int argc, char **argv)
 
 static const struct study_cmd *command_named(const char *name)
 {
-    const struct study_cmd *all[] = { &compare_cmd, &roads_cmd, &sensitivity_cmd };
+    const struct study_cmd *all[] = { &compare_cmd, &roads_cmd, &sensitivity_cmd, &improve_cmd };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i]->name, name))
             return all[i];
@@ -190,15 +200,16 @@ static int read_shards(struct study *s, char **dirs, int n, enum lang l, char *e
     return rc;
 }
 
-/* The scenario of each variant, from the first shard's variant files. */
-static int find_files(struct study *s, struct opts *o, const char *dir, char *scenario,
-                      size_t n, char *err, size_t errlen)
+/* The scenario of each variant, from the first shard's variant files (only
+ * the baseline's for a command that writes no other). */
+static int find_files(const struct study_cmd *cmd, struct study *s, struct opts *o,
+                      const char *dir, char *scenario, size_t n, char *err, size_t errlen)
 {
     char path[4096];
     if (study_variant_base(dir, s, 0, scenario, n, o->lang, err, errlen) < 0)
         return -1;
     o->file = scenario;
-    for (int v = 1; v < s->n_v; v++) {
+    for (int v = 1; v < s->n_v && !cmd->baseline_only; v++) {
         if (study_variant_base(dir, s, v, path, sizeof path, o->lang, err, errlen) < 0)
             return -1;
         if (strcmp(path, scenario) && !(s->v[v].file = strdup(path))) {
@@ -223,7 +234,7 @@ int study_merge(const struct opts *merge_opts, char **dirs, int n)
         snprintf(err, sizeof err, lang_text(o.lang, T_STUDY_MERGE_COMMAND), dirs[0], s.command);
         goto fail;
     }
-    if (find_files(&s, &o, dirs[0], scenario, sizeof scenario, err, sizeof err) < 0
+    if (find_files(cmd, &s, &o, dirs[0], scenario, sizeof scenario, err, sizeof err) < 0
         || !(base = study_load(&s, &o, 0, err, sizeof err)))
         goto fail;
     rc = finish(cmd, &s, &o, base, o.file);

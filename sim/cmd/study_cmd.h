@@ -28,9 +28,18 @@ struct study_cmd {
     void (*html_table)(FILE *f, const struct study_view *w);
     enum text question;           /* report.html's heading */
     enum text help;               /* its --help */
+    /* Optional (improve): variants/ holds the baseline alone, and before the
+     * outputs (when the replications are all there: a run, or a merge)
+     * prepare builds what the outputs read besides the statistics into
+     * *extra (the study_view's `improve`), which release frees; 0, or -1
+     * with a message. */
+    int baseline_only;
+    int (*prepare)(const struct study *s, const struct opts *o, const struct definition *base,
+                   const struct variant_stats *st, void **extra, char *err, size_t errlen);
+    void (*release)(void *extra);
 };
 
-extern const struct study_cmd compare_cmd, roads_cmd, sensitivity_cmd;
+extern const struct study_cmd compare_cmd, roads_cmd, sensitivity_cmd, improve_cmd;
 
 /* A study from the command line: parse, open, cmd->run, outputs. */
 int study_main(const struct study_cmd *cmd, int argc, char **argv);

@@ -142,9 +142,11 @@ struct lever {
     double cost_yuan;         /* as written: a year's cost, or a once-only one */
     int once;                 /* cost_per = "once" */
     double life_years;        /* service life of a once-only cost */
+    double upkeep_yuan;       /* with a once-only cost: its running cost a year (0) */
     double cost_lo, cost_hi;  /* plausible range of cost_yuan (cost_range; else both cost_yuan) */
     double annual_yuan;       /* what plans compare: cost_yuan a year, or a once-only cost
-                               * annualised over life_years at lever_costs.discount_rate */
+                               * annualised over life_years at lever_costs.discount_rate,
+                               * plus its upkeep */
     char **sets; int n_sets;
     char **protect; int n_protect;
     char *where;              /* "FILE:LINE" of its entry, for messages */
@@ -244,6 +246,7 @@ struct definition {
      * stores send what disaster.preposition says */
     double warning_min;
     struct preposition *prepos; int n_prepos;
+    double report_factor;     /* disaster.report_factor: on every site's reporting delay (1) */
     /* measures and their costs */
     struct lever *levers; int n_levers;
     double discount_rate;     /* lever_costs.discount_rate: annualises once-only costs */

@@ -107,11 +107,14 @@ static void read_cost(struct reader *r, const config_setting_t *e, struct lever 
     static const char *const per[] = { "year", "once" };
     lv->cost_yuan = cfg_get_num(r, e, "cost_yuan", NONNEG);
     lv->once = cfg_choice(r, e, "cost_per", per, 2) == 1;
-    const config_setting_t *life = cfg_opt(e, "life_years");
-    if (!r->bad && lv->once)
+    const config_setting_t *life = cfg_opt(e, "life_years"), *upkeep = cfg_opt(e, "upkeep_yuan");
+    if (!r->bad && lv->once) {
         lv->life_years = cfg_get_num(r, e, "life_years", POS);
-    else if (!r->bad && life)
-        FAIL(r, life, NULL, T_CFG_LEVER_ONCE_ONLY, "life_years");
+        lv->upkeep_yuan = cfg_opt_num(r, e, "upkeep_yuan", NONNEG, 0.0);
+    } else if (!r->bad && (life || upkeep)) {
+        FAIL(r, life ? life : upkeep, NULL, T_CFG_LEVER_ONCE_ONLY,
+             life ? "life_years" : "upkeep_yuan");
+    }
     lv->cost_lo = lv->cost_hi = lv->cost_yuan;
     const config_setting_t *range = cfg_opt(e, "cost_range");
     if (range && !r->bad) {
@@ -131,7 +134,7 @@ static void read_lever(struct reader *r, const config_setting_t *root, const con
                        struct lever *lv)
 {
     static const char *const known[] = { "id", "name", "name_zh", "cost_yuan", "cost_per",
-        "life_years", "cost_range", "set", "protect", "why", NULL };
+        "life_years", "upkeep_yuan", "cost_range", "set", "protect", "why", NULL };
     const char *file;
     int line;
     char where[600];
@@ -213,7 +216,7 @@ static void annualise(struct reader *r, const config_setting_t *root,
     for (int i = 0; i < d->n_levers && !r->bad; i++) {
         struct lever *lv = &d->levers[i];
         lv->annual_yuan = lv->once ? definition_annualise(lv->cost_yuan, d->discount_rate,
-                                                          lv->life_years)
+                                                          lv->life_years) + lv->upkeep_yuan
                                    : lv->cost_yuan;
     }
 }

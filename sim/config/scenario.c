@@ -525,7 +525,7 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
 {
     static const char *const known[] = { "sites", "kit", "road_damage", "crews_out",
         "slow_loading", "checkpoints", "waves", "protect", "close", "warning_min",
-        "preposition", NULL };
+        "preposition", "report_factor", NULL };
     const config_setting_t *dis = cfg_opt(root, "disaster");
     if (!dis || r->bad)
         return;
@@ -567,5 +567,6 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
     check_effects(r, dis);
     read_waves(r, dis);
     read_protect_close(r, dis);
+    r->d->report_factor = cfg_opt_num(r, dis, "report_factor", POS, 1.0);
     cfg_read_preposition(r, dis, m);
 }

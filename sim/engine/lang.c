@@ -525,6 +525,112 @@ static lang_section table = {
                            "report.html：无法读取当前日期和时间" },
     [T_TIME_VERDICT_POINT] = {
         "promise kept: %.1f%% of runs", "承诺兑现：%.1f%% 的模拟" },
+    /* ---- decision studies: improve */
+    [T_IM_DECISION_BUY] = {
+        "DECISION: to keep the %s promise in %g%% of %s: buy %s, %s a year (the promise then "
+        "held in %.1f%% of %ld, %g%% CI %.1f–%.1f%%)",
+        "结论：要使 %s 承诺在 %g%% 的%s中兑现：采取措施 %s，每年 %s（届时承诺兑现率 %.1f%%，"
+        "共 %ld 次，%g%% 置信区间 %.1f–%.1f%%）" },
+    [T_IM_DECISION_NEXT] = { "; the next cheapest plan is %s, %s a year",
+                             "；次便宜的方案为 %s，每年 %s" },
+    [T_IM_DECISION_NONE_UNDER] = { "; no plan under %s passes", "；每年低于 %s 的方案均不通过" },
+    [T_IM_DECISION_ALREADY] = {
+        "DECISION: the %s promise already holds in %g%% of %s without any lever: %.1f%% of %ld "
+        "(%g%% CI %.1f–%.1f%%)",
+        "结论：无需采取任何措施，%s 承诺已在 %g%% 的%s中兑现：%.1f%%（共 %ld 次，%g%% 置信区间 "
+        "%.1f–%.1f%%）" },
+    [T_IM_DECISION_NO_PLAN] = {
+        "DECISION: no combination of the %d levers%s keeps the %s promise in %g%% of %s; the best "
+        "is %s, %s a year: %.1f%% of %ld (%g%% CI %.1f–%.1f%%)",
+        "结论：%d 项措施的任何组合%s都不能使 %s 承诺在 %g%% 的%s中兑现；最好的方案为 %s，每年 "
+        "%s：%.1f%%（共 %ld 次，%g%% 置信区间 %.1f–%.1f%%）" },
+    [T_IM_WITHIN] = { " within %s a year", "（每年预算 %s 以内）" },
+    [T_IM_NO_LEVER] = { "no lever (today)", "不采取措施（现状）" },
+    [T_IM_A_YEAR] = { "%s a year", "每年 %s" },
+    [T_IM_ONCE] = { "%s once, over %g years, and %s a year to run",
+                    "一次性 %s，分摊 %g 年，另每年运行费用 %s" },
+    [T_IM_FOCUS_SITES_H] = {
+        "Sites still at risk with it, rerun in full (on time in fewer than %g%% of runs; main "
+        "cause of lateness):",
+        "采用该方案后（完整重算）仍有风险的受灾点（按时率低于 %g%%；迟到的主要原因）：" },
+    [T_IM_FOCUS_ALL_OK] = {
+        "With it, rerun in full, every site is on time in at least %g%% of runs.",
+        "采用该方案后（完整重算），每个受灾点的按时率均不低于 %g%%。" },
+    [T_IM_CAVEAT] = {
+        "Its verdict is that of its own %g%% interval, as a run of plans/ gives it; picked as "
+        "the cheapest of %d plans run in full, its interval at %.4g%% (Bonferroni over them) is "
+        "%.1f–%.1f%%.",
+        "其判定依据其自身的 %g%% 置信区间（与 plans/ 中方案单独运行的结果相同）；由于是从 %d "
+        "个完整运行的方案中选出的最便宜者，按 %.4g%% 置信度（对这些方案做 Bonferroni 校正）其区间为 "
+        "%.1f–%.1f%%。" },
+    [T_IM_FRONTIER_H] = {
+        "The cost–promise frontier (each plan that no cheaper plan beats; * recommended):",
+        "费用—承诺前沿（没有更便宜的方案能超过的方案；* 为推荐方案）：" },
+    [T_IM_H_COST] = { "cost a year", "每年费用" },
+    [T_IM_H_PLAN] = { "plan", "方案" },
+    [T_IM_LEVERS_H] = {
+        "The levers (cost a year; the promise with each lever alone, its difference from today "
+        "in points with the paired 95% CI, and the runs it had):",
+        "各项措施（每年费用；单独采取该措施时的承诺兑现率，与现状之差（百分点，配对 95% 置信区间），"
+        "及模拟次数）：" },
+    [T_IM_H_LEVER] = { "lever", "措施" },
+    [T_IM_H_ALONE] = { "alone", "单独采取" },
+    [T_IM_H_SOURCE] = { "where the cost comes from", "费用依据" },
+    [T_IM_SEARCH_ALL] = {
+        "Search: %d levers, %ld combinations within the budget, each run on the first %ld "
+        "replications.",
+        "搜索：%d 项措施，预算内共 %ld 种组合，每种先运行前 %ld 次模拟。" },
+    [T_IM_SEARCH_NOSCREEN] = {
+        "Search: %d levers, %ld combinations within the budget, each run %ld times (no "
+        "screening).",
+        "搜索：%d 项措施，预算内共 %ld 种组合，每种运行 %ld 次（未筛选）。" },
+    [T_IM_SEARCH_GREEDY] = {
+        "Search: %d levers, more than %d: greedy by gain per yuan, then swaps, on the first %ld "
+        "replications (%ld combinations visited; a heuristic: the cheapest plan found is not "
+        "proven the cheapest).",
+        "搜索：%d 项措施，超过 %d 项：按每元收益贪心选取，再做局部替换，基于前 %ld 次模拟（共考察 "
+        "%ld 种组合；此为启发式搜索，所得最便宜方案未经证明为最便宜）。" },
+    [T_IM_SEARCH_DROPPED] = {
+        "Dropped there: %ld surely beaten by a plan no dearer (paired intervals at %.7g%% each, "
+        "Bonferroni over %ld comparisons); %ld whose last lever changed none of those "
+        "replications.",
+        "在此阶段剔除：%ld 种被不更贵的方案明确超过（配对区间置信度各为 %.7g%%，对 %ld 次比较做 "
+        "Bonferroni 校正）；%ld 种的最后一项措施对这些模拟毫无改变。" },
+    [T_IM_SEARCH_BEYOND] = {
+        "Not run further: %ld dearer than %s, which passed on all %ld replications.",
+        "不再继续运行：%ld 种比 %s 更贵，而后者在全部 %ld 次模拟中已通过。" },
+    [T_IM_SEARCH_FULL] = { "The other %d ran all %ld replications.",
+                           "其余 %d 种运行全部 %ld 次模拟。" },
+    [T_IM_PLANS_NOTE] = {
+        "Each frontier plan is a scenario of its own in plans/: supplysim -n %ld -s %llu "
+        "plans/NAME.cfg reruns it with the same numbers.",
+        "前沿上的每个方案都保存为 plans/ 中的情景文件：supplysim -n %ld -s %llu plans/NAME.cfg "
+        "可重算，结果相同。" },
+    [T_IM_HTML_H] = { "What is the cheapest set of measures that keeps the promise?",
+                      "兑现承诺最省钱的措施组合是什么？" },
+    [T_IM_HTML_LEVERS_H] = { "The levers and their costs", "各项措施及其费用" },
+    [T_IM_FRONTIER_TITLE] = { "%s: what keeping the promise costs", "%s 情景：兑现承诺的代价" },
+    [T_IM_FRONTIER_SUB] = {
+        "promise kept against the cost a year of each plan of levers, %ld %s each; %g%% intervals",
+        "各措施组合的承诺兑现率与每年费用，各 %ld 次%s；%g%% 置信区间" },
+    [T_IM_FRONTIER_X] = { "cost a year (thousand yuan)", "每年费用（万元）" },
+    [T_IM_FRONTIER_Y] = { "promise kept: every site within the promise (%)",
+                          "承诺兑现率：所有受灾点均按时送达（%）" },
+    [T_IM_KEY_FRONTIER] = { "frontier: no cheaper plan does better", "前沿：没有更便宜的方案更好" },
+    [T_IM_KEY_OTHER] = { "other plans run in full", "其他完整运行的方案" },
+    [T_IM_KEY_RECOMMENDED] = { "recommended: the cheapest that passes", "推荐：通过判定的最便宜方案" },
+    [T_IM_ABOUT_FRONTIER_H] = { "What keeping the promise costs", "兑现承诺的代价" },
+    [T_IM_ABOUT_FRONTIER] = {
+        "Each point is a plan (a combination of levers) that ran every replication, at its cost "
+        "a year (once-only costs spread over their service life) and the share of runs in which "
+        "every site got relief in time, with its interval.  The line joins the frontier: the "
+        "plans no cheaper plan beats.  The dashed line is the required level; the ringed plan is "
+        "the cheapest whose whole interval lies above it.  Every plan faced the same disasters, "
+        "so their differences are measured pair by pair.",
+        "每个点是一个完整运行的方案（措施组合），横轴为每年费用（一次性投入按使用年限分摊），纵轴为所有"
+        "受灾点均按时收到物资的模拟所占比例及其置信区间。折线连接前沿：没有更便宜的方案能超过的方案。"
+        "虚线为要求水平；圈出的方案是整个区间都在要求水平之上的最便宜方案。所有方案经历相同的灾害，"
+        "因此方案之间的差异是逐次配对计算的。" },
 };
 
 /* Every section of the table; a text is in exactly one. */

@@ -35,6 +35,8 @@ lang_section lang_cmd = {
         "                                      options side by side, paired on the same disasters\n"
         "supplysim roads SCENARIO.cfg         which roads the promise depends on (protect / close)\n"
         "supplysim sensitivity SCENARIO.cfg   does the verdict survive the assumptions' ranges?\n"
+        "supplysim improve SCENARIO.cfg [--budget YUAN] [--levers ID,ID,...]\n"
+        "                                      the cheapest set of levers that keeps the promise\n"
         "  (supplysim COMMAND --help says more; the studies take -n -s -j -o -D --shard --lang\n"
         "  --no-plot --format -q)\n"
         "\n"
@@ -64,6 +66,8 @@ lang_section lang_cmd = {
         "                                      在相同的灾害上配对比较各方案\n"
         "supplysim roads 情景.cfg              承诺依赖哪些道路（保障 / 中断）\n"
         "supplysim sensitivity 情景.cfg        各项假设在其取值范围内变动时，判定是否改变？\n"
+        "supplysim improve 情景.cfg [--budget 元] [--levers ID,ID,...]\n"
+        "                                      兑现承诺最省钱的措施组合\n"
         "  （supplysim 命令 --help 显示该命令的说明；各项研究接受 -n -s -j -o -D --shard\n"
         "  --lang --no-plot --format -q）\n"
         "\n"
@@ -132,6 +136,28 @@ lang_section lang_cmd = {
         "report.html、study.dat 和 variants/。\n"
         "选项：-n N -s N -j N -o DIR -D PATH=VALUE --shard I/N --lang en|zh --no-plot\n"
         "      --format text|csv|json -q，与运行情景时相同（见 supplysim --help）。\n" },
+    [T_HELP_IMPROVE] = {
+        "usage: supplysim improve [options] [--budget YUAN] [--levers ID,ID,...] SCENARIO.cfg\n"
+        "Combines the levers of the configuration (levers and scenario_levers, config/README.md),\n"
+        "each a set of settings with a cost, and finds the cheapest combination whose verdict is\n"
+        "PASS and the cost-promise frontier, every plan on the same disasters: up to 12 levers\n"
+        "every combination within the budget, screened on the first tenth of the replications;\n"
+        "beyond, a greedy search.  Writes improve.csv, levers.csv, plans/NAME.cfg (each frontier\n"
+        "plan), a chart, report.html and study.dat into out/<scenario>-improve (or -o DIR).\n"
+        "  --budget YUAN            only plans costing at most this a year\n"
+        "  --levers ID,ID,...       only these levers\n"
+        "Options: -n N -s N -j N -o DIR -D PATH=VALUE --shard I/N --lang en|zh --no-plot\n"
+        "         --format text|csv|json -q, as for a run (supplysim --help).\n",
+        "用法：supplysim improve [选项] [--budget 元] [--levers ID,ID,...] 情景.cfg\n"
+        "组合配置中的措施（levers 和 scenario_levers，见 config/README.md；每项措施是一组设置及其\n"
+        "费用），在相同的灾害上找出判定为“通过”的最省钱组合以及费用—承诺前沿：措施不超过 12 项时\n"
+        "考察预算内的全部组合，先用前十分之一的模拟筛选；超过 12 项时用贪心搜索。在\n"
+        "out/<情景名>-improve（或 -o DIR）中写出 improve.csv、levers.csv、plans/NAME.cfg（前沿上\n"
+        "的每个方案）、图表、report.html 和 study.dat。\n"
+        "  --budget 元              只考虑每年费用不超过此数的方案\n"
+        "  --levers ID,ID,...       只考虑这些措施\n"
+        "选项：-n N -s N -j N -o DIR -D PATH=VALUE --shard I/N --lang en|zh --no-plot\n"
+        "      --format text|csv|json -q，与运行情景时相同（见 supplysim --help）。\n" },
     /* ---- general */
     [T_CMD_USAGE_ERROR] = { "supplysim%s: %s (see supplysim%s --help)",
                             "supplysim%s: %s（见 supplysim%s --help）" },
@@ -166,6 +192,29 @@ lang_section lang_cmd = {
                           "-D %s：应为 PATH=VALUE，实际没有“=”" },
     [T_CLI_VARIANT_ONLY] = { "--variant: expected only with supplysim compare, found \"%s\"",
                              "--variant：只能用于 supplysim compare，实为“%s”" },
+    [T_CLI_IMPROVE_ONLY] = {
+        "--budget, --levers: expected only with supplysim improve, found \"%s\"",
+        "--budget、--levers：只能用于 supplysim improve，实为“%s”" },
+    [T_IMP_TOO_MANY] = {
+        "%s: levers: expected at most %d levers at once, found more (choose with --levers "
+        "ID,ID,...)",
+        "%s: levers：一次至多组合 %d 项措施，实际更多（请用 --levers ID,ID,... 选择）" },
+    [T_IMP_UNKNOWN_LEVER] = { "--levers: expected ids of the levers of %s, found \"%.*s\"",
+                              "--levers：应为 %s 中措施的 id，实为“%.*s”" },
+    [T_IMP_NO_LEVERS] = {
+        "%s:0: levers: expected levers to combine (config/README.md, \"Levers\"), found none",
+        "%s:0: levers：应有可组合的措施（见 config/README.md“Levers”），实际没有" },
+    [T_IMP_BUDGET] = { "--budget: expected yuan a year, a number of at least 0, found \"%s\"",
+                       "--budget：应为每年的元数（不小于 0 的数），实为“%s”" },
+    [T_IMP_BUDGET_LOW] = {
+        "--budget: expected at least the cheapest lever's cost, %s a year (%s, %s), found %s",
+        "--budget：应不低于最便宜措施的费用，每年 %s（%s，%s），实为 %s" },
+    [T_IMP_PLAN_SETS] = { "plan %s: out of memory, or its roads too many to protect",
+                          "方案 %s：内存不足，或要保障的道路过多" },
+    [T_IMP_ALL_TOGETHER] = { "the levers all together: %s", "全部措施同时采取时：%s" },
+    [T_IMP_RERUN] = {
+        "plan %s rerun kept the promise in %ld runs, in the study %ld: the two must agree (a bug)",
+        "方案 %s 重算时兑现承诺 %ld 次，研究中为 %ld 次：两者应相同（程序错误）" },
     [T_CLI_STUDY_OPTS] = {
         "expected the options of a study (-n -s -j -o -D --shard --lang --no-plot --format -q), "
         "found --until-decided, --check, --export-network or --fail-on-breach",
@@ -243,8 +292,8 @@ lang_section lang_cmd = {
         "%s/study.dat：应与 %s/study.dat 为同一研究（命令、模拟次数、随机种子、-D、方案），实际"
         "不同" },
     [T_STUDY_MERGE_COMMAND] = {
-        "%s/study.dat: expected compare, roads or sensitivity, found command %s",
-        "%s/study.dat：应为 compare、roads 或 sensitivity，实为命令 %s" },
+        "%s/study.dat: expected compare, roads, sensitivity or improve, found command %s",
+        "%s/study.dat：应为 compare、roads、sensitivity 或 improve，实为命令 %s" },
     [T_STUDY_NAME_LINE] = { "variant \"%s\": expected a name on one line",
                             "方案“%s”：名称应在一行之内" },
     [T_STUDY_IN_VARIANT] = { "%s (variant \"%s\")", "%s（方案“%s”）" },

@@ -211,8 +211,17 @@ lang_section lang_out = {
         "the study's replications, screen, seed, sites, confidence, required",
         "研究的 replications、screen、seed、sites、confidence、required 各行" },
     [T_IO_STUDY_PLAN] = {
-        "set, variant END N_SETS NAME or plan-end",
-        "set、variant END N_SETS NAME 或 plan-end 行" },
+        "set, param, variant END N_SETS NAME or plan-end",
+        "set、param、variant END N_SETS NAME 或 plan-end 行" },
+    [T_IO_STUDY_PARAM] = { "param KEY=VALUE", "param KEY=VALUE 行" },
+    [T_IO_IMPROVE_LEVERS] = {
+        "study.dat: expected between 1 and %d levers of the scenario, found %d in \"%s\"",
+        "study.dat：应有 1 到 %d 项情景中的措施，实为 %d 项（“%s”）" },
+    [T_IO_IMPROVE_NONE] = { "study.dat: expected the levers of an improve study, found none",
+                            "study.dat：应有 improve 研究的措施，实际没有" },
+    [T_IO_IMPROVE_PLAN] = {
+        "study.dat: plan \"%s\": expected levers of the scenario joined with '+', found another",
+        "study.dat：方案“%s”应为用“+”连接的情景措施，实为其他内容" },
     [T_IO_STUDY_VSETS] = { "the variant's vset lines", "该方案的 vset 行" },
     [T_IO_STUDY_RUN] = {
         "run V K KEPT ON_TIME RESPONSE or site K BITS",

@@ -157,7 +157,7 @@ static int reset_sites(struct rep *r, int active)
     for (int s = 0; s < d->n_sites; s++) {
         const struct site *x = &d->sites[s];
         struct site_state *st = &r->site[s];
-        double occ = rng_draw(g, x->occur_min), rep = rng_draw(g, x->report_min);
+        double occ = rng_draw(g, x->occur_min), rep = rng_draw(g, x->report_min) * d->report_factor;
         double people = floor(rng_draw(g, x->displaced) + 0.5);
         if (req_new(r, s, -1, x->node) != s)
             return -1;

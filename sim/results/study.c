@@ -4,6 +4,7 @@
  * engine/stats.h's: Wilson and Newcombe for the promise, t and Welch for
  * shares and minutes.  O(n) per variant.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "results/study.h"
@@ -56,7 +57,34 @@ void study_free(struct study *s)
     free(s->sets);
     free(s->command);
     free(s->site_ok);
+    for (int i = 0; i < s->n_params; i++)
+        free(s->params[i]);
+    free(s->params);
     memset(s, 0, sizeof *s);
+}
+
+int study_set_param(struct study *s, const char *key, const char *value)
+{
+    size_t n = strlen(key) + strlen(value) + 2;
+    char *kv = malloc(n), **p = realloc(s->params, (size_t)(s->n_params + 1) * sizeof *p);
+    if (p)
+        s->params = p;
+    if (!kv || !p) {
+        free(kv);
+        return -1;
+    }
+    snprintf(kv, n, "%s=%s", key, value);
+    s->params[s->n_params++] = kv;
+    return 0;
+}
+
+const char *study_param(const struct study *s, const char *key)
+{
+    size_t k = strlen(key);
+    for (int i = 0; i < s->n_params; i++)
+        if (!strncmp(s->params[i], key, k) && s->params[i][k] == '=')
+            return s->params[i] + k + 1;
+    return NULL;
 }
 
 int study_add(struct study *s, const char *name, const char *file, const char *const *sets,

@@ -40,6 +40,7 @@ struct study {
     double required;          /* the required level of the verdict */
     struct study_variant *v; int n_v, cap_v;
     unsigned char *site_ok;   /* the baseline's: n x n_sites, site on time */
+    char **params; int n_params;   /* the command's own "KEY=VALUE" (improve: budget, levers) */
 };
 
 /* A variant's own statistics and its paired differences from the baseline
@@ -70,6 +71,13 @@ int study_add(struct study *s, const char *name, const char *file, const char *c
 
 /* Forgets the last variant added. */
 void study_pop(struct study *s);
+
+/* Records the command's parameter KEY=VALUE (part of the plan in study.dat,
+ * so shards must agree on it); 0, or -1 when out of memory. */
+int study_set_param(struct study *s, const char *key, const char *value);
+
+/* The value of parameter key, or NULL. */
+const char *study_param(const struct study *s, const char *key);
 
 /* Replications 0 .. end - 1 of variant v all present. */
 int study_complete(const struct study *s, int v);

@@ -5,6 +5,7 @@
  *   command compare            replications 1000     screen 0     seed 1
  *   sites 14                   confidence 0.95       required 0.95
  *   set PATH=VALUE             (the study's -D, in order)
+ *   param KEY=VALUE            (the command's own: improve's budget and levers)
  *   variant END N_SETS NAME    then N_SETS lines "vset PATH=VALUE"
  *   plan-end
  *   run V K KEPT ON_TIME RESPONSE      (every replication present, by variant)
@@ -27,6 +28,8 @@ static void write_plan(FILE *f, const struct study *s)
             s->n_sites, s->conf, s->required);
     for (int i = 0; i < s->n_sets; i++)
         fprintf(f, "set %s\n", s->sets[i]);
+    for (int i = 0; i < s->n_params; i++)
+        fprintf(f, "param %s\n", s->params[i]);
     for (int v = 0; v < s->n_v; v++) {
         fprintf(f, "variant %ld %d %s\n", s->v[v].end, s->v[v].n_sets, s->v[v].name);
         for (int i = 0; i < s->v[v].n_sets; i++)
@@ -137,6 +140,15 @@ static int read_variants(struct in *in, struct study *s, char *err, size_t errle
                 return out_of_memory(in, err, errlen);
             s->sets = sets;
             s->n_sets++;
+            continue;
+        }
+        if (!strncmp(in->line, "param ", 6)) {
+            char *eq = strchr(in->line + 6, '=');
+            if (!eq)
+                return bad(in, T_IO_STUDY_PARAM, err, errlen);
+            *eq = '\0';
+            if (study_set_param(s, in->line + 6, eq + 1) < 0)
+                return out_of_memory(in, err, errlen);
             continue;
         }
         if (!strcmp(in->line, "plan-end"))

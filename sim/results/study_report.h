@@ -13,6 +13,8 @@
 #include "engine/lang.h"
 #include "results/study.h"
 
+struct improve;
+
 /* What every output of a study reads. */
 struct study_view {
     const struct definition *d;       /* the baseline's */
@@ -20,6 +22,7 @@ struct study_view {
     const struct variant_stats *st;   /* st[v] for every variant */
     enum lang lang;
     const char *version;
+    const struct improve *improve;    /* improve's plans (study_improve.h); NULL for the others */
 };
 
 /* A share as signed percentage points: "+2.5", "-0.3". */

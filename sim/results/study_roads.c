@@ -80,8 +80,8 @@ static void token(char *buf, size_t n, size_t *k, const char *t, int first)
         *k += (size_t)snprintf(buf + *k, n - *k, "\"");
 }
 
-int roads_setting(const struct definition *d, const struct road_row *r, int close, char *buf,
-                  size_t n)
+int roads_list_setting(const struct definition *d, int close, const char *const *tokens, int n_tokens,
+                       char *buf, size_t n)
 {
     const unsigned char *already = close ? d->road_closed : d->road_protected;
     size_t k = (size_t)snprintf(buf, n, "disaster.%s=[", close ? "close" : "protect");
@@ -94,10 +94,18 @@ int roads_setting(const struct definition *d, const struct road_row *r, int clos
             token(buf, n, &k, seg, first);
             first = 0;
         }
-    token(buf, n, &k, r->token, first);
+    for (int i = 0; i < n_tokens; i++, first = 0)
+        token(buf, n, &k, tokens[i], first);
     if (k < n)
         k += (size_t)snprintf(buf + k, n - k, "]");
     return k < n ? 0 : -1;
+}
+
+int roads_setting(const struct definition *d, const struct road_row *r, int close, char *buf,
+                  size_t n)
+{
+    const char *tokens[1] = { r->token };
+    return roads_list_setting(d, close, tokens, 1, buf, n);
 }
 
 /* ---- ranking -------------------------------------------------------------- */

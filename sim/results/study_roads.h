@@ -35,6 +35,11 @@ int roads_rows(const struct definition *d, struct road_row **rows, int *n);
 int roads_setting(const struct definition *d, const struct road_row *r, int close, char *buf,
                   size_t n);
 
+/* The same with the roads tokens[0..n_tokens) added (corridor names or
+ * FROM-TO), as one "disaster.protect=[...]" (close: "disaster.close=[...]"). */
+int roads_list_setting(const struct definition *d, int close, const char *const *tokens,
+                       int n_tokens, char *buf, size_t n);
+
 /* Row indices by rank: protecting it worth more first (the estimate of the
  * promise's paired difference), then by what closing it costs, then in row
  * order; 0, or -1 when out of memory (order has n entries). */

@@ -76,8 +76,9 @@ static void cfg_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static int write_one(const char *vdir, const struct study *s, int v, const char *scenario,
-                     const char *version, enum lang l, char *err, size_t errlen)
+static int write_one(const char *vdir, const char *sub, const struct study *s, int v,
+                     const char *scenario, const char *version, enum lang l, char *err,
+                     size_t errlen)
 {
     const struct study_variant *x = &s->v[v];
     char name[300], base[PATH_MAX];
@@ -90,9 +91,9 @@ static int write_one(const char *vdir, const struct study *s, int v, const char 
     if (out_open(&o, vdir, name, l, err, errlen) < 0)
         return -1;
     fprintf(o.f, "# %s -- variant \"%s\" of a `supplysim %s` study, written by supplysim %s.\n"
-            "# `supplysim -n %ld -s %llu variants/%s` (from the study's folder) reruns it\n"
+            "# `supplysim -n %ld -s %llu %s/%s` (from the study's folder) reruns it\n"
             "# and gives the numbers of its row.\nbase = ", name, x->name, s->command, version,
-            x->end, s->seed, name);
+            x->end, s->seed, sub, name);
     cfg_string(o.f, base);
     fputs(";\nset = [", o.f);
     int first = 1;
@@ -106,17 +107,24 @@ static int write_one(const char *vdir, const struct study *s, int v, const char 
     return out_commit(&o, err, errlen);
 }
 
+int study_write_some(const char *dir, const char *sub, const struct study *s, const int *which,
+                     int n, const char *scenario, const char *version, enum lang l, char *err,
+                     size_t errlen)
+{
+    char vdir[4096];
+    snprintf(vdir, sizeof vdir, "%s/%s", dir, sub);
+    if (out_mkdirs(vdir, l, err, errlen) < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (write_one(vdir, sub, s, which ? which[i] : i, scenario, version, l, err, errlen) < 0)
+            return -1;
+    return 0;
+}
+
 int study_write_variants(const char *dir, const struct study *s, const char *scenario,
                          const char *version, enum lang l, char *err, size_t errlen)
 {
-    char vdir[4096];
-    snprintf(vdir, sizeof vdir, "%s/variants", dir);
-    if (out_mkdirs(vdir, l, err, errlen) < 0)
-        return -1;
-    for (int v = 0; v < s->n_v; v++)
-        if (write_one(vdir, s, v, scenario, version, l, err, errlen) < 0)
-            return -1;
-    return 0;
+    return study_write_some(dir, "variants", s, NULL, s->n_v, scenario, version, l, err, errlen);
 }
 
 int study_variant_base(const char *dir, const struct study *s, int v, char *path, size_t n,

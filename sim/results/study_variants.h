@@ -20,6 +20,12 @@ void study_variant_file(const struct study *s, int v, char *buf, size_t n);
 int study_write_variants(const char *dir, const struct study *s, const char *scenario,
                          const char *version, enum lang l, char *err, size_t errlen);
 
+/* Writes dir/sub/NAME.cfg for the variants which[0..n) (all in order when
+ * which is NULL); 0, or -1 with a message. */
+int study_write_some(const char *dir, const char *sub, const struct study *s, const int *which,
+                     int n, const char *scenario, const char *version, enum lang l, char *err,
+                     size_t errlen);
+
 /* The scenario variant v of the study in dir builds on, read from its
  * variant file's base line, as a path from here; 0, or -1 with a message. */
 int study_variant_base(const char *dir, const struct study *s, int v, char *path, size_t n,
