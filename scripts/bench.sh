@@ -7,13 +7,14 @@
 # minutes on 2 cores, and 1.6 GB of results.dat in a temporary folder;
 # BENCH_QUICK=1 skips it); the three decision studies on the flood (compare
 # with two options, roads, sensitivity; -n 1000 -j 2, wall and CPU seconds);
-# routing at scale, on synthetic grids written by build/gen-network
-# (scripts/gen_network.c): a replication's CPU at 10,000 and 100,000 nodes
-# with 300 sites (the difference between runs of 1 and of 1 + K replications,
-# divided by K, so that loading and set-up are left out; both are shown), one
-# replication at 1,000,000 nodes and 2,000 sites (wall time too; BENCH_QUICK=1
-# skips it), and --check at 100,000 nodes and 2,000 sites, each in CPU seconds
-# and peak memory; and the event calendar's own rate
+# improve on the flood with the shipped levers and the combinations each of
+# its stages ran; routing at scale, on synthetic grids written by
+# build/gen-network (scripts/gen_network.c): a replication's CPU at 10,000 and
+# 100,000 nodes with 300 sites (the difference between runs of 1 and of 1 + K
+# replications, divided by K, so that loading and set-up are left out; both
+# are shown), one replication at 1,000,000 nodes and 2,000 sites (wall time
+# too; BENCH_QUICK=1 skips it), and --check at 100,000 nodes and 2,000 sites,
+# each in CPU seconds and peak memory; and the event calendar's own rate
 # (tests/bench_calendar.c: M/M/c and hold models).
 # Speed is measured here and only here; no test asserts a time.
 # supplysim speaks the locale's language (LC_ALL, LC_MESSAGES, LANG); this script
@@ -97,6 +98,15 @@ for cmd in compare roads sensitivity; do
             -o "$out/$cmd" scenarios/flood.cfg "$extra" 2>&1 >/dev/null | tail -1)
     echo "$t" | awk -v c="$cmd" '{ printf "== supplysim %s, flood, -n 1000 -j 2: %.1f s wall, %.1f s CPU (user + sys), peak memory %.1f MB\n", c, $1, $2 + $3, $4 / 1024 }'
 done
+
+# improve on the flood with the shipped levers (12: every combination a candidate), -n 1000
+# -j 2: wall and CPU seconds, peak memory, and how many combinations each stage ran.
+if [ -x /usr/bin/time ]; then
+    t=$(/usr/bin/time -f '%e %U %S %M' ./supplysim improve --no-plot -n 1000 -j 2 \
+            -o "$out/improve" scenarios/flood.cfg 2>&1 >"$out/improve.txt" | tail -1)
+    echo "$t" | awk '{ printf "== supplysim improve, flood, shipped levers, -n 1000 -j 2: %.1f s wall, %.1f s CPU (user + sys), peak memory %.1f MB\n", $1, $2 + $3, $4 / 1024 }'
+    grep '^Search: ' "$out/improve.txt" | fold -s -w 100 | sed 's/^/   /'
+fi
 
 if [ -x /usr/bin/time ] && [ -x "$GEN" ]; then
     echo "== routing at scale (synthetic grids; CPU seconds and peak memory)"

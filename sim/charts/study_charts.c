@@ -308,20 +308,36 @@ static double cost_unit(const struct study_view *w)
     return w->lang == LANG_ZH ? 10000.0 : 1000.0;
 }
 
-/* Every plan run in full (frontier = 0), or the frontier's alone (1), by cost. */
+/* Where a plan of no cost stands on the cost axis, which is logarithmic
+ * (costs span orders of magnitude): a third of the power of ten at or
+ * below the cheapest plan that costs something, labelled 0. */
+static double zero_at(const struct study_view *w)
+{
+    const struct improve *im = w->improve;
+    double least = INFINITY;
+    for (int p = 0; p < im->n_plans; p++)
+        if (im->plan[p].cost > 0)
+            least = fmin(least, im->plan[p].cost / cost_unit(w));
+    return isfinite(least) ? pow(10, floor(log10(least))) / 3 : 0.1;
+}
+
+/* Every plan (frontier = 0: its stage's estimate, `full` 0 when it ran only
+ * the first replications), or the frontier's alone (1), by cost. */
 static int w_plans(FILE *f, const struct study_view *w, int frontier)
 {
     const struct improve *im = w->improve;
-    fputs("cost,kept,lo,hi,recommended,plan\n", f);
+    double zero = zero_at(w);
+    fputs("cost,kept,lo,hi,recommended,plan,full\n", f);
     for (int k = 0; k < im->n_plans; k++) {
         const struct improve_plan *x = &im->plan[im->order[k]];
-        if (!x->full || (frontier && !x->frontier))
+        if (frontier && !x->frontier)
             continue;
         const struct interval *kept = &w->st[x->v].kept;
-        fprintf(f, "%.4f,%.3f,%.3f,%.3f,%d,", x->cost / cost_unit(w), 100 * kept->est + 0.0,
-                100 * kept->lo + 0.0, 100 * kept->hi + 0.0, im->order[k] == im->recommended);
+        fprintf(f, "%.6g,%.3f,%.3f,%.3f,%d,", fmax(x->cost / cost_unit(w), zero),
+                100 * kept->est + 0.0, 100 * kept->lo + 0.0, 100 * kept->hi + 0.0,
+                im->order[k] == im->recommended);
         gplot_label(f, w->s->v[x->v].name);
-        fputc('\n', f);
+        fprintf(f, ",%d\n", x->full);
     }
     return 0;
 }
@@ -340,33 +356,39 @@ static int w_frontier(FILE *f, const struct study_view *w)
 {
     const struct improve *im = w->improve;
     const struct chart_ctx c = ctx(NULL, w);
-    char scen[128], title[256], sub[512], req[64];
-    double top = 1;
+    char scen[128], title[256], sub[512], req[64], early[256];
+    double top = 0, zero = zero_at(w);
     for (int p = 0; p < im->n_plans; p++)
-        if (im->plan[p].full)
-            top = fmax(top, im->plan[p].cost / cost_unit(w));
+        top = fmax(top, im->plan[p].cost / cost_unit(w));
+    top = fmax(top, 10 * zero);
     chart_scenario(&c, scen, sizeof scen);
     snprintf(title, sizeof title, lang_text(w->lang, T_IM_FRONTIER_TITLE), scen);
     snprintf(sub, sizeof sub, lang_text(w->lang, T_IM_FRONTIER_SUB), w->s->n, chart_label(&c),
              100 * w->s->conf);
     snprintf(req, sizeof req, lang_text(w->lang, T_TIME_REQUIRED_LEVEL), 100 * w->s->required);
-    gplot_begin(f, "frontier", "promise kept against the cost a year of every plan run in full, "
-                "the frontier as a staircase, the recommended plan ringed",
-                "frontier_all.csv, frontier.csv", w->lang == LANG_ZH);
+    snprintf(early, sizeof early, lang_text(w->lang, T_IM_KEY_EARLY), w->s->screen);
+    gplot_begin(f, "frontier", "promise kept against the cost a year of every plan, the frontier "
+                "as a staircase, the recommended plan ringed", "frontier_all.csv, frontier.csv",
+                w->lang == LANG_ZH);
     chart_title(f, title, sub);
     fputs("set xlabel ", f);
     gplot_str(f, lang_text(w->lang, T_IM_FRONTIER_X));
     fputs("\nset ylabel ", f);
     gplot_str(f, lang_text(w->lang, T_IM_FRONTIER_Y));
-    fprintf(f, "\nset xrange [%g:%g]\nset yrange [0:105]\nset ytics 0,10,100 nomirror\n"
-            "set xtics nomirror\nset border 3\nset grid lc rgb '#dddddd'\n"
-            "set bmargin at screen 0.2\nset key at screen 0.5, screen 0.015 center bottom "
-            "horizontal samplen 2 font ',16'\n"
+    fprintf(f, "\nset logscale x 10\nset xrange [%g:%g]\nset format x '%%g'\n"
+            "set xtics add ('0' %g)\nset mxtics 10\nset yrange [0:105]\n"
+            "set ytics 0,10,100 nomirror\nset xtics nomirror\nset border 3\n"
+            "set grid lc rgb '#dddddd'\nset bmargin at screen 0.27\n"
+            "set key at screen 0.5, screen 0.015 center bottom horizontal maxrows 2 samplen 2 "
+            "font ',15'\n"
             "set arrow from graph 0, first %g to graph 1, first %g nohead dt 2 lw 2 "
             "lc rgb '#d73027' front\n"
-            "plot 'frontier_all.csv' skip 1 using 1:2 with points pt 7 ps 0.7*pscale "
-            "lc rgb '#b0b0b0' title ", -0.03 * top, 1.08 * top, 100 * w->s->required,
-            100 * w->s->required);
+            "plot 'frontier_all.csv' skip 1 using 1:($7 == 0 ? $2 : NaN) with points pt 7 "
+            "ps 0.5*pscale lc rgb '#dadada' title ", zero * 0.6, top * 1.6, zero,
+            100 * w->s->required, 100 * w->s->required);
+    gplot_str(f, early);
+    fputs(", \\\n    'frontier_all.csv' skip 1 using 1:($7 == 1 ? $2 : NaN) with points pt 7 "
+          "ps 0.8*pscale lc rgb '#8c8c8c' title ", f);
     gplot_str(f, lang_text(w->lang, T_IM_KEY_OTHER));
     fputs(", \\\n    'frontier.csv' skip 1 using 1:2 with steps lw 2 lc rgb '#4575b4' notitle, "
           "\\\n    'frontier.csv' skip 1 using 1:2:3:4 with yerrorbars pt 7 ps 1.2*pscale lw 2 "

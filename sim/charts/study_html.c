@@ -37,11 +37,11 @@ static int page(FILE *f, const char *dir, const struct study_view *w, enum text 
                        lang_text(l, done->how[i]), done->drawn[i], l, err, errlen) < 0)
             return -1;
     fprintf(f, "<section class=\"sites\" id=\"table\">\n<h2>");
-    html_text(f, lang_text(l, T_ST_HTML_TABLE_H));
+    html_text(f, lang_text(l, w->improve ? T_IM_HTML_FRONTIER_H : T_ST_HTML_TABLE_H));
     fprintf(f, "</h2>\n");
     table(f, w);
     fprintf(f, "<p class=\"how\">");
-    fprintf(f, lang_text(l, T_ST_HTML_RERUN), w->s->n, w->s->seed);
+    fprintf(f, lang_text(l, w->improve ? T_IM_PLANS_NOTE : T_ST_HTML_RERUN), w->s->n, w->s->seed);
     fprintf(f, "</p>\n</section>\n<footer>supplysim %s · ", w->version);
     html_text(f, w->d->name);
     fprintf(f, " · seed %llu · %ld runs</footer>\n</body>\n</html>\n", w->s->seed, w->s->n);

@@ -531,8 +531,8 @@ static lang_section table = {
         "held in %.1f%% of %ld, %g%% CI %.1f–%.1f%%)",
         "结论：要使 %s 承诺在 %g%% 的%s中兑现：采取措施 %s，每年 %s（届时承诺兑现率 %.1f%%，"
         "共 %ld 次，%g%% 置信区间 %.1f–%.1f%%）" },
-    [T_IM_DECISION_NEXT] = { "; the next cheapest plan is %s, %s a year",
-                             "；次便宜的方案为 %s，每年 %s" },
+    [T_IM_DECISION_NEXT] = { "; the next cheapest plan is %s, %s a year (%.1f%% of %ld runs)",
+                             "；次便宜的方案为 %s，每年 %s（%.1f%%，共 %ld 次）" },
     [T_IM_DECISION_NONE_UNDER] = { "; no plan under %s passes", "；每年低于 %s 的方案均不通过" },
     [T_IM_DECISION_ALREADY] = {
         "DECISION: the %s promise already holds in %g%% of %s without any lever: %.1f%% of %ld "
@@ -591,11 +591,11 @@ static lang_section table = {
         "搜索：%d 项措施，超过 %d 项：按每元收益贪心选取，再做局部替换，基于前 %ld 次模拟（共考察 "
         "%ld 种组合；此为启发式搜索，所得最便宜方案未经证明为最便宜）。" },
     [T_IM_SEARCH_DROPPED] = {
-        "Dropped there: %ld surely beaten by a plan no dearer (paired intervals at %.7g%% each, "
-        "Bonferroni over %ld comparisons); %ld whose last lever changed none of those "
-        "replications.",
-        "在此阶段剔除：%ld 种被不更贵的方案明确超过（配对区间置信度各为 %.7g%%，对 %ld 次比较做 "
-        "Bonferroni 校正）；%ld 种的最后一项措施对这些模拟毫无改变。" },
+        "Dropped there: %ld surely beaten by a plan no dearer (paired 95%% intervals made "
+        "simultaneous over the %ld comparisons, Bonferroni); %ld whose last lever changed none "
+        "of those replications.",
+        "在此阶段剔除：%ld 种被不更贵的方案明确超过（配对 95%% 置信区间，对 %ld 次比较做 "
+        "Bonferroni 校正使之同时成立）；%ld 种的最后一项措施对这些模拟毫无改变。" },
     [T_IM_SEARCH_BEYOND] = {
         "Not run further: %ld dearer than %s, which passed on all %ld replications.",
         "不再继续运行：%ld 种比 %s 更贵，而后者在全部 %ld 次模拟中已通过。" },
@@ -609,26 +609,33 @@ static lang_section table = {
     [T_IM_HTML_H] = { "What is the cheapest set of measures that keeps the promise?",
                       "兑现承诺最省钱的措施组合是什么？" },
     [T_IM_HTML_LEVERS_H] = { "The levers and their costs", "各项措施及其费用" },
+    [T_IM_HTML_FRONTIER_H] = { "The cost–promise frontier: the plans no cheaper plan beats",
+                               "费用—承诺前沿：没有更便宜的方案能超过的方案" },
     [T_IM_FRONTIER_TITLE] = { "%s: what keeping the promise costs", "%s 情景：兑现承诺的代价" },
     [T_IM_FRONTIER_SUB] = {
         "promise kept against the cost a year of each plan of levers, %ld %s each; %g%% intervals",
         "各措施组合的承诺兑现率与每年费用，各 %ld 次%s；%g%% 置信区间" },
-    [T_IM_FRONTIER_X] = { "cost a year (thousand yuan)", "每年费用（万元）" },
+    [T_IM_FRONTIER_X] = { "cost a year (thousand yuan, logarithmic scale)",
+                          "每年费用（万元，对数坐标）" },
     [T_IM_FRONTIER_Y] = { "promise kept: every site within the promise (%)",
                           "承诺兑现率：所有受灾点均按时送达（%）" },
     [T_IM_KEY_FRONTIER] = { "frontier: no cheaper plan does better", "前沿：没有更便宜的方案更好" },
     [T_IM_KEY_OTHER] = { "other plans run in full", "其他完整运行的方案" },
+    [T_IM_KEY_EARLY] = { "plans dropped after their first %ld runs", "仅运行前 %ld 次即剔除的方案" },
     [T_IM_KEY_RECOMMENDED] = { "recommended: the cheapest that passes", "推荐：通过判定的最便宜方案" },
     [T_IM_ABOUT_FRONTIER_H] = { "What keeping the promise costs", "兑现承诺的代价" },
     [T_IM_ABOUT_FRONTIER] = {
-        "Each point is a plan (a combination of levers) that ran every replication, at its cost "
-        "a year (once-only costs spread over their service life) and the share of runs in which "
-        "every site got relief in time, with its interval.  The line joins the frontier: the "
-        "plans no cheaper plan beats.  The dashed line is the required level; the ringed plan is "
-        "the cheapest whose whole interval lies above it.  Every plan faced the same disasters, "
-        "so their differences are measured pair by pair.",
-        "每个点是一个完整运行的方案（措施组合），横轴为每年费用（一次性投入按使用年限分摊），纵轴为所有"
-        "受灾点均按时收到物资的模拟所占比例及其置信区间。折线连接前沿：没有更便宜的方案能超过的方案。"
+        "Each point is a plan (a combination of levers), at its cost a year (once-only costs "
+        "spread over their service life; a logarithmic scale) and the share of runs in which "
+        "every site got relief in time: dark grey the plans that ran every replication, light "
+        "grey those the search dropped after the first ones (their estimate from those).  The "
+        "line joins the frontier, with intervals: the plans no cheaper plan beats.  The dashed "
+        "line is the required level; the ringed plan is the cheapest whose whole interval lies "
+        "above it.  Every plan faced the same disasters, so their differences are measured pair "
+        "by pair.",
+        "每个点是一个方案（措施组合），横轴为每年费用（一次性投入按使用年限分摊；对数坐标），纵轴为所有"
+        "受灾点均按时收到物资的模拟所占比例：深灰色为运行全部模拟的方案，浅灰色为搜索在前几次模拟后"
+        "剔除的方案（按这些模拟估计）。折线连接前沿及其置信区间：没有更便宜的方案能超过的方案。"
         "虚线为要求水平；圈出的方案是整个区间都在要求水平之上的最便宜方案。所有方案经历相同的灾害，"
         "因此方案之间的差异是逐次配对计算的。" },
 };

@@ -240,10 +240,14 @@ static int by_cost(const void *a, const void *b)
     return (i > j) - (i < j);
 }
 
-/* The frontier, the recommended plan, the next and the best, among full plans. */
-static void choose(struct improve *im, const struct variant_stats *st)
+/* The frontier, the recommended plan and the best, among full plans; then
+ * the next: after the recommended plan in cost order, the first that is not
+ * it with more levers and that passes (run in full) or may (its first runs
+ * at the required level or above). */
+static void choose(struct improve *im, const struct variant_stats *st, double required)
 {
     double top = -1;
+    int after = 0;
     im->recommended = im->next = im->best = -1;
     for (int k = 0; k < im->n_plans; k++) {
         int p = im->order[k];
@@ -254,12 +258,17 @@ static void choose(struct improve *im, const struct variant_stats *st)
         x->frontier = kept > top;
         if (x->frontier)
             top = kept, im->best = p;
-        if (st[x->v].verdict == VERDICT_PASS) {
-            if (im->recommended < 0)
-                im->recommended = p;
-            else if (im->next < 0)
-                im->next = p;
-        }
+        if (st[x->v].verdict == VERDICT_PASS && im->recommended < 0)
+            im->recommended = p, after = k + 1;
+    }
+    if (im->recommended < 0)
+        return;
+    uint64_t rec = im->plan[im->recommended].mask;
+    for (int k = after; k < im->n_plans && im->next < 0; k++) {
+        const struct improve_plan *x = &im->plan[im->order[k]];
+        int may = x->full ? st[x->v].verdict == VERDICT_PASS : st[x->v].kept.est >= required;
+        if (may && (x->mask & rec) != rec)
+            im->next = im->order[k];
     }
 }
 
@@ -301,7 +310,7 @@ int improve_build(struct improve *im, const struct definition *d, const struct s
     order_im = im;
     order_st = st;
     qsort(im->order, (size_t)im->n_plans, sizeof *im->order, by_cost);
-    choose(im, st);
+    choose(im, st, s->required);
     const char *keys[4] = { "pairs", "dominated", "inert", "beyond" };
     long *vals[4] = { &im->pairs, &im->dominated, &im->inert, &im->beyond };
     for (int k = 0; k < 4; k++) {

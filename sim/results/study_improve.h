@@ -42,8 +42,9 @@ struct improve {
     int heuristic;               /* more than IMPROVE_EXHAUSTIVE levers: greedy, then swaps */
     struct improve_plan *plan; int n_plans;   /* plan[v] for every variant v */
     int *order;                  /* plans by cost, then promise kept, highest first */
-    int recommended, next, best; /* plan indices, -1 when none: the cheapest PASS, the one
-                                  * after it, and the highest promise kept */
+    int recommended, next, best; /* plan indices, -1 when none: the cheapest PASS; the next
+                                  * cheapest, not it with more, that passes or may (on its
+                                  * first runs); the highest promise kept in full */
     int n_full;                  /* plans that ran every replication */
     long pairs;                  /* comparisons the screening made (its Bonferroni count) */
     long dominated, inert, beyond;   /* plans the screening dropped by each rule */

@@ -31,9 +31,10 @@ static void buy(FILE *f, const struct study_view *w, const char *promise)
             cost, 100 * x->kept.est, x->runs, 100 * w->s->conf, 100 * x->kept.lo, 100 * x->kept.hi);
     if (im->next >= 0) {
         char next[64];
+        const struct variant_stats *y = &w->st[im->plan[im->next].v];
         improve_plan_words(w, im->next, plan, sizeof plan);
         improve_yuan(next, sizeof next, im->plan[im->next].cost);
-        fprintf(f, lang_text(l, T_IM_DECISION_NEXT), plan, next);
+        fprintf(f, lang_text(l, T_IM_DECISION_NEXT), plan, next, 100 * y->kept.est, y->runs);
     }
     fprintf(f, lang_text(l, T_IM_DECISION_NONE_UNDER), cost);
 }
@@ -190,12 +191,18 @@ static void levers(FILE *f, const struct study_view *w)
     }
 }
 
+/* Between two sentences: a space, none in Chinese. */
+static void gap(FILE *f, enum lang l)
+{
+    if (l != LANG_ZH)
+        fputc(' ', f);
+}
+
 static void search(FILE *f, const struct study_view *w)
 {
     const struct improve *im = w->improve;
     const struct study *s = w->s;
     enum lang l = w->lang;
-    double conf = 100 * (1 - (1 - s->conf) / (double)(im->pairs > 0 ? im->pairs : 1));
     if (im->heuristic)
         fprintf(f, lang_text(l, T_IM_SEARCH_GREEDY), im->n_chosen, IMPROVE_EXHAUSTIVE, s->screen,
                 (long)im->n_plans);
@@ -204,15 +211,15 @@ static void search(FILE *f, const struct study_view *w)
     else
         fprintf(f, lang_text(l, T_IM_SEARCH_NOSCREEN), im->n_chosen, (long)im->n_plans, s->n);
     if (s->screen > 0) {
-        fputc(' ', f);
-        fprintf(f, lang_text(l, T_IM_SEARCH_DROPPED), im->dominated, conf, im->pairs, im->inert);
+        gap(f, l);
+        fprintf(f, lang_text(l, T_IM_SEARCH_DROPPED), im->dominated, im->pairs, im->inert);
         if (im->confirmed >= 0) {
             char plan[2048];
             improve_plan_words(w, im->confirmed, plan, sizeof plan);
-            fputc(' ', f);
+            gap(f, l);
             fprintf(f, lang_text(l, T_IM_SEARCH_BEYOND), im->beyond, plan, s->n);
         }
-        fputc(' ', f);
+        gap(f, l);
         fprintf(f, lang_text(l, T_IM_SEARCH_FULL), im->n_full, s->n);
     }
     fputc('\n', f);
