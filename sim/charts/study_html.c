@@ -212,7 +212,7 @@ void improve_html_table(FILE *f, const struct study_view *w)
         fprintf(f, "</span></td><td class=\"n\">");
         html_text(f, buf);
         fprintf(f, "</td><td><span class=\"also\">");
-        html_text(f, lv->why);
+        html_text(f, lang_name(l, lv->why, lv->why_zh));
         fprintf(f, "</span></td></tr>\n");
     }
     fputs("</table>\n", f);

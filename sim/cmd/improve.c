@@ -179,7 +179,7 @@ static int check_levers(struct study *s, const struct opts *o, const struct defi
             if (!strncmp(why, cmdline, strlen(cmdline)) && strstr(why, ": "))
                 at = strstr(why, ": ") + 2;   /* the setting, without "command line:N: " */
             if (k < x->n)
-                snprintf(err, errlen, "%s: levers.%s: %s", l->where, l->id, at);
+                snprintf(err, errlen, lang_text(o->lang, T_IMP_LEVER_AT), l->where, l->id, at);
             else
                 snprintf(err, errlen, lang_text(o->lang, T_IMP_ALL_TOGETHER), at);
             return -2;

@@ -156,6 +156,7 @@ void definition_free(struct definition *d)
         free(l->name);
         free(l->name_zh);
         free(l->why);
+        free(l->why_zh);
         free(l->where);
     }
     free(d->levers);

@@ -138,7 +138,7 @@ struct preposition {
  * settings it changes, as -D takes them, the roads it protects (added up
  * across levers into disaster.protect), and what it costs. */
 struct lever {
-    char *id, *name, *name_zh, *why;
+    char *id, *name, *name_zh, *why, *why_zh;   /* why_zh: "" when not given */
     double cost_yuan;         /* as written: a year's cost, or a once-only one */
     int once;                 /* cost_per = "once" */
     double life_years;        /* service life of a once-only cost */

@@ -134,7 +134,7 @@ static void read_lever(struct reader *r, const config_setting_t *root, const con
                        struct lever *lv)
 {
     static const char *const known[] = { "id", "name", "name_zh", "cost_yuan", "cost_per",
-        "life_years", "upkeep_yuan", "cost_range", "set", "protect", "why", NULL };
+        "life_years", "upkeep_yuan", "cost_range", "set", "protect", "why", "why_zh", NULL };
     const char *file;
     int line;
     char where[600];
@@ -145,6 +145,7 @@ static void read_lever(struct reader *r, const config_setting_t *root, const con
     lv->name = cfg_dup(r, cfg_get_str(r, e, "name"));
     lv->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", lv->name));
     lv->why = cfg_dup(r, cfg_get_str(r, e, "why"));
+    lv->why_zh = cfg_dup(r, cfg_opt_str(r, e, "why_zh", ""));
     read_cost(r, e, lv);
     lv->sets = strings(r, cfg_opt(e, "set"), &lv->n_sets);
     lv->protect = strings(r, cfg_opt(e, "protect"), &lv->n_protect);

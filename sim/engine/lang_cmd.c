@@ -212,6 +212,7 @@ lang_section lang_cmd = {
     [T_IMP_PLAN_SETS] = { "plan %s: out of memory, or its roads too many to protect",
                           "方案 %s：内存不足，或要保障的道路过多" },
     [T_IMP_ALL_TOGETHER] = { "the levers all together: %s", "全部措施同时采取时：%s" },
+    [T_IMP_LEVER_AT] = { "%s: levers.%s: %s", "%s: levers.%s：%s" },
     [T_IMP_RERUN] = {
         "plan %s rerun kept the promise in %ld runs, in the study %ld: the two must agree (a bug)",
         "方案 %s 重算时兑现承诺 %ld 次，研究中为 %ld 次：两者应相同（程序错误）" },
