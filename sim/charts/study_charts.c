@@ -321,24 +321,114 @@ static double zero_at(const struct study_view *w)
     return isfinite(least) ? pow(10, floor(log10(least))) / 3 : 0.1;
 }
 
+/* The frontier's labels, each a lever id list to the right of its plan: a
+ * label goes below its point, else above, else further off, whichever
+ * first clears the labels placed before it (in cost order) and the
+ * frontier's points, staying between 1.5% and 103% (gnuplot draws
+ * no label outside the y range).  The chart's geometry in
+ * the PNG (1600 x 900, w_frontier's margins): about 1405 px across the cost
+ * axis's decades, 4.8 px a percentage point, 8.3 px a character of the
+ * labels' font, 16 px a label's height.  dy[k] is the k-th frontier plan's
+ * label's centre less its point, in percentage points. */
+#define LABEL_PX_WIDE 1405.0
+#define LABEL_PX_PCT 4.8
+#define LABEL_PX_CHAR 8.3
+#define LABEL_PX_HIGH 16.0
+struct box { double x0, x1, y0, y1; };
+
+static int boxes_meet(struct box a, struct box b)
+{
+    return a.x0 < b.x1 + 3 && b.x0 < a.x1 + 3 && a.y0 < b.y1 + 2 && b.y0 < a.y1 + 2;
+}
+
+static void label_offsets(const struct study_view *w, double xmin, double xmax, double *dy)
+{
+    static const double tries[] = { -4.0, 4.0, -7.5, 7.5, -11.0, 11.0 };
+    const struct improve *im = w->improve;
+    double zero = zero_at(w), decade = LABEL_PX_WIDE / log10(xmax / xmin);
+    struct box *placed = calloc(2 * (size_t)im->n_plans + 1, sizeof *placed);
+    int n = 0, k = 0;
+    if (!placed)
+        return;
+    for (int j = 0; j < im->n_plans; j++) {      /* the frontier's points, as boxes */
+        const struct improve_plan *x = &im->plan[im->order[j]];
+        if (!x->frontier)
+            continue;
+        double px = decade * log10(fmax(x->cost / cost_unit(w), zero) / xmin);
+        double py = LABEL_PX_PCT * 100 * w->st[x->v].kept.est;
+        double r = im->order[j] == im->recommended ? 20 : 7;
+        placed[n++] = (struct box){ px - r, px + r, py - r, py + r };
+    }
+    for (int j = 0; j < im->n_plans; j++) {
+        const struct improve_plan *x = &im->plan[im->order[j]];
+        if (!x->frontier)
+            continue;
+        double px = decade * log10(fmax(x->cost / cost_unit(w), zero) / xmin) + 12;
+        double kept = 100 * w->st[x->v].kept.est;
+        double wide = LABEL_PX_CHAR * (double)strlen(w->s->v[x->v].name);
+        dy[k] = NAN;                   /* none clear: the first within the range */
+        for (size_t t = 0; t < sizeof tries / sizeof *tries; t++) {
+            double c = kept + tries[t];
+            if (c < 1.5 || c > 103)
+                continue;
+            if (isnan(dy[k]))
+                dy[k] = tries[t];
+            struct box b = { px, px + wide, LABEL_PX_PCT * c - LABEL_PX_HIGH / 2,
+                             LABEL_PX_PCT * c + LABEL_PX_HIGH / 2 };
+            int clear = 1;
+            for (int i = 0; i < n && clear; i++)
+                clear = !boxes_meet(b, placed[i]);
+            if (clear) {
+                dy[k] = tries[t];
+                break;
+            }
+        }
+        double c = kept + dy[k++];
+        placed[n++] = (struct box){ px, px + wide, LABEL_PX_PCT * c - LABEL_PX_HIGH / 2,
+                                    LABEL_PX_PCT * c + LABEL_PX_HIGH / 2 };
+    }
+    free(placed);
+}
+
+/* The cost axis's range: [*lo, *hi], in cost units. */
+static void cost_range(const struct study_view *w, double *lo, double *hi)
+{
+    const struct improve *im = w->improve;
+    double top = 0, zero = zero_at(w);
+    for (int p = 0; p < im->n_plans; p++)
+        top = fmax(top, im->plan[p].cost / cost_unit(w));
+    top = fmax(top, 10 * zero);
+    *lo = zero * 0.6;
+    *hi = top * 1.6;
+}
+
 /* Every plan (frontier = 0: its stage's estimate, `full` 0 when it ran only
- * the first replications), or the frontier's alone (1), by cost. */
+ * the first replications), or the frontier's alone (1), by cost; label_y is
+ * where the frontier's label goes (label_offsets). */
 static int w_plans(FILE *f, const struct study_view *w, int frontier)
 {
     const struct improve *im = w->improve;
-    double zero = zero_at(w);
-    fputs("cost,kept,lo,hi,recommended,plan,full\n", f);
-    for (int k = 0; k < im->n_plans; k++) {
-        const struct improve_plan *x = &im->plan[im->order[k]];
+    double zero = zero_at(w), lo, hi;
+    double *dy = calloc((size_t)im->n_plans + 1, sizeof *dy);
+    int k = 0;
+    if (!dy)
+        return -1;
+    cost_range(w, &lo, &hi);
+    if (frontier)
+        label_offsets(w, lo, hi, dy);
+    fputs("cost,kept,lo,hi,recommended,plan,full,label_y\n", f);
+    for (int j = 0; j < im->n_plans; j++) {
+        const struct improve_plan *x = &im->plan[im->order[j]];
         if (frontier && !x->frontier)
             continue;
         const struct interval *kept = &w->st[x->v].kept;
         fprintf(f, "%.6g,%.3f,%.3f,%.3f,%d,", fmax(x->cost / cost_unit(w), zero),
                 100 * kept->est + 0.0, 100 * kept->lo + 0.0, 100 * kept->hi + 0.0,
-                im->order[k] == im->recommended);
+                im->order[j] == im->recommended);
         gplot_label(f, w->s->v[x->v].name);
-        fprintf(f, ",%d\n", x->full);
+        fprintf(f, ",%d,%.3f\n", x->full, 100 * kept->est + (frontier ? dy[k++] : 0) + 0.0);
     }
+    free(dy);
     return 0;
 }
 
@@ -354,13 +444,10 @@ static int w_frontier_plans(FILE *f, const struct study_view *w)
 
 static int w_frontier(FILE *f, const struct study_view *w)
 {
-    const struct improve *im = w->improve;
     const struct chart_ctx c = ctx(NULL, w);
     char scen[128], title[256], sub[512], req[64], early[256];
-    double top = 0, zero = zero_at(w);
-    for (int p = 0; p < im->n_plans; p++)
-        top = fmax(top, im->plan[p].cost / cost_unit(w));
-    top = fmax(top, 10 * zero);
+    double lo, hi, zero = zero_at(w);
+    cost_range(w, &lo, &hi);
     chart_scenario(&c, scen, sizeof scen);
     snprintf(title, sizeof title, lang_text(w->lang, T_IM_FRONTIER_TITLE), scen);
     snprintf(sub, sizeof sub, lang_text(w->lang, T_IM_FRONTIER_SUB), w->s->n, chart_label(&c),
@@ -384,7 +471,7 @@ static int w_frontier(FILE *f, const struct study_view *w)
             "set arrow from graph 0, first %g to graph 1, first %g nohead dt 2 lw 2 "
             "lc rgb '#d73027' front\n"
             "plot 'frontier_all.csv' skip 1 using 1:($7 == 0 ? $2 : NaN) with points pt 7 "
-            "ps 0.5*pscale lc rgb '#dadada' title ", zero * 0.6, top * 1.6, zero,
+            "ps 0.5*pscale lc rgb '#dadada' title ", lo, hi, zero,
             100 * w->s->required, 100 * w->s->required);
     gplot_str(f, early);
     fputs(", \\\n    'frontier_all.csv' skip 1 using 1:($7 == 1 ? $2 : NaN) with points pt 7 "
@@ -394,7 +481,7 @@ static int w_frontier(FILE *f, const struct study_view *w)
           "\\\n    'frontier.csv' skip 1 using 1:2:3:4 with yerrorbars pt 7 ps 1.2*pscale lw 2 "
           "lc rgb '#4575b4' title ", f);
     gplot_str(f, lang_text(w->lang, T_IM_KEY_FRONTIER));
-    fputs(", \\\n    'frontier.csv' skip 1 using 1:2:6 with labels left offset char 1,-0.9 "
+    fputs(", \\\n    'frontier.csv' skip 1 using 1:8:6 with labels left offset char 1,0 "
           "font ',11' tc rgb '#333333' notitle, \\\n    'frontier.csv' skip 1 using "
           "1:($5 == 1 ? $2 : NaN) with points pt 6 ps 4*pscale lw 3 lc rgb '#d73027' title ", f);
     gplot_str(f, lang_text(w->lang, T_IM_KEY_RECOMMENDED));
