@@ -25,6 +25,20 @@ static double passes(const struct definition *d, int t, int k)
     return 0;
 }
 
+/* Does some store have vehicles of type t? */
+static int in_use(const struct definition *d, int t)
+{
+    for (int f = 0; f < d->n_facilities; f++) {
+        const struct facility *x = &d->facilities[f];
+        if ((x->truck_type == t && x->trucks > x->extra_trucks)
+            || (x->extra_type == t && x->extra_trucks > 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* A profile for each truck type in use that passes some rule's cause: a
+ * type no store has costs nothing. */
 int vehicle_model(struct model *m)
 {
     const struct definition *d = m->d;
@@ -34,6 +48,8 @@ int vehicle_model(struct model *m)
         return -1;
     for (int t = 0; t < d->n_truck_types; t++) {
         int any = 0;
+        if (!in_use(d, t))
+            continue;
         for (int k = 0; k < d->n_damage; k++)
             any |= passes(d, t, k) > 0;
         m->type_profile[t] = any ? m->n_profiles++ : 0;
