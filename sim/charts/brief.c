@@ -3,14 +3,16 @@
  * on one A4 sheet, in the run's language.  When the run was made
  * (SOURCE_DATE_EPOCH when set, else now), supplysim's version, the
  * scenario, seed and runs; the verdict in one sentence; the sites most at
- * risk with their main cause; the measures a `roads` study found worth most,
- * else how to find them; and what the result rests on -- the assumptions a
+ * risk with their main cause; the measures an `improve` study recommends
+ * and those a `roads` study found worth most, else how to find them; and what the result rests on -- the assumptions a
  * `sensitivity` study found to change the verdict, else the run's own.
  *
  * Studies are found in the folder a study writes by default next to the
- * run's output folder (as named, not where it is staged): DIR-roads and
- * DIR-sensitivity for a run in DIR (out/flood -> out/flood-roads), and used only when their study.dat is of the same seed
- * and number of sites; the brief says which folder and how many runs.
+ * run's output folder (as named, not where it is staged): DIR-improve,
+ * DIR-roads and DIR-sensitivity for a run in DIR (out/flood ->
+ * out/flood-roads), and used only when their study.dat is of the same seed
+ * and number of sites (and, for improve, of levers the configuration still
+ * has); the brief says which folder and how many runs.
  * Their numbers are recomputed from study.dat by the study's own code, so
  * they are the study report's.  A missing or unreadable study is not an
  * error: the brief says how to run one.
@@ -27,6 +29,7 @@
 #include "charts/html.h"
 #include "charts/internal.h"
 #include "results/study_file.h"
+#include "results/study_improve.h"
 #include "results/study_roads.h"
 #include "results/study_sens.h"
 
@@ -190,7 +193,7 @@ static void source(FILE *f, const struct brief *b, const struct found *x)
 
 /* The roads whose protection is detectably worth most (the interval of the
  * paired difference wholly above 0), from the roads study. */
-static int roads_measures(FILE *f, const struct brief *b, const struct found *x)
+static int roads_measures(FILE *f, const struct brief *b, const struct found *x, int *said)
 {
     struct road_row *rows;
     int n, *order, shown = 0;
@@ -202,6 +205,7 @@ static int roads_measures(FILE *f, const struct brief *b, const struct found *x)
         free(order);
         return order ? 0 : -1;   /* a study of other roads: say nothing of it */
     }
+    *said = 1;
     for (int k = 0; k < n && shown < MEASURES; k++) {
         const struct road_row *r = &rows[order[k]];
         const struct interval *d = &x->st[1 + 2 * order[k]].diff;
@@ -219,6 +223,41 @@ static int roads_measures(FILE *f, const struct brief *b, const struct found *x)
     source(f, b, x);
     free(rows);
     free(order);
+    return 0;
+}
+
+/* The improve study's decision: the cheapest plan of levers that keeps the
+ * promise and what it costs (or that none does, and the best), in the
+ * study's own words.  0 with nothing written when the study's levers are
+ * not the configuration's any more; -1 when out of memory. */
+static int improve_measures(FILE *f, const struct brief *b, struct found *x, int *shown)
+{
+    struct improve im;
+    char err[512], *text = NULL;
+    size_t len = 0;
+    if (improve_build(&im, b->d, &x->s, x->st, b->lang, err, sizeof err) < 0)
+        return 0;   /* a study of other levers: say nothing of it */
+    FILE *m = open_memstream(&text, &len);
+    if (!m) {
+        improve_free(&im);
+        return -1;
+    }
+    x->w.improve = &im;
+    improve_decision(m, &x->w);
+    x->w.improve = NULL;
+    improve_free(&im);
+    if (fclose(m) != 0) {
+        free(text);
+        return -1;
+    }
+    while (len > 0 && text[len - 1] == '\n')
+        text[--len] = '\0';
+    fprintf(f, "<p class=\"decision\">");
+    html_text(f, text);
+    fprintf(f, "</p>\n");
+    free(text);
+    source(f, b, x);
+    *shown = 1;
     return 0;
 }
 
@@ -241,32 +280,44 @@ static char *command_html(const struct brief *b, const char *command)
     return buf;
 }
 
-/* A text of the table with one argument, the command (HTML, escaped) that
- * would make the study; -1 when out of memory. */
-static int hint(FILE *f, const struct brief *b, enum text t, const char *command, int count)
+/* A text of the table whose arguments are the commands (HTML, escaped)
+ * that would make the studies: the sensitivity study's, after a count;
+ * improve's and roads' for the measures; -1 when out of memory. */
+static int hint(FILE *f, const struct brief *b, enum text t, int count)
 {
-    char *cmd = command_html(b, command);
-    if (!cmd)
-        return -1;
-    fprintf(f, "<p>");
-    if (t == T_BRIEF_NO_SENS)
-        fprintf(f, lang_text(b->lang, t), count, cmd);
-    else
-        fprintf(f, lang_text(b->lang, t), cmd);
-    fprintf(f, "</p>\n");
+    char *cmd = command_html(b, t == T_BRIEF_NO_SENS ? "sensitivity" : "improve");
+    char *roads = t == T_BRIEF_NO_SENS ? NULL : command_html(b, "roads");
+    int rc = -1;
+    if (cmd && (t == T_BRIEF_NO_SENS || roads)) {
+        fprintf(f, "<p>");
+        if (t == T_BRIEF_NO_SENS)
+            fprintf(f, lang_text(b->lang, t), count, cmd);
+        else
+            fprintf(f, lang_text(b->lang, t), cmd, roads);
+        fprintf(f, "</p>\n");
+        rc = 0;
+    }
     free(cmd);
-    return 0;
+    free(roads);
+    return rc;
 }
 
+/* The measures: improve's decision, then the roads worth protecting; or
+ * how to find them. */
 static int measures(FILE *f, const struct brief *b)
 {
     struct found x;
+    int rc = 0, shown = 0;
     fprintf(f, "<h2>%s</h2>\n", lang_text(b->lang, T_BRIEF_MEASURES_H));
-    if (!find_study(b, "roads", &x))
-        return hint(f, b, T_BRIEF_NO_STUDY, "roads", 0);
-    int rc = roads_measures(f, b, &x);
-    found_free(&x);
-    return rc;
+    if (find_study(b, "improve", &x)) {
+        rc = improve_measures(f, b, &x, &shown);
+        found_free(&x);
+    }
+    if (rc == 0 && find_study(b, "roads", &x)) {
+        rc = roads_measures(f, b, &x, &shown);
+        found_free(&x);
+    }
+    return rc == 0 && !shown ? hint(f, b, T_BRIEF_NO_STUDY, 0) : rc;
 }
 
 /* The verdict's own assumptions when no sensitivity study was run. */
@@ -284,7 +335,7 @@ static int own_assumptions(FILE *f, const struct brief *b)
     fprintf(f, "<p>");
     html_text(f, buf);
     fprintf(f, "</p>\n");
-    return hint(f, b, T_BRIEF_NO_SENS, "sensitivity", b->d->n_ranges);
+    return hint(f, b, T_BRIEF_NO_SENS, b->d->n_ranges);
 }
 
 /* The assumptions whose range's end changes the verdict, from the

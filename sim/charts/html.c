@@ -179,7 +179,7 @@ static const char css[] =
     "dd{margin:0}\nfooter{color:#777;font-size:.85em;margin-top:2em}\n"
     "section.brief{border-bottom:3px solid #222;margin-bottom:1.5em;padding-bottom:.8em}\n"
     "section.brief table{margin:.2em 0}.brief h2{margin:.8em 0 .2em}.brief ol,.brief ul{margin:.2em 0;"
-    "padding-left:1.6em}.follows{color:#777;font-size:.85em;margin:.8em 0 0}\n"
+    "padding-left:1.6em}.brief .decision{font-weight:bold}.follows{color:#777;font-size:.85em;margin:.8em 0 0}\n"
     "@page{size:A4;margin:14mm}\n"
     "@media print{body{max-width:none;padding:0;font-size:10pt}"
     "section.brief{break-after:page;border:0}"

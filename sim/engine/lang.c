@@ -489,11 +489,12 @@ static lang_section table = {
         "promise in %.1f%%).",
         "来自 %s 研究（本文件夹旁的 %s，%ld 次模拟；其现状承诺兑现率 %.1f%%）。" },
     [T_BRIEF_NO_STUDY] = {
-        "No study of measures has been run on this scenario: %s ranks the roads whose "
-        "protection is worth most, and this brief lists the best when its folder (the one it "
-        "writes by default) is next to this run's.",
-        "尚未对此情景做措施研究：%s 可找出最值得保障的道路；其结果文件夹（默认位置）在本次运行"
-        "文件夹旁时，本页会列出最有效的几项。" },
+        "No study of measures has been run on this scenario: %s finds the cheapest set of "
+        "measures that keeps the promise, %s the roads whose protection is worth most; this "
+        "brief gives their findings when their folders (where they write by default) are next "
+        "to this run's.",
+        "尚未对此情景做措施研究：%s 可找出兑现承诺的最省钱措施组合，%s 可找出最值得保障的道路；"
+        "其结果文件夹（默认位置）在本次运行文件夹旁时，本页会给出其结论。" },
     [T_BRIEF_RESTS_H] = { "What the result rests on", "结论依据的假设" },
     [T_BRIEF_OWN] = {
         "Onset at %02d:%02d; alarm: %s; dispatch: %s; %d trucks in %d facilities. Every other "
