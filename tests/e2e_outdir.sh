@@ -6,7 +6,8 @@
 # exit 1 and the previous folder as it was, SIGINT and SIGTERM stop a run with
 # exit 130 and 143 and remove its temporary folder, a temporary folder that a
 # killed run left is removed by the next run, and `supplysim merge` refuses an
-# output folder that is one of its shards or holds one.  Run from the
+# output folder that is one of its shards or holds one; a decision study's
+# folder is replaced whole in the same way.  Run from the
 # repository root:
 #   SUPPLYSIM=build/test/supplysim sh tests/e2e_outdir.sh
 set -eu
@@ -38,7 +39,7 @@ mkdir "$tmp/mine"
 echo "notes" >"$tmp/mine/notes.txt"
 run foreign -q -n 1000000 -o "$tmp/mine" "$FLOOD"
 expect_rc 2 "-o a folder of other files"
-grep -q "mine: expected a new or empty folder or one a run wrote" "$tmp/foreign.err" || fail "foreign folder: $(cat "$tmp/foreign.err")"
+grep -q "mine: expected a new or empty folder or one supplysim wrote" "$tmp/foreign.err" || fail "foreign folder: $(cat "$tmp/foreign.err")"
 [ "$(cat "$tmp/mine/notes.txt")" = notes ] || fail "foreign folder: notes.txt changed"
 run parent -q -n 1000000 -o "$tmp" "$FLOOD"
 expect_rc 2 "-o a folder holding output folders"
@@ -61,18 +62,24 @@ grep -q "cannot write" "$tmp/full.err" || fail "full disk: expected \"cannot wri
 same_files "$tmp/D" "$tmp/before" "full disk: the previous folder changed"
 [ -z "$(find "$tmp" -maxdepth 1 -name '.D.*')" ] || fail "full disk: a temporary folder is left"
 
+# staged NAME PID WHAT: waits until process PID has made its temporary
+# folder for $tmp/NAME (at most 30 s), and a little more
+staged() {
+    k=0
+    until [ -n "$(find "$tmp" -maxdepth 1 -name ".$1.tmp-$2@*")" ]; do
+        k=$((k + 1))
+        [ "$k" -lt 300 ] || fail "$3: no temporary folder after 30 s"
+        sleep 0.1
+    done
+    sleep 0.3
+}
+
 # stop SIG STATUS: a long run into D is stopped by SIG once its temporary
 # folder exists; it must exit STATUS, leave D as it was and nothing beside it
 stop() {
     env --default-signal=INT "$SUPPLYSIM" -q -n 20000 -j 2 -o "$tmp/D" "$FLOOD" >/dev/null 2>"$tmp/stop.err" &
     pid=$!
-    k=0
-    until [ -n "$(find "$tmp" -maxdepth 1 -name ".D.tmp-$pid@*")" ]; do
-        k=$((k + 1))
-        [ "$k" -lt 300 ] || fail "$1: no temporary folder after 30 s"
-        sleep 0.1
-    done
-    sleep 0.3
+    staged D $pid "$1"
     kill -"$1" $pid
     rc=0
     wait $pid || rc=$?
@@ -114,4 +121,50 @@ run mergeparent merge -q -o "$tmp/all" "$tmp/all/S1" "$tmp/all/S2"
 expect_rc 2 "merge -o DIR DIR/S1 DIR/S2"
 run merged merge -q --no-plot -o "$tmp/M" "$tmp/S1" "$tmp/S2"
 expect_rc 0 "merge into a new folder"
+# ---- decision studies: their folders are replaced whole too -------------------
+
+say "a study rerun into its folder: the new study's files only, none of the old"
+COMPARE="compare -q -n 20 -j 2 --no-plot"
+run st1 $COMPARE -o "$tmp/ST" "$FLOOD" --variant 'more: fleet.central.trucks=20' --variant 'fewer: fleet.central.trucks=4'
+expect_rc 0 "compare with two options"
+[ -f "$tmp/ST/variants/fewer.cfg" ] || fail "compare: no variants/fewer.cfg"
+run st2 $COMPARE -o "$tmp/ST" "$FLOOD" --variant 'more: fleet.central.trucks=20'
+expect_rc 0 "compare rerun with one option"
+run st3 $COMPARE -o "$tmp/STfresh" "$FLOOD" --variant 'more: fleet.central.trucks=20'
+expect_rc 0 "compare into a new folder"
+same_files "$tmp/ST" "$tmp/STfresh" "compare rerun: expected the files of a study into a new folder (variants/fewer.cfg left?)"
+[ -z "$(find "$tmp" -maxdepth 1 -name '.ST.*')" ] || fail "a temporary folder is left beside ST"
+
+say "a study into a folder of other files is refused, exit 2, before anything runs"
+run stmine roads -q -n 1000000 -o "$tmp/mine" "$FLOOD"
+expect_rc 2 "roads -o a folder of other files"
+grep -q "mine: expected a new or empty folder or one supplysim wrote" "$tmp/stmine.err" || fail "roads into a foreign folder: $(cat "$tmp/stmine.err")"
+[ "$(cat "$tmp/mine/notes.txt")" = notes ] || fail "roads into a foreign folder: notes.txt changed"
+
+say "a study with bad input writes nothing, not even its folder's parent"
+run stbad $COMPARE -o "$tmp/newparent/ST" "$FLOOD" --variant 'more: fleet.central.truks=20'
+expect_rc 2 "compare with a misspelt setting"
+[ ! -e "$tmp/newparent" ] || fail "compare with bad input created $tmp/newparent"
+
+say "SIGTERM stops a study: exit 143, its folder as it was, no temporary left"
+cp -R "$tmp/ST" "$tmp/STbefore"
+"$SUPPLYSIM" roads -q -n 20000 -j 2 --no-plot -o "$tmp/ST" "$FLOOD" >/dev/null 2>"$tmp/ststop.err" &
+pid=$!
+staged ST $pid roads
+kill -TERM $pid
+rc=0
+wait $pid || rc=$?
+[ "$rc" -eq 143 ] || fail "roads stopped by SIGTERM: expected exit 143, got $rc: $(cat "$tmp/ststop.err")"
+grep -q "stopped by signal" "$tmp/ststop.err" || fail "roads stopped: $(cat "$tmp/ststop.err")"
+same_files "$tmp/ST" "$tmp/STbefore" "roads stopped: the previous study's folder changed"
+[ -z "$(find "$tmp" -maxdepth 1 -name '.ST.*')" ] || fail "roads stopped: a temporary folder is left"
+
+say "study shards merge into a folder replaced whole"
+for i in 1 2; do
+    run sts$i $COMPARE --shard $i/2 -o "$tmp/SS$i" "$FLOOD" --variant 'more: fleet.central.trucks=20'
+    expect_rc 0 "compare shard $i"
+done
+run stm merge -q --no-plot -o "$tmp/ST" "$tmp/SS1" "$tmp/SS2"
+expect_rc 0 "merge of compare shards over a study's folder"
+same_files "$tmp/ST" "$tmp/STfresh" "merged compare shards: expected the files of the study run whole"
 echo "e2e_outdir: ok"

@@ -14,6 +14,7 @@
 #define EXIT_BREACH 3
 #define MAX_SETS 256
 
+struct outdir;
 struct opts {
     const char *command;              /* NULL for a run, else "merge", "compare", ... */
     enum text help;                   /* the command's --help */
@@ -28,6 +29,9 @@ struct opts {
     long replications, jobs, shard_i, shard_n;
     unsigned long long seed;
     int have_seed, check, quiet, verbose, until_decided, fail_on_breach, no_plot;
+    struct outdir *folder;            /* a study's output folder, its stage made when its first
+                                       * replications start (its input checked by then) */
+    const char *folder_name;          /* ... as the user named it (-o, else out/NAME-COMMAND) */
 };
 
 struct summary;

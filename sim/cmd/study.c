@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include "cmd/study.h"
 #include "engine/pool.h"
+#include "engine/stop.h"
+#include "results/outdir.h"
 #include "model/experiment.h"
 
 /* The settings of variant v: the study's -D, then its own. */
@@ -212,9 +214,24 @@ static int variant_task(void *worker, long i, void *ctx, char *err, size_t errle
     return rc;
 }
 
+int study_folder(const struct opts *o, char *err, size_t errlen)
+{
+    if (!o->folder || o->folder->stage)
+        return 0;
+    char why[2048];
+    stop_on_signals();              /* before the stage exists: a signal must remove it */
+    int rc = outdir_begin(o->folder, o->folder_name, o->lang, why, sizeof why);
+    if (rc < 0)
+        snprintf(err, errlen, "supplysim: %s", why);
+    return rc;
+}
+
 int study_run(struct study *s, const struct opts *o, const int *which, int n, long from,
               long to, int share, char *err, size_t errlen)
 {
+    int made = study_folder(o, err, errlen);
+    if (made < 0)
+        return made;
     if (share && o->shard_n) {          /* shard I of N: its share of from .. to - 1 */
         long span = to - from;
         to = from + o->shard_i * span / o->shard_n;

@@ -36,9 +36,18 @@ int study_variant(struct study *s, const struct opts *o, const struct definition
                   const char *name, const char *file, const char *const *sets, int n_sets,
                   char *err, size_t errlen);
 
+/* Makes the stage of the study's output folder, o->folder (results/outdir.h),
+ * unless there is none or it is made, and from then on catches SIGINT and
+ * SIGTERM.  0; -2 when the folder may not be replaced, -1 when the stage
+ * cannot be made (message in err). */
+int study_folder(const struct opts *o, char *err, size_t errlen);
+
 /* Runs replications from .. to - 1 of the variants which[0..n) (when which
  * is NULL: variants 0 .. n - 1, all when n is 0), only this shard's share
- * of them when `share` and o has --shard.  0, or -1 with a message (out of memory, a failed replication). */
+ * of them when `share` and o has --shard.  The first run makes the output
+ * folder's stage (study_folder): after the variants are checked, before
+ * anything runs.  0, -2 as study_folder, or -1 with a message (out of
+ * memory, a failed replication, a signal). */
 int study_run(struct study *s, const struct opts *o, const int *which, int n, long from,
               long to, int share, char *err, size_t errlen);
 

@@ -4,7 +4,11 @@
  * command's variants checked before anything runs (bad input: exit 2,
  * nothing written), the replications, then the output folder --
  * variants/NAME.cfg, study.dat, the command's CSV and charts, report.html --
- * and stdout, decision first.  A shard (--shard I/N) writes only study.dat
+ * and stdout, decision first.  The folder is replaced whole, as a run's is
+ * (results/outdir.h): its stage is made before the replications, so that a
+ * folder that may not be replaced is refused at once, every file is written
+ * there, and it takes the folder's place at the end; a failure or SIGINT /
+ * SIGTERM leaves the previous folder as it was.  A shard (--shard I/N) writes only study.dat
  * and variants/; `supplysim merge` puts the shards together and writes
  * every output as one run would.
  */
@@ -12,7 +16,8 @@
 #include <string.h>
 #include "cmd/study_cmd.h"
 #include "cmd/version.h"
-#include "results/outfile.h"
+#include "engine/stop.h"
+#include "results/outdir.h"
 #include "results/study_file.h"
 #include "results/study_variants.h"
 
@@ -66,7 +71,8 @@ static void print(const struct study_cmd *cmd, const struct opts *o, const struc
         cmd->text(stdout, w);
 }
 
-/* Every output of a study whose replications are all there. */
+/* Every file of a study whose replications are all there, in dir (the
+ * stage); stdout waits until the folder is in place. */
 static int outputs(const struct study_cmd *cmd, const struct opts *o, const char *dir,
                    const struct study_view *w, char *err, size_t errlen)
 {
@@ -80,26 +86,31 @@ static int outputs(const struct study_cmd *cmd, const struct opts *o, const char
     else if (study_html(dir, w, cmd->question, line, &done, cmd->html_table, err, errlen) == 0)
         rc = 0;
     free(line);
-    if (rc == 0) {
-        print(cmd, o, w);
-        rc = fflush(stdout) ? -1 : 0;
-        if (rc)
-            snprintf(err, errlen, "%s", lang_text(w->lang, T_CMD_STDOUT));
-    }
     return rc;
 }
 
-/* The folder of a study whose replications are done (or this shard's). */
-static int finish(const struct study_cmd *cmd, struct study *s, const struct opts *o,
-                  const struct definition *base, const char *scenario)
+/* -1 (with a message) when a signal asked to stop. */
+static int go_on(enum lang l, char *err, size_t errlen)
 {
-    char dir[1024], err[4096];
+    if (!stop_requested())
+        return 0;
+    snprintf(err, errlen, "%s", lang_text(l, T_RUN_INTERRUPTED));
+    return -1;
+}
+
+/* The files of a study whose replications are done (or this shard's) into
+ * the stage of od, which then replaces the folder; then stdout.  Returns
+ * the exit status; the stage is committed or removed. */
+static int finish(const struct study_cmd *cmd, struct study *s, const struct opts *o,
+                  const struct definition *base, const char *scenario, struct outdir *od)
+{
+    char err[4096];
     struct variant_stats *st = calloc((size_t)s->n_v, sizeof *st);
     enum lang lang = o->lang;
+    const char *dir = od->stage;
     void *extra = NULL;
     struct study_view w = { base, s, st, lang, SUPPLYSIM_VERSION, NULL };
     int rc = -1, zero = 0;
-    out_dir(s, o, base, dir, sizeof dir);
     if (!st) {
         snprintf(err, sizeof err, "%s", lang_text(lang, T_CMD_OUT_OF_MEMORY));
         goto done;
@@ -113,28 +124,80 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
     if (!o->shard_n && cmd->prepare && cmd->prepare(s, o, base, st, &extra, err, sizeof err) < 0)
         goto done;
     w.improve = extra;
-    if (out_mkdirs(dir, lang, err, sizeof err) < 0
+    if (go_on(lang, err, sizeof err) < 0
         || study_write_some(dir, "variants", s, cmd->baseline_only ? &zero : NULL,
                             cmd->baseline_only ? 1 : s->n_v, scenario, SUPPLYSIM_VERSION, lang,
                             err, sizeof err) < 0
-        || study_file_write(dir, s, lang, err, sizeof err) < 0)
+        || study_file_write(dir, s, lang, err, sizeof err) < 0
+        || (!o->shard_n && outputs(cmd, o, dir, &w, err, sizeof err) < 0)
+        || go_on(lang, err, sizeof err) < 0)
         goto done;
-    if (o->shard_n) {
-        if (!o->quiet) {
-            printf(lang_text(lang, T_STUDY_SHARD_DONE), o->shard_i, o->shard_n, s->command, dir);
-            putchar('\n');
-        }
-        rc = 0;
-        goto done;
+    char *final = strdup(od->final ? od->final : "");
+    if (!final || outdir_commit(od, err, sizeof err) < 0) {
+        if (!final)
+            outdir_abort(od);
+        fprintf(stderr, "supplysim %s: %s\n", cmd->name,
+                final ? err : lang_text(lang, T_CMD_OUT_OF_MEMORY));
+        free(final);
+        rc = EXIT_RUN;
+        goto out;
     }
-    rc = outputs(cmd, o, dir, &w, err, sizeof err);
+    if (o->shard_n && !o->quiet) {
+        printf(lang_text(lang, T_STUDY_SHARD_DONE), o->shard_i, o->shard_n, s->command, final);
+        putchar('\n');
+    } else if (!o->shard_n) {
+        print(cmd, o, &w);
+    }
+    free(final);
+    rc = fflush(stdout) ? EXIT_RUN : 0;
+    goto out;
 done:
-    if (rc < 0)
-        fprintf(stderr, "supplysim %s: %s\n", cmd->name, err);
+    rc = run_failed(err, od);
+out:
     if (extra)
         cmd->release(extra);
     free(st);
-    return rc < 0 ? EXIT_RUN : 0;
+    return rc;
+}
+
+/* A study that failed before its files (rc -2: bad input, or an output
+ * folder that may not be replaced; -1: anything else, or a signal): says
+ * why, removes the stage if made, and returns the exit status. */
+static int failed(int rc, const char *err, struct outdir *od)
+{
+    if (rc == -2 && !stop_requested()) {
+        fprintf(stderr, "%s\n", err);
+        outdir_abort(od);
+        return EXIT_USAGE;
+    }
+    return run_failed(err, od);
+}
+
+/* The replications of a study checked and begun, then its folder. */
+static int study_go(const struct study_cmd *cmd, struct study *s, struct opts *o,
+                    const struct definition *base)
+{
+    char dir[1024], err[4096];
+    struct outdir od = { NULL, NULL, o->lang };
+    out_dir(s, o, base, dir, sizeof dir);
+    o->folder = &od;
+    o->folder_name = dir;
+    int rc = cmd->run(s, o, base, err, sizeof err);
+    if (rc == 0)
+        rc = go_on(o->lang, err, sizeof err);
+    if (rc == 0)
+        rc = study_folder(o, err, sizeof err);   /* a study that ran nothing (merge) */
+    rc = rc < 0 ? failed(rc, err, &od) : finish(cmd, s, o, base, o->file, &od);
+    o->folder = NULL;
+    o->folder_name = NULL;
+    return rc;
+}
+
+static int no_run(struct study *s, const struct opts *o, const struct definition *base,
+                  char *err, size_t errlen)
+{
+    (void)s, (void)o, (void)base, (void)err, (void)errlen;
+    return 0;
 }
 
 int study_main(const struct study_cmd *cmd, int argc, char **argv)
@@ -150,13 +213,11 @@ int study_main(const struct study_cmd *cmd, int argc, char **argv)
     if (rc == 0 && o.shard_n > s.n)
         snprintf(err, sizeof err, lang_text(o.lang, T_RUN_SHARD_MANY), o.shard_i, o.shard_n,
                  s.n), rc = -2;
-    if (rc == 0)
-        rc = cmd->run(&s, &o, base, err, sizeof err);
     if (rc < 0) {
         fprintf(stderr, "%s%s\n", rc == -2 ? "" : "supplysim: ", err);
         rc = rc == -2 ? EXIT_USAGE : EXIT_RUN;
     } else {
-        rc = finish(cmd, &s, &o, base, o.file);
+        rc = study_go(cmd, &s, &o, base);
     }
     definition_free(base);
     study_free(&s);
@@ -237,7 +298,9 @@ int study_merge(const struct opts *merge_opts, char **dirs, int n)
     if (find_files(cmd, &s, &o, dirs[0], scenario, sizeof scenario, err, sizeof err) < 0
         || !(base = study_load(&s, &o, 0, err, sizeof err)))
         goto fail;
-    rc = finish(cmd, &s, &o, base, o.file);
+    struct study_cmd merged = *cmd;       /* its replications are the shards' */
+    merged.run = no_run;
+    rc = study_go(&merged, &s, &o, base);
     goto done;
 fail:
     fprintf(stderr, "supplysim merge: %s\n", err);

@@ -255,10 +255,11 @@ lang_section lang_out = {
         "-o %s：应为输出文件夹，实为文件" },
     [T_OUTDIR_READ] = { "-o %s: cannot read the folder: %s", "-o %s：无法读取该文件夹：%s" },
     [T_OUTDIR_OTHER] = {
-        "-o %s: expected a new or empty folder or one a run wrote (resolved.cfg and no "
-        "subfolder), found %s; the output folder is replaced whole, so name another",
-        "-o %s：应为新的或空的文件夹，或一次运行写出的文件夹（含 resolved.cfg "
-        "且无子文件夹），实为%s；输出文件夹会被整体替换，请另选一个" },
+        "-o %s: expected a new or empty folder or one supplysim wrote (a run's: resolved.cfg "
+        "and no subfolder; a study's: study.dat), found %s; the output folder is replaced "
+        "whole, so name another",
+        "-o %s：应为新的或空的文件夹，或 supplysim 写出的文件夹（运行的：含 resolved.cfg "
+        "且无子文件夹；研究的：含 study.dat），实为%s；输出文件夹会被整体替换，请另选一个" },
     [T_OUTDIR_SUBFOLDERS] = { "a folder with subfolders", "含子文件夹的文件夹" },
     [T_OUTDIR_OTHER_FILES] = { "a folder with other files", "含其他文件的文件夹" },
     [T_OUTDIR_NAME] = {

@@ -12,8 +12,9 @@
  * the next run of the same host into the same folder finds them, sees that
  * their process is gone, and cleans them up.
  *
- * A folder is replaced only when it is missing, empty, or one a run wrote
- * (it holds resolved.cfg and no subfolder): `-o ~` or `-o out` must never
+ * A folder is replaced only when it is missing, empty, or one supplysim
+ * wrote: a run's (resolved.cfg and no subfolder) or a study's (study.dat and
+ * no subfolder but variants/ and plans/): `-o ~` or `-o out` must never
  * delete what a user keeps there.
  */
 #define _GNU_SOURCE
@@ -142,6 +143,12 @@ static void clean_stale(const char *parent, const char *base, const char *final,
 
 /* ---- may the folder be replaced? ----------------------------------------- */
 
+/* A subfolder a study writes (variants/, plans/)? */
+static int study_subfolder(const char *name)
+{
+    return !strcmp(name, "variants") || !strcmp(name, "plans");
+}
+
 /* 0 when final is missing, empty, or an output folder; else -2 with why. */
 static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
 {
@@ -157,20 +164,25 @@ static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
         snprintf(err, errlen, lang_text(l, T_OUTDIR_READ), final, lang_errno(l, errno));
         return -2;
     }
-    int any = 0, marked = 0, subfolder = 0;
+    int any = 0, run = 0, study = 0, subfolder = 0, other_subfolder = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         any = 1;
-        marked |= !strcmp(e->d_name, "resolved.cfg");
-        subfolder |= fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0
-            && S_ISDIR(st.st_mode);
+        run |= !strcmp(e->d_name, "resolved.cfg");
+        study |= !strcmp(e->d_name, "study.dat");
+        if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+            subfolder = 1;
+            other_subfolder |= !study_subfolder(e->d_name);
+        }
     }
     closedir(dir);
-    if (any && (!marked || subfolder)) {
+    int ours = (run && !subfolder) || (study && !other_subfolder);
+    if (any && !ours) {
         snprintf(err, errlen, lang_text(l, T_OUTDIR_OTHER), final,
-                 lang_text(l, subfolder ? T_OUTDIR_SUBFOLDERS : T_OUTDIR_OTHER_FILES));
+                 lang_text(l, other_subfolder || (run && subfolder) ? T_OUTDIR_SUBFOLDERS
+                                                                    : T_OUTDIR_OTHER_FILES));
         return -2;
     }
     return 0;

@@ -1,8 +1,8 @@
 /*
  * outdir.h -- an output folder replaced whole: a run writes every file into
  * a hidden sibling folder (the stage) and puts it in place of the output
- * folder in one step at the end, so the folder is always one run, whole:
- * the previous run's or this one's, never a mix of the two.
+ * folder in one step at the end, so the folder is always one run (or one
+ * study), whole: the previous one's or this one's, never a mix of the two.
  */
 #ifndef SUPPLYSIM_OUTDIR_H
 #define SUPPLYSIM_OUTDIR_H
@@ -16,8 +16,9 @@ struct outdir {
     enum lang lang;   /* of its messages */
 };
 
-/* Checks that final may be replaced (missing, empty, or an output folder a
- * run wrote: resolved.cfg and no subfolder), removes the stages and old
+/* Checks that final may be replaced (missing, empty, or an output folder
+ * supplysim wrote: a run's, resolved.cfg and no subfolder; a study's,
+ * study.dat and no subfolder but variants/ and plans/), removes the stages and old
  * folders that killed runs of this host left beside it, creates its parent
  * folders and the stage.  0; -2 when final may not be replaced (bad usage,
  * message in err); -1 when the stage cannot be made (message in err). */
