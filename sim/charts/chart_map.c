@@ -276,8 +276,8 @@ static int w_map(FILE *f, const struct chart_ctx *c)
             "set style textbox opaque fc rgb '#40ffffff' noborder margins 1,1\n"
             "# road numbers in a white shield with a thin border\n"
             "set style textbox 2 opaque fc rgb 'white' border lc rgb '#1b4f72' lw 1 margins 2,1\n"
-            "set multiplot\n", COLOUR_GOOD + 1, COLOUR_AMBER + 1, COLOUR_BAD + 1,
-            COLOUR_NONE + 1);
+            "set multiplot\n", &COLOUR_GOOD[1], &COLOUR_AMBER[1], &COLOUR_BAD[1],
+            &COLOUR_NONE[1]);
     chart_title(f, title, sub);
     main_view(f, c, &m);
     if (m.has_city)

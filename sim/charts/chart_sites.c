@@ -95,8 +95,8 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
     snprintf(x, sizeof x, lang_text(c->lang, T_SITES_PROBABILITY_THAT_FIRST_RELIEF), promise);
     gplot_begin(f, "townships", "townships at risk: each disaster site's probability of "
                 "relief on time, with its Wilson interval", "townships.csv", c->lang == LANG_ZH);
-    fprintf(f, "good = " "0x%s; amber = 0x%s; bad = 0x%s\n", COLOUR_GOOD + 1, COLOUR_AMBER + 1,
-            COLOUR_BAD + 1);
+    fprintf(f, "good = " "0x%s; amber = 0x%s; bad = 0x%s\n", &COLOUR_GOOD[1], &COLOUR_AMBER[1],
+            &COLOUR_BAD[1]);
     fprintf(f, "colour(r) = r == 0 ? good : r == 1 ? amber : bad\n");
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
