@@ -14,7 +14,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= gcc
-PKGS    := gsl libconfig zlib
+PKGS    := gsl libconfig zlib gdal
 
 CSTD     = -std=c11 -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Werror=implicit-function-declaration
