@@ -83,6 +83,8 @@ my @allowed = (
     qr/^(?:facility_kinds|set)[.%]/, qr/^\[%d\]$/, qr/^site_%s/, qr/^(?:protect|close) %s$/,
     qr/^%s (?:low|high)$/, qr/^township,central_min/,
     qr/^[\w.]+: %s$/,                                    # a file's name, then a text
+    qr/^supplysim import-network$/, qr/^p%d_%d$/,        # import-network's command line, a node id
+    qr/^SET interest_layers = %s$/,                      # GDAL's OpenStreetMap driver's SQL
 );
 for my $f (glob("$root/sim/*/*.c")) {
     next if $f =~ m{/engine/lang\w*\.c$};

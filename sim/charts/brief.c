@@ -22,12 +22,12 @@
  * reproducible-builds convention; the tests set it) report.html is the same
  * bytes too.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "charts/html.h"
 #include "charts/internal.h"
+#include "results/outfile.h"
 #include "results/study_file.h"
 #include "results/study_improve.h"
 #include "results/study_roads.h"
@@ -57,25 +57,14 @@ static void found_free(struct found *x)
  * 0, or -1 with a message when SOURCE_DATE_EPOCH is not a number of seconds. */
 static int when(enum lang l, char *buf, size_t n, char *err, size_t errlen)
 {
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t;
     struct tm tm;
-    if (epoch && *epoch) {
-        char *end;
-        errno = 0;
-        unsigned long long t = strtoull(epoch, &end, 10);
-        if (*end || errno || epoch[0] == '-' || (time_t)t < 0 || (unsigned long long)(time_t)t != t) {
-            snprintf(err, errlen, lang_text(l, T_BRIEF_BAD_EPOCH), epoch);
-            return -1;
-        }
-        time_t tt = (time_t)t;
-        if (!gmtime_r(&tt, &tm) || !strftime(buf, n, "%Y-%m-%d %H:%M UTC", &tm))
-            goto bad;
+    int fixed;
+    if (out_run_time(l, &t, &fixed, err, errlen) < 0)
+        return -1;
+    if (fixed ? gmtime_r(&t, &tm) && strftime(buf, n, "%Y-%m-%d %H:%M UTC", &tm)
+              : localtime_r(&t, &tm) && strftime(buf, n, "%Y-%m-%d %H:%M %Z", &tm))
         return 0;
-    }
-    time_t now = time(NULL);
-    if (now != (time_t)-1 && localtime_r(&now, &tm) && strftime(buf, n, "%Y-%m-%d %H:%M %Z", &tm))
-        return 0;
-bad:
     snprintf(err, errlen, "%s", lang_text(l, T_BRIEF_NO_CLOCK));
     return -1;
 }

@@ -85,6 +85,10 @@ int roads_main(int argc, char **argv);
 int sensitivity_main(int argc, char **argv);
 int improve_main(int argc, char **argv);
 
+/* supplysim import-network (import_network.c): a GIS road layer made into a
+ * network folder; returns the exit status. */
+int import_main(int argc, char **argv);
+
 /* Runs the scenario's replications and writes every output; returns the
  * exit status. */
 int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrides *ov,

@@ -1,6 +1,7 @@
 /*
  * main.c -- the command line: hands the options to cli.c, loads the configuration, and
- * hands over to --check, --export-network, the simulation, `merge` or a study.  Exit status:
+ * hands over to --check, --export-network, the simulation, `merge`, a study or
+ * `import-network`.  Exit status:
  * 0 ran, 1 failed while running, 2 bad usage or configuration.
  */
 #include <stdlib.h>
@@ -84,6 +85,8 @@ int main(int argc, char **argv)
         return sensitivity_main(argc - 1, argv + 1);
     if (argc > 1 && !strcmp(argv[1], "improve"))
         return improve_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "import-network"))
+        return import_main(argc - 1, argv + 1);
     struct opts o = { .help = T_HELP_RUN };
     int rc = cli_parse(&o, argc, argv, 0);
     if (rc >= 0)

@@ -642,7 +642,8 @@ static lang_section table = {
 };
 
 /* Every section of the table; a text is in exactly one. */
-static const lang_section *const sections[] = { &table, &lang_out, &lang_cmd, &lang_cfg };
+static const lang_section *const sections[] = { &table, &lang_out, &lang_cmd, &lang_cfg,
+                                                 &lang_gis };
 #define SECTIONS (sizeof sections / sizeof sections[0])
 
 const char *lang_text(enum lang l, enum text t)

@@ -14,7 +14,8 @@
  * The table is kept in sections, one file each, so that each part of the
  * program keeps its words together: lang.c (charts, report.html, the
  * studies), lang_out.c (the run's text, --check), lang_cmd.c (help and the
- * command line's messages) and lang_cfg.c (configuration errors).
+ * command line's messages), lang_cfg.c (configuration errors) and
+ * lang_gis.c (import-network, GeoPackages).
  *
  * Why a table compiled in and not gettext: the language is chosen per run
  * (--lang, else the locale's variables read as words: lang_from_locale),

@@ -1,6 +1,6 @@
 /*
- * lang_ids.h -- the ids of the texts in the sections lang_out.c, lang_cmd.c
- * and lang_cfg.c; included by lang.h inside enum text, and nowhere else.
+ * lang_ids.h -- the ids of the texts in the sections lang_out.c, lang_cmd.c,
+ * lang_cfg.c and lang_gis.c; included by lang.h inside enum text, and nowhere else.
  * Each block is one section, in the order of its file.
  */
 #ifndef LANG_SECTION_IDS
@@ -420,3 +420,39 @@
     T_CFG_A_LEVER_COSTS,
     T_CFG_LEVER_NO_RATE,
     T_CFG_LEVER_RATE,
+    /* ---- lang_gis.c: import-network, GeoPackages */
+    T_HELP_IMPORT,
+    T_GIS_NO_FILE,
+    T_GIS_NO_OUT,
+    T_GIS_BAD_BBOX,
+    T_GIS_BAD_SNAP,
+    T_GIS_OUT_OTHER,
+    T_GIS_CANNOT_OPEN,
+    T_GIS_UNREADABLE,
+    T_GIS_NO_LINE_LAYER,
+    T_GIS_MANY_LAYERS,
+    T_GIS_NO_LAYER,
+    T_GIS_NOT_LINES,
+    T_GIS_NO_FIELD,
+    T_GIS_NO_SRS,
+    T_GIS_TRANSFORM,
+    T_GIS_NO_POLYGON,
+    T_GIS_MAP_UNREADABLE,
+    T_GIS_MAP_COLUMNS,
+    T_GIS_MAP_CLASS,
+    T_GIS_UNKNOWN_CLASSES,
+    T_GIS_UNKNOWN_VALUE,
+    T_GIS_UNKNOWN_MORE,
+    T_GIS_EMPTY_AREA,
+    T_GIS_EMPTY,
+    T_GIS_SUM_READ,
+    T_GIS_SUM_KEPT,
+    T_GIS_SUM_NETWORK,
+    T_GIS_SUM_CLASS_KM,
+    T_GIS_SUM_DROPPED,
+    T_GIS_SUM_ONEWAY,
+    T_GIS_SUM_WGS84,
+    T_GIS_SOURCE,
+    T_GIS_LICENCE_OSM,
+    T_GIS_LICENCE_OTHER,
+    T_GIS_WRITE,

@@ -14,5 +14,6 @@ typedef const char *const lang_section[TEXTS][LANGS];
 extern lang_section lang_out;   /* lang_out.c: the run's text output and --check */
 extern lang_section lang_cmd;   /* lang_cmd.c: help, the command line's messages */
 extern lang_section lang_cfg;   /* lang_cfg.c: configuration errors */
+extern lang_section lang_gis;   /* lang_gis.c: import-network, GeoPackages */
 
 #endif

@@ -7,20 +7,26 @@
  * that anyone can recompute the coverage table; and network.geojson (WGS-84,
  * RFC 7946).
  */
+#include <math.h>
+#include <string.h>
 #include "config/network_dir.h"
 #include "results/export.h"
 #include "results/outfile.h"
 
-static void write_nodes(FILE *f, const struct definition *d)
+/* A name is written empty when it is what the reader makes of an empty
+ * field (the id for name, the name for name_zh): the shortest form that
+ * reads back to the same node. */
+static void write_nodes(FILE *f, const struct definition *d, const double *unused)
 {
+    (void)unused;
     fprintf(f, "%s\n", NETWORK_NODES_HEADER);
     for (int i = 0; i < d->n_nodes; i++) {
         const struct node *n = &d->nodes[i];
         csv_field(f, n->id);
         fputc(',', f);
-        csv_field(f, n->name);
+        csv_field(f, strcmp(n->name, n->id) ? n->name : "");
         fputc(',', f);
-        csv_field(f, n->name_zh);
+        csv_field(f, strcmp(n->name_zh, n->name) ? n->name_zh : "");
         fprintf(f, ",%s,", node_kind_name(n->kind));
         csv_double(f, n->lon);
         fputc(',', f);
@@ -29,7 +35,9 @@ static void write_nodes(FILE *f, const struct definition *d)
     }
 }
 
-static void write_roads(FILE *f, const struct definition *d)
+/* minutes: per road, or NULL for km at the class speeds; NAN is written
+ * empty. */
+static void write_roads(FILE *f, const struct definition *d, const double *minutes)
 {
     fprintf(f, "%s\n", NETWORK_ROADS_HEADER);
     for (int i = 0; i < d->n_roads; i++) {
@@ -40,7 +48,9 @@ static void write_roads(FILE *f, const struct definition *d)
         fputc(',', f);
         csv_double(f, r->km);
         fprintf(f, ",%s,", road_class_name(r->cls));
-        csv_double(f, definition_road_minutes(d, i));
+        double m = minutes ? minutes[i] : definition_road_minutes(d, i);
+        if (!isnan(m))
+            csv_double(f, m);
         fputc(',', f);
         csv_field(f, r->name);
         fputc('\n', f);
@@ -59,8 +69,9 @@ static void geo_props(FILE *f, const char *k1, const char *v1, const char *k2, c
     json_string(f, v2);
 }
 
-static void write_geojson(FILE *f, const struct definition *d)
+static void write_geojson(FILE *f, const struct definition *d, const double *unused)
 {
+    (void)unused;
     fprintf(f, "{\"type\":\"FeatureCollection\",\"features\":[\n");
     for (int i = 0; i < d->n_nodes; i++) {
         const struct node *n = &d->nodes[i];
@@ -89,24 +100,31 @@ static void write_geojson(FILE *f, const struct definition *d)
     fprintf(f, "]}\n");
 }
 
-static int write_one(const struct definition *d, const char *dir, const char *name,
-                     void (*write)(FILE *, const struct definition *), enum lang l, char *err,
-                     size_t errlen)
+static int write_one(const struct definition *d, const double *minutes, const char *dir,
+                     const char *name, void (*write)(FILE *, const struct definition *, const double *),
+                     enum lang l, char *err, size_t errlen)
 {
     struct outfile o;
     if (out_open(&o, dir, name, l, err, errlen) < 0)
         return -1;
-    write(o.f, d);
+    write(o.f, d, minutes);
     return out_commit(&o, err, errlen);
+}
+
+int export_folder(const struct definition *d, const double *minutes, const char *dir,
+                  enum lang l, char *err, size_t errlen)
+{
+    if (write_one(d, minutes, dir, NETWORK_NODES_FILE, write_nodes, l, err, errlen) < 0
+        || write_one(d, minutes, dir, NETWORK_ROADS_FILE, write_roads, l, err, errlen) < 0)
+        return -1;
+    return 0;
 }
 
 int export_network(const struct definition *d, const char *dir, enum lang l, char *err,
                    size_t errlen)
 {
-    if (out_mkdirs(dir, l, err, errlen) < 0
-        || write_one(d, dir, "nodes.csv", write_nodes, l, err, errlen) < 0
-        || write_one(d, dir, "roads.csv", write_roads, l, err, errlen) < 0
-        || write_one(d, dir, "network.geojson", write_geojson, l, err, errlen) < 0)
+    if (out_mkdirs(dir, l, err, errlen) < 0 || export_folder(d, NULL, dir, l, err, errlen) < 0
+        || write_one(d, NULL, dir, "network.geojson", write_geojson, l, err, errlen) < 0)
         return -1;
     return 0;
 }

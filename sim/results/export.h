@@ -9,8 +9,15 @@
 #include "config/definition.h"
 #include "engine/lang.h"
 
-/* Writes nodes.csv, roads.csv and network.geojson into dir; 0, or -1 with a
- * message. */
+/* Writes a network folder's nodes.csv and roads.csv of d into dir (which
+ * must exist): the one writer of the schema (config/network_dir.h) for
+ * --export-network and import-network.  minutes: each road's, or NULL for
+ * km at the class speeds (NAN: written empty).  0, or -1 with a message. */
+int export_folder(const struct definition *d, const double *minutes, const char *dir,
+                  enum lang l, char *err, size_t errlen);
+
+/* Writes nodes.csv, roads.csv and network.geojson into dir (made when
+ * missing); 0, or -1 with a message. */
 int export_network(const struct definition *d, const char *dir, enum lang l, char *err,
                    size_t errlen);
 

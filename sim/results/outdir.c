@@ -14,8 +14,9 @@
  *
  * A folder is replaced only when it is missing, empty, or one supplysim
  * wrote: a run's (resolved.cfg and no subfolder) or a study's (study.dat and
- * no subfolder but variants/ and plans/): `-o ~` or `-o out` must never
- * delete what a user keeps there.
+ * no subfolder but variants/ and plans/), or a network folder import-network
+ * wrote (SOURCE.txt and no subfolder): `-o ~` or `-o out` must never delete
+ * what a user keeps there.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -149,8 +150,11 @@ static int study_subfolder(const char *name)
     return !strcmp(name, "variants") || !strcmp(name, "plans");
 }
 
-/* 0 when final is missing, empty, or an output folder; else -2 with why. */
-static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
+/* 0 when final is missing, empty, or a folder supplysim wrote: with marker
+ * NULL an output folder (a run's or a study's), else one holding marker and
+ * no subfolder; else -2 with why (message `other`). */
+static int replaceable(const char *final, const char *marker, enum text other, enum lang l,
+                       char *err, size_t errlen)
 {
     struct stat st;
     if (stat(final, &st) < 0)
@@ -164,7 +168,7 @@ static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
         snprintf(err, errlen, lang_text(l, T_OUTDIR_READ), final, lang_errno(l, errno));
         return -2;
     }
-    int any = 0, run = 0, study = 0, subfolder = 0, other_subfolder = 0;
+    int any = 0, run = 0, study = 0, marked = 0, subfolder = 0, other_subfolder = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
@@ -172,17 +176,18 @@ static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
         any = 1;
         run |= !strcmp(e->d_name, "resolved.cfg");
         study |= !strcmp(e->d_name, "study.dat");
+        marked |= marker && !strcmp(e->d_name, marker);
         if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
             subfolder = 1;
             other_subfolder |= !study_subfolder(e->d_name);
         }
     }
     closedir(dir);
-    int ours = (run && !subfolder) || (study && !other_subfolder);
+    int ours = marker ? marked && !subfolder : (run && !subfolder) || (study && !other_subfolder);
+    int sub = marker ? subfolder : other_subfolder || (run && subfolder);
     if (any && !ours) {
-        snprintf(err, errlen, lang_text(l, T_OUTDIR_OTHER), final,
-                 lang_text(l, other_subfolder || (run && subfolder) ? T_OUTDIR_SUBFOLDERS
-                                                                    : T_OUTDIR_OTHER_FILES));
+        snprintf(err, errlen, lang_text(l, other), final,
+                 lang_text(l, sub ? T_OUTDIR_SUBFOLDERS : T_OUTDIR_OTHER_FILES));
         return -2;
     }
     return 0;
@@ -191,6 +196,12 @@ static int replaceable(const char *final, enum lang l, char *err, size_t errlen)
 /* ---- the stage ------------------------------------------------------------- */
 
 int outdir_begin(struct outdir *o, const char *final, enum lang l, char *err, size_t errlen)
+{
+    return outdir_begin_for(o, final, NULL, T_OUTDIR_OTHER, l, err, errlen);
+}
+
+int outdir_begin_for(struct outdir *o, const char *final, const char *marker, enum text other,
+                     enum lang l, char *err, size_t errlen)
 {
     char host[256], *parent = NULL, *base = NULL;
     memset(o, 0, sizeof *o);
@@ -207,7 +218,7 @@ int outdir_begin(struct outdir *o, const char *final, enum lang l, char *err, si
     }
     o->final = strdup(real ? real : final);
     free(real);
-    int rc = o->final ? replaceable(o->final, l, err, errlen) : -1;
+    int rc = o->final ? replaceable(o->final, marker, other, l, err, errlen) : -1;
     if (rc == 0 && out_mkdirs(parent, l, err, errlen) < 0)
         rc = -2;
     if (rc == 0) {

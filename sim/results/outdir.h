@@ -24,6 +24,13 @@ struct outdir {
  * message in err); -1 when the stage cannot be made (message in err). */
 int outdir_begin(struct outdir *o, const char *final, enum lang l, char *err, size_t errlen);
 
+/* The same for a folder another command writes, recognised by its file
+ * `marker` (import-network: SOURCE.txt) and no subfolder instead of a run's
+ * or a study's files (marker NULL: outdir_begin's); `other` is the message
+ * when final may not be replaced ("-o %s: ... found %s"). */
+int outdir_begin_for(struct outdir *o, const char *final, const char *marker, enum text other,
+                     enum lang l, char *err, size_t errlen);
+
 /* Puts the stage in place of the final folder in one step and removes the
  * previous folder.  0, or -1 with a message (the previous folder is then
  * whole and the stage removed). */

@@ -77,6 +77,28 @@ int out_commit(struct outfile *o, char *err, size_t errlen)
     return 0;
 }
 
+int out_run_time(enum lang l, time_t *t, int *fixed, char *err, size_t errlen)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    *fixed = epoch && *epoch;
+    if (*fixed) {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(epoch, &end, 10);
+        if (*end || errno || epoch[0] == '-' || (time_t)v < 0 || (unsigned long long)(time_t)v != v) {
+            snprintf(err, errlen, lang_text(l, T_BRIEF_BAD_EPOCH), epoch);
+            return -1;
+        }
+        *t = (time_t)v;
+        return 0;
+    }
+    if ((*t = time(NULL)) == (time_t)-1) {
+        snprintf(err, errlen, "%s", lang_text(l, T_BRIEF_NO_CLOCK));
+        return -1;
+    }
+    return 0;
+}
+
 void out_abort(struct outfile *o)
 {
     if (o->f)

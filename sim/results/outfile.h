@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 #include "engine/lang.h"
 
 /* A file being written under a temporary name in its final folder; commit
@@ -20,6 +21,13 @@ int out_open(struct outfile *o, const char *dir, const char *name, enum lang l, 
              size_t errlen);
 int out_commit(struct outfile *o, char *err, size_t errlen);
 void out_abort(struct outfile *o);
+
+/* The date of a run, as outputs that carry one give it (report.html,
+ * GeoPackages): SOURCE_DATE_EPOCH when set (seconds since 1970 UTC, the
+ * reproducible-builds convention; *fixed = 1), else the clock (*fixed = 0).
+ * 0, or -1 with a message in language l (a SOURCE_DATE_EPOCH that is not
+ * a number of seconds, no clock). */
+int out_run_time(enum lang l, time_t *t, int *fixed, char *err, size_t errlen);
 
 /* Columns a UTF-8 string takes on a terminal (CJK ideographs take two). */
 int text_width(const char *s);
