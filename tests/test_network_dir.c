@@ -181,7 +181,7 @@ static const char folder_cfg[] =
     "townships = (\n"
     "  { id = \"north\"; name = \"North\"; kind = \"town\"; node = \"north\"; population = 1000.0; },\n"
     "  { id = \"east\"; name = \"East\"; kind = \"town\"; node = \"east\"; population = 2000.0; } );\n"
-    "nodes = ( { id = \"extra\"; kind = \"junction\"; name = \"Extra\"; lon = 116.5; lat = 34.0; } );\n"
+    "nodes = ( { id = \"extra\"; kind = \"junction\"; name = \"Extra\"; lon = 116.401; lat = 34.1; } );\n"
     "network = \"net\";\n"
     "facility_kinds = { central = { bays = 2; load_setup_min = 10.0; load_min_per_t = 5.0;\n"
     "  mobilise_day_min = 20.0; mobilise_night_min = 40.0; activation_min = 0.0; }; };\n"
@@ -234,13 +234,19 @@ static void test_good_folder(void **state)
     assert_string_equal(try_folder(good_nodes, good_roads), "");
     struct definition *d = load("folder.cfg", err);
     assert_non_null(d);
-    /* nodes: north, east (seats by id, so no own nodes), extra, then the folder's */
-    assert_int_equal(d->n_nodes, 4);
-    assert_string_equal(d->nodes[0].id, "extra");
-    assert_string_equal(d->nodes[3].name, "Depot, \"main\"");
-    assert_string_equal(d->nodes[3].name_zh, "Depot, \"main\"");   /* empty: the name */
-    assert_int_equal(d->townships[1].node, 2);
-    assert_int_equal(d->facilities[0].node, 3);
+    /* nodes: north, east (seats by id, so no own nodes), extra -- on no road, so put on the
+     * nearest node of the folder, north, 0.001 degree of longitude away at 34.1 N:
+     * 6371 km x 0.001 x pi/180 x cos(34.1 deg) = 0.0920 km -- then the folder's */
+    assert_int_equal(d->n_nodes, 3);
+    assert_int_equal(d->n_snaps, 1);
+    assert_int_equal(d->snaps[0].kind, SNAP_NODE);
+    assert_string_equal(d->snaps[0].id, "extra");
+    assert_string_equal(d->nodes[d->snaps[0].node].id, "north");
+    assert_true(fabs(d->snaps[0].km - 6371 * 0.001 * M_PI / 180 * cos(34.1 * M_PI / 180)) < 1e-6);
+    assert_string_equal(d->nodes[2].name, "Depot, \"main\"");
+    assert_string_equal(d->nodes[2].name_zh, "Depot, \"main\"");   /* empty: the name */
+    assert_int_equal(d->townships[1].node, 1);
+    assert_int_equal(d->facilities[0].node, 2);
     assert_int_equal(d->n_roads, 3);
     assert_true(d->roads[1].km == 20.0);
     assert_int_equal(d->roads[1].cls, ROAD_COUNTY);

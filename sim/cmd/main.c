@@ -34,6 +34,7 @@ static int run_check(const struct opts *o, const struct definition *d)
         goto done;
     }
     warn_unreached(d, rows, o->lang);
+    check_warn_snaps(stderr, d, o->lang);
     if (o->format && !strcmp(o->format, "csv"))
         check_print_csv(stdout, d, rows);
     else

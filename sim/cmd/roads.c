@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cmd/study_cmd.h"
+#include "results/gis.h"
 #include "results/study_roads.h"
 
 static long screen_size(long n)
@@ -117,7 +118,8 @@ static int roads_run(struct study *s, const struct opts *o, const struct definit
 static int roads_files(const char *dir, const struct study_view *w, const struct opts *o,
                        struct study_charts *done, char *err, size_t errlen)
 {
-    if (study_file_out(dir, "roads.csv", w, roads_csv, err, errlen) < 0)
+    if (study_file_out(dir, "roads.csv", w, roads_csv, err, errlen) < 0
+        || gis_roads_study(dir, w, err, errlen) < 0)
         return -1;
     return roads_charts(dir, w, o->no_plot, o->verbose, done, err, errlen);
 }

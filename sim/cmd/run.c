@@ -15,6 +15,7 @@
 #include "cmd/cli.h"
 #include "model/experiment.h"
 #include "charts/html.h"
+#include "results/gis.h"
 #include "results/outdir.h"
 #include "results/report.h"
 #include "results/resolved.h"
@@ -171,6 +172,7 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
     enum lang lang = o->lang;
     struct charts_done drawn;
     int bad = report_files(dir, d, s, &ri, lang, err, sizeof err) < 0
+        || gis_run(dir, d, s, lang, err, sizeof err) < 0
         || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, lang, err, sizeof err) < 0
         || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
         || resolved_write(dir, resolved, len, lang, err, sizeof err) < 0

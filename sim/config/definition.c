@@ -107,6 +107,9 @@ void definition_free(struct definition *d)
         free(d->folder_names[i]);
     free(d->folder_names);
     free(d->folder_text);
+    for (int i = 0; d->snaps && i < d->n_snaps; i++)
+        free(d->snaps[i].id);
+    free(d->snaps);
     free(d->network_dir);
     for (int i = 0; d->items && i < d->n_items; i++) {
         free(d->items[i].id);

@@ -102,6 +102,20 @@ struct facility {
     int extra_type;           /*   of this type (flood-capable vehicles); -1 when none */
 };
 
+/* A place of the configuration put on the nearest node of the network
+ * because it stood on no road (config/README.md, "Network folders"): with
+ * a network folder, a township's own seat or a node of `nodes` that no
+ * road touches; and any facility given by lon, lat instead of a node. */
+enum snap_kind { SNAP_SEAT, SNAP_NODE, SNAP_FACILITY };
+struct snap {
+    enum snap_kind kind;
+    int index;                /* the township or facility; -1 for a node of `nodes` */
+    char *id;                 /* the place's id (a seat's is its township's) */
+    double lon, lat;          /* where it was given */
+    int node;                 /* the node it stands on now */
+    double km;                /* great-circle km between the two */
+};
+
 /* A disaster site: a village `village_km` from its township's seat over a
  * village road (the last mile), made a node and a road of the network. */
 struct site {
@@ -208,6 +222,8 @@ struct definition {
     double floor_load_t_m2;   /* capacity_t = floor x share x floor load */
     double day_start_h, night_start_h;  /* crews use day times in [day_start, night_start) */
     double max_spread_km;     /* no node farther than this from the median point */
+    double snap_warn_km;      /* --check warns of a snap farther than this */
+    double snap_max_km;       /* a snap farther than this is an error */
 
     struct road_class_def road_classes[ROAD_CLASSES];
 
@@ -222,6 +238,7 @@ struct definition {
     int folder_node0, folder_nodes, folder_road0, folder_roads;
     char *folder_text;
     char **folder_names;            int n_folder_names;
+    struct snap *snaps;             int n_snaps;   /* places put on the network */
     struct item *items;             int n_items;
     struct township *townships;     int n_townships;
     struct truck_type *truck_types; int n_truck_types;

@@ -422,4 +422,5 @@ void cfg_maps_free(struct maps *m)
     free(m->node_src);
     free(m->node_line);
     cfg_folder_free(m->folder);
+    cfg_snap_grid_free(m->grid);
 }

@@ -111,6 +111,7 @@ struct maps {
     const config_setting_t **node_src;   /* the setting that made each node (NULL: the folder) */
     int *node_line;                      /* a folder node's line in nodes.csv */
     struct folder *folder;               /* the network folder being read, or NULL */
+    struct snap_grid *grid;              /* nodes with a road, for snapping (snap.c), or NULL */
 };
 
 /* Words in the reader's language: text t; what s is ("a group" ...). */
@@ -182,6 +183,19 @@ int cfg_folder_nodes(struct reader *r, struct folder *f, struct maps *m, int fir
 int cfg_folder_roads(struct reader *r, struct folder *f, const struct maps *m, int first);
 void cfg_folder_free(struct folder *f);
 
+/* snap.c: places on no road put on the nearest node that has one.
+ * cfg_snap_places, once the roads are read and before the facilities: with
+ * a network folder, every township seat and node of `nodes` that no road
+ * touches is removed and its id names the nearest node from then on
+ * (references resolved before are remapped).  cfg_snap_point: the node a
+ * facility given by lon, lat (setting e) stands on, recorded; -1 with an
+ * error when there is none within assumptions.snap_max_km. */
+struct snap_grid;
+void cfg_snap_places(struct reader *r, struct maps *m);
+int cfg_snap_point(struct reader *r, struct maps *m, const config_setting_t *e, int facility,
+                   double lon, double lat);
+void cfg_snap_grid_free(struct snap_grid *g);
+
 /* scenario.c: the run settings and the disaster. */
 void cfg_read_run(struct reader *r, const config_setting_t *root);
 void cfg_read_disaster(struct reader *r, const config_setting_t *root, const struct maps *m);
@@ -194,11 +208,13 @@ void cfg_read_assumptions(struct reader *r, const config_setting_t *root);
 void cfg_amounts(struct reader *r, const config_setting_t *g, const struct maps *m, double *out);
 
 /* scenario.c: marks the roads a corridor name or "FROM-TO" stands for; how
- * many.  cfg_road_ref: the same, an error at e (with a suggestion) when
- * none. */
-int cfg_mark_roads(const struct definition *d, const char *name, unsigned char *mark);
-void cfg_road_ref(struct reader *r, const config_setting_t *e, const char *road,
-                  unsigned char *mark);
+ * many (m, the id map, when not NULL also finds a node by the id of a place
+ * put on the network).  cfg_road_ref: the same, an error at e (with a
+ * suggestion) when none. */
+int cfg_mark_roads(const struct definition *d, const struct maps *m, const char *name,
+                   unsigned char *mark);
+void cfg_road_ref(struct reader *r, const struct maps *m, const config_setting_t *e,
+                  const char *road, unsigned char *mark);
 
 /* load.c: whether "PATH" names a setting of the tree under root, or a new
  * one directly under one of its groups (as -D may add); when not, the

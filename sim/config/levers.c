@@ -98,7 +98,7 @@ static void check_protect(struct reader *r, const config_setting_t *l, const str
     const struct definition *d = r->d;
     unsigned char *mark = d->road_protected ? cfg_alloc(r, (size_t)d->n_roads, 1) : NULL;
     for (int k = 0; mark && k < lv->n_protect && !r->bad; k++)
-        cfg_road_ref(r, config_setting_get_elem(l, (unsigned)k), lv->protect[k], mark);
+        cfg_road_ref(r, NULL, config_setting_get_elem(l, (unsigned)k), lv->protect[k], mark);
     free(mark);
 }
 

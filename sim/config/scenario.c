@@ -445,10 +445,22 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
 
 /* ---- protected and closed roads -------------------------------------- */
 
-/* The index of the node with this id (villages included: they are not in
- * the maps); -1 when none.  O(nodes). */
-static int node_named(const struct definition *d, const char *id, size_t len)
+/* The index of the node with this id: by the id map m when given (which
+ * also holds the ids of places put on the network, config/snap.c), else
+ * among every node
+ * (villages are not in the maps); -1 when none.  O(log nodes), else
+ * O(nodes). */
+static int node_named(const struct definition *d, const struct maps *m, const char *id,
+                      size_t len)
 {
+    char buf[256];
+    if (m && len < sizeof buf) {
+        memcpy(buf, id, len);
+        buf[len] = '\0';
+        int i = cfg_idmap_find(&m->nodes, buf);
+        if (i >= 0)
+            return i;
+    }
     for (int i = 0; i < d->n_nodes; i++)
         if (strlen(d->nodes[i].id) == len && !strncmp(d->nodes[i].id, id, len))
             return i;
@@ -458,15 +470,16 @@ static int node_named(const struct definition *d, const char *id, size_t len)
 /* Marks the roads `name` stands for: every road of the corridor of that name,
  * else the roads joining FROM and TO of "FROM-TO" (node ids may hold '-', so
  * every split is tried).  The number of roads marked. */
-int cfg_mark_roads(const struct definition *d, const char *name, unsigned char *mark)
+int cfg_mark_roads(const struct definition *d, const struct maps *m, const char *name,
+                   unsigned char *mark)
 {
     int n = 0;
     for (int i = 0; i < d->n_roads; i++)
         if (!strcmp(d->roads[i].name, name))
             mark[i] = 1, n++;
     for (const char *dash = strchr(name, '-'); !n && dash; dash = strchr(dash + 1, '-')) {
-        int a = node_named(d, name, (size_t)(dash - name));
-        int b = node_named(d, dash + 1, strlen(dash + 1));
+        int a = node_named(d, m, name, (size_t)(dash - name));
+        int b = node_named(d, m, dash + 1, strlen(dash + 1));
         for (int i = 0; a >= 0 && b >= 0 && i < d->n_roads; i++)
             if ((d->roads[i].from == a && d->roads[i].to == b)
                 || (d->roads[i].from == b && d->roads[i].to == a))
@@ -475,10 +488,10 @@ int cfg_mark_roads(const struct definition *d, const char *name, unsigned char *
     return n;
 }
 
-void cfg_road_ref(struct reader *r, const config_setting_t *e, const char *road,
-                  unsigned char *mark)
+void cfg_road_ref(struct reader *r, const struct maps *m, const config_setting_t *e,
+                  const char *road, unsigned char *mark)
 {
-    if (cfg_mark_roads(r->d, road, mark) > 0)
+    if (cfg_mark_roads(r->d, m, road, mark) > 0)
         return;
     char hint[256];
     const char **names = malloc(((size_t)r->d->n_roads + 1) * sizeof *names);
@@ -492,7 +505,7 @@ void cfg_road_ref(struct reader *r, const config_setting_t *e, const char *road,
 /* disaster.protect or disaster.close: ["G311", "FROM-TO", ...] into a mark
  * per road (allocated whether given or not). */
 static unsigned char *read_road_list(struct reader *r, const config_setting_t *dis,
-                                     const char *name)
+                                     const struct maps *m, const char *name)
 {
     unsigned char *mark = cfg_alloc(r, (size_t)r->d->n_roads, 1);
     const config_setting_t *s = cfg_opt(dis, name);
@@ -506,16 +519,17 @@ static unsigned char *read_road_list(struct reader *r, const config_setting_t *d
         const config_setting_t *e = config_setting_get_elem(s, i);
         const char *road = cfg_str_of(r, e);
         if (!r->bad)
-            cfg_road_ref(r, e, road, mark);
+            cfg_road_ref(r, m, e, road, mark);
     }
     return mark;
 }
 
-static void read_protect_close(struct reader *r, const config_setting_t *dis)
+static void read_protect_close(struct reader *r, const config_setting_t *dis,
+                               const struct maps *m)
 {
     struct definition *d = r->d;
-    d->road_protected = read_road_list(r, dis, "protect");
-    d->road_closed = read_road_list(r, dis, "close");
+    d->road_protected = read_road_list(r, dis, m, "protect");
+    d->road_closed = read_road_list(r, dis, m, "close");
     for (int i = 0; i < d->n_roads && !r->bad; i++)
         if (d->road_protected[i] && d->road_closed[i])
             FAIL(r, cfg_opt(dis, "close"), NULL, T_CFG_PROTECT_CLOSE, d->nodes[d->roads[i].from].id, d->nodes[d->roads[i].to].id);
@@ -566,7 +580,7 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
     read_effect(r, dis, "checkpoints", "delay_min", NONNEG, &r->d->checkpoints);
     check_effects(r, dis);
     read_waves(r, dis);
-    read_protect_close(r, dis);
+    read_protect_close(r, dis, m);
     r->d->report_factor = cfg_opt_num(r, dis, "report_factor", POS, 1.0);
     cfg_read_preposition(r, dis, m);
 }

@@ -21,7 +21,8 @@
 static void read_assumptions(struct reader *r, const config_setting_t *root)
 {
     static const char *const known[] = { "detour_factor", "stack_height_m", "usable_share",
-        "floor_load_t_m2", "day_start_h", "night_start_h", "max_spread_km", NULL };
+        "floor_load_t_m2", "day_start_h", "night_start_h", "max_spread_km", "snap_warn_km",
+        "snap_max_km", NULL };
     const config_setting_t *a = cfg_get_group(r, root, "assumptions");
     cfg_only_known(r, a, known);
     struct definition *d = r->d;
@@ -32,6 +33,8 @@ static void read_assumptions(struct reader *r, const config_setting_t *root)
     d->day_start_h = cfg_get_num(r, a, "day_start_h", NONNEG);
     d->night_start_h = cfg_get_num(r, a, "night_start_h", NONNEG);
     d->max_spread_km = cfg_opt_num(r, a, "max_spread_km", POS, 300.0);
+    d->snap_warn_km = cfg_opt_num(r, a, "snap_warn_km", POS, 0.5);
+    d->snap_max_km = cfg_opt_num(r, a, "snap_max_km", POS, 5.0);
     if (!r->bad && d->detour_factor < 1.0)
         FAIL(r, cfg_opt(a, "detour_factor"), NULL, T_CFG_DETOUR, d->detour_factor);
     if (!r->bad && d->usable_share > 1.0)
@@ -498,9 +501,10 @@ static void read_extra_fleet(struct reader *r, const config_setting_t *g, const 
 }
 
 static void read_facility(struct reader *r, const config_setting_t *e,
-                          const config_setting_t *kinds, const struct maps *m, int i)
+                          const config_setting_t *kinds, struct maps *m, int i)
 {
-    static const char *const known[] = { "id", "kind", "name", "name_zh", "node", "township",
+    static const char *const known[] = { "id", "kind", "name", "name_zh", "node", "lon", "lat",
+        "township",
         "floor_m2", "bays", "load_setup_min", "load_min_per_t", "mobilise_day_min",
         "mobilise_night_min", "activation_min", "stock", "reorder", NULL };
     struct definition *d = r->d;
@@ -512,7 +516,16 @@ static void read_facility(struct reader *r, const config_setting_t *e,
     const config_setting_t *k = kind >= 0 ? cfg_opt(kinds, fac_kinds[kind]) : NULL;
     f->name = cfg_dup(r, cfg_get_str(r, e, "name"));
     f->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", f->name));
-    f->node = cfg_ref(r, e, "node", &m->nodes, T_CFG_KIND_NODE);
+    f->node = -1;
+    if (cfg_opt(e, "node") && (cfg_opt(e, "lon") || cfg_opt(e, "lat")))
+        FAIL(r, cfg_opt(e, "node"), NULL, T_CFG_FAC_NODE_BOTH);
+    else if (cfg_opt(e, "node") || !(cfg_opt(e, "lon") || cfg_opt(e, "lat")))
+        f->node = cfg_ref(r, e, "node", &m->nodes, T_CFG_KIND_NODE);
+    else {                                 /* by lon, lat: on the nearest node with a road */
+        struct node at = { 0 };
+        read_coords(r, e, &at);
+        f->node = cfg_snap_point(r, m, e, i, at.lon, at.lat);
+    }
     f->township = cfg_opt(e, "township") ? cfg_township_ref(r, e, "township", &m->townships) : -1;
     f->floor_m2 = cfg_get_num(r, e, "floor_m2", POS);
     const config_setting_t *bays = inherit(e, k, "bays");
@@ -726,6 +739,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     read_truck_types(&r, root, &m);
     read_places(&r, root, &m);
     read_roads(&r, root, &m);
+    cfg_snap_places(&r, &m);
     read_facilities(&r, root, &m);
     read_fleet(&r, root, &m);
     read_subcentres(&r, root, &m);

@@ -170,6 +170,27 @@ lang_section lang_gis = {
         "Licence: that of the source data, set by its publisher; check it before sharing this "
         "folder.\n",
         "许可：以源数据发布者规定的许可为准；分享本文件夹前请先核实。\n" },
+    /* ---- places put on the network (config/snap.c; --check) */
+    [T_CFG_SNAP_NONE] = { "expected a node with a road to stand on, found no road in the network",
+                          "应有一个连有道路的节点可以落脚，但路网中没有道路" },
+    [T_CFG_SNAP_FAR] = {
+        "stands %.2f km from the nearest node of the network (%s at %.5f, %.5f); expected at most "
+        "%g km (assumptions.snap_max_km): is the network folder clipped to the county, or is a "
+        "coordinate wrong?",
+        "距路网最近的节点 %.2f 公里（%s，位于 %.5f, %.5f）；应不超过 %g 公里"
+        "（assumptions.snap_max_km）：路网文件夹是否按本县裁剪？坐标是否有误？" },
+    [T_CFG_FAC_NODE_BOTH] = { "expected either node or lon and lat, found both",
+                              "应给出 node 或 lon 与 lat 之一，实际两者都有" },
+    [T_CHK_SNAPS_H] = { "Put on the network's nearest node (%d places; farther than %g km marked):",
+                        "落在路网最近节点上的地点（%d 处；超过 %g 公里的已标出）：" },
+    [T_CHK_COL_PLACE] = { "place", "地点" },
+    [T_CHK_COL_NODE] = { "node", "节点" },
+    [T_CHK_SNAP_SEAT] = { "%s (seat)", "%s（驻地）" },
+    [T_CHK_SNAP_FACILITY] = { "%s (store)", "%s（储备库点）" },
+    [T_CHK_SNAP_FAR] = { "farther than %g km", "超过 %g 公里" },
+    [T_CHK_WARN_SNAP] = {
+        "%s: warning: %s put on node %s, %.2f km away (more than assumptions.snap_warn_km, %g km)",
+        "%s：警告：%s 落在节点 %s 上，相距 %.2f 公里（超过 assumptions.snap_warn_km，%g 公里）" },
     /* ---- GeoPackages */
     [T_GIS_WRITE] = { "%s: the GeoPackage could not be written: %s", "%s：无法写出 GeoPackage：%s" },
 };

@@ -141,6 +141,62 @@ static void print_stores(FILE *f, const struct definition *d, enum lang l)
     fprintf(f, "\n");
 }
 
+/* A snapped place's name for people, into buf. */
+static void snap_name(const struct definition *d, const struct snap *s, enum lang l, char *buf,
+                      size_t n)
+{
+    if (s->kind == SNAP_SEAT)
+        snprintf(buf, n, lang_text(l, T_CHK_SNAP_SEAT),
+                 lang_name(l, d->townships[s->index].name, d->townships[s->index].name_zh));
+    else if (s->kind == SNAP_FACILITY)
+        snprintf(buf, n, lang_text(l, T_CHK_SNAP_FACILITY),
+                 lang_name(l, d->facilities[s->index].name, d->facilities[s->index].name_zh));
+    else
+        snprintf(buf, n, "%s", s->id);
+}
+
+/* Every place put on the network's nearest node, with how far it moved. */
+static void print_snaps(FILE *f, const struct definition *d, enum lang l)
+{
+    char name[512];
+    if (d->n_snaps == 0)
+        return;
+    fprintf(f, lang_text(l, T_CHK_SNAPS_H), d->n_snaps, d->snap_warn_km);
+    fprintf(f, "\n  ");
+    text_pad(f, lang_text(l, T_CHK_COL_PLACE), 36);
+    text_pad(f, lang_text(l, T_CHK_COL_NODE), 26);
+    text_pad_left(f, lang_text(l, T_CHK_COL_KM), 8);
+    fputc('\n', f);
+    for (int i = 0; i < d->n_snaps; i++) {
+        const struct snap *s = &d->snaps[i];
+        snap_name(d, s, l, name, sizeof name);
+        fprintf(f, "  ");
+        text_pad(f, name, 36);
+        text_pad(f, d->nodes[s->node].id, 26);
+        fprintf(f, "%8.2f", s->km);
+        if (s->km > d->snap_warn_km) {
+            fprintf(f, "  ");
+            fprintf(f, lang_text(l, T_CHK_SNAP_FAR), d->snap_warn_km);
+        }
+        fputc('\n', f);
+    }
+    fputc('\n', f);
+}
+
+void check_warn_snaps(FILE *f, const struct definition *d, enum lang l)
+{
+    char name[512];
+    for (int i = 0; i < d->n_snaps; i++) {
+        const struct snap *s = &d->snaps[i];
+        if (!(s->km > d->snap_warn_km))
+            continue;
+        snap_name(d, s, l, name, sizeof name);
+        fprintf(f, lang_text(l, T_CHK_WARN_SNAP), d->source_file, name, d->nodes[s->node].id,
+                s->km, d->snap_warn_km);
+        fputc('\n', f);
+    }
+}
+
 static void print_minutes(FILE *f, double m)
 {
     if (isfinite(m))
@@ -198,6 +254,7 @@ void check_print(FILE *f, const struct definition *d, const struct coverage_row 
     fprintf(f, lang_text(l, T_CHK_COUNTS), d->n_townships, d->n_items, d->n_truck_types);
     fputc('\n', f);
     print_nodes(f, d, l);
+    print_snaps(f, d, l);
     print_roads(f, d, l);
     print_facilities(f, d, l);
     print_stores(f, d, l);

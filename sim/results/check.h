@@ -15,6 +15,10 @@
 void check_print(FILE *f, const struct definition *d, const struct coverage_row *rows,
                  double promise_min, enum lang l);
 
+/* A warning on f for each place put on a node farther than
+ * assumptions.snap_warn_km (config/snap.c). */
+void check_warn_snaps(FILE *f, const struct definition *d, enum lang l);
+
 /* The coverage table as CSV: township,central_min,subcentre,subcentre_min. */
 void check_print_csv(FILE *f, const struct definition *d, const struct coverage_row *rows);
 

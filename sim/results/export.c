@@ -4,13 +4,15 @@
  * `network = "DIR";` reads back (config/network_dir.h; numbers as the
  * shortest decimals that read back to the same doubles, so that a folder
  * loaded back is the same network), roads with free-flow truck minutes so
- * that anyone can recompute the coverage table; and network.geojson (WGS-84,
- * RFC 7946).
+ * that anyone can recompute the coverage table; network.geojson (WGS-84,
+ * RFC 7946) and network.gpkg (results/gis.h: roads, nodes, facilities,
+ * townships, sites), for GIS tools.
  */
 #include <math.h>
 #include <string.h>
 #include "config/network_dir.h"
 #include "results/export.h"
+#include "results/gis.h"
 #include "results/outfile.h"
 
 /* A name is written empty when it is what the reader makes of an empty
@@ -124,7 +126,8 @@ int export_network(const struct definition *d, const char *dir, enum lang l, cha
                    size_t errlen)
 {
     if (out_mkdirs(dir, l, err, errlen) < 0 || export_folder(d, NULL, dir, l, err, errlen) < 0
-        || write_one(d, NULL, dir, "network.geojson", write_geojson, l, err, errlen) < 0)
+        || write_one(d, NULL, dir, "network.geojson", write_geojson, l, err, errlen) < 0
+        || gis_network(dir, d, l, err, errlen) < 0)
         return -1;
     return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * export.h -- the road network written for GIS tools and independent checks
- * (`supplysim --export-network DIR`): nodes.csv, roads.csv, network.geojson.
+ * (`supplysim --export-network DIR`): nodes.csv, roads.csv, network.geojson,
+ * network.gpkg.
  */
 #ifndef SUPPLYSIM_RESULTS_EXPORT_H
 #define SUPPLYSIM_RESULTS_EXPORT_H
@@ -16,8 +17,8 @@
 int export_folder(const struct definition *d, const double *minutes, const char *dir,
                   enum lang l, char *err, size_t errlen);
 
-/* Writes nodes.csv, roads.csv and network.geojson into dir (made when
- * missing); 0, or -1 with a message. */
+/* Writes nodes.csv, roads.csv, network.geojson and network.gpkg into dir
+ * (made when missing); 0, or -1 with a message. */
 int export_network(const struct definition *d, const char *dir, enum lang l, char *err,
                    size_t errlen);
 
