@@ -14,7 +14,10 @@
 # replications, divided by K, so that loading and set-up are left out; both
 # are shown), one replication at 1,000,000 nodes and 2,000 sites (wall time
 # too; BENCH_QUICK=1 skips it), and --check at 100,000 nodes and 2,000 sites,
-# each in CPU seconds and peak memory; and the event calendar's own rate
+# each in CPU seconds and peak memory; a county's own roads: import-network of
+# a synthetic OpenStreetMap file of 200,000 nodes (gen-network --osm), --check
+# and 100 replications of its flood on 2 threads (5 with BENCH_QUICK=1); and
+# the event calendar's own rate
 # (tests/bench_calendar.c: M/M/c and hold models).
 # Speed is measured here and only here; no test asserts a time.
 # supplysim speaks the locale's language (LC_ALL, LC_MESSAGES, LANG); this script
@@ -136,6 +139,24 @@ if [ -x /usr/bin/time ] && [ -x "$GEN" ]; then
         echo "| grid 1,000,000 nodes, 2,000 sites: one replication, whole process ($wall s wall) | $cpu | $mb |"
     fi
     rm -rf "$out"/g* "$out"/o_*
+fi
+
+if [ -x /usr/bin/time ] && [ -x "$GEN" ]; then
+    echo "== a county's own roads: a synthetic OpenStreetMap file of 200,000 nodes"
+    "$GEN" --nodes 140000 --sites 300 --osm -o "$out/osm" 2>"$out/osm.gen" ||
+        { echo "bench: gen-network --osm failed: $(cat "$out/osm.gen")" >&2; exit 1; }
+    echo "  $(grep -o '[0-9]* OpenStreetMap nodes, [0-9]* ways' "$out/osm.gen"), $(du -m "$out/osm/network.osm" | cut -f1) MB"
+    echo "| work | wall s | CPU s | peak MB |"
+    echo "|---|---|---|---|"
+    cost import import-network -o "$out/osm/imported" "$out/osm/network.osm"
+    echo "| import-network: $(( $(wc -l <"$out/osm/imported/nodes.csv") - 1 )) nodes, $(( $(wc -l <"$out/osm/imported/roads.csv") - 1 )) roads | $wall | $cpu | $mb |"
+    cost osmcheck --check "$out/osm/scenario.cfg"
+    echo "| \`--check\` (every seat and store put on the network) | $wall | $cpu | $mb |"
+    n=100
+    [ "${BENCH_QUICK:-0}" != 1 ] || n=5
+    cost osmrun -q --no-plot -n $n -j 2 -o "$out/osm/run" "$out/osm/scenario.cfg"
+    echo "| the flood, $n replications, \`-j 2 --no-plot\`, whole process | $wall | $cpu | $mb |"
+    rm -rf "$out/osm"
 fi
 
 for b in "$@"; do

@@ -5,12 +5,14 @@
  * supplysim can be measured on networks of any size (make bench; README,
  * "Performance").  Built by `make build/gen-network`:
  *
- *   build/gen-network --nodes N --sites S [--seed K] [--spacing KM] -o DIR
+ *   build/gen-network --nodes N --sites S [--seed K] [--spacing KM] [--origin LON,LAT]
+ *                     [--osm] -o DIR
  *
  * The network is a jittered square grid of about N nodes, KM apart (0.5 by
- * default), with the five road classes on its lines: an expressway every 64th
- * row and column, a national road every 16th, a provincial road every 8th, a
- * county road every 4th, village roads between, and a diagonal village road
+ * default), from LON,LAT north and east (114, 33 by default), with the five
+ * road classes on its lines: an expressway every 64th row and column, a
+ * national road every 16th, a provincial road every 8th, a county road every
+ * 4th, village roads between, and a diagonal village road
  * in one square of twenty; km = great-circle km x 1.25.  S townships, each
  * with one site in a village 2-6 km from its seat, the seats spread evenly.
  * Stores in proportion: a point (one van) in every township, a sub-centre for
@@ -21,6 +23,16 @@
  * mile closed anywhere now and then, and one expressway closed at random.
  * Every number is an assumption made for benchmarking, not a claim about a
  * real place.  The same arguments give the same files.
+ *
+ * With --osm the network is written instead as an OpenStreetMap file,
+ * DIR/network.osm, for `supplysim import-network` (make bench: import and
+ * run): each grid line one way with a highway tag of its class (motorway,
+ * primary, secondary, tertiary, unclassified) and its name as ref, three
+ * village segments in ten drawn through a shape point (a point of one way
+ * only, which the import merges away), the diagonals as ways of their own;
+ * the system then names `network = "imported"` (the folder the import
+ * writes) and gives every seat and store by lon, lat a few tens of metres
+ * off its grid node, so that the configuration puts them on the network.
  */
 #include <errno.h>
 #include <math.h>
@@ -32,11 +44,11 @@
 
 #define R_KM 6371.0
 #define DEG (M_PI / 180.0)
-#define LON0 114.0
-#define LAT0 33.0
 
 struct gen {
     int side, towns, tside, zones;
+    int osm;                  /* --osm: network.osm and seats, stores by lon, lat */
+    double lon0, lat0;        /* the grid's south-west corner (--origin; 114, 33) */
     double spacing;
     double *lon, *lat;
     char *kind;               /* 'j' junction, 's' seat, 'f' facility */
@@ -110,7 +122,7 @@ static void road(FILE *f, const struct gen *g, int a, int b, int cls, const char
 static void place(struct gen *g)
 {
     int n = g->side * g->side;
-    double dlat = g->spacing / 111.19, dlon = dlat / cos(LAT0 * DEG);
+    double dlat = g->spacing / 111.19, dlon = dlat / cos(g->lat0 * DEG);
     g->lon = malloc((size_t)n * sizeof *g->lon);
     g->lat = malloc((size_t)n * sizeof *g->lat);
     g->kind = malloc((size_t)n);
@@ -120,8 +132,8 @@ static void place(struct gen *g)
         exit(1);
     }
     for (int v = 0; v < n; v++) {
-        g->lon[v] = LON0 + (v % g->side + 0.5 * (unit(g) - 0.5)) * dlon;
-        g->lat[v] = LAT0 + (v / g->side + 0.5 * (unit(g) - 0.5)) * dlat;
+        g->lon[v] = g->lon0 + (v % g->side + 0.5 * (unit(g) - 0.5)) * dlon;
+        g->lat[v] = g->lat0 + (v / g->side + 0.5 * (unit(g) - 0.5)) * dlat;
         g->kind[v] = 'j';
     }
     for (int t = 0; t < g->towns; t++) {       /* the middle of its block of a t x t lattice */
@@ -157,6 +169,81 @@ static void write_network(const char *dir, struct gen *g)
     close_out(f);
 }
 
+/* ---- the network as OpenStreetMap -------------------------------------------- */
+
+static const char *const highway[5] = { "motorway", "primary", "secondary", "tertiary",
+                                        "unclassified" };
+
+static void osm_node(FILE *f, long id, double lon, double lat)
+{
+    fprintf(f, " <node id=\"%ld\" version=\"1\" lat=\"%.7f\" lon=\"%.7f\"/>\n", id, lat, lon);
+}
+
+/* One grid line (a row: dx = 1; a column: dx = side) of class cls as one
+ * way; between two of its nodes a village line may pass through a shape
+ * point, numbered from *next. */
+static void osm_line(FILE *f, FILE *pts, struct gen *g, int first, int step, int cls,
+                     const char *name, long *next, long way)
+{
+    fprintf(f, " <way id=\"%ld\" version=\"1\">\n", way);
+    for (int k = 0; k < g->side; k++) {
+        int v = first + k * step;
+        if (k > 0 && cls == 4 && unit(g) < 0.3) {
+            int u = v - step;
+            double lon = (g->lon[u] + g->lon[v]) / 2 + 0.1 * (g->lon[v] - g->lon[u]) * (unit(g) - 0.5);
+            double lat = (g->lat[u] + g->lat[v]) / 2 + 0.1 * (g->lat[v] - g->lat[u]) * (unit(g) - 0.5);
+            osm_node(pts, *next, lon, lat);
+            fprintf(f, "  <nd ref=\"%ld\"/>\n", (*next)++);
+        }
+        fprintf(f, "  <nd ref=\"%d\"/>\n", v + 1);
+    }
+    fprintf(f, "  <tag k=\"highway\" v=\"%s\"/>\n", highway[cls]);
+    if (name[0])
+        fprintf(f, "  <tag k=\"ref\" v=\"%s\"/>\n", name);
+    fprintf(f, " </way>\n");
+}
+
+/* network.osm: the grid nodes, the shape points, then the ways (OSM's
+ * order); the ways go to a temporary file first, their shape points being
+ * made as they are written. */
+static void write_osm(const char *dir, struct gen *g)
+{
+    int s = g->side;
+    long next = (long)s * s + 1, way = 1;
+    char name[32], path[4096];
+    snprintf(path, sizeof path, "%s/network.ways.tmp", dir);
+    FILE *f = open_in(dir, "network.osm"), *ways = fopen(path, "w+");
+    if (!ways) {
+        fprintf(stderr, "gen-network: %s: %s\n", path, strerror(errno));
+        exit(1);
+    }
+    fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<osm version=\"0.6\" generator=\"supplysim gen-network\">\n");
+    for (int v = 0; v < s * s; v++)
+        osm_node(f, v + 1, g->lon[v], g->lat[v]);
+    for (int y = 0; y < s; y++)
+        osm_line(ways, f, g, y * s, 1, line_class(y, name, sizeof name), name, &next, way++);
+    for (int x = 0; x < s; x++)
+        osm_line(ways, f, g, x, s, line_class(x, name, sizeof name), name, &next, way++);
+    for (int y = 0; y + 1 < s; y++)
+        for (int x = 0; x + 1 < s; x++)
+            if (unit(g) < 0.05)
+                fprintf(ways, " <way id=\"%ld\" version=\"1\">\n  <nd ref=\"%d\"/>\n  <nd ref=\"%d\"/>\n"
+                        "  <tag k=\"highway\" v=\"unclassified\"/>\n </way>\n", way++, y * s + x + 1,
+                        (y + 1) * s + x + 2);
+    rewind(ways);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, ways)) > 0)
+        fwrite(buf, 1, n, f);
+    fprintf(f, "</osm>\n");
+    fclose(ways);
+    remove(path);
+    close_out(f);
+    fprintf(stderr, "gen-network: %s/network.osm: %ld OpenStreetMap nodes, %ld ways\n", dir,
+            next - 1, way - 1);
+}
+
 /* ---- the system ------------------------------------------------------------ */
 
 static int node_at(const struct gen *g, int x, int y)
@@ -166,14 +253,26 @@ static int node_at(const struct gen *g, int x, int y)
     return y * g->side + x;
 }
 
+/* Where a seat or store is: its node, or (--osm) a point a few tens of
+ * metres off it, which the configuration puts on the nearest node. */
+static void place_of(FILE *f, struct gen *g, int node)
+{
+    if (g->osm)
+        fprintf(f, "lon = %.7f; lat = %.7f; ", g->lon[node] + 0.0006 * (unit(g) - 0.5),
+                g->lat[node] + 0.0006 * (unit(g) - 0.5));
+    else
+        fprintf(f, "node = \"n%d\"; ", node);
+}
+
 static void facility(FILE *f, struct gen *g, const char *id, const char *kind, int node,
                      int town, double floor_m2, const char *stock)
 {
     static int written;
     if (g->kind[node] == 'j')
         g->kind[node] = 'f';
-    fprintf(f, "%s  { id = \"%s\"; kind = \"%s\"; name = \"%s\"; node = \"n%d\"; ",
-            written++ ? ",\n" : "", id, kind, id, node);
+    fprintf(f, "%s  { id = \"%s\"; kind = \"%s\"; name = \"%s\"; ", written++ ? ",\n" : "", id,
+            kind, id);
+    place_of(f, g, node);
     if (town >= 0)
         fprintf(f, "township = \"t%d\"; ", town);
     fprintf(f, "floor_m2 = %.0f; stock = { %s }; }", floor_m2, stock);
@@ -215,7 +314,7 @@ static const char system_head[] =
 "# made for measuring speed, not a claim about a real place.\n"
 "name = \"synthetic\";\n"
 "description = \"Synthetic grid network of %d nodes and %d townships, for benchmarks.\";\n"
-"network = \"network\";\n\n"
+"network = \"%s\";\n\n"
 "assumptions = { detour_factor = 1.25; stack_height_m = 3.0; usable_share = 0.6;\n"
 "                floor_load_t_m2 = 2.0; day_start_h = 7.0; night_start_h = 19.0;\n"
 "                max_spread_km = %.0f; };\n\n"
@@ -252,12 +351,14 @@ static void write_system(const char *dir, struct gen *g)
 {
     FILE *f = open_in(dir, "system.cfg");
     fprintf(f, system_head, g->side, g->side, g->spacing, g->towns, g->side * g->side, g->towns,
-            g->side * g->spacing * 1.5 + 50);
+            g->osm ? "imported" : "network", g->side * g->spacing * 1.5 + 50);
     fprintf(f, "townships = (\n");
-    for (int t = 0; t < g->towns; t++)
-        fprintf(f, "  { id = \"t%d\"; name = \"Township %d\"; kind = \"town\"; node = \"n%d\"; "
-                "population = %.0f; subcentre = \"sc%d\"; }%s\n", t, t, g->seat[t],
-                20000 + 60000 * unit(g), t / 6, t + 1 < g->towns ? "," : "");
+    for (int t = 0; t < g->towns; t++) {
+        fprintf(f, "  { id = \"t%d\"; name = \"Township %d\"; kind = \"town\"; ", t, t);
+        place_of(f, g, g->seat[t]);
+        fprintf(f, "population = %.0f; subcentre = \"sc%d\"; }%s\n", 20000 + 60000 * unit(g),
+                t / 6, t + 1 < g->towns ? "," : "");
+    }
     fprintf(f, ");\n\n");
     write_facilities(f, g);
     close_out(f);
@@ -325,17 +426,22 @@ static void write_scenario(const char *dir, struct gen *g)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: gen-network --nodes N --sites S [--seed K] [--spacing KM] -o DIR\n");
+    fprintf(stderr, "usage: gen-network --nodes N --sites S [--seed K] [--spacing KM] "
+            "[--origin LON,LAT] [--osm] -o DIR\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
-    struct gen g = { .spacing = 0.5, .rng = 1 };
+    struct gen g = { .spacing = 0.5, .rng = 1, .lon0 = 114.0, .lat0 = 33.0 };
     long nodes = 0, sites = 0;
     const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--osm")) {
+            g.osm = 1;
+            continue;
+        }
         if (!v)
             usage();
         if (!strcmp(a, "--nodes"))
@@ -346,6 +452,10 @@ int main(int argc, char **argv)
             g.rng = strtoull(v, NULL, 10);
         else if (!strcmp(a, "--spacing"))
             g.spacing = atof(v);
+        else if (!strcmp(a, "--origin")) {
+            if (sscanf(v, "%lf,%lf", &g.lon0, &g.lat0) != 2 || fabs(g.lon0) > 170 || fabs(g.lat0) > 80)
+                usage();
+        }
         else if (!strcmp(a, "-o"))
             dir = v;
         else
@@ -366,12 +476,16 @@ int main(int argc, char **argv)
         g.zone_town[z] = (int)(unit(&g) * g.towns);
     char sub[4096];
     snprintf(sub, sizeof sub, "%s/network", dir);
-    if ((mkdir(dir, 0777) < 0 && errno != EEXIST) || (mkdir(sub, 0777) < 0 && errno != EEXIST)) {
+    if ((mkdir(dir, 0777) < 0 && errno != EEXIST)
+        || (!g.osm && mkdir(sub, 0777) < 0 && errno != EEXIST)) {
         fprintf(stderr, "gen-network: %s: %s\n", sub, strerror(errno));
         return 1;
     }
     write_system(dir, &g);             /* marks the facilities' nodes */
-    write_network(dir, &g);
+    if (g.osm)
+        write_osm(dir, &g);
+    else
+        write_network(dir, &g);
     write_scenario(dir, &g);
     fprintf(stderr, "gen-network: %s: %d nodes, %d townships and sites\n", dir, g.side * g.side,
             g.towns);
