@@ -44,7 +44,7 @@ cat >roads.osm <<'EOF'
  <node id="9" lat="33.9400000" lon="116.4400000"/>
  <node id="10" lat="33.9100000" lon="116.4310000"/>
  <node id="11" lat="33.9500000" lon="116.4500000"/>
- <way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="trunk"/><tag k="ref" v="G311"/></way>
+ <way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="trunk"/><tag k="ref" v="G311"/><tag k="maxspeed" v="60"/></way>
  <way id="101"><nd ref="4"/><nd ref="5"/><nd ref="6"/><tag k="highway" v="tertiary"/><tag k="ref" v="X001"/></way>
  <way id="102"><nd ref="7"/><nd ref="8"/><nd ref="9"/><tag k="highway" v="residential"/><tag k="name" v="Main"/></way>
  <way id="103"><nd ref="1"/><nd ref="4"/><nd ref="7"/><tag k="highway" v="secondary"/><tag k="ref" v="S201"/></way>
@@ -264,6 +264,34 @@ rc=0
 rm -r badnet
 imp --lang zh nothere.osm
 bad "in Chinese" "nothere.osm：无法打开"
+
+say "a layer in another coordinate system (UTM 50N) imports to the same network"
+ogr2ogr -q -f GPKG -t_srs EPSG:32650 utm.gpkg roads.osm lines || fail "ogr2ogr to UTM failed"
+"$SIM" import-network -q -o netutm utm.gpkg 2>utm.err || fail "import of the UTM layer: $(cat utm.err)"
+cmp -s net/nodes.csv netutm/nodes.csv || fail "UTM: other nodes: $(diff net/nodes.csv netutm/nodes.csv | head)"
+awk -F, 'NR == FNR { km[FNR] = $3; next } FNR > 1 && (($3 - km[FNR]) / km[FNR]) ^ 2 > 1e-18 { bad = 1 }
+         END { exit bad }' net/roads.csv netutm/roads.csv || fail "UTM: other km"
+
+say "--speed-field gives the minutes column: km at the line's own speed (G311: maxspeed 60)"
+"$SIM" import-network -q -o netspeed --speed-field maxspeed roads.osm 2>speed.err || fail "--speed-field: $(cat speed.err)"
+awk -F, 'NR > 1 && $6 == "G311" { n++; if (($5 - $3 / 60 * 60) ^ 2 > 1e-20) bad = 1 }
+         NR > 1 && $6 != "G311" && $5 != "" { bad = 1 } END { exit bad || n != 2 }' netspeed/roads.csv ||
+    fail "--speed-field: $(cat netspeed/roads.csv)"
+
+say "--snap joins points a few centimetres apart that are not the same point"
+cat >gap.geojson <<'EOF2'
+{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"class": "county"}, "geometry": {"type": "LineString", "coordinates": [[116.40, 33.90], [116.41, 33.90]]}},
+ {"type": "Feature", "properties": {"class": "county"}, "geometry": {"type": "LineString", "coordinates": [[116.410002, 33.90], [116.42, 33.90]]}}]}
+EOF2
+"$SIM" import-network -q -o gap0 gap.geojson 2>/dev/null || fail "gap without --snap failed"
+[ "$(wc -l <gap0/roads.csv)" -eq 2 ] || fail "without --snap, the two lines 0.2 m apart joined: $(cat gap0/roads.csv)"
+grep -q "1 pieces not joined to the largest were dropped" gap0/SOURCE.txt || fail "the lone piece is not reported: $(cat gap0/SOURCE.txt)"
+"$SIM" import-network -q -o gap1 --snap 1 gap.geojson 2>/dev/null || fail "gap with --snap 1 failed"
+[ "$(wc -l <gap1/roads.csv)" -eq 2 ] && grep -q "0 pieces not joined" gap1/SOURCE.txt ||
+    fail "with --snap 1, the lines 0.2 m apart are not one road: $(cat gap1/roads.csv)"
+awk -F, 'NR == 2 { exit !($3 > 1.8 && $3 < 1.9) }' gap1/roads.csv ||
+    fail "with --snap 1, the road is not both lines long (1.85 km): $(cat gap1/roads.csv)"
 
 say "--clip keeps what lies in a polygon"
 cat >west.geojson <<'EOF'

@@ -347,6 +347,34 @@ static void test_loop(void **state)
     topo_graph_free(&g);
 }
 
+/* Two lines whose ends are 0.18 m apart (2e-6 degree of longitude at 33.9 N:
+ * 6371 km x 2e-6 x pi/180 x cos(33.9 deg)), on either side of a cell's edge
+ * at step 90 (1164100040 and 1164100060 in 1e-7 degrees, the edge at
+ * 90 x 12934445 = 1164100050): with step 1 they do not meet, and the graph
+ * is the longer, the first; with step 90 (1 m) they are one road of both
+ * lines' km, from 116.40 over the first line's end to 116.42. */
+static void test_snap(void **state)
+{
+    const double lon1[] = { 116.40, 116.410004 }, lon2[] = { 116.410006, 116.42 };
+    const double lat[] = { 33.9, 33.9 };
+    struct topo_graph g;
+    (void)state;
+    for (int step = 1; step <= 90; step += 89) {
+        struct topology *t = topo_create(step);
+        assert_int_equal(topo_add_line(t, lon1, lat, 2, 2, 0, NAN), 0);
+        assert_int_equal(topo_add_line(t, lon2, lat, 2, 2, 0, NAN), 0);
+        assert_int_equal(topo_build(t, &g), 0);
+        double a = geo_km(116.40, 33.9, 116.410004, 33.9), b = geo_km(116.410004, 33.9, 116.42, 33.9);
+        assert_int_equal(g.n_nodes, 2);
+        assert_int_equal(g.n_roads, 1);
+        assert_int_equal(g.dropped_pieces, step == 1);
+        assert_true(fabs(g.roads[0].km - (step == 1 ? a : a + b)) < 1e-12);
+        assert_true(g.nodes[0].lon == 116.40 && g.nodes[1].lon == (step == 1 ? 116.410004 : 116.42));
+        topo_graph_free(&g);
+        topo_free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_change),
         cmocka_unit_test(test_ring),
         cmocka_unit_test(test_loop),
+        cmocka_unit_test(test_snap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

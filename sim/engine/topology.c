@@ -1,8 +1,9 @@
 /*
  * topology.c -- a road graph from polylines (topology.h).
  *
- * Points go into a hash table by grid position, segments into arrays as
- * lines are added.  topo_build then: removes segments drawn twice (sorted by
+ * Points go into a hash table of cells `step` wide (a cell holds at most
+ * one point: a point near one already in its cell or the eight around is
+ * that one), segments into arrays as lines are added.  topo_build then: removes segments drawn twice (sorted by
  * their pair of points); counts each point's segments and lists them (CSR);
  * finds the connected pieces (union-find) and keeps the one with most km;
  * marks the nodes (one segment, three or more, or a change of class or name
@@ -83,7 +84,15 @@ static int grow_all(void **arrays, int k, int *cap, int n, size_t size)
     return 0;
 }
 
-/* Doubles the hash table (kept at most half full). */
+/* The cell of a position: floor(x / step), floor(y / step). */
+static int cell(int v, int step) { return v >= 0 ? v / step : -((-v + step - 1) / step); }
+
+static unsigned slot_of(int cx, int cy, unsigned mask)
+{
+    return hash(key(cx, cy)) & mask;
+}
+
+/* Doubles the hash table of cells (kept at most half full). */
 static int rehash(struct topology *t)
 {
     unsigned mask = 2 * t->mask + 1;
@@ -92,7 +101,7 @@ static int rehash(struct topology *t)
         return -1;
     memset(slot, 0xff, (mask + 1) * sizeof *slot);
     for (int p = 0; p < t->n_points; p++) {
-        unsigned h = hash(key(t->x[p], t->y[p])) & mask;
+        unsigned h = slot_of(cell(t->x[p], t->step), cell(t->y[p], t->step), mask);
         while (slot[h] >= 0)
             h = (h + 1) & mask;
         slot[h] = p;
@@ -103,27 +112,42 @@ static int rehash(struct topology *t)
     return 0;
 }
 
-/* The point at grid position (x, y), added when new; -1 when out of memory. */
+/* The point in cell (cx, cy), or -1 (a cell holds at most one: two points
+ * in one cell are within a step of each other, so the second is the first). */
+static int in_cell(const struct topology *t, int cx, int cy)
+{
+    for (unsigned h = slot_of(cx, cy, t->mask); t->slot[h] >= 0; h = (h + 1) & t->mask) {
+        int p = t->slot[h];
+        if (cell(t->x[p], t->step) == cx && cell(t->y[p], t->step) == cy)
+            return p;
+    }
+    return -1;
+}
+
+/* The point at (x, y) in 1e-7 degrees: one already added within a step of it
+ * on both axes (in its cell or the eight around; with step 1 only the same
+ * position), else a new one.  -1 when out of memory. */
 static int point(struct topology *t, int x, int y)
 {
-    unsigned h = hash(key(x, y)) & t->mask;
-    for (; t->slot[h] >= 0; h = (h + 1) & t->mask)
-        if (t->x[t->slot[h]] == x && t->y[t->slot[h]] == y)
-            return t->slot[h];
-    if (2 * (unsigned)(t->n_points + 1) > t->mask + 1)
-        return rehash(t) < 0 ? -1 : point(t, x, y);
+    int cx = cell(x, t->step), cy = cell(y, t->step), r = t->step > 1;
+    for (int dy = -r; dy <= r; dy++)
+        for (int dx = -r; dx <= r; dx++) {
+            int p = in_cell(t, cx + dx, cy + dy);
+            if (p >= 0 && abs(t->x[p] - x) <= t->step - r && abs(t->y[p] - y) <= t->step - r)
+                return p;
+        }
+    if (2 * (unsigned)(t->n_points + 1) > t->mask + 1 && rehash(t) < 0)
+        return -1;
     void *arrays[] = { &t->x, &t->y };
     if (grow_all(arrays, 2, &t->cap_points, t->n_points + 1, sizeof(int)) < 0)
         return -1;
+    unsigned h = slot_of(cx, cy, t->mask);
+    while (t->slot[h] >= 0)
+        h = (h + 1) & t->mask;
     t->x[t->n_points] = x;
     t->y[t->n_points] = y;
     t->slot[h] = t->n_points;
     return t->n_points++;
-}
-
-static int grid(double deg, int step)
-{
-    return (int)(llround(deg * 1e7 / step) * step);
 }
 
 static int add_segment(struct topology *t, int p, int q, int cls, int name, double speed)
@@ -147,7 +171,7 @@ int topo_add_line(struct topology *t, const double *lon, const double *lat, int 
 {
     int prev = -1;
     for (int i = 0; i < n; i++) {
-        int x = grid(lon[i], t->step), y = grid(lat[i], t->step);
+        int x = (int)llround(lon[i] * 1e7), y = (int)llround(lat[i] * 1e7);
         if (prev >= 0 && t->x[prev] == x && t->y[prev] == y)
             continue;
         int p = point(t, x, y);

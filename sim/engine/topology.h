@@ -12,11 +12,14 @@
  * lines with GDAL and maps the classes), so it is tested alone
  * (tests/test_topology.c).
  *
- * Points are snapped to a grid of `step` units of 1e-7 degrees (OpenStreetMap
- * stores 7 decimals: step 1 joins exactly the points OSM shares); a node's
- * position is its grid point, lon = x / 1e7, the double nearest the decimal.
- * The result does not depend on the order in which lines were added:
- * nodes are sorted by position, roads by their ends.
+ * Positions are rounded to 1e-7 degrees (OpenStreetMap stores 7 decimals)
+ * and a point is the one already added within less than `step` such units
+ * of it on both axes: step 1 joins only equal positions, the points OSM
+ * shares; a larger step joins lines digitised without shared vertices.  A
+ * node's position is its point's, lon = x / 1e7, the double nearest the
+ * decimal.  With step 1 the result does not depend on the order in which
+ * lines were added (nodes are sorted by position, roads by their ends);
+ * with a larger one, which of two nearby positions a point takes does.
  */
 #ifndef SUPPLYSIM_TOPOLOGY_H
 #define SUPPLYSIM_TOPOLOGY_H
@@ -47,14 +50,14 @@ struct topo_graph {
     double dropped_km;
 };
 
-/* A builder with grid step `step` (>= 1, in 1e-7 degrees); NULL when out
- * of memory. */
+/* A builder joining points within `step` (>= 1) units of 1e-7 degrees;
+ * NULL when out of memory. */
 struct topology *topo_create(int step);
 void topo_free(struct topology *t);
 
 /* Adds a line of n points (WGS-84 degrees, |lon| <= 180, |lat| <= 90) of
  * class cls and name name (numbers >= 0 of the caller's), at speed_kmh
- * (for minutes; NAN or <= 0: unknown).  Consecutive points in one grid
+ * (for minutes; NAN or <= 0: unknown).  Consecutive points that are one
  * point count once.  0, or -1 when out of memory.  O(n). */
 int topo_add_line(struct topology *t, const double *lon, const double *lat, int n, int cls,
                   int name, double speed_kmh);
