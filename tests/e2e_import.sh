@@ -10,10 +10,13 @@
 #     (nodes.csv byte for byte; roads.csv but for the minutes, which the
 #     import leaves empty and the export fills at the class speeds), and again
 #     from the exported folder every file is the same; network.gpkg holds
-#     roads, nodes, facilities (with stock per item), townships;
+#     roads, nodes, facilities (with stock per item, the main fleet and a
+#     second one, extra_truck, beside it or alone), townships;
 #   - a flood on it writes results.gpkg (ogrinfo opens it): sites with their
 #     probability on time and interval as sites.csv has them, roads with the
-#     chance the hazard damages them (0.3 for the G311 rule, by hand); the
+#     chance the hazard closes, slows, damages them and what does it (G311:
+#     closed by water with 0.3, slowed by snow with 0.2, so damaged with
+#     1 - 0.7 x 0.8 = 0.44, by hand; a rule naming no cause gives none); the
 #     same bytes with -j 1 and -j 2; the roads study writes its own
 #     results.gpkg with what protecting each road is worth, its first row the
 #     first of roads.csv;
@@ -80,7 +83,8 @@ road_classes = {
 };
 items = ( { id = "quilt"; name = "Quilt"; unit = "piece"; weight_kg = 2.0; volume_m3 = 0.05; },
           { id = "water"; name = "Water"; unit = "case"; weight_kg = 10.0; volume_m3 = 0.02; } );
-truck_types = ( { id = "medium"; capacity_t = 8.0; capacity_m3 = 40.0; } );
+truck_types = ( { id = "medium"; capacity_t = 8.0; capacity_m3 = 40.0; },
+                { id = "boat"; capacity_t = 1.0; capacity_m3 = 5.0; passes = { water = 0.5; }; } );
 townships = (
   { id = "west"; name = "West"; name_zh = "西镇"; kind = "town"; lon = 116.4003; lat = 33.9198; population = 1000.0; },
   { id = "mid";  name = "Mid";  name_zh = "中镇"; kind = "town"; lon = 116.4210; lat = 33.9205; population = 2000.0; },
@@ -155,6 +159,22 @@ for field in "kind (String) = township" "floor_m2 (Real) = 50" "stock_quilt (Rea
              "stock_water (Real) = 0" "trucks (Integer64) = 1" "node (String) = p1164000000_339200000"; do
     grep -q "$field" fac.out || fail "network.gpkg facilities: no \"$field\": $(cat fac.out)"
 done
+# a second fleet (extra_truck, extra_trucks) beside the main one, and alone
+"$SIM" --export-network exp3 -D 'facility_kinds.township.extra_truck="boat"' \
+    -D facility_kinds.township.extra_trucks=2 sys.cfg >/dev/null 2>exp3.err || fail "export: $(cat exp3.err)"
+ogrinfo -q exp3/network.gpkg facilities -where "id = 'pt_west'" >fac3.out 2>&1
+for field in "trucks (Integer64) = 1" "truck_type (String) = medium" "extra_trucks (Integer64) = 2" \
+             "extra_truck_type (String) = boat"; do
+    grep -q "$field\$" fac3.out || fail "network.gpkg facilities with a second fleet: no \"$field\": $(cat fac3.out)"
+done
+"$SIM" --export-network exp4 -D 'facility_kinds.township.extra_truck="boat"' \
+    -D facility_kinds.township.extra_trucks=2 -D fleet.pt_west.trucks=0 sys.cfg >/dev/null 2>exp4.err ||
+    fail "export: $(cat exp4.err)"
+ogrinfo -q exp4/network.gpkg facilities -where "id = 'pt_west'" >fac4.out 2>&1
+for field in "trucks (Integer64) = 0" " truck_type (String) = (null)" "extra_trucks (Integer64) = 2" \
+             "extra_truck_type (String) = boat"; do
+    grep -q "$field\$" fac4.out || fail "network.gpkg facilities, a second fleet alone: no \"$field\": $(cat fac4.out)"
+done
 
 cat >flood.cfg <<'EOF'
 base = "sys.cfg";
@@ -168,7 +188,8 @@ disaster = {
   );
   road_damage = (
     { road = "last mile"; probability = 0.5; factor = 0.15; from_min = [20.0, 120.0]; duration_min = [360.0, 1440.0]; },
-    { road = "G311"; probability = 0.3; from_min = [0.0, 60.0]; duration_min = [600.0, 1200.0]; },
+    { road = "G311"; probability = 0.3; from_min = [0.0, 60.0]; duration_min = [600.0, 1200.0]; cause = "water"; },
+    { road = "G311"; probability = 0.2; factor = 0.5; cause = "snow"; },
     { class = "village"; area = [116.43, 33.93, 2.0]; probability = 0.2; }
   );
 };
@@ -193,7 +214,15 @@ for field in "township (String) = west" "main_cause (String)" "mean_response_min
     grep -q "$field" site.out || fail "results.gpkg sites: no \"$field\": $(cat site.out)"
 done
 ogrinfo -q run2/results.gpkg roads -where "name = 'G311'" >g311.out 2>&1
-[ "$(grep -c 'p_damaged (Real) = 0.3$' g311.out)" -eq 2 ] || fail "the G311 roads are not damaged in 30% of runs: $(cat g311.out)"
+# closed by water with 0.3, slowed by snow with 0.2, independently: damaged with
+# 1 - (1 - 0.3)(1 - 0.2) = 0.44, the causes in the order the rules name them
+[ "$(grep -c 'p_closed (Real) = 0.3$' g311.out)" -eq 2 ] || fail "the G311 roads are not closed in 30% of runs: $(cat g311.out)"
+[ "$(grep -c 'p_slowed (Real) = 0.2$' g311.out)" -eq 2 ] || fail "the G311 roads are not slowed in 20% of runs: $(cat g311.out)"
+[ "$(grep -c 'p_damaged (Real) = 0.44$' g311.out)" -eq 2 ] || fail "the G311 roads are not damaged in 44% of runs: $(cat g311.out)"
+[ "$(grep -c 'cause (String) = water,snow$' g311.out)" -eq 2 ] || fail "the G311 roads' causes are not water,snow: $(cat g311.out)"
+ogrinfo -q run2/results.gpkg roads -where "name = 'last mile'" >lm.out 2>&1
+[ "$(grep -c OGRFeature lm.out)" -eq 2 ] && [ "$(grep -c 'cause (String) = (null)$' lm.out)" -eq 2 ] ||
+    fail "the two last miles (their rule names no cause) are not there without a cause: $(cat lm.out)"
 ogrinfo -q run2/results.gpkg roads -where "name = 'X001'" >x001.out 2>&1
 grep -q "OGRFeature" x001.out && fail "a road the hazard never touches is in results.gpkg: $(cat x001.out)"
 

@@ -3,7 +3,8 @@
  * study (gis.h).  Each layer is written feature by feature through gpkg.c;
  * a road is the straight line between its two nodes (the folder keeps no
  * shape points: its km is the drawn line's), a corridor of the roads study
- * every road of its name.  Cost: O(nodes + roads + facilities x items);
+ * every road of its name.  Cost: O(nodes + roads + facilities x items),
+ * and for results.gpkg O(roads x the rules' roads) (damage_road_chances);
  * the roads study's corridors O(roads log roads) to group roads by name.
  */
 #define _GNU_SOURCE                /* qsort_r */
@@ -59,16 +60,74 @@ static void run_sites(struct gpkg *g, const struct definition *d, const struct s
     }
 }
 
+/* What damages each road (`cause` of road_damage rules): the distinct
+ * causes in the order the rules first name them, and per road a bit for
+ * each cause of a rule that can touch it (chance > 0, the road not
+ * protected).  Built in O(rules^2 + the rules' roads); mask is NULL when
+ * no rule names a cause. */
+struct road_causes {
+    const char **name; int n;
+    int words;                      /* 64-bit words per road */
+    unsigned long long *mask;       /* n_roads x words */
+};
+
+static int causes_find(const struct definition *d, struct road_causes *rc)
+{
+    *rc = (struct road_causes){ 0 };
+    rc->name = malloc(((size_t)d->n_damage + 1) * sizeof *rc->name);
+    if (!rc->name)
+        return -1;
+    int *of = malloc(((size_t)d->n_damage + 1) * sizeof *of);   /* each rule's cause, or -1 */
+    if (!of)
+        return -1;
+    for (int r = 0; r < d->n_damage; r++) {
+        const char *c = d->damage[r].cause;
+        int k = 0;
+        while (c && k < rc->n && strcmp(rc->name[k], c))
+            k++;
+        if (c && k == rc->n)
+            rc->name[rc->n++] = c;
+        of[r] = c ? k : -1;
+    }
+    rc->words = (rc->n + 63) / 64;
+    if (rc->n > 0 && !(rc->mask = calloc((size_t)d->n_roads * (size_t)rc->words,
+                                         sizeof *rc->mask))) {
+        free(of);
+        return -1;
+    }
+    for (int r = 0; rc->mask && r < d->n_damage; r++)
+        for (int k = 0; of[r] >= 0 && k < d->damage[r].n_roads; k++) {
+            int road = d->damage[r].roads[k];
+            if (damage_chance(d, &d->damage[r], road) > 0
+                && !(d->road_protected && d->road_protected[road]))
+                rc->mask[(size_t)road * (size_t)rc->words + (size_t)of[r] / 64]
+                    |= 1ULL << (of[r] % 64);
+        }
+    free(of);
+    return 0;
+}
+
+/* The causes of road i joined by commas into buf ("" when none). */
+static const char *causes_of(const struct road_causes *rc, int road, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int k = 0; rc->mask && k < rc->n; k++)
+        if (rc->mask[(size_t)road * (size_t)rc->words + (size_t)k / 64] & (1ULL << (k % 64)))
+            snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", buf[0] ? "," : "",
+                     rc->name[k]);
+    return buf;
+}
+
 /* The roads the run says something of: those the hazard can touch, and
  * those the scenario protects or closes. */
-static void run_roads(struct gpkg *g, const struct definition *d)
+static void run_roads(struct gpkg *g, const struct definition *d, const struct road_causes *rc)
 {
     static const struct gpkg_field f[] = {
         { "road", GPKG_TEXT }, { "from", GPKG_TEXT }, { "to", GPKG_TEXT }, { "name", GPKG_TEXT },
         { "class", GPKG_TEXT }, { "km", GPKG_REAL }, { "free_flow_min", GPKG_REAL },
         { "p_closed", GPKG_REAL }, { "p_slowed", GPKG_REAL }, { "p_damaged", GPKG_REAL },
-        { "protected", GPKG_INT }, { "closed", GPKG_INT } };
-    char token[300];
+        { "protected", GPKG_INT }, { "closed", GPKG_INT }, { "cause", GPKG_TEXT } };
+    char token[300], cause[300];
     gpkg_layer(g, "roads", GPKG_LINE, f, (int)(sizeof f / sizeof f[0]));
     for (int i = 0; i < d->n_roads; i++) {
         double close, slow;
@@ -91,6 +150,8 @@ static void run_roads(struct gpkg *g, const struct definition *d)
         gpkg_real(g, 9, 1 - (1 - close) * (1 - slow));
         gpkg_int(g, 10, prot);
         gpkg_int(g, 11, shut);
+        causes_of(rc, i, cause, sizeof cause);
+        gpkg_text(g, 12, cause[0] ? cause : NULL);
         road_line(g, d, i);
         gpkg_add(g);
     }
@@ -99,12 +160,20 @@ static void run_roads(struct gpkg *g, const struct definition *d)
 int gis_run(const char *dir, const struct definition *d, const struct summary *s, enum lang l,
             char *err, size_t errlen)
 {
-    struct gpkg *g = gpkg_create(dir, "results.gpkg", l, err, errlen);
-    if (!g)
+    struct road_causes rc;
+    if (causes_find(d, &rc) < 0) {
+        free(rc.name);
+        snprintf(err, errlen, "%s", lang_text(l, T_CMD_OUT_OF_MEMORY));
         return -1;
-    run_sites(g, d, s);
-    run_roads(g, d);
-    return gpkg_commit(g, err, errlen);
+    }
+    struct gpkg *g = gpkg_create(dir, "results.gpkg", l, err, errlen);
+    if (g) {
+        run_sites(g, d, s);
+        run_roads(g, d, &rc);
+    }
+    free(rc.name);
+    free(rc.mask);
+    return g ? gpkg_commit(g, err, errlen) : -1;
 }
 
 /* ---- network.gpkg ------------------------------------------------------------------- */
@@ -151,10 +220,11 @@ static void net_nodes(struct gpkg *g, const struct definition *d)
     }
 }
 
-#define FAC_FIELDS 14
+#define FAC_FIELDS 16
 
-/* Facilities: what they are, hold and send; then one stock_<item> field per
- * item (units). */
+/* Facilities: what they are, hold and send (trucks: the main fleet; a
+ * second fleet, extra_truck and extra_trucks in the configuration, beside
+ * it); then one stock_<item> field per item (units). */
 static int net_facilities(struct gpkg *g, const struct definition *d, enum lang l, char *err,
                           size_t errlen)
 {
@@ -163,7 +233,8 @@ static int net_facilities(struct gpkg *g, const struct definition *d, enum lang 
         { "node", GPKG_TEXT }, { "township", GPKG_TEXT }, { "floor_m2", GPKG_REAL },
         { "capacity_t", GPKG_REAL }, { "capacity_m3", GPKG_REAL }, { "stock_t", GPKG_REAL },
         { "stock_m3", GPKG_REAL }, { "bays", GPKG_INT }, { "trucks", GPKG_INT },
-        { "truck_type", GPKG_TEXT } };
+        { "truck_type", GPKG_TEXT }, { "extra_trucks", GPKG_INT },
+        { "extra_truck_type", GPKG_TEXT } };
     struct gpkg_field *f = malloc(((size_t)FAC_FIELDS + (size_t)d->n_items) * sizeof *f);
     char **names = calloc((size_t)d->n_items + 1, sizeof *names);
     int ok = f && names;
@@ -190,8 +261,10 @@ static int net_facilities(struct gpkg *g, const struct definition *d, enum lang 
         gpkg_real(g, 9, definition_stock_t(d, i));
         gpkg_real(g, 10, definition_stock_m3(d, i));
         gpkg_int(g, 11, x->bays);
-        gpkg_int(g, 12, x->trucks);
-        gpkg_text(g, 13, x->trucks > 0 ? d->truck_types[x->truck_type].id : NULL);
+        gpkg_int(g, 12, x->trucks - x->extra_trucks);
+        gpkg_text(g, 13, x->trucks > x->extra_trucks ? d->truck_types[x->truck_type].id : NULL);
+        gpkg_int(g, 14, x->extra_trucks);
+        gpkg_text(g, 15, x->extra_trucks > 0 ? d->truck_types[x->extra_type].id : NULL);
         for (int k = 0; k < d->n_items; k++)
             gpkg_real(g, FAC_FIELDS + k, x->stock[k]);
         gpkg_point(g, n->lon, n->lat);

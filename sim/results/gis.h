@@ -4,11 +4,13 @@
  * documented in sim/MODEL.md ("Outputs"):
  *   results.gpkg of a run: sites (probability on time with its interval,
  *     main cause ...) and the roads the scenario's hazard can touch (the
- *     chance per run that it closes, slows or touches each);
+ *     chance per run that it closes, slows or touches each, and the causes
+ *     its rules name);
  *   results.gpkg of `supplysim roads`: the roads it studied with what
  *     protecting each is worth and what closing it costs, ranked;
  *   network.gpkg of --export-network: roads, nodes, facilities (kind,
- *     floor area, stock, fleet), townships and sites.
+ *     floor area, stock, the main fleet and a second one), townships and
+ *     sites.
  * Field names are English, for scripts; names for people are in both
  * languages (name, name_zh).
  */
