@@ -17,7 +17,9 @@
 #     chance the hazard closes, slows, damages them and what does it (G311:
 #     closed by water with 0.3, slowed by snow with 0.2, so damaged with
 #     1 - 0.7 x 0.8 = 0.44, by hand; a rule naming no cause gives none); the
-#     same bytes with -j 1 and -j 2; the roads study writes its own
+#     same bytes with -j 1 and -j 2; a lever's protect and disaster.protect
+#     name a last mile by the id of a seat put on the network (results.gpkg:
+#     that road protected); the roads study writes its own
 #     results.gpkg with what protecting each road is worth, its first row the
 #     first of roads.csv;
 #   - bad input exits 2 with a message and writes nothing: a missing file, a
@@ -225,6 +227,30 @@ ogrinfo -q run2/results.gpkg roads -where "name = 'last mile'" >lm.out 2>&1
     fail "the two last miles (their rule names no cause) are not there without a cause: $(cat lm.out)"
 ogrinfo -q run2/results.gpkg roads -where "name = 'X001'" >x001.out 2>&1
 grep -q "OGRFeature" x001.out && fail "a road the hazard never touches is in results.gpkg: $(cat x001.out)"
+
+say "a lever's protect names a last mile by the seat's own id, though the seat was put on the network"
+cat >lever.cfg <<'EOF'
+base = "flood.cfg";
+name = "osmlever";
+scenario_levers = (
+  { id = "raise_west"; name = "Raise West's last mile"; protect = [ "west-site_west" ];
+    cost_yuan = 1000.0; cost_per = "year"; why = "test"; }
+);
+EOF
+rc=0
+"$SIM" --check lever.cfg >/dev/null 2>lever.err || rc=$?
+[ "$rc" -eq 0 ] || fail "a lever protecting west-site_west: exit $rc: $(cat lever.err)"
+# what improve's plan with the lever sets (plans/raise_west.cfg): west's seat stands on
+# p1164000000_339200000 (the --check above), so its last mile is that road, protected: the
+# hazard never touches it; without the lever the last-mile rule slows it in half the runs
+"$SIM" -q --no-plot -n 10 -o raised -D 'disaster.protect=["west-site_west"]' lever.cfg \
+    >/dev/null 2>raised.err || fail "the flood with west's last mile protected: $(cat raised.err)"
+ogrinfo -q raised/results.gpkg roads -where "road = 'p1164000000_339200000-site_west'" >raised.out 2>&1
+grep -q "protected (Integer64) = 1$" raised.out && grep -q "p_damaged (Real) = 0$" raised.out ||
+    fail "the lever's road is not west's protected last mile: $(cat raised.out)"
+ogrinfo -q run2/results.gpkg roads -where "road = 'p1164000000_339200000-site_west'" >unraised.out 2>&1
+grep -q "protected (Integer64) = 0$" unraised.out && grep -q "p_slowed (Real) = 0.5$" unraised.out ||
+    fail "west's last mile without the lever: $(cat unraised.out)"
 
 say "the roads study writes results.gpkg with what protecting each road is worth"
 rc=0

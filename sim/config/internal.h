@@ -227,7 +227,8 @@ int cfg_settable(const config_setting_t *root, const char *path, char *bad, size
 void cfg_read_preposition(struct reader *r, const config_setting_t *dis, const struct maps *m);
 
 /* levers.c: levers, scenario_levers and lever_costs, checked against the
- * whole tree. */
-void cfg_read_levers(struct reader *r, const config_setting_t *root);
+ * whole tree; a lever's protect names roads as disaster.protect does (by
+ * the id map m, places put on the network too). */
+void cfg_read_levers(struct reader *r, const config_setting_t *root, const struct maps *m);
 
 #endif

@@ -93,12 +93,13 @@ static void check_sets(struct reader *r, const config_setting_t *root, const con
     }
 }
 
-static void check_protect(struct reader *r, const config_setting_t *l, const struct lever *lv)
+static void check_protect(struct reader *r, const struct maps *m, const config_setting_t *l,
+                          const struct lever *lv)
 {
     const struct definition *d = r->d;
     unsigned char *mark = d->road_protected ? cfg_alloc(r, (size_t)d->n_roads, 1) : NULL;
     for (int k = 0; mark && k < lv->n_protect && !r->bad; k++)
-        cfg_road_ref(r, NULL, config_setting_get_elem(l, (unsigned)k), lv->protect[k], mark);
+        cfg_road_ref(r, m, config_setting_get_elem(l, (unsigned)k), lv->protect[k], mark);
     free(mark);
 }
 
@@ -130,8 +131,8 @@ static void read_cost(struct reader *r, const config_setting_t *e, struct lever 
     }
 }
 
-static void read_lever(struct reader *r, const config_setting_t *root, const config_setting_t *e,
-                       struct lever *lv)
+static void read_lever(struct reader *r, const config_setting_t *root, const struct maps *m,
+                       const config_setting_t *e, struct lever *lv)
 {
     static const char *const known[] = { "id", "name", "name_zh", "cost_yuan", "cost_per",
         "life_years", "upkeep_yuan", "cost_range", "set", "protect", "why", "why_zh", NULL };
@@ -154,7 +155,7 @@ static void read_lever(struct reader *r, const config_setting_t *root, const con
     if (!r->bad)
         check_sets(r, root, cfg_opt(e, "set"), lv);
     if (!r->bad)
-        check_protect(r, cfg_opt(e, "protect"), lv);
+        check_protect(r, m, cfg_opt(e, "protect"), lv);
     cfg_where(r->c, e, &file, &line);
     snprintf(where, sizeof where, "%s:%d", file, line);
     lv->where = cfg_dup(r, where);
@@ -222,7 +223,7 @@ static void annualise(struct reader *r, const config_setting_t *root,
     }
 }
 
-void cfg_read_levers(struct reader *r, const config_setting_t *root)
+void cfg_read_levers(struct reader *r, const config_setting_t *root, const struct maps *m)
 {
     const char *lists[2] = { "levers", "scenario_levers" };
     const config_setting_t *l[2];
@@ -239,7 +240,7 @@ void cfg_read_levers(struct reader *r, const config_setting_t *root)
     for (int k = 0; k < 2 && !r->bad; k++)
         for (int i = 0; l[k] && i < config_setting_length(l[k]) && !r->bad; i++) {
             entry[d->n_levers] = config_setting_get_elem(l[k], (unsigned)i);
-            read_lever(r, root, entry[d->n_levers], &d->levers[d->n_levers]);
+            read_lever(r, root, m, entry[d->n_levers], &d->levers[d->n_levers]);
             d->n_levers++;
         }
     if (!r->bad)

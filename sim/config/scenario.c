@@ -447,9 +447,8 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
 
 /* The index of the node with this id: by the id map m when given (which
  * also holds the ids of places put on the network, config/snap.c), else
- * among every node
- * (villages are not in the maps); -1 when none.  O(log nodes), else
- * O(nodes). */
+ * among every node (villages are not in the maps); -1 when none.
+ * O(log nodes), else O(nodes). */
 static int node_named(const struct definition *d, const struct maps *m, const char *id,
                       size_t len)
 {

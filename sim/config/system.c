@@ -747,7 +747,7 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     cfg_read_run(&r, root);
     cfg_read_disaster(&r, root, &m);
     cfg_read_assumptions(&r, root);
-    cfg_read_levers(&r, root);
+    cfg_read_levers(&r, root, &m);
     cfg_maps_free(&m);
     if (r.bad) {
         definition_free(r.d);
