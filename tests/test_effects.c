@@ -2,7 +2,8 @@
  * test_effects.c -- every hazard effect of a scenario (config/README.md, "Scenarios: run and
  * disaster") on the small system of tests/data/effects.cfg, with the outcome worked out by
  * hand in the comment above each assertion: road closures by name, by class and area, and
- * at random per km; speed factors by class; crews out; slower loading; checkpoints between
+ * at random per km, and the chance of each per run (what results.gpkg and the map show);
+ * speed factors by class; crews out; slower loading; checkpoints between
  * townships; later waves of requests; and each site alone (run.each_site).
  *
  * Nothing is random: cv = 0 on every road class and run.load_cv = 0, so a replication's
@@ -207,6 +208,54 @@ static void test_per_km_random_failures(void **state)
     sim_close(s);
 }
 
+/* The index of the road named name (the first). */
+static int road_named(const struct definition *d, const char *name)
+{
+    for (int i = 0; i < d->n_roads; i++)
+        if (!strcmp(d->roads[i].name, name))
+            return i;
+    fail_msg("no road %s", name);
+    return -1;
+}
+
+static void test_road_chances(void **state)
+{
+    (void)state;
+    /* What results.gpkg and the map say of each road, by hand: AB is closed with 1/2
+     * (per_km ln 2 / 30 over 30 km) and slowed with 0.2 (the national class rule); AC is
+     * closed by two rules, with 1 - (1 - 0.4)(1 - 0.5) = 0.7; CB, national, is protected: 0
+     * and 0; the depot road and the last mile no rule selects: 0 and 0.  Every road at once
+     * (damage_all_chances) gives what each alone does (damage_road_chances). */
+    struct sim *s = sim_open(DAY_ONSET, SITE_B,
+        "road_damage = ( { road = \"AB\"; per_km = 0.0231049060187; },\n"
+        "  { class = \"national\"; factor = 0.5; probability = 0.2; },\n"
+        "  { road = \"AC\"; probability = 0.4; }, { road = \"AC\"; probability = 0.5; } );\n"
+        "protect = [\"CB\"];");
+    const struct definition *d = s->d;
+    double *close = malloc((size_t)d->n_roads * sizeof *close);
+    double *slow = malloc((size_t)d->n_roads * sizeof *slow);
+    assert_non_null(close);
+    assert_non_null(slow);
+    damage_all_chances(d, close, slow);
+    const struct { const char *road; double close, slow; } want[] = {
+        { "AB", 0.5, 0.2 }, { "AC", 0.7, 0.0 }, { "CB", 0.0, 0.0 }, { "depot road", 0.0, 0.0 },
+        { "last mile", 0.0, 0.0 } };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        int i = road_named(d, want[k].road);
+        if (fabs(close[i] - want[k].close) > 1e-9 || fabs(slow[i] - want[k].slow) > 1e-9)
+            fail_msg("%s: closed with %g, slowed with %g; expected %g, %g", want[k].road,
+                     close[i], slow[i], want[k].close, want[k].slow);
+    }
+    for (int i = 0; i < d->n_roads; i++) {
+        double c, w;
+        damage_road_chances(d, i, &c, &w);
+        assert_true(c == close[i] && w == slow[i]);
+    }
+    free(close);
+    free(slow);
+    sim_close(s);
+}
+
 static void test_speed_factor_by_class(void **state)
 {
     (void)state;
@@ -352,6 +401,7 @@ int main(void)
         cmocka_unit_test_teardown(test_named_road_closure_waits, teardown),
         cmocka_unit_test_teardown(test_class_and_area_closure_detours, teardown),
         cmocka_unit_test_teardown(test_per_km_random_failures, teardown),
+        cmocka_unit_test_teardown(test_road_chances, teardown),
         cmocka_unit_test_teardown(test_speed_factor_by_class, teardown),
         cmocka_unit_test_teardown(test_crews_out, teardown),
         cmocka_unit_test_teardown(test_slow_loading, teardown),

@@ -58,6 +58,22 @@ void damage_road_chances(const struct definition *d, int road, double *close, do
     *slow = spared ? 0 : 1 - fast;
 }
 
+void damage_all_chances(const struct definition *d, double *close, double *slow)
+{
+    for (int i = 0; i < d->n_roads; i++)
+        close[i] = slow[i] = 1;            /* first the chances that no rule closes, slows */
+    for (int r = 0; r < d->n_damage; r++) {
+        const struct damage *dm = &d->damage[r];
+        for (int k = 0; k < dm->n_roads; k++)
+            (dm->factor <= 0 ? close : slow)[dm->roads[k]] *= 1 - damage_chance(d, dm, dm->roads[k]);
+    }
+    for (int i = 0; i < d->n_roads; i++) {
+        int spared = d->road_protected && d->road_protected[i];
+        close[i] = spared ? 0 : 1 - close[i];
+        slow[i] = spared ? 0 : 1 - slow[i];
+    }
+}
+
 double definition_annualise(double cost, double rate, double life_years)
 {
     if (rate == 0)

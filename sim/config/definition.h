@@ -287,6 +287,11 @@ double damage_chance(const struct definition *d, const struct damage *dm, int ro
  * road; a closed road is not the hazard's doing and is not counted. */
 void damage_road_chances(const struct definition *d, int road, double *close, double *slow);
 
+/* The same for every road at once, into close[] and slow[] (n_roads each),
+ * the same numbers: O(roads + the rules' roads), where calling
+ * damage_road_chances for every road costs O(roads x the rules' roads). */
+void damage_all_chances(const struct definition *d, double *close, double *slow);
+
 /* A once-only cost spread over life years at a discount rate: the
  * capital-recovery factor r / (1 - (1 + r)^-n) times the cost (cost / n when
  * r is 0). */

@@ -3,8 +3,8 @@
  * study (gis.h).  Each layer is written feature by feature through gpkg.c;
  * a road is the straight line between its two nodes (the folder keeps no
  * shape points: its km is the drawn line's), a corridor of the roads study
- * every road of its name.  Cost: O(nodes + roads + facilities x items),
- * and for results.gpkg O(roads x the rules' roads) (damage_road_chances);
+ * every road of its name.  Cost: O(nodes + roads + facilities x items +
+ * the hazard rules' roads);
  * the roads study's corridors O(roads log roads) to group roads by name.
  */
 #define _GNU_SOURCE                /* qsort_r */
@@ -120,7 +120,8 @@ static const char *causes_of(const struct road_causes *rc, int road, char *buf, 
 
 /* The roads the run says something of: those the hazard can touch, and
  * those the scenario protects or closes. */
-static void run_roads(struct gpkg *g, const struct definition *d, const struct road_causes *rc)
+static void run_roads(struct gpkg *g, const struct definition *d, const double *p_close,
+                      const double *p_slow, const struct road_causes *rc)
 {
     static const struct gpkg_field f[] = {
         { "road", GPKG_TEXT }, { "from", GPKG_TEXT }, { "to", GPKG_TEXT }, { "name", GPKG_TEXT },
@@ -130,8 +131,7 @@ static void run_roads(struct gpkg *g, const struct definition *d, const struct r
     char token[300], cause[300];
     gpkg_layer(g, "roads", GPKG_LINE, f, (int)(sizeof f / sizeof f[0]));
     for (int i = 0; i < d->n_roads; i++) {
-        double close, slow;
-        damage_road_chances(d, i, &close, &slow);
+        double close = p_close[i], slow = p_slow[i];
         int prot = d->road_protected && d->road_protected[i];
         int shut = d->road_closed && d->road_closed[i];
         if (!(close > 0 || slow > 0 || prot || shut))
@@ -161,16 +161,19 @@ int gis_run(const char *dir, const struct definition *d, const struct summary *s
             char *err, size_t errlen)
 {
     struct road_causes rc;
-    if (causes_find(d, &rc) < 0) {
-        free(rc.name);
+    double *close = malloc(((size_t)d->n_roads + 1) * sizeof *close);
+    double *slow = malloc(((size_t)d->n_roads + 1) * sizeof *slow);
+    int rc_ok = causes_find(d, &rc) == 0;
+    struct gpkg *g = NULL;
+    if (!close || !slow || !rc_ok)
         snprintf(err, errlen, "%s", lang_text(l, T_CMD_OUT_OF_MEMORY));
-        return -1;
-    }
-    struct gpkg *g = gpkg_create(dir, "results.gpkg", l, err, errlen);
-    if (g) {
+    else if ((g = gpkg_create(dir, "results.gpkg", l, err, errlen)) != NULL) {
+        damage_all_chances(d, close, slow);
         run_sites(g, d, s);
-        run_roads(g, d, &rc);
+        run_roads(g, d, close, slow, &rc);
     }
+    free(close);
+    free(slow);
     free(rc.name);
     free(rc.mask);
     return g ? gpkg_commit(g, err, errlen) : -1;
