@@ -168,9 +168,9 @@ static void bprintf(struct buf *b, const char *fmt, ...)
 }
 
 /* Loads a configuration given as text (written to a temporary file that is
- * removed again).  Fails the test, with the loader's message, if it is
- * refused. */
-static struct definition *load_text(const char *text)
+ * removed again) with settings sets[0..n) as -D gives them.  Fails the test,
+ * with the loader's message, if it is refused. */
+static struct definition *load_text_sets(const char *text, const char *const *sets, int n)
 {
     char path[] = "/tmp/supplysim_test_model_XXXXXX";
     int fd = mkstemp(path);
@@ -180,7 +180,7 @@ static struct definition *load_text(const char *text)
     fputs(text, f);
     assert_int_equal(fclose(f), 0);
     char err[ERRLEN] = "";
-    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
+    struct cfg *c = cfg_load(path, sets, n, LANG_EN, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
     cfg_free(c);
     unlink(path);
@@ -188,6 +188,7 @@ static struct definition *load_text(const char *text)
         fail_msg("configuration refused: %s\n--- text ---\n%s", err, text);
     return d;
 }
+
 
 /* One definition, its model, one replication's state and result. */
 struct world {
@@ -197,18 +198,23 @@ struct world {
     struct rep_result res;
 };
 
-static struct world *world_open(const char *text)
+static struct world *world_open_sets(const char *text, const char *const *sets, int n)
 {
     struct world *w = calloc(1, sizeof *w);
     assert_non_null(w);
     hold_slot((void **)held_world, w);
-    w->d = load_text(text);
+    w->d = load_text_sets(text, sets, n);
     w->m = model_create(w->d);
     assert_non_null(w->m);
     w->r = rep_create(w->m);
     assert_non_null(w->r);
     assert_int_equal(result_init(&w->res, w->d), 0);
     return w;
+}
+
+static struct world *world_open(const char *text)
+{
+    return world_open_sets(text, NULL, 0);
 }
 
 static void world_close(struct world *w)
@@ -1036,6 +1042,7 @@ struct rinfo {
     int n_damage;
     int single_item;      /* the kit has one item, this one; else -1 */
     int each_site, effects, waves;   /* run.each_site; hazard effects; waves */
+    int reported;         /* run.road_info "reported", with reporting delays drawn */
 };
 
 static const char *const CLASSES[] = { "expressway", "national", "provincial", "county", "village" };
@@ -1064,10 +1071,22 @@ static char *random_text(struct prng *g, struct rinfo *info)
             "  floor_load_t_m2 = 1.5; day_start_h = 7.0; night_start_h = 19.0; };\n"
             "road_classes = {\n");
     static const double speeds[] = { 80, 60, 50, 40, 25 };
-    for (int c = 0; c < 5; c++)
-        bprintf(&b, "  %s = { speed_kmh = %.1f; top_speed_kmh = %.1f; cv = %.4f; };\n",
+    /* road information from a generator of its own, so that every other
+     * choice stays what it was: reported (with reporting delays) only where
+     * ref_drive does not follow the trucks, as it knows perfect information */
+    struct prng h = { g->s ^ 0x1f0adull };
+    info->reported = !info->deterministic && prng_unit(&h) < 0.6;
+    for (int c = 0; c < 5; c++) {
+        bprintf(&b, "  %s = { speed_kmh = %.1f; top_speed_kmh = %.1f; cv = %.4f;",
                 CLASSES[c], speeds[c], speeds[c] / 0.65,   /* cv up to 1 - 0.65 = 0.35 */
                 info->deterministic ? 0.0 : prng_range(g, 0.0, 0.3));
+        if (info->reported) {
+            double lo = prng_range(&h, 0, 60), re = prng_range(&h, 0, 120);
+            bprintf(&b, " report_min = [%.3f, %.3f]; reopen_report_min = [%.3f, %.3f];", lo,
+                    lo + prng_range(&h, 0, 60), re, re + prng_range(&h, 0, 120));
+        }
+        bprintf(&b, " };\n");
+    }
     bprintf(&b, "};\n");
 
     int ni = prng_int(g, 1, 4);
@@ -1177,11 +1196,12 @@ static char *random_text(struct prng *g, struct rinfo *info)
     info->onset = prng_unit(g) < 0.5;
     info->each_site = prng_unit(g) < 0.15;
     bprintf(&b, "run = { seed = %llu; horizon_h = %.3f; onset_hour = %.3f; dispatch = \"%s\";\n"
-            "  alarm = \"%s\"; load_cv = %.3f; unload_min = %.3f; each_site = %s; };\n",
+            "  alarm = \"%s\"; load_cv = %.3f; unload_min = %.3f; each_site = %s;\n"
+            "  road_info = \"%s\"; };\n",
             seed, horizon_h, onset, info->tiered ? "tiered" : "earliest",
             info->onset ? "onset" : "request",
             info->deterministic ? 0.0 : prng_range(g, 0.0, 0.6), prng_range(g, 0.0, 20.0),
-            info->each_site ? "true" : "false");
+            info->each_site ? "true" : "false", info->reported ? "reported" : "perfect");
 
     bprintf(&b, "disaster = {\n  kit = {");
     info->single_item = prng_unit(g) < 0.35 ? prng_int(g, 0, ni - 1) : -1;
@@ -1630,7 +1650,7 @@ static void random_systems(void **state)
     (void)state;
     struct prng g = { RANDOM_SEED };
     int checked = 0, damaged = 0, det = 0, single = 0, tiered = 0, onset = 0;
-    int each = 0, effects = 0, waves = 0;
+    int each = 0, effects = 0, waves = 0, reported = 0;
     long shipments = 0, unreached = 0, replenish = 0;
     for (int cfg = 0; cfg < RANDOM_SYSTEMS; cfg++) {
         struct rinfo info;
@@ -1657,16 +1677,18 @@ static void random_systems(void **state)
         each += info.each_site;
         effects += info.effects > 0;
         waves += info.waves > 0;
+        reported += info.reported;
         release(D);
         release(text);
         world_close(w);
     }
     print_message("random systems: %d replications of %d systems (%d with road damage, %d with "
                   "cv = 0, %d single-item kits, %d tiered, %d alarmed at onset, %d each_site, "
-                  "%d with hazard effects, %d with waves): %ld shipments "
+                  "%d with hazard effects, %d with waves, %d with road information reported): "
+                  "%ld shipments "
                   "(%ld replenishments; %ld followed by ref_drive, %ld of them delayed by the "
                   "damage), %ld site-replications unreached\n", checked, RANDOM_SYSTEMS, damaged,
-                  det, single, tiered, onset, each, effects, waves, shipments, replenish,
+                  det, single, tiered, onset, each, effects, waves, reported, shipments, replenish,
                   ref_checked, ref_affected, unreached);
     /* the generator must exercise what it claims to */
     assert_true(damaged >= RANDOM_SYSTEMS / 4 && det >= RANDOM_SYSTEMS / 4
@@ -1674,8 +1696,65 @@ static void random_systems(void **state)
     assert_true(tiered >= RANDOM_SYSTEMS / 8 && tiered <= RANDOM_SYSTEMS * 7 / 8);
     assert_true(onset >= RANDOM_SYSTEMS / 8 && onset <= RANDOM_SYSTEMS * 7 / 8);
     assert_true(each >= 2 && effects >= RANDOM_SYSTEMS / 8 && waves >= RANDOM_SYSTEMS / 8);
+    assert_true(reported >= RANDOM_SYSTEMS / 8);
     assert_true(shipments > 100 && replenish > 0 && unreached > 0);
     assert_true(ref_checked > 100 && ref_affected > 10);
+}
+
+/* (e) Road information reported at once (no reporting delays configured)
+ * differs from perfect information only by trucks already on the road when a
+ * road changes (sim/MODEL.md, "Road information"): with every road change of
+ * the random systems starting at onset, before any truck leaves, the two
+ * settings give the same response, fill and causes at every site of every
+ * replication.  (Reopenings later are seen alike: neither kind of truck
+ * re-plans for a road that reopens ahead, and a waiting one looks again at
+ * the same instant.)  test_roadinfo.c has a truck on the road for which they
+ * differ. */
+static void reported_at_once(void **state)
+{
+    (void)state;
+    struct prng g = { RANDOM_SEED ^ 0x40ad };
+    int damaged = 0, compared = 0, late = 0;
+    for (int cfg = 0; cfg < RANDOM_SYSTEMS; cfg++) {
+        struct rinfo info;
+        char *text = held(random_text(&g, &info));
+        char sets[16][96];
+        const char *set[16];
+        int n = 0;
+        for (; n < info.n_damage; n++)
+            snprintf(sets[n], sizeof sets[n], "disaster.road_damage.[%d].from_min=0.0", n);
+        for (int c = 0; c < 5 && info.reported; c++) {   /* no reporting delays */
+            snprintf(sets[n++], sizeof sets[0], "road_classes.%s.report_min=0.0", CLASSES[c]);
+            snprintf(sets[n++], sizeof sets[0], "road_classes.%s.reopen_report_min=0.0", CLASSES[c]);
+        }
+        for (int k = 0; k < n; k++)
+            set[k] = sets[k];
+        set[n++] = "run.road_info=\"perfect\"";
+        struct world *p = world_open_sets(text, set, n);
+        set[n - 1] = "run.road_info=\"reported\"";
+        struct world *q = world_open_sets(text, set, n);
+        for (long k = 0; k < 4; k++) {
+            run_rep(p, k, 0);
+            run_rep(q, k, 0);
+            for (int s = 0; s < p->d->n_sites; s++) {
+                if (!(p->res.response[s] == q->res.response[s] && p->res.fill[s] == q->res.fill[s]))
+                    fail_msg("config %d rep %ld site %d: perfect %.9g / %.9g, reported %.9g / %.9g"
+                             "\n--- config ---\n%s", cfg, k, s, p->res.response[s], p->res.fill[s],
+                             q->res.response[s], q->res.fill[s], text);
+                for (int c = 0; c < CAUSES; c++)
+                    assert_true(cause_of(&p->res, s, c) == cause_of(&q->res, s, c));
+                late += cause_of(&p->res, s, CAUSE_ROAD) > 0;
+                compared++;
+            }
+        }
+        damaged += info.n_damage > 0;
+        release(text);
+        world_close(p);
+        world_close(q);
+    }
+    print_message("reported at once: %d site-replications of %d systems (%d with road damage) "
+                  "alike, %d of them with road delays\n", compared, RANDOM_SYSTEMS, damaged, late);
+    assert_true(damaged >= RANDOM_SYSTEMS / 4 && late > 20);
 }
 
 /* ---- common random numbers and threads --------------------------------------- */
@@ -1847,6 +1926,7 @@ int main(void)
         T(mmc_one_bay),
         T(mmc_three_bays),
         T(random_systems),
+        T(reported_at_once),
         T(common_random_numbers),
         T(threads_do_not_matter),
     };

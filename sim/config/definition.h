@@ -59,6 +59,9 @@ struct road_class_def {
     double top_speed_kmh;     /* no trip is faster: its time is at least km / top speed */
     double cv;                /* coefficient of variation of a trip's delay over its
                                * fastest time km / top (sim/MODEL.md, "Trucks on the road") */
+    struct draw report_min;   /* a closure or slow-down reaches the dispatch centre this long
+                               * after it begins, under run.road_info "reported" */
+    struct draw reopen_report_min;  /* and its end (a reopening) this long after it ends */
 };
 
 struct item {
@@ -188,6 +191,9 @@ struct assumption_range {
 };
 
 enum dispatch_policy { DISPATCH_EARLIEST, DISPATCH_TIERED };
+/* What the dispatch centre and drivers know of the roads (sim/MODEL.md,
+ * "Road information"): every change at once, or as reported and as met. */
+enum road_info { ROAD_INFO_REPORTED, ROAD_INFO_PERFECT };
 enum alarm_mode { ALARM_REQUEST, ALARM_ONSET };
 
 struct run {
@@ -207,6 +213,7 @@ struct run {
     double load_cv;           /* variability of loading time */
     double unload_min;        /* unloading at the site per shipment */
     int each_site;            /* each site alone, in turn: coverage without competition */
+    enum road_info road_info;
 };
 
 struct definition {

@@ -155,6 +155,32 @@ void *cfg_alloc(struct reader *r, size_t n, size_t size)
     return p;
 }
 
+/* A number, or [lo, hi] for a uniform draw. */
+struct draw cfg_draw(struct reader *r, const config_setting_t *g, const char *name,
+                             enum range rg, int required, double dflt)
+{
+    const config_setting_t *s = cfg_opt(g, name);
+    if (!s) {
+        if (required)
+            cfg_req(r, g, name, T_CFG_A_DRAW);
+        return (struct draw){ dflt, dflt };
+    }
+    if (!config_setting_is_array(s)) {
+        double v = cfg_num_of(r, s, rg);
+        return (struct draw){ v, v };
+    }
+    if (config_setting_length(s) != 2) {
+        FAIL(r, s, NULL, T_CFG_DRAW_LEN,
+             config_setting_length(s));
+        return (struct draw){ 0, 0 };
+    }
+    struct draw d = { cfg_num_of(r, config_setting_get_elem(s, 0), rg),
+                      cfg_num_of(r, config_setting_get_elem(s, 1), rg) };
+    if (!r->bad && d.lo > d.hi)
+        FAIL(r, s, NULL, T_CFG_DRAW_ORDER, d.lo, d.hi);
+    return d;
+}
+
 /* Index of s in names[0..n), or -1 (with an error naming the choices). */
 int cfg_choice(struct reader *r, const config_setting_t *g, const char *name,
                   const char *const *names, int n)

@@ -138,6 +138,10 @@ const char *cfg_get_str(struct reader *r, const config_setting_t *g, const char 
 const char *cfg_opt_str(struct reader *r, const config_setting_t *g, const char *name, const char *dflt);
 char *cfg_dup(struct reader *r, const char *s);
 void *cfg_alloc(struct reader *r, size_t n, size_t size);
+/* g.name as a number, or [lo, hi] for a uniform draw (rg for both ends, lo
+ * <= hi); dflt when absent, or an error when required. */
+struct draw cfg_draw(struct reader *r, const config_setting_t *g, const char *name,
+                     enum range rg, int required, double dflt);
 int cfg_choice(struct reader *r, const config_setting_t *g, const char *name, const char *const *names, int n);
 void cfg_only_known(struct reader *r, const config_setting_t *g, const char *const *known);
 const config_setting_t *cfg_get_group(struct reader *r, const config_setting_t *g, const char *name);

@@ -13,32 +13,6 @@
 #include "engine/geo.h"
 #include "engine/grow.h"
 
-/* A number, or [lo, hi] for a uniform draw. */
-static struct draw read_draw(struct reader *r, const config_setting_t *g, const char *name,
-                             enum range rg, int required, double dflt)
-{
-    const config_setting_t *s = cfg_opt(g, name);
-    if (!s) {
-        if (required)
-            cfg_req(r, g, name, T_CFG_A_DRAW);
-        return (struct draw){ dflt, dflt };
-    }
-    if (!config_setting_is_array(s)) {
-        double v = cfg_num_of(r, s, rg);
-        return (struct draw){ v, v };
-    }
-    if (config_setting_length(s) != 2) {
-        FAIL(r, s, NULL, T_CFG_DRAW_LEN,
-             config_setting_length(s));
-        return (struct draw){ 0, 0 };
-    }
-    struct draw d = { cfg_num_of(r, config_setting_get_elem(s, 0), rg),
-                      cfg_num_of(r, config_setting_get_elem(s, 1), rg) };
-    if (!r->bad && d.lo > d.hi)
-        FAIL(r, s, NULL, T_CFG_DRAW_ORDER, d.lo, d.hi);
-    return d;
-}
-
 static void read_thresholds(struct reader *r, const config_setting_t *g)
 {
     struct run *run = &r->d->run;
@@ -65,10 +39,11 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
         "promise_min", "thresholds_min", "required_level", "dispatch", "alarm",
         "trace_replications", "max_replications", "load_cv", "unload_min", "label", "label_zh",
         "verdict_confidence",
-        "each_site",
+        "each_site", "road_info",
         NULL };
     static const char *const policies[] = { "earliest", "tiered" };
     static const char *const alarms[] = { "request", "onset" };
+    static const char *const infos[] = { "reported", "perfect" };   /* enum road_info */
     const config_setting_t *g = cfg_opt(root, "run");
     if (g && !config_setting_is_group(g))
         FAIL(r, g, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_GROUP), cfg_found(r, g));
@@ -91,6 +66,8 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
         FAIL(r, cfg_opt(g, "verdict_confidence"), NULL, T_CFG_CONFIDENCE, run->verdict_conf);
     run->dispatch = cfg_opt(g, "dispatch") ? cfg_choice(r, g, "dispatch", policies, 2) : 0;
     run->alarm = cfg_opt(g, "alarm") ? cfg_choice(r, g, "alarm", alarms, 2) : 0;
+    run->road_info = cfg_opt(g, "road_info") ? cfg_choice(r, g, "road_info", infos, 2)
+                                             : ROAD_INFO_PERFECT;
     run->trace_replications = (s = cfg_opt(g, "trace_replications"))
         ? cfg_int_in(r, s, 0, CFG_MAX_TRACE) : 3;
     run->max_replications = (s = cfg_opt(g, "max_replications"))
@@ -200,17 +177,17 @@ static void read_site(struct reader *r, const config_setting_t *e, const struct 
     char buf[160];
     st->id = cfg_dup(r, site_id(r, e, m, i, buf, sizeof buf));
     double km = cfg_get_num(r, e, "village_km", POS);
-    st->occur_min = read_draw(r, e, "occur_min", NONNEG, 0, 0.0);
-    st->report_min = read_draw(r, e, "report_min", NONNEG, 0, 0.0);
+    st->occur_min = cfg_draw(r, e, "occur_min", NONNEG, 0, 0.0);
+    st->report_min = cfg_draw(r, e, "report_min", NONNEG, 0, 0.0);
     if (cfg_opt(e, "displaced_share")) {     /* a share of the township's population */
         double pop = r->d->townships[st->township].population;
-        struct draw sh = read_draw(r, e, "displaced_share", POS, 1, 0.0);
+        struct draw sh = cfg_draw(r, e, "displaced_share", POS, 1, 0.0);
         if (!r->bad && (sh.hi > 1.0 || cfg_opt(e, "displaced")))
             FAIL(r, cfg_opt(e, "displaced_share"), NULL,
                  sh.hi > 1.0 ? T_CFG_DISPLACED_ABOVE : T_CFG_DISPLACED_BOTH);
         st->displaced = (struct draw){ sh.lo * pop, sh.hi * pop };
     } else {
-        st->displaced = read_draw(r, e, "displaced", POS, 1, 0.0);
+        st->displaced = cfg_draw(r, e, "displaced", POS, 1, 0.0);
     }
     cfg_at_most(r, cfg_opt(e, "displaced") ? cfg_opt(e, "displaced") : cfg_opt(e, "displaced_share"),
                 st->displaced.hi, 1e7, T_CFG_UNIT_PEOPLE);
@@ -383,8 +360,8 @@ static void read_damage(struct reader *r, const config_setting_t *e, const struc
     select_roads(r, e, m, by_class, dm);
     if (cfg_opt(e, "cause"))
         dm->cause = cfg_dup(r, cfg_get_str(r, e, "cause"));
-    dm->from_min = read_draw(r, e, "from_min", NONNEG, 0, 0.0);
-    dm->duration_min = read_draw(r, e, "duration_min", POS, 0, INFINITY);
+    dm->from_min = cfg_draw(r, e, "from_min", NONNEG, 0, 0.0);
+    dm->duration_min = cfg_draw(r, e, "duration_min", POS, 0, INFINITY);
     dm->probability = cfg_opt_num(r, e, "probability", NONNEG, 1.0);
     dm->per_km = cfg_opt_num(r, e, "per_km", NONNEG, -1.0);     /* -1: use probability */
     dm->factor = cfg_opt_num(r, e, "factor", NONNEG, 0.0);
@@ -411,9 +388,9 @@ static void read_effect(struct reader *r, const config_setting_t *dis, const cha
     }
     cfg_only_known(r, g, known);
     ef->on = 1;
-    ef->value = read_draw(r, g, value_name, rg, 1, 0.0);
-    ef->from_min = read_draw(r, g, "from_min", NONNEG, 0, 0.0);
-    ef->duration_min = read_draw(r, g, "duration_min", POS, 0, INFINITY);
+    ef->value = cfg_draw(r, g, value_name, rg, 1, 0.0);
+    ef->from_min = cfg_draw(r, g, "from_min", NONNEG, 0, 0.0);
+    ef->duration_min = cfg_draw(r, g, "duration_min", POS, 0, INFINITY);
 }
 
 static void check_effects(struct reader *r, const config_setting_t *dis)
@@ -435,7 +412,7 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
     for (int i = 0; i < n && !r->bad; i++) {
         const config_setting_t *e = config_setting_get_elem(l, i);
         cfg_only_known(r, e, known);
-        r->d->waves[i].after_min = read_draw(r, e, "after_min", NONNEG, 1, 0.0);
+        r->d->waves[i].after_min = cfg_draw(r, e, "after_min", NONNEG, 1, 0.0);
         r->d->waves[i].factor = cfg_at_most(r, cfg_opt(e, "factor"),
                                             cfg_get_num(r, e, "factor", POS), 100,
                                             CFG_NO_UNIT);

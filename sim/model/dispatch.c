@@ -4,7 +4,8 @@
  * For a request, the dispatcher estimates for every store that could serve
  * it the arrival of a truck sent now: crews ready (mobilisation, and a
  * supplier's activation), the store's next free truck (its own estimate),
- * loading a full truck, and travel on the network as it is now.  It ranks the
+ * loading a full truck, and travel on the roads as it knows them now
+ * (roadinfo.c: as they are, under perfect information).  It ranks the
  * stores by the policy's key, loads a truck at the best with as much of the
  * remaining need as fits (weight and volume, whole units), and repeats until
  * the need is covered or no store can help; what is left waits for stock.
@@ -319,7 +320,7 @@ static int pick_begin(struct rep *r, int q, struct pick *p)
     const struct node *at = &r->d->nodes[r->req[q].node];
     r->call++;
     r->n_bound = r->n_key = 0;
-    p->search = routes_from(r, r->req[q].node);
+    p->search = routes_from(r, vehicle_state(r, 0, VIEW_KNOWN), r->req[q].node);
     if (!p->search)
         return -1;
     spatial_walk_start(r->m->stores, &p->walk, at->lon, at->lat);

@@ -113,7 +113,7 @@ int ship_new(struct rep *r, int req, int src)
         .t_loaded = INFINITY, .t_arrive = INFINITY, .t_home = INFINITY,
         .node = r->d->facilities[src].node, .route = route, .route_cap = cap, .slot = -1,
         .fleet = 0, .vtype = r->d->facilities[src].truck_type,
-        .prof = vehicle_profile(r, r->d->facilities[src].truck_type),
+        .prof = vehicle_profile(r, r->d->facilities[src].truck_type), .open_since = INFINITY,
         .best_free = freeflow_minutes(r, r->d->facilities[src].node, r->req[req].node) };
     memset(ship_load(r, n), 0, (size_t)r->d->n_items * sizeof(double));
     int site = r->req[req].site;

@@ -5,7 +5,7 @@
  * the conservation check.  The loop only pops events and hands each to the
  * module that owns its type (travel, facility, demand); it knows no event's
  * meaning.  Dependencies run one way:
- *     model.c -> demand -> dispatch -> facility -> travel -> routes -> state.h
+ *     model.c -> demand -> dispatch -> facility -> travel -> roadinfo -> routes -> state.h
  * with outcome beside them, and one upcall (a shipment arrived: travel ->
  * demand, through rep->arrived).
  *
@@ -29,6 +29,7 @@
 #include "model/facility.h"
 #include "model/freeflow.h"
 #include "model/outcome.h"
+#include "model/roadinfo.h"
 #include "model/routes.h"
 #include "model/travel.h"
 #include "model/vehicle.h"
@@ -234,7 +235,7 @@ struct rep *rep_create(const struct model *m)
           && r->site && r->ev_first && r->initial;
     for (int i = 0; ok && i < d->n_roads; i++)
         r->road_min[i] = net_free_minutes(m->net, i);   /* what the searches start from */
-    ok = ok && vehicle_rep_create(r) == 0;
+    ok = ok && vehicle_rep_create(r) == 0 && info_create(r) == 0;
     for (int s = 0; s < STREAMS && ok; s++)
         ok = (r->rng[s] = gsl_rng_alloc(gsl_rng_mt19937)) != NULL;
     if (!ok) {
@@ -272,6 +273,7 @@ void rep_free(struct rep *r)
     for (int s = 0; s < r->cap_ship; s++)
         free(r->ship[s].route);
     cal_free(r->cal);
+    info_free(r);
     routes_free(r->routes);
     freeflow_free(r->freeflow);
     free(r->road_min);
@@ -349,6 +351,8 @@ static int reset(struct rep *r, long index, struct rep_result *res, int active)
         for (int f = 0; f < d->n_facilities; f++)
             fac_alarm(r, f);
     reset_effects(r);
+    if (info_realise(r) < 0)          /* its draws after every other of the hazard stream */
+        return -1;
     if (demand_reset(r, active) < 0)
         return -1;
     return r->failed ? -1 : 0;

@@ -8,6 +8,14 @@
  * roads are two-way, so a search from a site answers about getting there and
  * back, and every answer is summed from the root.
  *
+ * Road states.  A question is asked of one state of the roads: an array of
+ * every road's minutes that the caller keeps (routes_add_state), with a log
+ * of its changes.  The model has the roads as they are and, when road
+ * information is reported late (travel.c), the roads as the dispatch centre
+ * knows them; a state that is never told apart from another is the same
+ * state, so its searches serve both.  Searches and ways are keyed by (state,
+ * root) and (state, root, target); they share one budget and one list.
+ *
  * Kept searches.  A Dijkstra search from the root, run only as far as the
  * questions need (engine/search.h), kept in a list ordered by last use while
  * the searches stay within the byte budget (past it the least recently used
@@ -35,12 +43,12 @@
  * the roads go back to free flow, logged like any change, so searches and
  * ways are kept for the next replication.
  *
- * Invariant: of_root[v] is the index of the kept search from node v, or -1;
- * the kept searches are linked most recent first from head; bytes is the sum
- * of their sizes as last measured (each is measured again when it is next
- * handed out); a search or a way has taken log entries [0, seen) into
- * account; the log holds entries [n_log - LOG_MAX, n_log), entry i at
- * i % LOG_MAX.
+ * Invariant: a state's of_root[v] is the index of the kept search from node v
+ * on that state, or -1; the kept searches are linked most recent first from
+ * head; bytes is the sum of their sizes as last measured (each is measured
+ * again when it is next handed out); a search or a way has taken entries
+ * [0, seen) of its state's log into account; a log holds entries
+ * [n_log - LOG_MAX, n_log), entry i at i % LOG_MAX.
  */
 #include <math.h>
 #include <stdint.h>
@@ -55,23 +63,30 @@
 
 struct kept {
     struct net_search *s;
-    int root, prev, next;
+    int st, root, prev, next;
     size_t bytes;
     unsigned long seen;
 };
 
 struct change { int road; double old; };
 
-struct way { uint64_t key; double minutes; unsigned long seen; int *road, len; };
+struct way { uint64_t key; int st; double minutes; unsigned long seen; int *road, len; };
+
+/* One state of the roads: the caller's minutes, the log of their changes,
+ * and the kept search from each root. */
+struct road_state {
+    const double *min;
+    struct change log[LOG_MAX];
+    unsigned long n_log;
+    int *of_root;
+};
 
 struct routes {
     const struct model *m;
     struct kept *kept; int n_kept, cap_kept, free_kept;  /* free_kept: a list through next */
-    int *of_root;
+    struct road_state **state; int n_states;
     int head, tail;
     size_t bytes, budget;
-    struct change log[LOG_MAX];
-    unsigned long n_log;
     unsigned *road_mark, mark;           /* per road: the batch or way that has it */
     int *batch; double *batch_old;       /* one search's roads to repair */
     struct net_search *astar;            /* the ways' searches */
@@ -87,20 +102,39 @@ struct routes *routes_create(const struct model *m, size_t budget)
     rt->m = m;
     rt->budget = budget;
     rt->head = rt->tail = rt->free_kept = -1;
-    rt->of_root = malloc(((size_t)n + 1) * sizeof *rt->of_root);
     rt->road_mark = calloc((size_t)net_n_roads(m->net) + 1, sizeof *rt->road_mark);
     rt->batch = malloc(LOG_MAX * sizeof *rt->batch);
     rt->batch_old = malloc(LOG_MAX * sizeof *rt->batch_old);
     rt->astar = net_search_create(m->net);
     rt->cap_ways = 256;                  /* grown as ways are kept, to 2 * WAYS_MAX */
     rt->way = calloc(rt->cap_ways, sizeof *rt->way);
-    if (!rt->of_root || !rt->road_mark || !rt->batch || !rt->batch_old || !rt->astar || !rt->way) {
+    (void)n;
+    if (!rt->road_mark || !rt->batch || !rt->batch_old || !rt->astar || !rt->way) {
         routes_free(rt);
         return NULL;
     }
-    for (int v = 0; v < n; v++)
-        rt->of_root[v] = -1;
     return rt;
+}
+
+int routes_add_state(struct routes *rt, const double *road_min)
+{
+    int n = net_n_nodes(rt->m->net);
+    struct road_state **grown = realloc(rt->state, (size_t)(rt->n_states + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    rt->state = grown;
+    struct road_state *st = calloc(1, sizeof *st);
+    if (st && !(st->of_root = malloc(((size_t)n + 1) * sizeof *st->of_root))) {
+        free(st);
+        st = NULL;
+    }
+    if (!st)
+        return -1;
+    st->min = road_min;
+    for (int v = 0; v < n; v++)
+        st->of_root[v] = -1;
+    rt->state[rt->n_states] = st;
+    return rt->n_states++;
 }
 
 static void drop_ways(struct routes *rt)
@@ -119,7 +153,11 @@ void routes_free(struct routes *rt)
     for (int k = 0; k < rt->n_kept; k++)
         net_search_free(rt->kept[k].s);
     free(rt->kept);
-    free(rt->of_root);
+    for (int i = 0; i < rt->n_states; i++) {
+        free(rt->state[i]->of_root);
+        free(rt->state[i]);
+    }
+    free(rt->state);
     free(rt->road_mark);
     free(rt->batch);
     free(rt->batch_old);
@@ -181,16 +219,18 @@ static void evict(struct routes *rt, int keep)
         int k = rt->tail;
         unlink_kept(rt, k);
         rt->bytes -= rt->kept[k].bytes;
-        rt->of_root[rt->kept[k].root] = -1;
+        rt->state[rt->kept[k].st]->of_root[rt->kept[k].root] = -1;
         net_search_free(rt->kept[k].s);
         rt->kept[k] = (struct kept){ .s = NULL, .root = -1, .prev = -1, .next = rt->free_kept };
         rt->free_kept = k;
     }
 }
 
-/* A new kept search from root; its index, or -1 when out of memory. */
-static int add_kept(struct routes *rt, int root, const double *road_min)
+/* A new kept search from root on state st; its index, or -1 when out of
+ * memory. */
+static int add_kept(struct routes *rt, int st, int root)
 {
+    struct road_state *rs = rt->state[st];
     int k = rt->free_kept;
     if (k >= 0) {
         rt->free_kept = rt->kept[k].next;
@@ -199,15 +239,15 @@ static int add_kept(struct routes *rt, int root, const double *road_min)
             return -1;
         k = rt->n_kept++;
     }
-    rt->kept[k] = (struct kept){ .s = net_search_create(rt->m->net), .root = root, .prev = -1,
-                                 .next = -1, .seen = rt->n_log };
+    rt->kept[k] = (struct kept){ .s = net_search_create(rt->m->net), .st = st, .root = root,
+                                 .prev = -1, .next = -1, .seen = rs->n_log };
     if (!rt->kept[k].s) {
         rt->kept[k].next = rt->free_kept;
         rt->free_kept = k;
         return -1;
     }
-    net_search_start(rt->kept[k].s, root, road_min);
-    rt->of_root[root] = k;
+    net_search_start(rt->kept[k].s, root, rs->min);
+    rs->of_root[root] = k;
     link_first(rt, k);
     measure(rt, k);
     return k;
@@ -215,14 +255,16 @@ static int add_kept(struct routes *rt, int root, const double *road_min)
 
 /* ---- kept searches on the roads now -------------------------------------- */
 
-/* The roads of log entries [seen, n_log) that touch kept search k, each
- * once with its minutes the first time; how many (in batch, batch_old). */
+/* The roads of its state's log entries [seen, n_log) that touch kept search
+ * e, each once with its minutes the first time; how many (in batch,
+ * batch_old). */
 static int collect(struct routes *rt, const struct kept *e)
 {
+    const struct road_state *rs = rt->state[e->st];
     unsigned mark = new_mark(rt);
     int n = 0;
-    for (unsigned long i = e->seen; i < rt->n_log; i++) {
-        const struct change *c = &rt->log[i % LOG_MAX];
+    for (unsigned long i = e->seen; i < rs->n_log; i++) {
+        const struct change *c = &rs->log[i % LOG_MAX];
         if (rt->road_mark[c->road] == mark || !net_search_touches(e->s, c->road))
             continue;
         rt->road_mark[c->road] = mark;
@@ -232,33 +274,34 @@ static int collect(struct routes *rt, const struct kept *e)
     return n;
 }
 
-/* Brings kept search k up to the roads now: repaired, or started again. */
-static void catch_up_kept(struct rep *r, int k)
+/* Brings kept search k up to its state's roads now: repaired, or started
+ * again. */
+static void catch_up_kept(struct routes *rt, int k)
 {
-    struct routes *rt = r->routes;
     struct kept *e = &rt->kept[k];
-    if (e->seen == rt->n_log)
+    const struct road_state *rs = rt->state[e->st];
+    if (e->seen == rs->n_log)
         return;
-    int n = rt->n_log - e->seen <= LOG_MAX ? collect(rt, e) : -1;
+    int n = rs->n_log - e->seen <= LOG_MAX ? collect(rt, e) : -1;
     if (n < 0 || (n > 0 && net_search_roads_changed(e->s, rt->batch, rt->batch_old, n) == NET_STALE)) {
         net_search_clear(e->s);        /* gives a large table back */
-        net_search_start(e->s, e->root, r->road_min);
+        net_search_start(e->s, e->root, rs->min);
     }
-    e->seen = rt->n_log;
+    e->seen = rs->n_log;
 }
 
-struct net_search *routes_from(struct rep *r, int root)
+struct net_search *routes_from(struct rep *r, int st, int root)
 {
     struct routes *rt = r->routes;
-    int k = rt->of_root[root];
+    int k = rt->state[st]->of_root[root];
     if (k < 0) {
-        k = add_kept(rt, root, r->road_min);
+        k = add_kept(rt, st, root);
         if (k < 0) {
             r->failed = 1;
             return NULL;
         }
     } else {
-        catch_up_kept(r, k);
+        catch_up_kept(rt, k);
         unlink_kept(rt, k);
         link_first(rt, k);
         measure(rt, k);
@@ -274,32 +317,33 @@ static uint64_t way_key(int root, int target)
     return (((uint64_t)(unsigned)root << 32) | (unsigned)target) + 1;
 }
 
-/* The way's slot: where key is, or the empty slot where it would go. */
-static struct way *way_slot(struct routes *rt, uint64_t key)
+/* The way's slot: where (key, st) is, or the empty slot where it would go. */
+static struct way *way_slot(struct routes *rt, uint64_t key, int st)
 {
-    size_t mask = rt->cap_ways - 1, i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
-    while (rt->way[i].key != 0 && rt->way[i].key != key)
+    uint64_t h = (key + (uint64_t)st * 0xD6E8FEB86659FD93ull) * 0x9E3779B97F4A7C15ull;
+    size_t mask = rt->cap_ways - 1, i = (size_t)(h >> 20) & mask;
+    while (rt->way[i].key != 0 && (rt->way[i].key != key || rt->way[i].st != st))
         i = (i + 1) & mask;
     return &rt->way[i];
 }
 
-/* Does way w from root to target still hold on the roads now?  The rule of
- * net_route_holds, over the roads logged since it was found.
+/* Does way w from root to target still hold on its state's roads now?  The
+ * rule of net_route_holds, over the roads logged since it was found.
  * O(length + changes since). */
-static int way_holds(const struct rep *r, struct way *w, int root, int target)
+static int way_holds(struct routes *rt, struct way *w, int root, int target)
 {
-    struct routes *rt = r->routes;
-    if (rt->n_log - w->seen > LOG_MAX)
+    const struct road_state *rs = rt->state[w->st];
+    if (rs->n_log - w->seen > LOG_MAX)
         return 0;
     int n = 0;
-    for (unsigned long i = w->seen; i < rt->n_log; i++) {
-        rt->batch[n] = rt->log[i % LOG_MAX].road;
-        rt->batch_old[n++] = rt->log[i % LOG_MAX].old;
+    for (unsigned long i = w->seen; i < rs->n_log; i++) {
+        rt->batch[n] = rs->log[i % LOG_MAX].road;
+        rt->batch_old[n++] = rs->log[i % LOG_MAX].old;
     }
-    if (!net_route_holds(rt->m->net, r->road_min, root, target, w->minutes, w->road, w->len,
+    if (!net_route_holds(rt->m->net, rs->min, root, target, w->minutes, w->road, w->len,
                          rt->batch, rt->batch_old, n, rt->road_mark, &rt->mark))
         return 0;
-    w->seen = rt->n_log;
+    w->seen = rs->n_log;
     return 1;
 }
 
@@ -315,16 +359,17 @@ static int grow_ways(struct routes *rt)
     rt->cap_ways = 2 * old_cap;
     for (size_t i = 0; i < old_cap; i++)
         if (old[i].key != 0)
-            *way_slot(rt, old[i].key) = old[i];
+            *way_slot(rt, old[i].key, old[i].st) = old[i];
     free(old);
     return 0;
 }
 
-/* Finds the way from root to target by A* and keeps it; NULL when out of
- * memory (r->failed set). */
-static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int target)
+/* Finds the way from root to target on state st by A* and keeps it; NULL
+ * when out of memory (r->failed set). */
+static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int st, int target)
 {
     struct routes *rt = r->routes;
+    const struct road_state *rs = rt->state[st];
     int root = (int)((key - 1) >> 32);
     if (w->key == 0 && 2 * (rt->n_ways + 1) > rt->cap_ways) {
         if (rt->cap_ways < 2 * WAYS_MAX) {
@@ -335,9 +380,9 @@ static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int targ
         } else {
             drop_ways(rt);             /* full: start afresh */
         }
-        w = way_slot(rt, key);
+        w = way_slot(rt, key, st);
     }
-    double m = net_search_astar(rt->astar, root, target, r->road_min);
+    double m = net_search_astar(rt->astar, root, target, rs->min);
     int len = isfinite(m) ? net_search_path(rt->astar, target, NULL, 0) : 0;
     int *road = realloc(w->key ? w->road : NULL, (size_t)(len > 0 ? len : 1) * sizeof *road);
     if (!road || net_search_failed(rt->astar)) {
@@ -348,7 +393,7 @@ static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int targ
         net_search_path(rt->astar, target, road, len);
     if (w->key == 0)
         rt->n_ways++;
-    *w = (struct way){ key, m, rt->n_log, road, len };
+    *w = (struct way){ key, st, m, rs->n_log, road, len };
     return w;
 }
 
@@ -367,10 +412,10 @@ static int route_room(int **route, int *cap, int n)
     return 0;
 }
 
-double routes_way(struct rep *r, int root, int target, int **route, int *cap, int *len)
+double routes_way(struct rep *r, int st, int root, int target, int **route, int *cap, int *len)
 {
     struct routes *rt = r->routes;
-    struct net_search *s = routes_from(r, root);
+    struct net_search *s = routes_from(r, st, root);
     double m;
     if (len)
         *len = 0;
@@ -392,8 +437,8 @@ double routes_way(struct rep *r, int root, int target, int **route, int *cap, in
         return m;
     }
     uint64_t key = way_key(root, target);
-    struct way *w = way_slot(rt, key);
-    if (!(w->key == key && way_holds(r, w, root, target)) && !(w = find_way(r, w, key, target)))
+    struct way *w = way_slot(rt, key, st);
+    if (!(w->key == key && way_holds(rt, w, root, target)) && !(w = find_way(r, w, key, st, target)))
         return INFINITY;
     if (route && isfinite(w->minutes)) {
         if (route_room(route, cap, w->len) < 0) {
@@ -406,16 +451,15 @@ double routes_way(struct rep *r, int root, int target, int **route, int *cap, in
     return w->minutes;
 }
 
-double routes_minutes(struct rep *r, int from, int to)
+double routes_minutes(struct rep *r, int st, int from, int to)
 {
-    return routes_way(r, from, to, NULL, NULL, NULL);
+    return routes_way(r, st, from, to, NULL, NULL, NULL);
 }
 
 /* O(1): the change is logged for the searches and ways to read when next used. */
-void routes_road_changed(struct rep *r, int road, double old, double now)
+void routes_road_changed(struct rep *r, int st, int road, double old)
 {
-    struct routes *rt = r->routes;
-    (void)now;
-    rt->log[rt->n_log % LOG_MAX] = (struct change){ road, old };
-    rt->n_log++;
+    struct road_state *rs = r->routes->state[st];
+    rs->log[rs->n_log % LOG_MAX] = (struct change){ road, old };
+    rs->n_log++;
 }

@@ -1,6 +1,7 @@
 /*
- * routes.h -- shortest routes on the roads as they are now (routes.c):
- * searches kept per root and single routes kept per (root, target), both
+ * routes.h -- shortest routes on a state of the roads now (routes.c): the
+ * roads as they are, or as the dispatch centre knows them.  Searches kept per
+ * (state, root) and single routes kept per (state, root, target), both
  * repaired or found again only when a road change can have made them wrong.
  * Used by travel (trucks' routes), dispatch (a request's stores) and demand
  * (the trip home).
@@ -15,28 +16,34 @@
 struct routes *routes_create(const struct model *m, size_t budget);
 void routes_free(struct routes *rt);
 
-/* The kept search from root on the roads now, brought up to date (for the
+/* A state of the roads: road_min[road] is each road's minutes in it now
+ * (INFINITY closed), kept by the caller, who tells every change through
+ * routes_road_changed.  Its id for the questions below, or -1 when out of
+ * memory.  O(nodes). */
+int routes_add_state(struct routes *rt, const double *road_min);
+
+/* The kept search from root on state st now, brought up to date (for the
  * dispatcher's bounds: what it has settled and the bound on what it has
  * not); valid until the next routes_ call.  NULL when out of memory
  * (r->failed set). */
-struct net_search *routes_from(struct rep *r, int root);
+struct net_search *routes_from(struct rep *r, int st, int root);
 
-/* Minutes from root to target on the roads now (INFINITY when no road leads
+/* Minutes from root to target on state st now (INFINITY when no road leads
  * there now) and, when route is not NULL, the route: the roads from root to
  * target in travel order, in *route (grown to *cap as needed), *len of them.
  * From root's kept search when the target is near it, else from a way found
  * by A* and kept while the rule in routes.c holds; the minutes are summed
  * from root and the route chosen by the minutes alone either way, so the
  * answer does not depend on which. */
-double routes_way(struct rep *r, int root, int target, int **route, int *cap, int *len);
+double routes_way(struct rep *r, int st, int root, int target, int **route, int *cap, int *len);
 
 /* routes_way without the route. */
-double routes_minutes(struct rep *r, int from, int to);
+double routes_minutes(struct rep *r, int st, int from, int to);
 
-/* road_min[road] has gone from old to now minutes: logged, and each kept
- * search is repaired when next used (engine/search.h's rule), or started
- * again only when it cannot be. */
-void routes_road_changed(struct rep *r, int road, double old, double now);
+/* State st's road_min[road] has changed from old minutes: logged, and each
+ * kept search on st is repaired when next used (engine/search.h's rule), or
+ * started again only when it cannot be.  O(1). */
+void routes_road_changed(struct rep *r, int st, int road, double old);
 
 /* Bytes held now by the kept searches (for tests and -v). */
 size_t routes_bytes(const struct routes *rt);

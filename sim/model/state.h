@@ -30,6 +30,8 @@ enum event_type {
     EV_NODE,      /* a truck reaches the next node of its route (a = shipment) */
     EV_RESUME,    /* roads changed: trucks waiting for one look again (after every
                    * change of that instant, so they see them all) */
+    EV_KNOWN,     /* a report of a road change reaches the dispatch centre (a = change;
+                   * roadinfo.c) */
     /* facility.c */
     EV_READY = MOD_FACILITY << 8,  /* a store's crews are mobilised (a = facility) */
     EV_LOADED,    /* a truck leaves its bay (a = shipment) */
@@ -101,6 +103,8 @@ struct shipment {
     double tonnes, m3;
     double t_order, t_ready, t_truck, t_bay, t_loaded, t_arrive, t_home;
     double road_wait, wait_since, driven_free, best_free, slow_extra;
+    double news_wait, open_since;  /* of the waits, minutes when a way was open that was not
+                              * known (roadinfo.c), and since when one is (INFINITY: none) */
     int node, waiting;
     int slot;                 /* its store's truck estimate it set (dispatch.c), -1 if none */
     int fleet, vtype, prof;   /* main (0) or second (1) fleet; its truck type and profile */
@@ -119,9 +123,9 @@ struct rep {
     const struct model *m;
     const struct definition *d;
     struct calendar *cal;
-    struct routes *routes;    /* routes on the roads now (routes.c) */
+    struct routes *routes;    /* routes on the roads now, as they are and as known, for
+                               * every vehicle profile (routes.c states; vehicle.h) */
     struct freeflow *freeflow;/* free-flow minutes per (store, node) (freeflow.c) */
-    struct routes **prof_routes;   /* the same for profiles 1 .. n_profiles - 1 (vehicle.c) */
     gsl_rng *rng[STREAMS];
     double now;
     long index;
@@ -131,6 +135,16 @@ struct rep {
     struct road_change *changes; int n_changes, cap_changes;
     int *change_rule;         /* per change: the damage rule that made it, -1 for close */
     int *change_next, *change_first;   /* changes of one road, in array order */
+    /* What the dispatch centre knows of the roads (roadinfo.c): each road's
+     * minutes as known, per vehicle profile (n_profiles x n_roads; NULL
+     * under perfect information, where the known roads are the roads); per
+     * change when its reports reach the centre (drawn, whatever road_info)
+     * and the span it is known to be in force (reported, or seen sooner).  A
+     * driver plans on what the centre knows (he calls in), so this is every
+     * truck's view too. */
+    double *known_min;
+    double *told_from, *told_until, *known_from, *known_until; int cap_known;
+    int st_known;             /* the first known routes state (vehicle.h: vehicle_state) */
 
     struct fac_state *fac;
     double *fac_dist;         /* dispatch scratch: minutes from each store to a request, for

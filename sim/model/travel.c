@@ -4,21 +4,33 @@
  *
  * The hazard's road changes are drawn once per replication (hazard stream)
  * and applied by EV_ROAD events at their start and end; road_min[] always
- * holds each road's minutes now (INFINITY when closed).  A truck plans its
- * route on the network as it is when it leaves, drives road by road (one
- * EV_NODE event per road), and at every node checks the rest of its route:
- * if a road ahead has closed it re-plans from there, and if no route exists it
- * waits at that node until a road changes, the wait recorded as road delay.
- * Road delay = waits + the detour (free-flow minutes of the roads driven
- * beyond the free-flow shortest route) + the extra minutes of slowed roads.
- * Routes are read from the search kept from the destination (routes.c).
- * A vehicle that passes some hazard (vehicle.h) has minutes and routes of
- * its own: every road change is applied to each vehicle profile's minutes,
- * and a truck reads its own profile's.
+ * holds each road's minutes now (INFINITY when closed), and a truck's time on
+ * a road comes from it.  A vehicle that passes some hazard (vehicle.h) has
+ * minutes of its own: every road change is applied to each vehicle profile's
+ * minutes, and a truck drives on its own profile's.  What is known of the
+ * roads is roadinfo.c's: a truck plans on the roads as the dispatch centre
+ * knows them when it leaves (its own profile's passes applied to them; the
+ * roads as they are under perfect information), drives road by road (one
+ * EV_NODE event per road), and at every node looks again (way_on):
+ *   - perfect information: it checks the rest of its route, and if a road
+ *     ahead has closed (to its vehicle) it re-plans from there;
+ *   - reported: it sees only the road it has reached; a closure there that
+ *     its vehicle cannot pass is learnt (the centre learns it too) and it
+ *     re-plans on what is known now, which may turn it back; a road it
+ *     drives it sees as it is.
+ * If no known route exists it waits at that node until what is known
+ * changes (a waiting driver also sees the roads where he stands), the wait
+ * recorded as road delay, and of it the minutes when a way was open that
+ * nobody knew of (news_wait).  Road delay = waits + the detour (free-flow
+ * minutes of the roads driven beyond the free-flow shortest route) + the
+ * extra minutes of slowed roads.  Routes are read from the search kept from
+ * the destination (routes.c), on the routes state of the truck's profile
+ * and view (vehicle.h).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "model/roadinfo.h"
 #include "model/routes.h"
 #include "model/travel.h"
 #include "model/vehicle.h"
@@ -108,19 +120,68 @@ int travel_realise_damage(struct rep *r)
 
 static void go_on(struct rep *r, int s);
 
-/* EV_ROAD: a change starts or ends; road_min (and each vehicle profile's
- * minutes) takes the road's minutes now and the kept searches are told
- * (routes.c keeps what stays right). */
-static void road_event(struct rep *r, int change)
+static int perfect(const struct rep *r)
 {
-    int road = r->changes[change].road;
-    for (int p = 0; p < r->m->n_profiles; p++)  /* each vehicle profile's (vehicle.h) */
-        vehicle_set_min(r, p, road, road_now(r, road, p));
+    return r->d->run.road_info == ROAD_INFO_PERFECT;
+}
+
+/* Trucks waiting for a road look again, once every change of this instant
+ * is in (EV_RESUME). */
+static void wake_waiting(struct rep *r)
+{
     if (r->n_waiting > 0 && r->resume_at != r->now) {
-        r->resume_at = r->now;             /* after every road change of this instant */
+        r->resume_at = r->now;
         if (cal_schedule(r->cal, r->now, EV_RESUME, 0, 0) < 0)
             r->failed = 1;
     }
+}
+
+/* Is a way open now, on the roads as they are for its vehicle, from the
+ * waiting truck to its destination? */
+static int way_open(struct rep *r, const struct shipment *sh)
+{
+    return isfinite(routes_minutes(r, vehicle_state(r, sh->prof, VIEW_TRUE), sh->dest, sh->node));
+}
+
+/* Reported information, a road just changed for vehicle profile p: the
+ * clocks of a way open that nobody knows of, of the trucks of that profile
+ * waiting, start (the road got faster) or stop (it got slower).  1 when a
+ * driver waits where the road starts or ends.  O(waiting trucks), a search
+ * each when a clock may turn. */
+static int seen_waiting(struct rep *r, int road, int p, int faster)
+{
+    int at_road = 0;
+    for (int i = 0; i < r->n_waiting && !r->failed; i++) {
+        struct shipment *sh = &r->ship[r->waiting[i]];
+        at_road |= sh->node == net_road_from(r->m->net, road) || sh->node == net_road_to(r->m->net, road);
+        if (sh->prof != p)
+            continue;
+        if (faster && !isfinite(sh->open_since) && way_open(r, sh)) {
+            sh->open_since = r->now;
+        } else if (!faster && isfinite(sh->open_since) && !way_open(r, sh)) {
+            sh->news_wait += r->now - sh->open_since;
+            sh->open_since = INFINITY;
+        }
+    }
+    return at_road;
+}
+
+/* EV_ROAD: a change starts or ends; each vehicle profile's minutes take the
+ * road's minutes now and the kept searches are told (routes.c keeps what
+ * stays right).  With perfect information every waiting truck looks again;
+ * with reported, only when what is known changes (roadinfo.c, EV_KNOWN, or a
+ * driver's sight: those waiting where the road starts or ends see it). */
+static void road_event(struct rep *r, int change)
+{
+    int road = r->changes[change].road, at_road = 0;
+    for (int p = 0; p < r->m->n_profiles; p++) {  /* each vehicle profile's (vehicle.h) */
+        double old = vehicle_road_min(r, p)[road], now = road_now(r, road, p);
+        vehicle_set_min(r, p, road, now);
+        if (!perfect(r) && now != old && r->n_waiting > 0)
+            at_road |= seen_waiting(r, road, p, now < old);
+    }
+    if (perfect(r) || (at_road && info_sight(r, road)))
+        wake_waiting(r);
 }
 
 /* Everyone waiting for a road looks again, oldest first, and plans anew on
@@ -133,6 +194,9 @@ static void resume(struct rep *r)
         int s = r->waiting[i];
         struct shipment *sh = &r->ship[s];
         sh->road_wait += r->now - sh->wait_since;
+        if (isfinite(sh->open_since))
+            sh->news_wait += r->now - sh->open_since;
+        sh->open_since = INFINITY;
         sh->waiting = 0;
         sh->route_len = sh->route_pos = 0;
         go_on(r, s);
@@ -144,7 +208,7 @@ static void resume(struct rep *r)
 
 double travel_minutes(struct rep *r, int from, int to)
 {
-    return routes_minutes(r, from, to);
+    return vehicle_minutes(r, 0, from, to);
 }
 
 static void wait_for_road(struct rep *r, int s)
@@ -162,10 +226,12 @@ static void wait_for_road(struct rep *r, int s)
     r->waiting[r->n_waiting++] = s;
     r->ship[s].waiting = 1;
     r->ship[s].wait_since = r->now;
+    r->ship[s].open_since = !perfect(r) && way_open(r, &r->ship[s]) ? r->now : INFINITY;
 }
 
-/* Plans the route from the truck's node: the route from its destination to
- * it, reversed (routes_way); 0, or -1 when there is none now. */
+/* Plans the route from the truck's node on the roads as known now: the
+ * route from its destination to it, reversed (routes_way); 0, or -1 when
+ * there is none. */
 static int plan(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
@@ -198,8 +264,32 @@ static int crosses(const struct rep *r, int road)
     return r->m->node_township[rd->from] != r->m->node_township[rd->to];
 }
 
-/* At a node: arrive, or drive the next road (re-planning if a road ahead
- * has closed), or wait for a road to reopen. */
+/* At a node, the truck's way on (see the head comment): with perfect
+ * information the rest of its route is checked and planned anew if a road
+ * ahead has closed; with reported information the road it has reached is
+ * looked at, and while that road is closed the closure is learnt and the
+ * truck plans anew on what is known (each turn learns one more closure, so
+ * this ends).  0, or -1 when no known way is left (or out of memory). */
+static int way_on(struct rep *r, int s)
+{
+    if (perfect(r))
+        return route_open(r, &r->ship[s]) || plan(r, s) == 0 ? 0 : -1;
+    for (;;) {
+        const struct shipment *sh = &r->ship[s];
+        if (sh->route_pos >= sh->route_len && plan(r, s) < 0)
+            return -1;
+        int road = r->ship[s].route[r->ship[s].route_pos];
+        if (isfinite(vehicle_road_min(r, r->ship[s].prof)[road]))
+            return 0;                      /* open, or passable to its vehicle */
+        if (info_sight(r, road))           /* the driver calls in: closed */
+            wake_waiting(r);
+        if (plan(r, s) < 0)
+            return -1;
+    }
+}
+
+/* At a node: arrive, or drive the next road (after way_on), or wait for a
+ * road to reopen. */
 static void go_on(struct rep *r, int s)
 {
     struct shipment *sh = &r->ship[s];
@@ -207,13 +297,15 @@ static void go_on(struct rep *r, int s)
         r->arrived(r, s);            /* the one upcall: demand takes it from here */
         return;
     }
-    if (!route_open(r, sh) && plan(r, s) < 0) {
+    if (way_on(r, s) < 0) {
         if (!r->failed)
             wait_for_road(r, s);
         return;
     }
     sh = &r->ship[s];
     int road = sh->route[sh->route_pos];
+    if (info_sight(r, road))         /* he drives it: a slow-down, or its end, learnt */
+        wake_waiting(r);
     const struct road_class_def *rc = &r->d->road_classes[r->d->roads[road].cls];
     double now = vehicle_road_min(r, sh->prof)[road];          /* its own vehicle's minutes */
     double t = now                      /* never faster than the class's top speed */
@@ -252,5 +344,9 @@ void travel_handle(struct rep *r, const struct event *e)
     case EV_ROAD:   road_event(r, e->a); break;
     case EV_NODE:   step(r, e->a); break;
     case EV_RESUME: resume(r); break;
+    case EV_KNOWN:
+        if (info_report(r, e->a))
+            wake_waiting(r);
+        break;
     }
 }

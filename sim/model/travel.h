@@ -15,7 +15,8 @@ int travel_realise_damage(struct rep *r);
 /* A loaded truck leaves its store for the shipment's destination. */
 void travel_start(struct rep *r, int s);
 
-/* Minutes from one node to another on the roads as they are now. */
+/* Minutes from one node to another on the roads as the dispatch centre
+ * knows them now (an ordinary truck's: vehicle profile 0). */
 double travel_minutes(struct rep *r, int from, int to);
 
 /* Handles EV_ROAD, EV_NODE and EV_RESUME. */

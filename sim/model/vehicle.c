@@ -2,10 +2,12 @@
  * vehicle.c -- vehicle profiles (see vehicle.h).  The invariant: for every
  * profile p and road, vehicle_road_min(r, p)[road] is the road's free-flow
  * minutes divided by vehicle_factor(r, road, p) (INFINITY when 0), kept so
- * by travel.c after every road change (vehicle_set_min).  Memory: n_profiles
- * x n_damage factors shared; per replication (n_profiles - 1) x n_roads
- * minutes, and a routes.c cache per profile, the replication's bytes for
- * kept searches shared among them.
+ * by travel.c after every road change (vehicle_set_min), and every change
+ * of it is logged to routes state p (the roads as they are for profile p:
+ * states 0 .. n_profiles - 1, added first; roadinfo.c adds the known ones
+ * after them).  Memory: n_profiles x n_damage factors shared; per
+ * replication (n_profiles - 1) x n_roads minutes; the profiles' kept
+ * searches share the replication's one routes.c budget.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -75,38 +77,38 @@ int vehicle_rep_create(struct rep *r)
     const struct model *m = r->m;
     size_t n = (size_t)(m->n_profiles - 1) * (size_t)r->d->n_roads + 1;
     r->prof_min = malloc(n * sizeof *r->prof_min);
-    r->prof_routes = calloc((size_t)m->n_profiles, sizeof *r->prof_routes);
-    if (!r->prof_min || !r->prof_routes)
+    if (!r->prof_min)
         return -1;
     for (int p = 1; p < m->n_profiles; p++) {
         double *min = vehicle_road_min(r, p);
         for (int i = 0; i < r->d->n_roads; i++)
             min[i] = net_free_minutes(m->net, i);  /* what the searches start from */
-        if (!(r->prof_routes[p - 1] = routes_create(m, ROUTES_BYTES / (size_t)m->n_profiles)))
-            return -1;
     }
+    for (int p = 0; p < m->n_profiles; p++)       /* state p: profile p's roads as they are */
+        if (routes_add_state(r->routes, vehicle_road_min(r, p)) != p)
+            return -1;
     return 0;
 }
 
 void vehicle_rep_free(struct rep *r)
 {
-    for (int p = 1; r->prof_routes && p < r->m->n_profiles; p++)
-        routes_free(r->prof_routes[p - 1]);
-    free(r->prof_routes);
     free(r->prof_min);
+}
+
+double vehicle_change_factor(const struct rep *r, int c, int p)
+{
+    int rule = r->change_rule[c];
+    double f = r->changes[c].factor;
+    return rule >= 0 ? fmax(f, r->m->rule_pass[(size_t)p * (size_t)r->d->n_damage + (size_t)rule]) : f;
 }
 
 double vehicle_factor(const struct rep *r, int road, int p)
 {
-    const double *pass = r->m->rule_pass + (size_t)p * (size_t)r->d->n_damage;
     double factor = 1.0;
     for (int c = r->change_first[road]; c >= 0; c = r->change_next[c]) {
         const struct road_change *ch = &r->changes[c];
-        if (!(ch->from_min <= r->now && r->now < ch->until_min))
-            continue;
-        int rule = r->change_rule[c];
-        double f = rule >= 0 ? fmax(ch->factor, pass[rule]) : ch->factor;
-        factor = fmin(factor, f);
+        if (ch->from_min <= r->now && r->now < ch->until_min)
+            factor = fmin(factor, vehicle_change_factor(r, c, p));
     }
     return factor;
 }
@@ -116,51 +118,17 @@ double *vehicle_road_min(const struct rep *r, int p)
     return p == 0 ? r->road_min : r->prof_min + (size_t)(p - 1) * (size_t)r->d->n_roads;
 }
 
-/* ---- another profile's routes ---------------------------------------------
- * routes.c reads the roads' minutes from r->road_min and keeps its searches
- * in r->routes (profile 0's).  For profile p > 0 both are swapped for p's
- * for the length of one call and put back: routes.c stays as it is, and
- * each profile's searches see only its own minutes and its own log. */
-
-struct swap { struct routes *routes; double *road_min; };
-
-static struct swap swap_in(struct rep *r, int p)
-{
-    struct swap was = { r->routes, r->road_min };
-    r->routes = r->prof_routes[p - 1];
-    r->road_min = vehicle_road_min(r, p);
-    return was;
-}
-
-static void swap_back(struct rep *r, struct swap was)
-{
-    r->routes = was.routes;
-    r->road_min = was.road_min;
-}
-
 void vehicle_set_min(struct rep *r, int p, int road, double now)
 {
     double *min = vehicle_road_min(r, p), old = min[road];
     min[road] = now;
-    if (old == now)
-        return;
-    if (p == 0) {
-        routes_road_changed(r, road, old, now);
-    } else {
-        struct swap was = swap_in(r, p);
-        routes_road_changed(r, road, old, now);
-        swap_back(r, was);
-    }
+    if (old != now)
+        routes_road_changed(r, vehicle_state(r, p, VIEW_TRUE), road, old);
 }
 
 double vehicle_way(struct rep *r, int p, int root, int target, int **route, int *cap, int *len)
 {
-    if (p == 0)
-        return routes_way(r, root, target, route, cap, len);
-    struct swap was = swap_in(r, p);
-    double m = routes_way(r, root, target, route, cap, len);
-    swap_back(r, was);
-    return m;
+    return routes_way(r, vehicle_state(r, p, VIEW_KNOWN), root, target, route, cap, len);
 }
 
 double vehicle_minutes(struct rep *r, int p, int from, int to)

@@ -1,0 +1,378 @@
+/*
+ * test_roadinfo.c -- road information (sim/MODEL.md, "Road information"): what the
+ * dispatch centre and the drivers know of closed and slowed roads under run.road_info
+ * "reported", against "perfect", on the network of tests/data/hand.cfg with the outcome
+ * worked out by hand in the comment above each assertion; and common random numbers
+ * across the two settings.
+ *
+ *   depot --A county 10 km-- j1 --B county 10 km-- t1 --last mile 5 km-- village
+ *     \                        \--C national 30 km--/
+ *      \--------------D provincial 50 km-----------/
+ *
+ * Free-flow minutes: A 15, B 15, C 30, D 60, last mile 12; depot -> village: A + B +
+ * last mile = 42 (A + C + last 57, D + last 72).  Nothing is random (cv 0, load_cv 0).
+ * Every scenario here: the site occurs at 30, reported 20 min later (request at 50, by
+ * day); the store's crews are ready at 50 + 20 = 70; 100 people x 1 quilt = 0.2 t,
+ * loaded in 10 + 5 x 0.2 = 11: the truck leaves the depot at 81.  With perfect
+ * information and no damage it arrives at 81 + 42 = 123: response 93; causes report 20,
+ * mobilisation 20, loading 11, travel 42.
+ *
+ * Scenarios are written to a temporary file that names hand.cfg (absolute path) as
+ * its base, and loaded through cfg_load + cfg_definition, as the command line does.
+ * Tests run from the repository root.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config/config.h"
+#include "model/model.h"
+#include "model/state.h"
+
+#define ERRLEN 4096
+#define BASE "tests/data/hand.cfg"
+#define EXACT 1e-9
+
+static char base_path[PATH_MAX];
+
+/* One loaded scenario and one replication's state. */
+struct sim {
+    struct definition *d;
+    struct model *m;
+    struct rep *r;
+    struct rep_result res;
+    int has_res;
+};
+
+static struct sim *held[2];   /* freed by the teardown if an assertion left the test */
+
+static void sim_close(struct sim *s)
+{
+    if (!s)
+        return;
+    if (s->has_res)
+        result_free(&s->res);
+    rep_free(s->r);
+    model_free(s->m);
+    definition_free(s->d);
+    free(s);
+    for (int i = 0; i < 2; i++)
+        if (held[i] == s)
+            held[i] = NULL;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 2; i++)
+        sim_close(held[i]);
+    return 0;
+}
+
+#define SITE "{ township = \"t1\"; village_km = 5.0; occur_min = 30.0; report_min = 20.0; " \
+             "displaced = 100.0; }"
+
+/* hand.cfg with road_info, more settings (road classes' reporting delays), the sites
+ * (NULL: the one above) and the road damage. */
+static struct sim *sim_open_sites(const char *info, const char *more, const char *sites,
+                                  const char *damage)
+{
+    char path[] = "/tmp/supplysim_roadinfo_XXXXXX.cfg", err[ERRLEN];
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fprintf(f, "base = \"%s\";\n%s\n"
+               "run = { replications = 1; horizon_h = 72.0; road_info = \"%s\"; };\n"
+               "disaster = {\n  sites = ( %s );\n  road_damage = ( %s );\n};\n",
+            base_path, more ? more : "", info, sites ? sites : SITE, damage);
+    assert_int_equal(fclose(f), 0);
+    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
+    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
+    cfg_free(c);
+    unlink(path);
+    if (!d)
+        fail_msg("loading the scenario: %s", err);
+    struct sim *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    held[held[0] ? 1 : 0] = s;
+    s->d = d;
+    assert_non_null(s->m = model_create(d));
+    assert_non_null(s->r = rep_create(s->m));
+    assert_int_equal(result_init(&s->res, d), 0);
+    s->has_res = 1;
+    return s;
+}
+
+static struct sim *sim_open(const char *info, const char *more, const char *damage)
+{
+    return sim_open_sites(info, more, NULL, damage);
+}
+
+static void sim_run(struct sim *s, long index)
+{
+    char err[ERRLEN];
+    if (rep_run(s->r, index, 1, &s->res, err, sizeof err) != 0)
+        fail_msg("replication %ld: %s", index, err);
+}
+
+/* Opens and runs replication 0. */
+static struct sim *run1(const char *info, const char *more, const char *damage)
+{
+    struct sim *s = sim_open(info, more, damage);
+    sim_run(s, 0);
+    return s;
+}
+
+static double cause(const struct sim *s, enum cause c)
+{
+    return s->res.cause[c];
+}
+
+#define assert_minutes(what, actual, expected) do {                                      \
+        double a_ = (actual), e_ = (expected);                                           \
+        if (!(fabs(a_ - e_) <= EXACT))                                                  \
+            fail_msg("%s: %.6f min, expected %.6f min (worked out by hand)", what, a_, e_); \
+    } while (0)
+
+/* The response and the journey's causes: travel and road delays (the time before
+ * the truck leaves is report 20, mobilisation 20, loading 11 in every case here). */
+static void expect(const struct sim *s, const char *what, double response, double travel,
+                   double road)
+{
+    char buf[160];
+    snprintf(buf, sizeof buf, "%s: response", what);
+    assert_minutes(buf, s->res.response[0], response);
+    snprintf(buf, sizeof buf, "%s: travel", what);
+    assert_minutes(buf, cause(s, CAUSE_TRAVEL), travel);
+    snprintf(buf, sizeof buf, "%s: road delays", what);
+    assert_minutes(buf, cause(s, CAUSE_ROAD), road);
+    snprintf(buf, sizeof buf, "%s: reporting, mobilisation, loading", what);
+    assert_minutes(buf, cause(s, CAUSE_REPORT) + cause(s, CAUSE_MOBILISE) + cause(s, CAUSE_LOAD),
+                   51.0);
+}
+
+/* Closures the centre hears of only at 200 (county and national roads). */
+#define LATE_NEWS "road_classes = { county = { report_min = 200.0; }; national = { report_min = 200.0; }; };"
+
+/* A truck meets a closure it did not know of, turns back and takes the detour.
+ * B and C are closed from 0 for good; the centre hears of them at 200.
+ *   perfect: at 81 the truck knows; it plans D + last mile = 72: arrival 153, response
+ *     123; road delays = the detour 72 - 42 = 30; travel 42.
+ *   reported: at 81 nothing is known: it plans A + B + last mile (42) and drives A
+ *     (15): j1 at 96.  It reaches B: closed.  Learnt (the centre too), it plans anew on
+ *     what is known: C + last mile (42 from j1; back by A and D would be 15 + 60 + 12 =
+ *     87).  It reaches C: closed.  Learnt, it plans A + D + last mile = 87 and turns
+ *     back: the depot at 111, t1 at 171, the village at 183: response 153.  It drove A
+ *     twice, D and the last mile: 15 + 15 + 60 + 12 = 102 free-flow minutes where 42
+ *     was the shortest: road delays 60 (the detour and the turn-back), travel 42
+ *     (183 - 81 = 102 on the road in all). */
+static void turn_back(void **state)
+{
+    (void)state;
+    const char *damage = "{ road = \"B\"; from_min = 0.0; }, { road = \"C\"; from_min = 0.0; }";
+    struct sim *s = run1("perfect", LATE_NEWS, damage);
+    expect(s, "perfect", 123.0, 42.0, 30.0);
+    sim_close(s);
+    s = run1("reported", LATE_NEWS, damage);
+    expect(s, "reported", 153.0, 42.0, 60.0);
+    assert_minutes("loaded", s->res.trace[0].loaded, 81.0);
+    assert_minutes("arrived", s->res.trace[0].arrived, 183.0);
+    /* what the driver learnt the centre knows at once: both closures from 96 */
+    assert_minutes("B known from", s->r->known_from[0], 96.0);
+    assert_minutes("C known from", s->r->known_from[1], 96.0);
+    assert_minutes("B's report", s->r->told_from[0], 200.0);
+    sim_close(s);
+}
+
+/* A slow-down is learnt by driving it.  B slowed to 0.3 of its speed from 0 (15 / 0.3 =
+ * 50 min); the centre hears of it at 200.
+ *   perfect: A + C + last mile = 57 < A + B + last = 15 + 50 + 12 = 77: arrival 138,
+ *     response 108; road delays = the detour 15.
+ *   reported: it plans A + B + last mile on free-flow minutes and drives B slowly:
+ *     arrival 81 + 77 = 158, response 128; road delays = B's extra 50 - 15 = 35; the
+ *     centre knows the slow-down from 96, when the truck drove onto B. */
+static void slow_down_driven(void **state)
+{
+    (void)state;
+    const char *damage = "{ road = \"B\"; factor = 0.3; from_min = 0.0; }";
+    struct sim *s = run1("perfect", LATE_NEWS, damage);
+    expect(s, "perfect", 108.0, 42.0, 15.0);
+    sim_close(s);
+    s = run1("reported", LATE_NEWS, damage);
+    expect(s, "reported", 128.0, 42.0, 35.0);
+    assert_minutes("B known from", s->r->known_from[0], 96.0);
+    sim_close(s);
+}
+
+/* Waiting for news of a reopening.  The last mile is closed from 0 to 150; the centre
+ * knows the closure at once (village report_min 0) and its end 60 min late.
+ *   perfect: the truck, loaded at 81, waits at the depot (no route) until 150, then
+ *     drives 42: arrival 192, response 162; road delays = the wait 69.
+ *   reported: it waits at the depot, where it cannot see the last mile, until the
+ *     reopening is reported at 210: arrival 252, response 222; road delays = the wait
+ *     210 - 81 = 129, of which 210 - 150 = 60 with a way open that nobody knew of. */
+static void news_of_reopening(void **state)
+{
+    (void)state;
+    const char *more = "road_classes = { village = { report_min = 0.0; reopen_report_min = 60.0; }; };";
+    const char *damage = "{ road = \"last mile\"; from_min = 0.0; duration_min = 150.0; }";
+    struct sim *s = run1("perfect", more, damage);
+    expect(s, "perfect", 162.0, 42.0, 69.0);
+    sim_close(s);
+    s = run1("reported", more, damage);
+    expect(s, "reported", 222.0, 42.0, 129.0);
+    assert_minutes("not knowing", s->r->ship[0].news_wait, 60.0);
+    assert_minutes("waiting in all", s->r->ship[0].road_wait, 129.0);
+    sim_close(s);
+}
+
+/* A driver waiting where the road starts sees it reopen.  The last mile closes at 100
+ * and reopens at 200; the centre would hear of the reopening only at 260.
+ *   Both settings: the truck leaves at 81 (nothing closed yet) on A, B, last mile: j1 at
+ *   96, t1 at 111, where the last mile is closed; no other way: it waits at t1.  With
+ *   perfect information it sets off when the road reopens; with reported information
+ *   the driver standing at it sees it reopen at 200 and the centre learns it from him:
+ *   arrival 212, response 182, road delays = the wait 89, all of it for the water. */
+static void waiting_driver_sees(void **state)
+{
+    (void)state;
+    const char *more = "road_classes = { village = { report_min = 0.0; reopen_report_min = 60.0; }; };";
+    const char *damage = "{ road = \"last mile\"; from_min = 100.0; duration_min = 100.0; }";
+    struct sim *s = run1("perfect", more, damage);
+    expect(s, "perfect", 182.0, 42.0, 89.0);
+    sim_close(s);
+    s = run1("reported", more, damage);
+    expect(s, "reported", 182.0, 42.0, 89.0);
+    assert_minutes("not knowing", s->r->ship[0].news_wait, 0.0);
+    assert_minutes("reopening known", s->r->known_until[0], 200.0);
+    sim_close(s);
+}
+
+/* A reporting delay of zero differs from perfect information only by trucks already
+ * on the road when a road changes: with perfect information a truck hears of a
+ * closure ahead at once and re-plans at the next node; with reported information it
+ * learns only what it meets, although the centre knows the closure at once.
+ * B is closed from 0 to 500; the last mile closes at 90 (the truck left at 81) until
+ * 600.  No reporting delays (none configured).
+ *   perfect: at 81 it plans A + C + last mile (57); at j1 (96) it knows the last mile
+ *     is closed: no route, it waits at j1.  B reopens at 500 (still no route); at 600 it
+ *     leaves j1 on B + last mile (27): arrival 627, response 597; road delays = the
+ *     wait 600 - 96 = 504 (it drove A, B, last mile: the free-flow route).
+ *   reported, delay 0: at j1 it sees only C, open, and drives on: t1 at 126, where it
+ *     meets the closed last mile; no known way: it waits at t1 until 600 (the report
+ *     and the driver's sight at once): arrival 612, response 582; road delays = the
+ *     wait 600 - 126 = 474 + the detour A + C + last mile = 57 - 42 = 15: 489.
+ * When no truck is on the road at any change, both settings give the same results:
+ * the last mile closed 0 to 150 (the truck waits at the depot from 81 until 150), B
+ * closed from 0 for good (A + C + last mile), A and D closed 0 to 150 (the truck waits
+ * at the depot, then A + B + last mile). */
+static void zero_delay(void **state)
+{
+    (void)state;
+    const char *moving = "{ road = \"B\"; from_min = 0.0; duration_min = 500.0; },\n"
+                         "{ road = \"last mile\"; from_min = 90.0; duration_min = 510.0; }";
+    struct sim *s = run1("perfect", NULL, moving);
+    expect(s, "perfect", 597.0, 42.0, 504.0);
+    sim_close(s);
+    s = run1("reported", NULL, moving);
+    expect(s, "reported", 582.0, 42.0, 489.0);
+    sim_close(s);
+    static const struct { const char *damage; double response, road; } same[] = {
+        { "{ road = \"last mile\"; from_min = 0.0; duration_min = 150.0; }", 162.0, 69.0 },
+        { "{ road = \"B\"; from_min = 0.0; }", 108.0, 15.0 },
+        { "{ road = \"D\"; from_min = 0.0; duration_min = 150.0; },\n"
+          "{ road = \"A\"; from_min = 0.0; duration_min = 150.0; }", 162.0, 69.0 },
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        struct sim *p = run1("perfect", NULL, same[i].damage);
+        struct sim *q = run1("reported", NULL, same[i].damage);
+        char what[64];
+        snprintf(what, sizeof what, "no truck on the road, case %zu", i);
+        expect(p, what, same[i].response, 42.0, same[i].road);
+        for (int c = 0; c < CAUSES; c++)
+            assert_true(p->res.cause[c] == q->res.cause[c]);
+        assert_true(p->res.response[0] == q->res.response[0]);
+        assert_true(p->res.fill[0] == q->res.fill[0]);
+        sim_close(p);
+        sim_close(q);
+    }
+}
+
+/* Common random numbers: with closures and slow-downs drawn at random and reporting
+ * delays drawn from ranges, "perfect" and "reported" draw the same hazard (every
+ * change's road, start, end and factor), the same reporting delays, and the same
+ * demand (occurrence, people, the request's reporting delay), replication by
+ * replication; and the delays are drawn (they differ between changes) within their
+ * class's ranges. */
+static void same_draws(void **state)
+{
+    (void)state;
+    const char *more = "road_classes = { county = { report_min = [10.0, 50.0]; "
+                       "reopen_report_min = [30.0, 90.0]; }; village = { report_min = [5.0, 15.0]; }; "
+                       "national = { reopen_report_min = [0.0, 30.0]; }; };";
+    const char *damage = "{ class = \"county\"; probability = 0.6; factor = 0.0; "
+                         "from_min = [0.0, 200.0]; duration_min = [30.0, 300.0]; },\n"
+                         "{ road = \"last mile\"; probability = 0.7; factor = 0.3; from_min = [0.0, 120.0]; },\n"
+                         "{ road = \"C\"; probability = 0.5; from_min = [50.0, 150.0]; duration_min = 60.0; }";
+    const char *sites = "{ township = \"t1\"; village_km = 5.0; occur_min = [0.0, 60.0]; "
+                        "report_min = [10.0, 40.0]; displaced = [50.0, 500.0]; }";
+    struct sim *p = sim_open_sites("perfect", more, sites, damage);
+    struct sim *q = sim_open_sites("reported", more, sites, damage);
+    int changes = 0, differ = 0;
+    double first = NAN;
+    for (long k = 0; k < 30; k++) {
+        sim_run(p, k);
+        sim_run(q, k);
+        const struct rep *a = p->r, *b = q->r;
+        assert_int_equal(a->n_changes, b->n_changes);
+        for (int c = 0; c < a->n_changes; c++) {
+            const struct road_change *x = &a->changes[c], *y = &b->changes[c];
+            assert_true(x->road == y->road && x->from_min == y->from_min
+                        && x->until_min == y->until_min && x->factor == y->factor);
+            assert_true(a->told_from[c] == b->told_from[c]);
+            assert_true(a->told_until[c] == b->told_until[c]);
+            const struct road_class_def *rc = &p->d->road_classes[p->d->roads[x->road].cls];
+            double late = a->told_from[c] - x->from_min, end = a->told_until[c] - x->until_min;
+            assert_true(late >= rc->report_min.lo && late <= rc->report_min.hi);
+            assert_true(!isfinite(x->until_min)
+                        || (end >= rc->reopen_report_min.lo && end <= rc->reopen_report_min.hi));
+            if (rc->report_min.lo < rc->report_min.hi) {
+                differ += isfinite(first) && late != first;
+                first = late;
+            }
+            changes++;
+        }
+        assert_true(p->res.occur[0] == q->res.occur[0] && p->res.people[0] == q->res.people[0]);
+        assert_true(p->res.cause[CAUSE_REPORT] == q->res.cause[CAUSE_REPORT]);
+        assert_true(p->res.demand_units == q->res.demand_units);
+    }
+    assert_true(changes > 30 && differ > 10);
+}
+
+/* Finds hand.cfg (tests run from the repository root). */
+int main(void)
+{
+    if (!realpath(BASE, base_path)) {
+        fprintf(stderr, "test_roadinfo: cannot find %s (tests run from the repository root)\n", BASE);
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(turn_back, teardown),
+        cmocka_unit_test_teardown(slow_down_driven, teardown),
+        cmocka_unit_test_teardown(news_of_reopening, teardown),
+        cmocka_unit_test_teardown(waiting_driver_sees, teardown),
+        cmocka_unit_test_teardown(zero_delay, teardown),
+        cmocka_unit_test_teardown(same_draws, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
