@@ -1705,8 +1705,10 @@ static void random_systems(void **state)
  * differs from perfect information only by trucks already on the road when a
  * road changes (sim/MODEL.md, "Road information"): with every road change of
  * the random systems starting at onset, before any truck leaves, the two
- * settings give the same response, fill and causes at every site of every
- * replication.  (Reopenings later are seen alike: neither kind of truck
+ * settings give the same response and fill at every site of every
+ * replication, and the same causes (to rounding: a perfectly informed truck
+ * waiting for a road looks again at every road change, and its wait is
+ * summed in more pieces).  (Reopenings later are seen alike: neither kind of truck
  * re-plans for a road that reopens ahead, and a waiting one looks again at
  * the same instant.)  test_roadinfo.c has a truck on the road for which they
  * differ. */
@@ -1741,8 +1743,11 @@ static void reported_at_once(void **state)
                     fail_msg("config %d rep %ld site %d: perfect %.9g / %.9g, reported %.9g / %.9g"
                              "\n--- config ---\n%s", cfg, k, s, p->res.response[s], p->res.fill[s],
                              q->res.response[s], q->res.fill[s], text);
-                for (int c = 0; c < CAUSES; c++)
-                    assert_true(cause_of(&p->res, s, c) == cause_of(&q->res, s, c));
+                for (int c = 0; c < CAUSES; c++)   /* a wait may be summed in other pieces */
+                    if (!close_to(cause_of(&p->res, s, c), cause_of(&q->res, s, c), 1e-12))
+                        fail_msg("config %d rep %ld site %d: cause %s perfect %.9g, reported %.9g"
+                                 "\n--- config ---\n%s", cfg, k, s, cause_id(c),
+                                 cause_of(&p->res, s, c), cause_of(&q->res, s, c), text);
                 late += cause_of(&p->res, s, CAUSE_ROAD) > 0;
                 compared++;
             }
