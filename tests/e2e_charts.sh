@@ -193,13 +193,22 @@ awk "/strcol\\(3\\) eq 'subcentre'/ && !tri { tri = NR } /strcol\\(3\\) eq 'seat
 
 say "causes: bars are the share of late runs, split by cause, and the top one the promise broken"
 # Each site's bar is 100 - its probability on time (townships.csv), its
-# parts add up to it, and the top bar is the runs that did not keep the
-# promise (summary.json); no bar is labelled 0% late.
+# main causes add up to it, road delays' parts (detour, wait, slowed) to
+# road delays, and the top bar is the runs that did not keep the promise
+# (summary.json); no bar is labelled 0% late.
 awk -F, 'FILENAME ~ /townships/ { if (FNR > 1) on[$3] = $4; next }
-    FNR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /_pct$/ && $i != "late_pct") c[++nc] = i; next }
+    FNR == 1 { for (i = 1; i <= NF; i++) {
+                   if ($i ~ /^(detour|wait|slowed)_pct$/) p[++np] = i
+                   else if ($i ~ /_pct$/ && $i != "late_pct") c[++nc] = i
+                   if ($i == "road_pct") road = i
+               }
+               if (np != 3 || !road) { print "no road delays and their three parts"; bad = 1 }
+               next }
     {
         sum = 0; for (i = 1; i <= nc; i++) sum += $c[i]
         if ((sum - $3) ^ 2 > 1e-6) { print $2 ": causes add up to " sum ", bar " $3; bad = 1 }
+        part = 0; for (i = 1; i <= np; i++) part += $p[i]
+        if ((part - $road) ^ 2 > 1e-6) { print $2 ": road delays " $road ", its parts " part; bad = 1 }
         if (FNR == 2) top = $3
         else if (($3 - (100 - on[$2])) ^ 2 > 1e-4) { print $2 ": bar " $3 ", on time " on[$2]; bad = 1 }
         if ($NF ~ /^"0\.0%/) { print $2 ": labelled " $NF; bad = 1 }

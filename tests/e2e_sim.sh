@@ -185,11 +185,14 @@ run T -q --no-plot -n 2 -o "$tmp/T" tests/data/truck_back.cfg
 b=$(awk -F, '$1 == "siteB" { print $9 }' "$tmp/T/sites.csv")
 [ "$b" = 63 ] || fail "truck_back.cfg: site B mean response $b, expected 63 (hand: 410 + 11 + 42 - 400)"
 
-say "a site no store can reach (tests/data/island.cfg) is late for the road, not for stock"
+say "a site no store can reach (tests/data/island.cfg) is late as unreachable, not for stock"
 run L -q --no-plot -o "$tmp/L" tests/data/island.cfg
 [ "$rc" -eq 0 ] || fail "island.cfg: exit $rc: $(cat "$tmp/L.err")"
 cause=$(awk -F, '$1 == "site_island" { print $13 }' "$tmp/L/sites.csv")
-[ "$cause" = road ] || fail "island.cfg: main cause $cause, expected road"
+[ "$cause" = unreachable ] || fail "island.cfg: main cause $cause, expected unreachable"
+# its minutes: the horizon (72 h) less the request at 10, in every late run
+late=$(column "$tmp/L/sites.csv" late_unreachable_min)
+[ "$late" = 4310 ] || fail "island.cfg: $late minutes unreachable, expected 4320 - 10 = 4310"
 grep -q "^FAIL: " "$tmp/L.out" || fail "island.cfg: expected FAIL, got $(head -1 "$tmp/L.out")"
 
 say "no trip beats the top speed; the mean trip stays km / speed (hand.cfg with variable times)"

@@ -138,7 +138,9 @@ static void helpers(void **state)
     assert_string_equal(lang_name(LANG_EN, "Lizhai", "李寨镇"), "Lizhai");
     assert_string_equal(lang_cause(LANG_EN, 0), "reporting");
     assert_string_equal(lang_cause(LANG_ZH, 7), "道路延误");
-    assert_string_equal(lang_cause(LANG_EN, 8), "?");
+    assert_string_equal(lang_cause(LANG_EN, 8), "unreachable");
+    assert_string_equal(lang_cause(LANG_ZH, 10), "等待道路恢复通行");
+    assert_string_equal(lang_cause(LANG_EN, 12), "?");
     assert_string_equal(lang_verdict(LANG_ZH, 1), "不通过");
     assert_string_equal(lang_road_class(LANG_EN, 4), "village road");
     assert_string_equal(lang_text(LANG_EN, TEXTS), "?");

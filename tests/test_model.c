@@ -367,7 +367,7 @@ static double cause_of(const struct rep_result *res, int site, enum cause c)
  * The store: 1 bay (unless said), load 10 min + 5 min/t, crews 20 min by
  * day, 45 min at night (day is 07:00-19:00), unload 10 min at the site.
  * Trucks carry 8 t and 40 m3.  Quilts weigh 2 kg (0.05 m3), water 10 kg
- * (0.02 m3).
+ * (0.02 m3).  Road information is perfect (test_roadinfo.c has it reported).
  */
 struct hand {
     double onset_hour;
@@ -384,10 +384,11 @@ struct hand {
     const char *more_sites;   /* more disaster sites (", { ... }"), or NULL */
     const char *run_more;     /* more run settings, or NULL */
     const char *dispatch;     /* the policy; NULL: "earliest" */
+    const char *disaster_more;/* more disaster settings (hazard effects), or NULL */
 };
 
 static const struct hand HAND = { 10.0, "request", "central", 0.0, 1, 1, "quilt = 1.0;",
-                                  30.0, 20.0, 100.0, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+                                  30.0, 20.0, 100.0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 
 static char *hand_text(const struct hand *h)
 {
@@ -428,7 +429,8 @@ static char *hand_text(const struct hand *h)
         ");\n"
         "fleet = ( { id = \"store\"; truck = \"medium\"; trucks = %d; }%s );\n"
         "run = { replications = 1; seed = 7; horizon_h = 72.0; onset_hour = %.6f;\n"
-        "  alarm = \"%s\"; dispatch = \"%s\"; load_cv = 0.0; unload_min = 10.0; %s };\n"
+        "  alarm = \"%s\"; dispatch = \"%s\"; load_cv = 0.0; unload_min = 10.0;\n"
+        "  road_info = \"perfect\"; %s };\n"
         "disaster = {\n"
         "  kit = { %s };\n"
         "  sites = ( { township = \"t1\"; village_km = 5.0; occur_min = %.6f; report_min = %.6f;\n"
@@ -440,6 +442,8 @@ static char *hand_text(const struct hand *h)
         h->more_sites ? h->more_sites : "");
     if (h->damage)
         bprintf(&b, "  road_damage = ( %s );\n", h->damage);
+    if (h->disaster_more)
+        bprintf(&b, "  %s\n", h->disaster_more);
     bprintf(&b, "};\n");
     return b.s;
 }
@@ -454,19 +458,28 @@ static struct world *hand_run(const struct hand *h)
     return w;
 }
 
-/* The causes of site 0's first shipment, all of them. */
+/* The main causes of site 0's first shipment, all of them (none unreachable). */
 static void expect_causes(const struct rep_result *res, double report, double stock,
                           double mobilise, double truck, double bay, double load, double travel,
                           double road)
 {
-    const double want[CAUSES] = { [CAUSE_REPORT] = report, [CAUSE_STOCK] = stock,
+    const double want[MAIN_CAUSES] = { [CAUSE_REPORT] = report, [CAUSE_STOCK] = stock,
         [CAUSE_MOBILISE] = mobilise, [CAUSE_TRUCK] = truck, [CAUSE_BAY] = bay,
         [CAUSE_LOAD] = load, [CAUSE_TRAVEL] = travel, [CAUSE_ROAD] = road };
-    for (int c = 0; c < CAUSES; c++) {
+    for (int c = 0; c < MAIN_CAUSES; c++) {
         char what[64];
         snprintf(what, sizeof what, "cause %s", cause_id(c));
         assert_near(cause_of(res, 0, c), want[c], EXACT, what);
     }
+}
+
+/* Road delays of site 0 in their parts: detours and turn-backs, waiting for
+ * a road to reopen, slowed roads and checkpoints. */
+static void expect_parts(const struct rep_result *res, double detour, double wait, double slowed)
+{
+    assert_near(cause_of(res, 0, CAUSE_DETOUR), detour, EXACT, "road delays: detours");
+    assert_near(cause_of(res, 0, CAUSE_WAIT), wait, EXACT, "road delays: waiting");
+    assert_near(cause_of(res, 0, CAUSE_SLOWED), slowed, EXACT, "road delays: slowed roads");
 }
 
 /* (a) Day, alarm at the request, one truckload.
@@ -705,12 +718,53 @@ static void hand_onset_night(void **state)
     world_close(w);
 }
 
+/* (b) The dispatcher counts a partial loss of crews.  The depot has 2
+ * trucks; a sub-centre at the depot too has 1 (crews 40 min by day, the same
+ * loading); 0.4 of every fleet's crews are out from 0 to 1000: the depot
+ * loses round(0.8) = 1 crew, the sub-centre round(0.4) = 0.  1000 people x 1
+ * quilt = 1000 quilts = 50 m3: 800 quilts (40 m3, 1.6 t), then 200 (0.4 t).
+ * The request at 50; estimates load a full 8 t truck: 10 + 5 x 8 = 50.
+ *   First load: the depot's first free truck stands without a crew (until
+ *     1000); its second has one: ready 70 + 50 + 42 = 162; the sub-centre 90
+ *     + 50 + 42 = 182.  The depot's: taken at 70, loaded in 10 + 5 x 1.6 =
+ *     18 -> 88, arrival 130: response 100.  The dispatcher expects it back at
+ *     162 + 10 + 42 = 214.
+ *   Second load: the depot's crewless truck until 1000, its crewed one at
+ *     214: 214 + 50 + 42 = 306; the sub-centre 182: chosen.  Taken at 90,
+ *     loaded in 10 + 5 x 0.4 = 12 -> 102, arrival 144: fill 114.
+ *   (Counting only a loss of every crew, as before, the depot's idle truck
+ *   would be taken for 70 + 50 + 42 = 162 < 182; it stands, and the load
+ *   waits for the first truck home at 130 + 10 + 42 = 182: loaded 194,
+ *   arrival 236, fill 206.) */
+static void hand_crews_partial(void **state)
+{
+    (void)state;
+    struct hand h = HAND;
+    h.trucks = 2;
+    h.displaced = 1000.0;
+    h.more = ",\n  { id = \"sub\"; kind = \"subcentre\"; name = \"Sub\"; node = \"depot\"; "
+             "floor_m2 = 1000.0;\n    bays = 1; load_setup_min = 10.0; load_min_per_t = 5.0; "
+             "mobilise_day_min = 40.0;\n    mobilise_night_min = 60.0; activation_min = 0.0;\n"
+             "    stock = { quilt = 5000.0; water = 5000.0; }; }";
+    h.more_fleet = ", { id = \"sub\"; truck = \"medium\"; trucks = 1; }";
+    h.disaster_more = "crews_out = { share = 0.4; from_min = 0.0; duration_min = 1000.0; };";
+    struct world *w = hand_run(&h);
+    assert_int_equal(w->res.shipments, 2);
+    assert_near(w->res.response[0], 100.0, EXACT, "response");
+    assert_near(w->res.fill[0], 114.0, EXACT, "fill: the second load from the sub-centre");
+    assert_int_equal(w->res.trace[0].source, 0);
+    assert_int_equal(w->res.trace[1].source, 1);
+    assert_near(w->res.trace[1].loaded, 102.0, EXACT, "second loaded");
+    world_close(w);
+}
+
 /* (c) The last mile -- the only way to the village -- closes at 100 and
  * reopens at 200.  The truck leaves at 81 (as in hand_day_request) on
  * A, B, last mile: j1 at 96, seat at 111, where the road ahead is closed and
  * no other route exists: it waits at the seat until 200, then drives 12 min:
  *   arrival 212, response 212 - 30 = 182; road wait 200 - 111 = 89;
- *   causes: road 89, travel 42 (the driving), the rest as before.
+ *   causes: road 89, travel 42 (the driving), the rest as before; the road
+ *   delays are all the wait for a road to reopen.
  * Closed instead from 0 to 150: the truck cannot leave the depot at 81 and
  * waits there until 150: arrival 150 + 42 = 192, response 162, road 69. */
 static void hand_closure_wait(void **state)
@@ -724,6 +778,7 @@ static void hand_closure_wait(void **state)
     assert_near(w->res.response[0], 182.0, EXACT, "response, waits at the seat");
     assert_near(cause_of(&w->res, 0, CAUSE_ROAD), 89.0, EXACT, "road cause = the wait");
     expect_causes(&w->res, 20, 0, 20, 0, 0, 11, 42, 89);
+    expect_parts(&w->res, 0, 89, 0);
     world_close(w);
 
     h.damage = "{ road = \"last mile\"; probability = 1.0; factor = 0.0; from_min = 0.0; "
@@ -731,6 +786,7 @@ static void hand_closure_wait(void **state)
     w = hand_run(&h);
     assert_near(w->res.response[0], 162.0, EXACT, "response, waits at the depot");
     expect_causes(&w->res, 20, 0, 20, 0, 0, 11, 42, 69);
+    expect_parts(&w->res, 0, 69, 0);
     world_close(w);
 }
 
@@ -743,16 +799,18 @@ static void hand_closure_wait(void **state)
  *   A closed from 0: D + last = 72: arrival 153, response 123, road 30.
  *   B slowed to 0.6 of its speed from 0: B takes 15 / 0.6 = 25, so A + B +
  *     last = 52 < 57: arrival 133, response 103; road cause = the 10 extra
- *     minutes of the slowed road. */
+ *     minutes of the slowed road.
+ * The road delays are detours in the first three cases, a slowed road in
+ * the last. */
 static void hand_detour(void **state)
 {
     (void)state;
-    static const struct { const char *damage; double response, road; } cases[] = {
-        { "{ road = \"B\"; probability = 1.0; from_min = 0.0; }", 108.0, 15.0 },
+    static const struct { const char *damage; double response, road, slowed; } cases[] = {
+        { "{ road = \"B\"; probability = 1.0; from_min = 0.0; }", 108.0, 15.0, 0.0 },
         { "{ between = [\"j1\", \"t1\"]; class = \"county\"; from_min = 90.0; duration_min = 1000.0; }",
-          108.0, 15.0 },
-        { "{ road = \"A\"; from_min = 0.0; }", 123.0, 30.0 },
-        { "{ road = \"B\"; factor = 0.6; from_min = 0.0; duration_min = 5000.0; }", 103.0, 10.0 },
+          108.0, 15.0, 0.0 },
+        { "{ road = \"A\"; from_min = 0.0; }", 123.0, 30.0, 0.0 },
+        { "{ road = \"B\"; factor = 0.6; from_min = 0.0; duration_min = 5000.0; }", 103.0, 10.0, 10.0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct hand h = HAND;
@@ -766,6 +824,7 @@ static void hand_detour(void **state)
         assert_near(cause_of(&w->res, 0, CAUSE_ROAD), cases[i].road, EXACT, what);
         snprintf(what, sizeof what, "detour case %zu: travel cause", i);
         assert_near(cause_of(&w->res, 0, CAUSE_TRAVEL), 42.0, EXACT, what);
+        expect_parts(&w->res, cases[i].road - cases[i].slowed, 0, cases[i].slowed);
         world_close(w);
     }
 }
@@ -787,6 +846,7 @@ static void hand_simultaneous(void **state)
     struct world *w = hand_run(&h);
     assert_near(w->res.response[0], 162.0, EXACT, "response, A and D reopen together at 150");
     expect_causes(&w->res, 20, 0, 20, 0, 0, 11, 42, 69);
+    expect_parts(&w->res, 0, 69, 0);
     world_close(w);
 }
 
@@ -808,6 +868,7 @@ static void hand_wait_replans(void **state)
     struct world *w = hand_run(&h);
     assert_near(w->res.response[0], 597.0, EXACT, "response, plans again after waiting at j1");
     expect_causes(&w->res, 20, 0, 20, 0, 0, 11, 42, 504);
+    expect_parts(&w->res, 0, 504, 0);
     world_close(w);
 }
 
@@ -831,6 +892,7 @@ static void hand_unreached_cause(void **state)
     assert_near(w->res.trace[0].loaded, 81.0, EXACT, "loaded");
     assert_true(isinf(w->res.trace[0].arrived));
     expect_causes(&w->res, 20, 0, 20, 0, 0, 11, 0, 4239);
+    expect_parts(&w->res, 0, 4239, 0);
     world_close(w);
 }
 
@@ -1517,13 +1579,20 @@ static void check_random_rep(const struct definition *d, const struct rinfo *inf
             lower += demand, upper += demand;
         else if (!isfinite(fill))
             lower += 1, upper += demand - 1;
-        /* the cause composition sums to the response, or to the horizon */
-        double sum = 0;
+        /* the main causes sum to the response, or to the horizon; road
+         * delays' parts to road delays */
+        double sum = 0, parts = 0;
         for (int c = 0; c < CAUSES; c++) {
             double v = res->cause[(size_t)s * CAUSES + (size_t)c];
             CHECK(v >= 0 && isfinite(v), "site %d cause %s = %g", s, cause_id(c), v);
-            sum += v;
+            if (c < MAIN_CAUSES)
+                sum += v;
+            else
+                parts += v;
         }
+        CHECK(close_to(parts, res->cause[(size_t)s * CAUSES + CAUSE_ROAD], 1e-9),
+              "site %d: road delays %.9g, their parts %.9g", s,
+              res->cause[(size_t)s * CAUSES + CAUSE_ROAD], parts);
         if (occ + st->report_min.hi <= h)
             CHECK(rep_delay >= st->report_min.lo - 1e-9 && rep_delay <= st->report_min.hi + 1e-9,
                   "site %d reporting delay %g outside [%g, %g]", s, rep_delay, st->report_min.lo,
@@ -1917,6 +1986,7 @@ int main(void)
         T(hand_supplier_activation),
         T(hand_alarm_hour),
         T(hand_two_truckloads),
+        T(hand_crews_partial),
         T(hand_policies),
         T(hand_each_site),
         T(hand_onset_night),

@@ -158,7 +158,7 @@ static void round_trip(void **state)
     assert_int_equal(traced, 2);       /* replications 1 and 2 (run.trace_replications 3) */
 }
 
-/* The header, byte by byte: signature, version 2 little-endian, the number
+/* The header, byte by byte: signature, version 3 little-endian, the number
  * of sites, the seed and the first replication in little-endian order. */
 static void byte_order(void **state)
 {
@@ -166,7 +166,7 @@ static void byte_order(void **state)
     const unsigned char *h = W.bytes;
     static const unsigned char sig[8] = { 0x89, 'S', 'S', 'R', '\r', '\n', 0x1a, '\n' };
     assert_memory_equal(h, sig, 8);
-    assert_true(h[8] == 2 && h[9] == 0 && h[10] == 0 && h[11] == 0);
+    assert_true(h[8] == 3 && h[9] == 0 && h[10] == 0 && h[11] == 0);
     assert_int_equal(h[12] | h[13] << 8, W.d->n_sites);
     uint64_t seed = 0, first = 0;
     for (int i = 7; i >= 0; i--) {

@@ -82,7 +82,8 @@ static int teardown(void **state)
              "displaced = 100.0; }"
 
 /* hand.cfg with road_info, more settings (road classes' reporting delays), the sites
- * (NULL: the one above) and the road damage. */
+ * (NULL: the one above) and the road damage: the disaster's road_damage rules, or when
+ * damage starts with '=' the rest of it as the disaster's other settings. */
 static struct sim *sim_open_sites(const char *info, const char *more, const char *sites,
                                   const char *damage)
 {
@@ -93,8 +94,10 @@ static struct sim *sim_open_sites(const char *info, const char *more, const char
     assert_non_null(f);
     fprintf(f, "base = \"%s\";\n%s\n"
                "run = { replications = 1; horizon_h = 72.0; road_info = \"%s\"; };\n"
-               "disaster = {\n  sites = ( %s );\n  road_damage = ( %s );\n};\n",
-            base_path, more ? more : "", info, sites ? sites : SITE, damage);
+               "disaster = {\n  sites = ( %s );\n  %s%s%s\n};\n",
+            base_path, more ? more : "", info, sites ? sites : SITE,
+            *damage == '=' ? "" : "road_damage = ( ", damage + (*damage == '='),
+            *damage == '=' ? "" : " );");
     assert_int_equal(fclose(f), 0);
     struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
     struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
@@ -182,9 +185,11 @@ static void turn_back(void **state)
     const char *damage = "{ road = \"B\"; from_min = 0.0; }, { road = \"C\"; from_min = 0.0; }";
     struct sim *s = run1("perfect", LATE_NEWS, damage);
     expect(s, "perfect", 123.0, 42.0, 30.0);
+    assert_minutes("perfect: detours", cause(s, CAUSE_DETOUR), 30.0);
     sim_close(s);
     s = run1("reported", LATE_NEWS, damage);
     expect(s, "reported", 153.0, 42.0, 60.0);
+    assert_minutes("reported: detours and turn-backs", cause(s, CAUSE_DETOUR), 60.0);
     assert_minutes("loaded", s->res.trace[0].loaded, 81.0);
     assert_minutes("arrived", s->res.trace[0].arrived, 183.0);
     /* what the driver learnt the centre knows at once: both closures from 96 */
@@ -210,6 +215,7 @@ static void slow_down_driven(void **state)
     sim_close(s);
     s = run1("reported", LATE_NEWS, damage);
     expect(s, "reported", 128.0, 42.0, 35.0);
+    assert_minutes("slowed", cause(s, CAUSE_SLOWED), 35.0);
     assert_minutes("B known from", s->r->known_from[0], 96.0);
     sim_close(s);
 }
@@ -220,7 +226,9 @@ static void slow_down_driven(void **state)
  *     drives 42: arrival 192, response 162; road delays = the wait 69.
  *   reported: it waits at the depot, where it cannot see the last mile, until the
  *     reopening is reported at 210: arrival 252, response 222; road delays = the wait
- *     210 - 81 = 129, of which 210 - 150 = 60 with a way open that nobody knew of. */
+ *     210 - 81 = 129, of which 210 - 150 = 60 with a way open that nobody knew of:
+ *     waiting for a road to reopen 69, detours and turn-backs (time lost to learning
+ *     late) 60. */
 static void news_of_reopening(void **state)
 {
     (void)state;
@@ -231,6 +239,8 @@ static void news_of_reopening(void **state)
     sim_close(s);
     s = run1("reported", more, damage);
     expect(s, "reported", 222.0, 42.0, 129.0);
+    assert_minutes("waiting for the water", cause(s, CAUSE_WAIT), 69.0);
+    assert_minutes("waiting for news: learning late", cause(s, CAUSE_DETOUR), 60.0);
     assert_minutes("not knowing", s->r->ship[0].news_wait, 60.0);
     assert_minutes("waiting in all", s->r->ship[0].road_wait, 129.0);
     sim_close(s);
@@ -286,6 +296,8 @@ static void zero_delay(void **state)
     sim_close(s);
     s = run1("reported", NULL, moving);
     expect(s, "reported", 582.0, 42.0, 489.0);
+    assert_minutes("waiting at t1", cause(s, CAUSE_WAIT), 474.0);
+    assert_minutes("the detour by C", cause(s, CAUSE_DETOUR), 15.0);
     sim_close(s);
     static const struct { const char *damage; double response, road; } same[] = {
         { "{ road = \"last mile\"; from_min = 0.0; duration_min = 150.0; }", 162.0, 69.0 },
@@ -305,6 +317,33 @@ static void zero_delay(void **state)
         assert_true(p->res.fill[0] == q->res.fill[0]);
         sim_close(p);
         sim_close(q);
+    }
+}
+
+/* A site no store can reach: its last mile closed throughout the run (disaster.close).
+ * The dispatcher sends a truck all the same (every store is cut off, so the best is the
+ * one with the least free-flow minutes); it waits at the depot to the horizon.  The time
+ * after the request (50) is the cause "unreachable": 4320 - 50 = 4270; reporting 20;
+ * nothing else.  Closed by the hazard from 0 instead, to the end of the run, the site is
+ * reachable at free flow and the time is the truck's: mobilisation 20, loading 11,
+ * road delays 4320 - 81 = 4239, all of it waiting for a road to reopen. */
+static void unreachable(void **state)
+{
+    (void)state;
+    static const char *const info[] = { "perfect", "reported" };
+    for (int i = 0; i < 2; i++) {
+        struct sim *s = run1(info[i], NULL, "= close = [\"last mile\"];");
+        assert_true(isinf(s->res.response[0]));
+        assert_minutes("unreachable", cause(s, CAUSE_UNREACHABLE), 4270.0);
+        assert_minutes("reporting", cause(s, CAUSE_REPORT), 20.0);
+        for (int c = 0; c < CAUSES; c++)
+            assert_true(c == CAUSE_UNREACHABLE || c == CAUSE_REPORT || cause(s, c) == 0);
+        sim_close(s);
+        s = run1(info[i], NULL, "{ road = \"last mile\"; from_min = 0.0; }");
+        assert_minutes("not unreachable", cause(s, CAUSE_UNREACHABLE), 0.0);
+        assert_minutes("road delays", cause(s, CAUSE_ROAD), 4239.0);
+        assert_minutes("waiting", cause(s, CAUSE_WAIT), 4239.0);
+        sim_close(s);
     }
 }
 
@@ -372,6 +411,7 @@ int main(void)
         cmocka_unit_test_teardown(news_of_reopening, teardown),
         cmocka_unit_test_teardown(waiting_driver_sees, teardown),
         cmocka_unit_test_teardown(zero_delay, teardown),
+        cmocka_unit_test_teardown(unreachable, teardown),
         cmocka_unit_test_teardown(same_draws, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

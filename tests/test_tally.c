@@ -274,11 +274,27 @@ static void check_all_reached(const struct kept *k, const struct summary *s)
     assert_true(s->cov_all[promise_step].est == s->promise_kept.est);
 }
 
+/* Counts v (a late run's causes) by its largest main cause (the first of
+ * equals), and when that is road delays also by their largest part. */
+static void count_largest(long *by, const double *v)
+{
+    int best = 0, part = MAIN_CAUSES;
+    for (int c = 0; c < MAIN_CAUSES; c++)
+        if (v[c] > v[best])
+            best = c;
+    by[best]++;
+    for (int c = MAIN_CAUSES; c < CAUSES; c++)
+        if (v[c] > v[part])
+            part = c;
+    by[part] += best == CAUSE_ROAD;
+}
+
 /* The causes chart's counts and medians, by brute force: each late run's
- * largest cause (the first of equals), per site and, summed over its late
- * sites, per run that broke the promise; and the median of each site's late
- * responses, the late responses sorted here, rounded to the 0.1-minute
- * lattice the tally keeps (+inf when most late runs never reached it). */
+ * largest main cause and road delays' largest part (count_largest), per site
+ * and, summed over its late sites, per run that broke the promise; and the
+ * median of each site's late responses, the late responses sorted here,
+ * rounded to the 0.1-minute lattice the tally keeps (+inf when most late
+ * runs never reached it). */
 static void check_late_causes(const struct kept *k, const struct summary *s)
 {
     const struct definition *d = k->d;
@@ -291,11 +307,7 @@ static void check_late_causes(const struct kept *k, const struct summary *s)
             const double *v = &k->all[i].cause[(size_t)site * CAUSES];
             if (k->all[i].response[site] <= promise)
                 continue;
-            int best = 0;
-            for (int c = 0; c < CAUSES; c++)
-                if (v[c] > v[best])
-                    best = c;
-            by[best]++;
+            count_largest(by, v);
             late[m++] = k->all[i].response[site];
         }
         const struct site_summary *ss = &s->sites[site];
@@ -312,17 +324,15 @@ static void check_late_causes(const struct kept *k, const struct summary *s)
     }
     for (long i = 0; i < k->n; i++) {
         double sum[CAUSES] = { 0 };
-        int any = 0, best = 0;
+        int any = 0;
         for (int site = 0; site < d->n_sites; site++)
             if (!(k->all[i].response[site] <= promise)) {
                 any = 1;
                 for (int c = 0; c < CAUSES; c++)
                     sum[c] += k->all[i].cause[(size_t)site * CAUSES + (size_t)c];
             }
-        for (int c = 0; c < CAUSES; c++)
-            if (sum[c] > sum[best])
-                best = c;
-        broken[best] += any;
+        if (any)
+            count_largest(broken, sum);
     }
     for (int c = 0; c < CAUSES; c++)
         assert_int_equal(s->broken_by[c], broken[c]);

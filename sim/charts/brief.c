@@ -156,7 +156,9 @@ static int at_risk(FILE *f, const struct brief *b)
         html_text(f, label);
         fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%.1f–%.1f%%</td><td class=\"n\">%s"
                 "</td><td>", on, 100 * ss->on_time.lo, 100 * ss->on_time.hi, late);
-        html_text(f, ss->main_cause >= 0 ? lang_cause(b->lang, ss->main_cause) : "–");
+        char why[128];
+        const char *main = summary_main_words(ss, b->lang, why, sizeof why);
+        html_text(f, main ? main : "–");
         fprintf(f, "</td></tr>\n");
     }
     if (shown)

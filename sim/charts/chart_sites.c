@@ -134,15 +134,32 @@ int chart_townships(const struct chart_ctx *c, char *err, size_t errlen)
 /* ---- why the promise breaks --------------------------------------------- */
 
 /* A cause's colour: waits in warm colours, the journey in blues, the road
- * in dark red; causes added after these take the further colours, then
- * repeat them (every cause of the model's table is drawn). */
+ * in reds (its parts: the wait for a road dark, detours bright, slowed roads
+ * pale), a site no store can reach in black; causes added after these take
+ * the further colours, then repeat them (every cause of the model's table is
+ * drawn). */
 static const char *cause_colour(int cause)
 {
     static const char *const colour[] = {
         "#9e9e9e", "#6a3d9a", "#b15928", "#ff7f00", "#fdbf6f", "#a6cee3", "#1f78b4", "#8b0000",
-        "#33a02c", "#e31a1c", "#b2df8a", "#cab2d6", "#ffff99", "#fb9a99",
+        "#252525", "#e31a1c", "#8b0000", "#fb9a99", "#33a02c", "#b2df8a", "#cab2d6", "#ffff99",
     };
     return colour[cause % (int)(sizeof colour / sizeof colour[0])];
+}
+
+/* The bars' segments, left to right: the main causes with road delays
+ * replaced by their parts (a late run whose main cause was road delays is
+ * drawn in the colour of the part that took most of them). */
+static int segments(int *seg)
+{
+    int n = 0;
+    for (int j = 0; j < MAIN_CAUSES; j++) {
+        if (j != CAUSE_ROAD)
+            seg[n++] = j;
+        for (int p = MAIN_CAUSES; j == CAUSE_ROAD && p < CAUSES; p++)
+            seg[n++] = p;
+    }
+    return n;
 }
 
 /* Causes that were the main one of some late run: the others stay out of
@@ -218,19 +235,33 @@ static int w_causes_data(FILE *f, const struct chart_ctx *c)
     return 0;
 }
 
-/* Stacked bars, one plot per cause used: cause j spans the shares of causes
- * 0 .. j-1 to 0 .. j (columns 4 on). */
+/* The sum of the share columns of segments seg[0..n) (cause j's share is
+ * column 4 + j), 0 for none. */
+static void seg_sum(FILE *f, const int *seg, int n)
+{
+    fprintf(f, "(0");
+    for (int i = 0; i < n; i++)
+        fprintf(f, "+column(%d)", 4 + seg[i]);
+    fprintf(f, ")");
+}
+
+/* Stacked bars, one plot per segment used: segment k spans the shares of
+ * segments 0 .. k-1 to 0 .. k. */
 static void cause_bars(FILE *f, const struct chart_ctx *c)
 {
-    int first = 1;
-    for (int j = 0; j < CAUSES; j++) {
-        if (!cause_used(c, j))
+    int seg[CAUSES], n = segments(seg), first = 1;
+    for (int k = 0; k < n; k++) {
+        if (!cause_used(c, seg[k]))
             continue;
-        fprintf(f, "%s    'causes.csv' skip 1 using (sum [i=0:%d] column(4+i)):1:"
-                "(sum [i=0:%d] column(4+i)):(sum [i=0:%d] column(4+i)):($1-0.35):($1+0.35)%s "
-                "with boxxyerror fc rgb '%s' title ", first ? "" : ", \\\n", j - 1, j - 1, j,
-                first ? ":ytic(2)" : "", cause_colour(j));
-        gplot_str(f, lang_cause(c->lang, j));
+        fprintf(f, "%s    'causes.csv' skip 1 using ", first ? "" : ", \\\n");
+        seg_sum(f, seg, k);
+        fprintf(f, ":1:");
+        seg_sum(f, seg, k);
+        fprintf(f, ":");
+        seg_sum(f, seg, k + 1);
+        fprintf(f, ":($1-0.35):($1+0.35)%s with boxxyerror fc rgb '%s' title ",
+                first ? ":ytic(2)" : "", cause_colour(seg[k]));
+        gplot_str(f, lang_cause(c->lang, seg[k]));
         first = 0;
     }
 }

@@ -385,7 +385,9 @@ static void site_row(FILE *f, const struct page *pg, int k)
     fprintf(f, "</td><td class=\"n\">");
     pct(f, ss->reached);
     fprintf(f, "</td><td>");
-    html_text(f, ss->main_cause >= 0 ? lang_cause(pg->c.lang, ss->main_cause) : "–");
+    char why[128];
+    const char *main = summary_main_words(ss, pg->c.lang, why, sizeof why);
+    html_text(f, main ? main : "–");
     fprintf(f, "</td></tr>\n");
 }
 

@@ -22,6 +22,10 @@ static lang_section table = {
     [T_CAUSE_LOAD] = { "loading", "装车" },
     [T_CAUSE_TRAVEL] = { "travel", "路途" },
     [T_CAUSE_ROAD] = { "road delays", "道路延误" },
+    [T_CAUSE_UNREACHABLE] = { "unreachable", "无法到达" },
+    [T_CAUSE_DETOUR] = { "detours and turn-backs", "绕行与折返" },
+    [T_CAUSE_WAIT] = { "waiting for a road to reopen", "等待道路恢复通行" },
+    [T_CAUSE_SLOWED] = { "slowed roads and checkpoints", "道路减速与检查站" },
     [T_VERDICT_PASS] = { "PASS", "通过" },
     [T_VERDICT_FAIL] = { "FAIL", "不通过" },
     [T_VERDICT_INCONCLUSIVE] = { "INCONCLUSIVE", "无定论" },
@@ -258,12 +262,15 @@ static lang_section table = {
     [T_ABOUT_CAUSES] = {
         "How often each site that was ever late got nothing within the promise (the share "
         "of runs: what the promise depends on), each bar split by what took most of the time "
-        "in each of those runs; beside it, the median time to its first relief when late. The "
+        "in each of those runs (road delays by their part that took most: detours and "
+        "turn-backs, waiting for a road to reopen, slowed roads and checkpoints); beside it, "
+        "the median time to its first relief when late. The "
         "top bar is the runs in which any site was late, the promise broken. The dashed line "
         "is the most any one site may be late if the promise is to hold in the required "
         "share of runs.",
         "曾经迟到的各受灾点在承诺时限内未收到物资的频率（模拟比例，承诺取决于此），每个条形按"
-        "每次迟到中耗时最多的环节划分；旁边是迟到时首批物资送达时间的中位数。最上方为任一受灾"
+        "每次迟到中耗时最多的环节划分（道路延误按其中耗时最多的部分划分：绕行与折返、等待道路"
+        "恢复通行、道路减速与检查站）；旁边是迟到时首批物资送达时间的中位数。最上方为任一受灾"
         "点迟到（承诺未兑现）的模拟。虚线为要使承诺在要求比例的模拟中兑现，单个受灾点可迟到的"
         "上限。" },
     [T_ABOUT_RESPONSE_H] = {
@@ -702,7 +709,7 @@ void lang_duration(enum lang l, double min, char *buf, size_t n)
 
 const char *lang_cause(enum lang l, int i)
 {
-    return i >= 0 && i <= T_CAUSE_ROAD - T_CAUSE_REPORT ? lang_text(l, T_CAUSE_REPORT + i) : "?";
+    return i >= 0 && i <= T_CAUSE_SLOWED - T_CAUSE_REPORT ? lang_text(l, T_CAUSE_REPORT + i) : "?";
 }
 
 const char *lang_verdict(enum lang l, int i)

@@ -50,6 +50,8 @@ lang_section lang_out = {
         "迟到原因（共 %ld 次受灾点迟到，各环节平均分钟数）：" },
     [T_OUT_LIST_SEP] = { ", ", "，" },
     [T_OUT_CAUSE_MIN] = { "%s %.0f", "%s %.0f" },
+    [T_OUT_CAUSE_PARTS] = { "%s %.0f (%s)", "%s %.0f（%s）" },
+    [T_OUT_CAUSE_PART] = { "%s: %s", "%s：%s" },
     [T_OUT_STOCK_NOTE] = {
         "  (stock-out counts only the wait for stock that no store had: a point that ran out "
         "was served in time from another store, and that longer trip counts as travel and "

@@ -151,9 +151,49 @@ static int can_help(const struct rep *r, int f, int q)
     return 0;
 }
 
+/* The truck of slots [lo, hi) of store f that is k-th (from 0) to be free by
+ * the dispatcher's estimates, in the order of (estimate, slot).
+ * O((hi - lo) x (k + 1)): k is 0 but while crews are out. */
+static int kth_free(const struct fac_state *fs, int lo, int hi, int k)
+{
+    int pick = -1;
+    for (int i = 0; i <= k; i++) {
+        int best = -1;
+        for (int t = lo; t < hi; t++) {
+            if (pick >= 0 && (fs->truck_free[t] < fs->truck_free[pick]
+                              || (fs->truck_free[t] == fs->truck_free[pick] && t <= pick)))
+                continue;                  /* not after the one picked before */
+            if (best < 0 || fs->truck_free[t] < fs->truck_free[best])
+                best = t;
+        }
+        pick = best;
+    }
+    return pick;
+}
+
+/* How many trucks of slots [a, b) are among the `out` first to be free of
+ * all n of the store's, in the order of kth_free.  O(n x out). */
+static int first_free_in(const struct fac_state *fs, int n, int out, int a, int b)
+{
+    if (out <= 0)
+        return 0;
+    if (out >= n)
+        return b - a;
+    int last = kth_free(fs, 0, n, out - 1), count = 0;
+    for (int t = a; t < b; t++)
+        count += fs->truck_free[t] < fs->truck_free[last]
+                 || (fs->truck_free[t] == fs->truck_free[last] && t <= last);
+    return count;
+}
+
 /* When a truck of f's fleet k could start loading, with its loading added:
  * the arrival less the travel (INFINITY for a fleet of none).  *truck gets
- * the truck it would be. */
+ * the truck it would be.  While a share of the crews is out, the trucks
+ * that stand without one are the store's first to be free, of either fleet
+ * (idle ones stand at once, the main fleet's first, the others as they come
+ * home: facility.c): those stand until the crews return, and the fleet's
+ * next one has its crew; with every crew out, none starts before they
+ * return. */
 static double ready_loaded(const struct rep *r, int f, int k, int *truck)
 {
     const struct facility *x = &r->d->facilities[f];
@@ -163,14 +203,20 @@ static double ready_loaded(const struct rep *r, int f, int k, int *truck)
     if (b <= a)
         return INFINITY;
     double ready = isfinite(fs->alarm_at) ? fs->ready_at : r->now + mobilise_min(r, f, r->now);
-    int best = a;
-    for (int t = a + 1; t < b; t++)
-        if (fs->truck_free[t] < fs->truck_free[best])
-            best = t;
-    *truck = best;
+    int best = kth_free(fs, a, b, 0);
     double start = fmax(r->now, fmax(ready, fs->truck_free[best]));
-    if (fs->absent >= x->trucks && r->now < r->crews_until)
-        start = fmax(start, r->crews_until);   /* every crew is out: not before they return */
+    int out = r->now < r->crews_until ? fs->absent : 0;
+    if (out > 0) {
+        start = fmax(start, r->crews_until);   /* the first free trucks have no crew */
+        int standing = first_free_in(fs, x->trucks, out, a, b);
+        int next = standing < b - a ? kth_free(fs, a, b, standing) : -1;
+        double crewed = next >= 0 ? fmax(r->now, fmax(ready, fs->truck_free[next])) : INFINITY;
+        if (crewed < start) {
+            best = next;
+            start = crewed;
+        }
+    }
+    *truck = best;
     double load = x->load_setup_min + x->load_min_per_t * r->d->truck_types[fleet_type(r, f, k)].capacity_t;
     return start + load;
 }

@@ -93,9 +93,9 @@ static int find_part(int *parent, int v)
     return v;
 }
 
-/* The network's connected parts at free flow (union-find over the roads),
- * and which parts hold a store with a fleet: a node in a part without one
- * cannot be reached at all.  O(E). */
+/* The network's connected parts at free flow (union-find over the roads but
+ * those closed throughout the run), and which parts hold a store with a
+ * fleet: a node in a part without one cannot be reached at all.  O(E). */
 static int fill_parts(struct model *m)
 {
     const struct definition *d = m->d;
@@ -106,6 +106,8 @@ static int fill_parts(struct model *m)
     for (int v = 0; v < d->n_nodes; v++)
         m->comp[v] = v;
     for (int r = 0; r < d->n_roads; r++) {
+        if (d->road_closed && d->road_closed[r])
+            continue;
         int a = find_part(m->comp, d->roads[r].from), b = find_part(m->comp, d->roads[r].to);
         if (a != b)
             m->comp[a < b ? b : a] = a < b ? a : b;

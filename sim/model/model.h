@@ -15,11 +15,22 @@
 #include <stddef.h>
 #include "config/definition.h"
 
-/* Where the time of a site's first shipment went (sim/MODEL.md, "Metrics").
- * Road delays: waiting for a closed road to reopen, the detour around it, the
- * extra minutes of flooded or slowed roads, and checkpoints between townships. */
+/* Where the time of a site's first shipment went (sim/MODEL.md, "Causes of
+ * delay").  The main causes, [0, MAIN_CAUSES), add up to the response (or to
+ * the horizon for a site never reached).  Road delays (CAUSE_ROAD): waiting
+ * for a closed road to reopen, the detour around it, the extra minutes of
+ * flooded or slowed roads, and checkpoints between townships; the last three
+ * causes are its parts and add up to it: detours and turn-backs (free-flow
+ * minutes driven beyond the shortest way, and standing still while a way was
+ * open that nobody knew of: time lost to learning late), waiting for water to
+ * recede (standing still while no way was open), slowed roads and
+ * checkpoints.  Unreachable: the time after the request of a site that no
+ * store with trucks can reach at all, even with every road open but those
+ * closed throughout the run.  A result holds CAUSES values per site. */
 enum cause { CAUSE_REPORT, CAUSE_STOCK, CAUSE_MOBILISE, CAUSE_TRUCK, CAUSE_BAY, CAUSE_LOAD,
-             CAUSE_TRAVEL, CAUSE_ROAD, CAUSES };
+             CAUSE_TRAVEL, CAUSE_ROAD, CAUSE_UNREACHABLE,
+             CAUSE_DETOUR, CAUSE_WAIT, CAUSE_SLOWED, CAUSES };
+#define MAIN_CAUSES CAUSE_DETOUR        /* the causes that add up; the rest split road delays */
 const char *cause_id(enum cause c);     /* a word for column and key names */
 
 #define SAMPLE_MIN 10.0      /* resolution of the resources-over-time series */

@@ -13,12 +13,13 @@
 const char *cause_id(enum cause c)
 {
     static const char *const n[CAUSES] = { "report", "stock", "mobilise", "truck", "bay", "load",
-                                           "travel", "road" };
+                                           "travel", "road", "unreachable", "detour", "wait",
+                                           "slowed" };
     return (c >= 0 && c < CAUSES) ? n[c] : "?";
 }
 
 /* Words for the causes live in the language table, in this order. */
-_Static_assert(T_CAUSE_ROAD - T_CAUSE_REPORT + 1 == CAUSES, "one text per cause, in order");
+_Static_assert(T_CAUSE_SLOWED - T_CAUSE_REPORT + 1 == CAUSES, "one text per cause, in order");
 
 int result_init(struct rep_result *res, const struct definition *d)
 {
@@ -99,10 +100,24 @@ static double span(double a, double b, double h)
 }
 
 /* No store with a fleet has any road to node, even at free flow: none stands
- * in node's connected part of the network. */
+ * in node's connected part of the network (roads closed throughout left
+ * out). */
 static int cut_off(const struct rep *r, int node)
 {
     return !r->m->comp_fleet[r->m->comp[node]];
+}
+
+/* The road delays of shipment sh (c[CAUSE_ROAD], of moving minutes on the
+ * road) in their parts, each at most what is left of them (a road's minutes
+ * are its mean: the trip may have been quicker): waiting for water first,
+ * then detours and turn-backs (news: standing while an unknown way was open),
+ * the rest slowed roads and checkpoints. */
+static void road_parts(const struct shipment *sh, double h, double wait, double detour, double *c)
+{
+    double news = sh->news_wait + (sh->waiting && isfinite(sh->open_since) ? h - sh->open_since : 0);
+    c[CAUSE_WAIT] = fmin(fmax(0, wait - news), c[CAUSE_ROAD]);
+    c[CAUSE_DETOUR] = fmin(detour + news, c[CAUSE_ROAD] - c[CAUSE_WAIT]);
+    c[CAUSE_SLOWED] = c[CAUSE_ROAD] - c[CAUSE_WAIT] - c[CAUSE_DETOUR];
 }
 
 /* Where the time went between the disaster and the site's first shipment. */
@@ -114,10 +129,13 @@ static void compose(const struct rep *r, int site, double *c)
     for (int k = 0; k < CAUSES; k++)
         c[k] = 0;
     double occ = st->occur;
-    if (st->first_ship < 0) {       /* nothing shipped: no road to it at all, or no stock */
-        c[CAUSE_REPORT] = span(occ, q->reported, h);
-        c[cut_off(r, r->d->sites[site].node) ? CAUSE_ROAD : CAUSE_STOCK]
-            = span(q->reported, INFINITY, h);
+    c[CAUSE_REPORT] = span(occ, q->reported, h);
+    if (cut_off(r, r->d->sites[site].node) && !isfinite(st->first_arrival)) {
+        c[CAUSE_UNREACHABLE] = span(q->reported, INFINITY, h);   /* no store can reach it */
+        return;
+    }
+    if (st->first_ship < 0) {       /* nothing shipped: no stock */
+        c[CAUSE_STOCK] = span(q->reported, INFINITY, h);
         return;
     }
     /* Stock sent ahead on a warning left before the disaster struck: only
@@ -134,11 +152,13 @@ static void compose(const struct rep *r, int site, double *c)
     c[CAUSE_TRUCK] = isfinite(sh->t_ready) ? span(go, truck, h) : 0;
     c[CAUSE_BAY] = span(truck, bay, h);
     c[CAUSE_LOAD] = span(bay, loaded, h);
-    double road = sh->road_wait + (sh->waiting ? h - sh->wait_since : 0)
-                + fmax(0, sh->driven_free - sh->best_free) + sh->slow_extra;
+    double wait = sh->road_wait + (sh->waiting ? h - sh->wait_since : 0);
+    double detour = fmax(0, sh->driven_free - sh->best_free);
+    double road = wait + detour + sh->slow_extra;
     double moving = span(loaded, sh->t_arrive, h);
     c[CAUSE_ROAD] = fmin(road, moving);
     c[CAUSE_TRAVEL] = moving - c[CAUSE_ROAD];
+    road_parts(sh, h, wait, detour, c);
 }
 
 static void trace_all(struct rep *r, struct rep_result *res)

@@ -65,7 +65,9 @@ static void site_line(FILE *f, const struct definition *d, const struct summary 
     text_pad_left(f, ci, site_w[2]);
     text_pad_left(f, minutes(mean, sizeof mean, ss->mean_response, l), site_w[3]);
     text_pad_left(f, minutes(p95, sizeof p95, ss->p95_response, l), site_w[4]);
-    fprintf(f, "  %s\n", ss->main_cause >= 0 ? lang_cause(l, ss->main_cause) : "-");
+    char why[128];
+    const char *main = summary_main_words(ss, l, why, sizeof why);
+    fprintf(f, "  %s\n", main ? main : "-");
 }
 
 static void print_sites(FILE *f, const struct definition *d, const struct summary *s,
@@ -141,9 +143,20 @@ static void print_causes(FILE *f, const struct definition *d, const struct summa
     fputc('\n', f);
     fprintf(f, lang_text(l, T_OUT_CAUSES_H), s->late);
     fprintf(f, "\n  ");
-    for (int c = 0; c < CAUSES; c++) {
-        fprintf(f, lang_text(l, T_OUT_CAUSE_MIN), lang_cause(l, c), s->cause_late[c]);
-        fputs(c + 1 < CAUSES ? lang_text(l, T_OUT_LIST_SEP) : "\n", f);
+    for (int c = 0; c < MAIN_CAUSES; c++) {
+        char parts[512] = "";
+        for (int p = MAIN_CAUSES; c == CAUSE_ROAD && p < CAUSES; p++) {
+            size_t k = strlen(parts);
+            snprintf(parts + k, sizeof parts - k, lang_text(l, T_OUT_CAUSE_MIN), lang_cause(l, p),
+                     s->cause_late[p]);
+            k = strlen(parts);
+            snprintf(parts + k, sizeof parts - k, "%s", p + 1 < CAUSES ? lang_text(l, T_OUT_LIST_SEP) : "");
+        }
+        if (c == CAUSE_ROAD)          /* road delays with their parts in brackets */
+            fprintf(f, lang_text(l, T_OUT_CAUSE_PARTS), lang_cause(l, c), s->cause_late[c], parts);
+        else
+            fprintf(f, lang_text(l, T_OUT_CAUSE_MIN), lang_cause(l, c), s->cause_late[c]);
+        fputs(c + 1 < MAIN_CAUSES ? lang_text(l, T_OUT_LIST_SEP) : "\n", f);
     }
     if (any_stockout(d, s))      /* why "stock-out 0" while points ran out */
         fprintf(f, "%s\n", lang_text(l, T_OUT_STOCK_NOTE));

@@ -44,7 +44,7 @@
 #include "engine/lang.h"
 #include "model/model.h"
 
-#define RESULTS_VERSION 2u
+#define RESULTS_VERSION 3u      /* 3: road delays in parts, unreachable */
 #define RESULTS_HEAD_BYTES 52
 #define RESULTS_TAIL_BYTES 28
 

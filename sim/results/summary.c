@@ -9,6 +9,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include "engine/lang.h"
 #include "results/summary.h"
 
 /* Mean and standard deviation of the share of sites on time per replication
@@ -64,9 +66,26 @@ static void site_stats(struct site_summary *ss, const struct site_tally *st, lon
     memcpy(ss->late_by, st->late_by, sizeof ss->late_by);
     for (int c = 0; c < CAUSES; c++) {
         ss->cause[c] = st->late ? st->cause[c] / st->late : 0;
-        if (st->late && (ss->main_cause < 0 || ss->cause[c] > ss->cause[ss->main_cause]))
+        if (c < MAIN_CAUSES && st->late
+            && (ss->main_cause < 0 || ss->cause[c] > ss->cause[ss->main_cause]))
             ss->main_cause = c;
     }
+}
+
+const char *summary_main_words(const struct site_summary *ss, enum lang l, char *buf, size_t n)
+{
+    if (ss->main_cause < 0)
+        return NULL;
+    if (ss->main_cause != CAUSE_ROAD)
+        return lang_cause(l, ss->main_cause);
+    int p = MAIN_CAUSES;
+    for (int c = p + 1; c < CAUSES; c++)
+        if (ss->cause[c] > ss->cause[p])
+            p = c;
+    if (!(ss->cause[p] > 0))
+        return lang_cause(l, CAUSE_ROAD);
+    snprintf(buf, n, lang_text(l, T_OUT_CAUSE_PART), lang_cause(l, CAUSE_ROAD), lang_cause(l, p));
+    return buf;
 }
 
 /* The composition of delay over every late site-replication, and resources. */

@@ -7,6 +7,7 @@
 #ifndef SUPPLYSIM_SUMMARY_H
 #define SUPPLYSIM_SUMMARY_H
 
+#include "engine/lang.h"
 #include "engine/stats.h"
 #include "results/tally.h"
 
@@ -17,9 +18,10 @@ struct site_summary {
     double reached;               /* share of replications reached by the horizon */
     double mean_fill;             /* over replications where its needs were filled */
     double cause[CAUSES];         /* mean minutes per cause over its late replications */
-    int main_cause;               /* -1 when never late */
+    int main_cause;               /* a main cause (model.h), -1 when never late */
     long late;                    /* replications in which it was late ... */
-    long late_by[CAUSES];         /* ... by the cause with the most minutes in each */
+    long late_by[CAUSES];         /* ... by the main cause with the most minutes in each
+                                   * (and road delays by their parts, tally.h) */
     double late_median;           /* median response over its late replications (to 0.1
                                    * min; INFINITY when most were never reached; NAN if none) */
     double mean_people;
@@ -55,6 +57,11 @@ struct summary {
     long long never;              /* site-replications never reached */
     enum verdict verdict;
 };
+
+/* The words for a site's main cause in language l: the cause, and for road
+ * delays their part with the most minutes ("road delays: detours and
+ * turn-backs"), in buf when it needs to be made; NULL when never late. */
+const char *summary_main_words(const struct site_summary *ss, enum lang l, char *buf, size_t n);
 
 /* Site indices in order[n_sites], worst probability on time first; ties keep
  * site order.  Insertion sort: O(n^2) in the worst case, fine for sites. */

@@ -97,14 +97,29 @@ static long chart_bar(double r)
 
 /* Per site: on time, reached, means, causes over late runs, p95; and over
  * all sites: the quantiles, the chart's bars, the causes of late sites. */
-/* The cause with the most minutes in v (the first of equals). */
+/* The main cause with the most minutes in v (the first of equals). */
 static int main_cause(const double *v)
 {
     int m = 0;
-    for (int c = 1; c < CAUSES; c++)
+    for (int c = 1; c < MAIN_CAUSES; c++)
         if (v[c] > v[m])
             m = c;
     return m;
+}
+
+/* Counts a late run (or a broken promise) by its main cause in by[], and
+ * when that is road delays also by the part of them with the most minutes. */
+static void count_main(long *by, const double *v)
+{
+    int m = main_cause(v);
+    by[m]++;
+    if (m != CAUSE_ROAD)
+        return;
+    int p = MAIN_CAUSES;
+    for (int c = p + 1; c < CAUSES; c++)
+        if (v[c] > v[p])
+            p = c;
+    by[p]++;
 }
 
 static int add_sites(struct tally *t, const struct rep_result *r, double *max)
@@ -143,10 +158,10 @@ static int add_sites(struct tally *t, const struct rep_result *r, double *max)
             t->cause_late[c] += cause[c];
             run_cause[c] += cause[c];
         }
-        st->late_by[main_cause(cause)]++;
+        count_main(st->late_by, cause);
     }
     if (on < t->d->n_sites)
-        t->broken_by[main_cause(run_cause)]++;
+        count_main(t->broken_by, run_cause);
     t->on_count[on]++;
     t->kept += on == t->d->n_sites;
     return 0;

@@ -34,7 +34,9 @@ struct site_tally {
     double response_sum, fill_sum, people_sum;
     double cause[CAUSES];          /* summed over the site's late replications */
     long late_by[CAUSES];          /* its late replications by their main cause (the
-                                    * cause with the most minutes in that replication) */
+                                    * main cause with the most minutes in that replication);
+                                    * for a part of road delays, those whose main cause was
+                                    * road delays by their part with the most minutes */
     struct hist response;
 };
 
@@ -50,8 +52,9 @@ struct tally {
     int n_chart;
     long late;                     /* late site-replications ... */
     double cause_late[CAUSES];     /* ... and their minutes per cause */
-    long broken_by[CAUSES];        /* replications that broke the promise, by the cause
-                                    * with the most minutes over their late sites */
+    long broken_by[CAUSES];        /* replications that broke the promise, by the main cause
+                                    * with the most minutes over their late sites (and road
+                                    * delays' parts, as late_by) */
     double busy, avail, wait, unmet, demand, ships, events;
     long waits;
     int *stockouts;                /* per store x item: replications with a stock-out */
