@@ -48,6 +48,15 @@ refused "a cv without a top speed" "road_classes.county.top_speed_kmh: expected 
     -D road_classes.county.cv=0.2 "$HAND"
 refused "load_cv 10" "run.load_cv: expected 0" -D run.load_cv=10 "$FLOOD"
 
+say "road information and the thresholds' clocks: one of the words, one clock per threshold"
+refused "road_info typo" "run.road_info: expected one of reported, perfect, found \"reportd\" (did you mean reported?)" \
+    -D 'run.road_info="reportd"' "$FLOOD"
+refused "a clock too few" "run.thresholds_from: expected an array of 2 clocks, \"disaster\" or \"order\", one per threshold" \
+    -D 'run.thresholds_from=["order"]' "$FLOOD"
+refused "a clock misspelt" "run.thresholds_from.[1]: expected one of disaster, order, found \"oder\" (did you mean order?)" \
+    -D 'run.thresholds_from=["disaster","oder"]' "$FLOOD"
+refused "a reporting delay below 0" "road_classes.village.report_min" -D 'road_classes.village.report_min=[-5.0,10.0]' "$FLOOD"
+
 say "the scenario name is a folder name under out/, never a path"
 refused "name ../../etc" "name: expected a name for the output folder" -D 'name="../../etc"' "$FLOOD"
 refused "name a/b" "found a name with '/'" -D 'name=a/b' "$FLOOD"

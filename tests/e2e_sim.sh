@@ -185,6 +185,20 @@ run T -q --no-plot -n 2 -o "$tmp/T" tests/data/truck_back.cfg
 b=$(awk -F, '$1 == "siteB" { print $9 }' "$tmp/T/sites.csv")
 [ "$b" = 63 ] || fail "truck_back.cfg: site B mean response $b, expected 63 (hand: 410 + 11 + 42 - 400)"
 
+say "a threshold counted from the dispatch order (hand.cfg: response 90, request 10 min after the disaster)"
+# From the disaster the first relief takes 90 min in every run, from the request
+# (the dispatch order) 80: within 85 min of the order in every run, of the
+# disaster in none.
+run O -q --no-plot -n 4 -o "$tmp/O" -D 'run.thresholds_min=[85.0,85.0]' \
+    -D 'run.thresholds_from=["disaster","order"]' tests/data/hand.cfg
+[ "$rc" -eq 0 ] || fail "thresholds_from: exit $rc: $(cat "$tmp/O.err")"
+grep -qF '{"minutes": 85, "from": "disaster", "all_sites_within": {"est": 0,' "$tmp/O/summary.json" ||
+    fail "85 min from the disaster: $(grep -o '"thresholds".*' "$tmp/O/summary.json" | head -c 300)"
+grep -qF '{"minutes": 85, "from": "order", "all_sites_within": {"est": 1,' "$tmp/O/summary.json" ||
+    fail "85 min from the order: $(grep -o '"thresholds".*' "$tmp/O/summary.json" | head -c 300)"
+grep -q "85 min (1.4 h) from the dispatch order  *100.0%" "$tmp/O/summary.txt" ||
+    fail "the text does not say the 85 min count from the dispatch order: $(grep '85 min' "$tmp/O/summary.txt")"
+
 say "a site no store can reach (tests/data/island.cfg) is late as unreachable, not for stock"
 run L -q --no-plot -o "$tmp/L" tests/data/island.cfg
 [ "$rc" -eq 0 ] || fail "island.cfg: exit $rc: $(cat "$tmp/L.err")"

@@ -50,7 +50,9 @@ static void threshold_lines(FILE *f, const struct chart_ctx *c, double scale, co
     for (int t = 0; t < c->s->n_thr; t++) {
         double x = c->s->thr_min[t] * scale;
         lang_duration(c->lang, c->s->thr_min[t], words, sizeof words);
-        if (c->s->thr_min[t] == c->s->promise_min)
+        if (c->s->thr_from[t] == CLOCK_ORDER)
+            snprintf(buf, sizeof buf, "%s%s", words, lang_text(c->lang, T_TIME_ORDER_SUFFIX));
+        else if (c->s->thr_min[t] == c->s->promise_min)
             snprintf(buf, sizeof buf, "%s%s", words, lang_text(c->lang, T_TIME_PROMISE_SUFFIX));
         else
             snprintf(buf, sizeof buf, "%s", words);

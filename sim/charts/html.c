@@ -268,7 +268,9 @@ static void key_numbers(FILE *f, const struct page *pg)
         lang_duration(c->lang, s->thr_min[t], words, sizeof words);
         fprintf(f, "<tr><td>");
         html_text(f, words);
-        if (s->thr_min[t] == s->promise_min)
+        if (s->thr_from[t] == CLOCK_ORDER)
+            fprintf(f, "%s", lang_text(c->lang, T_HTML_FROM_ORDER));
+        else if (s->thr_min[t] == s->promise_min)
             fprintf(f, "%s", lang_text(c->lang, T_HTML_THE_PROMISE));
         fprintf(f, "</td><td class=\"n\">");
         pct(f, s->thr_kept[t].est);
@@ -279,6 +281,11 @@ static void key_numbers(FILE *f, const struct page *pg)
     pct(f, s->sites_on_time.est);
     fprintf(f, "</td><td class=\"n\">%.1f–%.1f%%</td></tr>\n</table>\n<p>",
             100 * s->sites_on_time.lo, 100 * s->sites_on_time.hi);
+    for (int t = 0; t < s->n_thr; t++)
+        if (s->thr_from[t] == CLOCK_ORDER) {   /* what the clock of such a threshold is */
+            fprintf(f, "%s</p>\n<p>", lang_text(c->lang, T_HTML_ORDER_MEANS));
+            break;
+        }
     fprintf(f, "%s ", lang_text(c->lang, T_HTML_RESPONSE_TIME_OVER_ALL));
     minutes(f, s->p50, c->lang);
     fprintf(f, ", p95 ");
@@ -440,7 +447,9 @@ static void thresholds_words(const struct page *pg, char *buf, size_t n)
     for (int t = 0; t < pg->s->n_thr && used < n; t++) {
         char w[64];
         lang_duration(pg->c.lang, pg->s->thr_min[t], w, sizeof w);
-        used += (size_t)snprintf(buf + used, n - used, "%s%s", t ? ", " : "", w);
+        used += (size_t)snprintf(buf + used, n - used, "%s%s%s", t ? ", " : "", w,
+                                 pg->s->thr_from[t] == CLOCK_ORDER
+                                 ? lang_text(pg->c.lang, T_HTML_FROM_ORDER) : "");
     }
 }
 

@@ -196,6 +196,7 @@ void definition_free(struct definition *d)
     free(d->road_closed);
     free(d->kit);
     free(d->run.thresholds_min);
+    free(d->run.thresholds_from);
     free(d->scenario_label);
     free(d->scenario_label_zh);
     free(d->name_zh);

@@ -191,6 +191,10 @@ struct assumption_range {
 };
 
 enum dispatch_policy { DISPATCH_EARLIEST, DISPATCH_TIERED };
+/* From when a threshold is measured (sim/MODEL.md, "Per replication"): the
+ * disaster at the site, or its dispatch order (its request reaching the
+ * dispatcher). */
+enum threshold_clock { CLOCK_DISASTER, CLOCK_ORDER };
 /* What the dispatch centre and drivers know of the roads (sim/MODEL.md,
  * "Road information"): every change at once, or as reported and as met. */
 enum road_info { ROAD_INFO_REPORTED, ROAD_INFO_PERFECT };
@@ -203,6 +207,7 @@ struct run {
     double onset_hour;        /* hour of day at onset, [0, 24) */
     double promise_min;
     double *thresholds_min;   int n_thresholds;
+    unsigned char *thresholds_from;    /* per threshold: enum threshold_clock */
     double required_level;    /* share of replications that must keep the promise */
     double verdict_conf;      /* confidence of the verdict's interval (0.95; higher after
                                * --until-decided, which looks more than once) */

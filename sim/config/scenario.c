@@ -13,6 +13,33 @@
 #include "engine/geo.h"
 #include "engine/grow.h"
 
+/* thresholds_from: the clock of every threshold, "disaster" (the default)
+ * or "order", one per threshold. */
+static void read_clocks(struct reader *r, const config_setting_t *g)
+{
+    static const char *const clocks[] = { "disaster", "order" };   /* enum threshold_clock */
+    struct run *run = &r->d->run;
+    const config_setting_t *s = cfg_opt(g, "thresholds_from");
+    run->thresholds_from = cfg_alloc(r, (size_t)run->n_thresholds, 1);
+    if (!s || r->bad)
+        return;
+    if (!config_setting_is_array(s) || config_setting_length(s) != run->n_thresholds) {
+        FAIL(r, s, NULL, T_CFG_THRESHOLDS_FROM, run->n_thresholds, cfg_found(r, s));
+        return;
+    }
+    for (int i = 0; i < run->n_thresholds && !r->bad; i++) {
+        const config_setting_t *e = config_setting_get_elem(s, i);
+        const char *v = cfg_str_of(r, e);
+        int k = !r->bad && !strcmp(v, clocks[1]);
+        if (!r->bad && !k && strcmp(v, clocks[0])) {
+            char hint[160];
+            cfg_did_you_mean(r->c->lang, v, clocks, 2, hint, sizeof hint);
+            FAIL(r, e, NULL, T_CFG_ONE_OF, "disaster, order", v, hint);
+        }
+        run->thresholds_from[i] = (unsigned char)k;
+    }
+}
+
 static void read_thresholds(struct reader *r, const config_setting_t *g)
 {
     struct run *run = &r->d->run;
@@ -25,18 +52,18 @@ static void read_thresholds(struct reader *r, const config_setting_t *g)
     if (!s) {           /* Yongcheng's 2 h promise; the national 6 h first-batch guideline */
         run->thresholds_min[0] = 120.0;
         run->thresholds_min[1] = 360.0;
-        return;
-    }
-    if (!config_setting_is_array(s) || n < 1)
+    } else if (!config_setting_is_array(s) || n < 1) {
         FAIL(r, s, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_THRESHOLDS), cfg_found(r, s));
-    for (int i = 0; i < n && !r->bad; i++)
+    }
+    for (int i = 0; s && i < n && !r->bad; i++)
         run->thresholds_min[i] = cfg_num_of(r, config_setting_get_elem(s, i), POS);
+    read_clocks(r, g);
 }
 
 void cfg_read_run(struct reader *r, const config_setting_t *root)
 {
     static const char *const known[] = { "replications", "seed", "horizon_h", "onset_hour",
-        "promise_min", "thresholds_min", "required_level", "dispatch", "alarm",
+        "promise_min", "thresholds_min", "thresholds_from", "required_level", "dispatch", "alarm",
         "trace_replications", "max_replications", "load_cv", "unload_min", "label", "label_zh",
         "verdict_confidence",
         "each_site", "road_info",

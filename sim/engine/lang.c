@@ -47,6 +47,7 @@ static lang_section table = {
     [T_MARK_CENTRAL] = { "central depot", "中心库" },
     /* ---- the coverage, response and resources charts */
     [T_TIME_PROMISE_SUFFIX] = { " promise", "承诺" },
+    [T_TIME_ORDER_SUFFIX] = { " from order", "（自调令）" },
     [T_TIME_SITES_90_BAND_P5] = { "sites: 90% band (p5–p95)", "受灾点：90% 区间" },
     [T_TIME_SITES_MEDIAN] = { "sites: median", "受灾点：中位数" },
     [T_TIME_PEOPLE_MEDIAN] = { "people: median", "受灾群众：中位数" },
@@ -136,6 +137,15 @@ static lang_section table = {
         "所有受灾点均在以下时间内送达" },
     [T_HTML_SHARE_RUNS] = { "share of runs", "模拟比例" },
     [T_HTML_THE_PROMISE] = { " (the promise)", "（承诺）" },
+    [T_HTML_FROM_ORDER] = { " from the dispatch order", "（自调拨指令起）" },
+    [T_HTML_ORDER_MEANS] = {
+        "A site's dispatch order is the moment its request reaches the county dispatcher, who "
+        "orders its first shipment then; the national guideline's 6 h (county), 8 h (city) and "
+        "10 h (province) for the first batch count from it. The 2-hour promise and the other "
+        "times count from the disaster at the site.",
+        "受灾点的调拨指令时刻，即其物资需求送达县级调度中心、由调度中心随即下达首批调拨指令的"
+        "时刻；国家指导意见中首批物资县级 6 小时、市级 8 小时、省级 10 小时的时限自此起算。2 "
+        "小时承诺及其他时间均自该点受灾时起算。" },
     [T_HTML_SITES_TIME_MEAN_SHARE] = {
         "Sites on time, mean share per run",
         "每次模拟中按时送达的受灾点平均比例" },

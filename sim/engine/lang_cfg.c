@@ -25,6 +25,9 @@ lang_section lang_cfg = {
         "a group { sites = (...); kit = {...}; ... }",
         "设置组 { sites = (...); kit = {...}; ... }" },
     [T_CFG_A_THRESHOLDS] = { "an array of minutes [120.0, 360.0]", "分钟数的数组 [120.0, 360.0]" },
+    [T_CFG_THRESHOLDS_FROM] = {
+        "expected an array of %d clocks, \"disaster\" or \"order\", one per threshold, found %s",
+        "应为 %d 个计时起点（\"disaster\" 或 \"order\"）的数组，每个时限一个，实为%s" },
     [T_CFG_A_BOOL] = { "true or false", "true 或 false" },
     [T_CFG_A_AREA] = { "[lon, lat, km]", "[经度, 纬度, 公里]" },
     [T_CFG_A_BETWEEN] = { "[\"node\", \"node\"]", "[\"节点\", \"节点\"]" },

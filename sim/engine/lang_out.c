@@ -35,6 +35,7 @@ lang_section lang_out = {
         "所有受灾点均在以下时间内送达的模拟比例（95% 置信区间）：" },
     [T_OUT_THR_ROW] = { "%.0f min (%.1f h)", "%.0f 分钟（%.1f 小时）" },
     [T_OUT_PROMISE] = { "promise", "承诺" },
+    [T_OUT_FROM_ORDER] = { "from the dispatch order", "自调拨指令起" },
     [T_OUT_SITES_ON_TIME] = {
         "Sites on time, mean share per run: %.1f%% [%.1f, %.1f]",
         "每次模拟按时送达的受灾点平均比例：%.1f%% [%.1f, %.1f]" },

@@ -73,6 +73,7 @@ void report_json(FILE *f, const struct definition *d, const struct summary *s,
     for (int t = 0; t < s->n_thr; t++) {
         fprintf(f, "{");
         jnum(f, "minutes", s->thr_min[t], 1);
+        fprintf(f, "\"from\": \"%s\", ", s->thr_from[t] == CLOCK_ORDER ? "order" : "disaster");
         jinterval(f, "all_sites_within", s->thr_kept[t], 0);
         fprintf(f, "}%s", t + 1 < s->n_thr ? ", " : "");
     }

@@ -101,16 +101,28 @@ static void print_sites(FILE *f, const struct definition *d, const struct summar
     free(order);
 }
 
+/* What a threshold is beside its minutes: the promise (from the disaster),
+ * measured from the dispatch order, or nothing. */
+static const char *threshold_words(const struct summary *s, int t, enum lang l)
+{
+    if (s->thr_from[t] == CLOCK_ORDER)
+        return lang_text(l, T_OUT_FROM_ORDER);
+    return s->thr_min[t] == s->promise_min ? lang_text(l, T_OUT_PROMISE) : "";
+}
+
 static void print_thresholds(FILE *f, const struct summary *s, enum lang l)
 {
     char buf[64], q[5][32];
+    int w = 8;
+    for (int t = 0; t < s->n_thr; t++)
+        w = w > text_width(threshold_words(s, t, l)) ? w : text_width(threshold_words(s, t, l));
     fprintf(f, "\n%s\n", lang_text(l, T_OUT_THR_H));
     for (int t = 0; t < s->n_thr; t++) {
         snprintf(buf, sizeof buf, lang_text(l, T_OUT_THR_ROW), s->thr_min[t], s->thr_min[t] / 60);
         fprintf(f, "  ");
         text_pad_left(f, buf, 18);
         fputc(' ', f);
-        text_pad(f, s->thr_min[t] == s->promise_min ? lang_text(l, T_OUT_PROMISE) : "", 8);
+        text_pad(f, threshold_words(s, t, l), w);
         fprintf(f, " %6.1f%%  [%5.1f, %5.1f]\n", 100 * s->thr_kept[t].est,
                 100 * s->thr_kept[t].lo, 100 * s->thr_kept[t].hi);
     }

@@ -148,11 +148,12 @@ static int alloc_all(struct summary *s, const struct definition *d, const struct
     s->n_chart = t->n_chart;
     s->thr_min = malloc(((size_t)s->n_thr + 1) * sizeof *s->thr_min);
     s->thr_kept = malloc(((size_t)s->n_thr + 1) * sizeof *s->thr_kept);
+    s->thr_from = calloc((size_t)s->n_thr + 1, 1);
     s->sites = calloc((size_t)d->n_sites + 1, sizeof *s->sites);
     s->stockouts = calloc((size_t)d->n_facilities * (size_t)d->n_items + 1, sizeof *s->stockouts);
     s->chart = calloc((size_t)s->n_chart, sizeof *s->chart);
     s->cov_all = malloc((size_t)s->n_steps * sizeof *s->cov_all);
-    int ok = s->thr_min && s->thr_kept && s->sites && s->stockouts && s->chart && s->cov_all;
+    int ok = s->thr_min && s->thr_kept && s->thr_from && s->sites && s->stockouts && s->chart && s->cov_all;
     for (int j = 0; j < 3 && ok; j++) {
         s->cov_sites[j] = malloc((size_t)s->n_steps * sizeof(double));
         s->cov_people[j] = malloc((size_t)s->n_steps * sizeof(double));
@@ -164,6 +165,8 @@ static int alloc_all(struct summary *s, const struct definition *d, const struct
         s->total_trucks += d->facilities[f].trucks;
     if (ok)
         memcpy(s->thr_min, d->run.thresholds_min, (size_t)s->n_thr * sizeof *s->thr_min);
+    if (ok && d->run.thresholds_from)
+        memcpy(s->thr_from, d->run.thresholds_from, (size_t)s->n_thr);
     return ok ? 0 : -1;
 }
 
@@ -205,6 +208,7 @@ void summary_free(struct summary *s)
 {
     free(s->thr_min);
     free(s->thr_kept);
+    free(s->thr_from);
     free(s->sites);
     free(s->stockouts);
     free(s->chart);

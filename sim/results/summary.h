@@ -33,6 +33,7 @@ struct summary {
     long kept;
     struct interval promise_kept, sites_on_time;
     double *thr_min; int n_thr;
+    unsigned char *thr_from;      /* per threshold: its clock (enum threshold_clock) */
     struct interval *thr_kept;    /* per threshold: share of replications all within it */
     double p50, p90, p95, p99, max; /* response over all sites and replications */
     double cause_late[CAUSES];    /* mean composition of delay over late site-replications */

@@ -122,17 +122,27 @@ static void count_main(long *by, const double *v)
     by[p]++;
 }
 
-static int add_sites(struct tally *t, const struct rep_result *r, double *max)
+/* A site's first relief counted from its dispatch order: when its request
+ * reached the dispatcher (the reporting delay after the disaster). */
+static double from_order(const struct rep_result *r, int k)
+{
+    return r->response[k] - r->cause[(size_t)k * CAUSES + CAUSE_REPORT];
+}
+
+/* *max: the latest response of any site, *max_order the latest from its
+ * dispatch order. */
+static int add_sites(struct tally *t, const struct rep_result *r, double *max, double *max_order)
 {
     const double promise = t->d->run.promise_min;
     double run_cause[CAUSES] = { 0 };   /* minutes over this replication's late sites */
     int on = 0;
-    *max = -INFINITY;
+    *max = *max_order = -INFINITY;
     for (int k = 0; k < t->d->n_sites; k++) {
         struct site_tally *st = &t->sites[k];
         double x = r->response[k];
         const double *cause = &r->cause[(size_t)k * CAUSES];
         *max = fmax(*max, x);
+        *max_order = fmax(*max_order, from_order(r, k));
         st->people_sum += r->people[k];
         if (isfinite(x)) {
             st->reached++;
@@ -218,12 +228,14 @@ static int add_series(struct tally *t, struct hist_series *c, const double *v)
 int tally_add(struct tally *t, const struct rep_result *r)
 {
     const struct definition *d = t->d;
-    double max;
-    if (add_sites(t, r, &max) < 0)
+    double max, max_order;
+    if (add_sites(t, r, &max, &max_order) < 0)
         return -1;
     t->max = fmax(t->max, max);
-    for (int k = 0; k < d->run.n_thresholds; k++)
-        t->within[k] += !(max > d->run.thresholds_min[k]);
+    for (int k = 0; k < d->run.n_thresholds; k++) {
+        int order = d->run.thresholds_from && d->run.thresholds_from[k] == CLOCK_ORDER;
+        t->within[k] += !((order ? max_order : max) > d->run.thresholds_min[k]);
+    }
     t->busy += r->truck_busy_min;
     t->avail += r->truck_min;
     t->wait += r->bay_wait_sum;

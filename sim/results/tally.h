@@ -43,7 +43,8 @@ struct site_tally {
 struct tally {
     const struct definition *d;
     long runs, kept;
-    long *within;                  /* per threshold: replications with every site within it */
+    long *within;                  /* per threshold: replications with every site within it,
+                                    * counted from the threshold's clock */
     long *on_count;                /* on_count[k], k = 0..n_sites: replications with k sites on time */
     struct site_tally *sites;
     struct hist response;          /* every site in every replication */
