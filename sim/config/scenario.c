@@ -94,7 +94,7 @@ void cfg_read_run(struct reader *r, const config_setting_t *root)
     run->dispatch = cfg_opt(g, "dispatch") ? cfg_choice(r, g, "dispatch", policies, 2) : 0;
     run->alarm = cfg_opt(g, "alarm") ? cfg_choice(r, g, "alarm", alarms, 2) : 0;
     run->road_info = cfg_opt(g, "road_info") ? cfg_choice(r, g, "road_info", infos, 2)
-                                             : ROAD_INFO_PERFECT;
+                                             : ROAD_INFO_REPORTED;
     run->trace_replications = (s = cfg_opt(g, "trace_replications"))
         ? cfg_int_in(r, s, 0, CFG_MAX_TRACE) : 3;
     run->max_replications = (s = cfg_opt(g, "max_replications"))

@@ -73,8 +73,8 @@ void report_json(FILE *f, const struct definition *d, const struct summary *s,
     for (int t = 0; t < s->n_thr; t++) {
         fprintf(f, "{");
         jnum(f, "minutes", s->thr_min[t], 1);
-        fprintf(f, "\"from\": \"%s\", ", s->thr_from[t] == CLOCK_ORDER ? "order" : "disaster");
-        jinterval(f, "all_sites_within", s->thr_kept[t], 0);
+        jinterval(f, "all_sites_within", s->thr_kept[t], 1);
+        fprintf(f, "\"from\": \"%s\"", s->thr_from[t] == CLOCK_ORDER ? "order" : "disaster");
         fprintf(f, "}%s", t + 1 < s->n_thr ? ", " : "");
     }
     fprintf(f, "],\n  \"response_min\": {");
