@@ -55,7 +55,7 @@ refused "a clock too few" "run.thresholds_from: expected an array of 2 clocks, \
     -D 'run.thresholds_from=["order"]' "$FLOOD"
 refused "a clock misspelt" "run.thresholds_from.[1]: expected one of disaster, order, found \"oder\" (did you mean order?)" \
     -D 'run.thresholds_from=["disaster","oder"]' "$FLOOD"
-refused "a reporting delay below 0" "road_classes.village.report_min" -D 'road_classes.village.report_min=[-5.0,10.0]' "$FLOOD"
+refused "a reporting delay below 0" "road_classes.village.damage_report_min" -D 'road_classes.village.damage_report_min=[-5.0,10.0]' "$FLOOD"
 
 say "the scenario name is a folder name under out/, never a path"
 refused "name ../../etc" "name: expected a name for the output folder" -D 'name="../../etc"' "$FLOOD"

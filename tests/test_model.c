@@ -1144,7 +1144,7 @@ static char *random_text(struct prng *g, struct rinfo *info)
                 info->deterministic ? 0.0 : prng_range(g, 0.0, 0.3));
         if (info->reported) {
             double lo = prng_range(&h, 0, 60), re = prng_range(&h, 0, 120);
-            bprintf(&b, " report_min = [%.3f, %.3f]; reopen_report_min = [%.3f, %.3f];", lo,
+            bprintf(&b, " damage_report_min = [%.3f, %.3f]; reopen_report_min = [%.3f, %.3f];", lo,
                     lo + prng_range(&h, 0, 60), re, re + prng_range(&h, 0, 120));
         }
         bprintf(&b, " };\n");
@@ -1795,7 +1795,7 @@ static void reported_at_once(void **state)
         for (; n < info.n_damage; n++)
             snprintf(sets[n], sizeof sets[n], "disaster.road_damage.[%d].from_min=0.0", n);
         for (int c = 0; c < 5 && info.reported; c++) {   /* no reporting delays */
-            snprintf(sets[n++], sizeof sets[0], "road_classes.%s.report_min=0.0", CLASSES[c]);
+            snprintf(sets[n++], sizeof sets[0], "road_classes.%s.damage_report_min=0.0", CLASSES[c]);
             snprintf(sets[n++], sizeof sets[0], "road_classes.%s.reopen_report_min=0.0", CLASSES[c]);
         }
         for (int k = 0; k < n; k++)

@@ -81,11 +81,12 @@ static int teardown(void **state)
 #define SITE "{ township = \"t1\"; village_km = 5.0; occur_min = 30.0; report_min = 20.0; " \
              "displaced = 100.0; }"
 
-/* hand.cfg with road_info, more settings (road classes' reporting delays), the sites
- * (NULL: the one above) and the road damage: the disaster's road_damage rules, or when
- * damage starts with '=' the rest of it as the disaster's other settings. */
-static struct sim *sim_open_sites(const char *info, const char *more, const char *sites,
-                                  const char *damage)
+/* hand.cfg with the run's settings `run` (road_info and any more), more settings (road
+ * classes' reporting delays), the sites (NULL: the one above) and the road damage: the
+ * disaster's road_damage rules, or when damage starts with '=' the rest of it as the
+ * disaster's other settings. */
+static struct sim *sim_open_run(const char *run, const char *more, const char *sites,
+                                const char *damage)
 {
     char path[] = "/tmp/supplysim_roadinfo_XXXXXX.cfg", err[ERRLEN];
     int fd = mkstemps(path, 4);
@@ -93,9 +94,9 @@ static struct sim *sim_open_sites(const char *info, const char *more, const char
     FILE *f = fdopen(fd, "w");
     assert_non_null(f);
     fprintf(f, "base = \"%s\";\n%s\n"
-               "run = { replications = 1; horizon_h = 72.0; road_info = \"%s\"; };\n"
+               "run = { replications = 1; horizon_h = 72.0; %s };\n"
                "disaster = {\n  sites = ( %s );\n  %s%s%s\n};\n",
-            base_path, more ? more : "", info, sites ? sites : SITE,
+            base_path, more ? more : "", run, sites ? sites : SITE,
             *damage == '=' ? "" : "road_damage = ( ", damage + (*damage == '='),
             *damage == '=' ? "" : " );");
     assert_int_equal(fclose(f), 0);
@@ -114,6 +115,15 @@ static struct sim *sim_open_sites(const char *info, const char *more, const char
     assert_int_equal(result_init(&s->res, d), 0);
     s->has_res = 1;
     return s;
+}
+
+/* The same with road_info = info and nothing else in the run. */
+static struct sim *sim_open_sites(const char *info, const char *more, const char *sites,
+                                  const char *damage)
+{
+    char run[64];
+    snprintf(run, sizeof run, "road_info = \"%s\";", info);
+    return sim_open_run(run, more, sites, damage);
 }
 
 static struct sim *sim_open(const char *info, const char *more, const char *damage)
@@ -165,7 +175,7 @@ static void expect(const struct sim *s, const char *what, double response, doubl
 }
 
 /* Closures the centre hears of only at 200 (county and national roads). */
-#define LATE_NEWS "road_classes = { county = { report_min = 200.0; }; national = { report_min = 200.0; }; };"
+#define LATE_NEWS "road_classes = { county = { damage_report_min = 200.0; }; national = { damage_report_min = 200.0; }; };"
 
 /* A truck meets a closure it did not know of, turns back and takes the detour.
  * B and C are closed from 0 for good; the centre hears of them at 200.
@@ -221,7 +231,7 @@ static void slow_down_driven(void **state)
 }
 
 /* Waiting for news of a reopening.  The last mile is closed from 0 to 150; the centre
- * knows the closure at once (village report_min 0) and its end 60 min late.
+ * knows the closure at once (village damage_report_min 0) and its end 60 min late.
  *   perfect: the truck, loaded at 81, waits at the depot (no route) until 150, then
  *     drives 42: arrival 192, response 162; road delays = the wait 69.
  *   reported: it waits at the depot, where it cannot see the last mile, until the
@@ -232,7 +242,7 @@ static void slow_down_driven(void **state)
 static void news_of_reopening(void **state)
 {
     (void)state;
-    const char *more = "road_classes = { village = { report_min = 0.0; reopen_report_min = 60.0; }; };";
+    const char *more = "road_classes = { village = { damage_report_min = 0.0; reopen_report_min = 60.0; }; };";
     const char *damage = "{ road = \"last mile\"; from_min = 0.0; duration_min = 150.0; }";
     struct sim *s = run1("perfect", more, damage);
     expect(s, "perfect", 162.0, 42.0, 69.0);
@@ -256,7 +266,7 @@ static void news_of_reopening(void **state)
 static void waiting_driver_sees(void **state)
 {
     (void)state;
-    const char *more = "road_classes = { village = { report_min = 0.0; reopen_report_min = 60.0; }; };";
+    const char *more = "road_classes = { village = { damage_report_min = 0.0; reopen_report_min = 60.0; }; };";
     const char *damage = "{ road = \"last mile\"; from_min = 100.0; duration_min = 100.0; }";
     struct sim *s = run1("perfect", more, damage);
     expect(s, "perfect", 182.0, 42.0, 89.0);
@@ -347,6 +357,141 @@ static void unreachable(void **state)
     }
 }
 
+/* Vehicles that pass damaged roads (sim/MODEL.md, "Vehicles that pass damaged roads"):
+ * a boat (8 t, like the truck, so that loading is the same 11 min; on a road closed by
+ * water it keeps 0.6 of the road's speed: B takes 15 / 0.6 = 25 min) plans on what the
+ * centre knows, with its own passes applied to it, and learns on the road what any
+ * driver learns. */
+#define TYPES "truck_types = ( { id = \"medium\"; capacity_t = 8.0; capacity_m3 = 40.0; },\n" \
+              "  { id = \"boat\"; capacity_t = 8.0; capacity_m3 = 40.0; passes = { water = 0.6; }; } );\n"
+#define BOAT TYPES "fleet = ( { id = \"central\"; truck = \"boat\"; trucks = 1; } );\n"
+
+/* A closure by water the centre knows of at once (no reporting delays configured): B
+ * from 0.  The truck (medium) plans around it: A + C + last mile = 57, arrival 138,
+ * response 108, road delays the detour 57 - 42 = 15.  The boat plans on the known
+ * closure at its own factor: A + B (25) + last mile = 52 < 57: arrival 133, response
+ * 103; road delays = B's extra 25 - 15 = 10, no detour; the same under perfect
+ * information.
+ * Then the last mile closed too, by fallen trees (which boats do not pass), from 0 to
+ * 200, the closure reported at 200 and the reopening 60 min after it:
+ *   reported: the boat plans A + B + last mile (52) on what is known and reaches t1 at
+ *     81 + 15 + 25 = 121; the last mile is closed to it: learnt there (the centre knows it
+ *     from 121), no known way, it waits at t1, where it sees the road reopen at 200:
+ *     arrival 212, response 182; road delays = the wait 79 (all for the trees) + B's 10.
+ *   perfect: at 81 the boat knows the last mile is closed: no way, it waits at the depot
+ *     until 200, then 52: arrival 252, response 222; road delays 119 + 10 = 129. */
+static void boat_plans_on_what_is_known(void **state)
+{
+    (void)state;
+    const char *water = "{ road = \"B\"; cause = \"water\"; from_min = 0.0; }";
+    struct sim *s = run1("reported", TYPES, water);
+    expect(s, "truck, water known", 108.0, 42.0, 15.0);
+    assert_minutes("truck: the detour", cause(s, CAUSE_DETOUR), 15.0);
+    sim_close(s);
+    static const char *const info[] = { "reported", "perfect" };
+    for (int i = 0; i < 2; i++) {
+        s = run1(info[i], BOAT, water);
+        expect(s, info[i], 103.0, 42.0, 10.0);
+        assert_minutes("boat: B slowed, no detour", cause(s, CAUSE_SLOWED), 10.0);
+        sim_close(s);
+    }
+    const char *trees = "{ road = \"B\"; cause = \"water\"; from_min = 0.0; },\n"
+                        "{ road = \"last mile\"; cause = \"trees\"; from_min = 0.0; duration_min = 200.0; }";
+    const char *late = BOAT "road_classes = { village = { damage_report_min = 200.0; reopen_report_min = 60.0; }; };";
+    s = run1("reported", late, trees);
+    expect(s, "boat, trees learnt at t1", 182.0, 42.0, 89.0);
+    assert_minutes("boat: waiting for the trees", cause(s, CAUSE_WAIT), 79.0);
+    assert_minutes("the trees known from", s->r->known_from[1], 121.0);
+    assert_minutes("their end known from", s->r->known_until[1], 200.0);
+    sim_close(s);
+    s = run1("perfect", late, trees);
+    expect(s, "boat, perfect, waits at the depot", 222.0, 42.0, 129.0);
+    assert_minutes("boat: waiting", cause(s, CAUSE_WAIT), 119.0);
+    sim_close(s);
+}
+
+/* The dispatcher chooses a store's fleet on what it knows.  The depot has a truck and,
+ * as its second fleet, a boat (the same capacity: both estimates load a full 8 t in 10 +
+ * 5 x 8 = 50).  B closed by water from 0:
+ *   perfect: boat 52 against truck 57 minutes on the road: the boat, response 103;
+ *   reported, the closure heard of at 200: both estimates are on free-flow roads (42),
+ *     a tie, which goes to the main fleet: the truck leaves at 81, reaches B at 96,
+ *     learns it is closed and goes on by C: t1 at 126, the village at 138, response 108,
+ *     road delays the detour 15;
+ *   reported, heard of at once: as perfect, the boat. */
+static void fleet_chosen_on_what_is_known(void **state)
+{
+    (void)state;
+    const char *both = TYPES "fleet = ( { id = \"central\"; truck = \"medium\"; trucks = 1; "
+                       "extra_truck = \"boat\"; extra_trucks = 1; } );";
+    char late[512];
+    snprintf(late, sizeof late, "%s%s", both, LATE_NEWS);
+    const char *water = "{ road = \"B\"; cause = \"water\"; from_min = 0.0; }";
+    struct sim *s = run1("perfect", late, water);
+    expect(s, "perfect: the boat", 103.0, 42.0, 10.0);
+    assert_int_equal(s->r->ship[0].fleet, 1);
+    sim_close(s);
+    s = run1("reported", late, water);
+    expect(s, "reported late: the truck", 108.0, 42.0, 15.0);
+    assert_int_equal(s->r->ship[0].fleet, 0);
+    assert_minutes("B known from", s->r->known_from[0], 96.0);
+    sim_close(s);
+    s = run1("reported", both, water);
+    expect(s, "reported at once: the boat", 103.0, 42.0, 10.0);
+    assert_int_equal(s->r->ship[0].fleet, 1);
+    sim_close(s);
+}
+
+/* Stock sent ahead on a warning travels before onset, on roads no hazard has touched
+ * yet: road information changes nothing there and draws nothing for it.  A warning 120
+ * min before onset: the depot's crews are called out at -120 (8:00, by day: ready at
+ * -100) and it sends 20 people's kits (20 quilts, 0.04 t) to the site's village: loaded
+ * in 10 + 5 x 0.04 = 10.2, at -89.8; there at -89.8 + 42 = -47.8, before the disaster
+ * (30): response 0.  B closes at 0, heard of at 200.  The rest, 80 quilts (0.16 t), goes
+ * when the request comes at 50, on the truck home since 4.2: loaded 50 + 10.8 = 60.8;
+ * perfect: A + C + last mile (57); reported: A, B found closed at j1, then C + last mile
+ * (the same 57): arrival 117.8, fill 87.8 either way.
+ * With random loading and travel (load_cv and cv 0.3, B's closure at a random time),
+ * the shipment sent ahead is the same under both settings in every replication, and the
+ * stream it draws from (`ahead`) is left in the same state. */
+static void ahead_before_onset(void **state)
+{
+    (void)state;
+    const char *ahead = "= warning_min = 120.0;\n"
+                        "  preposition = ( { from = \"central\"; to = \"sites\"; kits = 20.0; } );\n"
+                        "  road_damage = ( { road = \"B\"; from_min = 0.0; } );";
+    static const char *const info[] = { "perfect", "reported" };
+    for (int i = 0; i < 2; i++) {
+        struct sim *s = run1(info[i], LATE_NEWS, ahead);
+        assert_minutes("sent ahead: loaded", s->res.trace[0].loaded, -89.8);
+        assert_minutes("sent ahead: there", s->res.trace[0].arrived, -47.8);
+        assert_minutes("response", s->res.response[0], 0.0);
+        assert_minutes("the rest loaded", s->res.trace[1].loaded, 60.8);
+        assert_minutes("fill", s->res.fill[0], 87.8);
+        sim_close(s);
+    }
+    const char *random =                  /* LATE_NEWS, with random travel */
+        "road_classes = { county = { damage_report_min = 200.0; cv = 0.3; top_speed_kmh = 60.0; }; "
+        "national = { damage_report_min = 200.0; cv = 0.3; top_speed_kmh = 80.0; }; "
+        "village = { cv = 0.3; top_speed_kmh = 40.0; }; };";
+    const char *hazard = "= warning_min = 120.0;\n"
+                         "  preposition = ( { from = \"central\"; to = \"sites\"; kits = 20.0; } );\n"
+                         "  road_damage = ( { road = \"B\"; from_min = [0.0, 120.0]; } );";
+    struct sim *p = sim_open_run("road_info = \"perfect\"; load_cv = 0.3;", random, NULL, hazard);
+    struct sim *q = sim_open_run("road_info = \"reported\"; load_cv = 0.3;", random, NULL, hazard);
+    int differ = 0;
+    for (long k = 0; k < 20; k++) {
+        sim_run(p, k);
+        sim_run(q, k);
+        const struct trace_row *a = &p->res.trace[0], *b = &q->res.trace[0];
+        assert_true(a->site == 0 && a->ordered == -120.0 && a->arrived < 0);
+        assert_true(a->loaded == b->loaded && a->arrived == b->arrived && a->tonnes == b->tonnes);
+        assert_true(gsl_rng_get(p->r->rng[STREAM_AHEAD]) == gsl_rng_get(q->r->rng[STREAM_AHEAD]));
+        differ += a->arrived != -47.8;
+    }
+    assert_true(differ > 10);            /* the draws were random */
+}
+
 /* Common random numbers: with closures and slow-downs drawn at random and reporting
  * delays drawn from ranges, "perfect" and "reported" draw the same hazard (every
  * change's road, start, end and factor), the same reporting delays, and the same
@@ -356,8 +501,8 @@ static void unreachable(void **state)
 static void same_draws(void **state)
 {
     (void)state;
-    const char *more = "road_classes = { county = { report_min = [10.0, 50.0]; "
-                       "reopen_report_min = [30.0, 90.0]; }; village = { report_min = [5.0, 15.0]; }; "
+    const char *more = "road_classes = { county = { damage_report_min = [10.0, 50.0]; "
+                       "reopen_report_min = [30.0, 90.0]; }; village = { damage_report_min = [5.0, 15.0]; }; "
                        "national = { reopen_report_min = [0.0, 30.0]; }; };";
     const char *damage = "{ class = \"county\"; probability = 0.6; factor = 0.0; "
                          "from_min = [0.0, 200.0]; duration_min = [30.0, 300.0]; },\n"
@@ -382,10 +527,10 @@ static void same_draws(void **state)
             assert_true(a->told_until[c] == b->told_until[c]);
             const struct road_class_def *rc = &p->d->road_classes[p->d->roads[x->road].cls];
             double late = a->told_from[c] - x->from_min, end = a->told_until[c] - x->until_min;
-            assert_true(late >= rc->report_min.lo && late <= rc->report_min.hi);
+            assert_true(late >= rc->damage_report_min.lo && late <= rc->damage_report_min.hi);
             assert_true(!isfinite(x->until_min)
                         || (end >= rc->reopen_report_min.lo && end <= rc->reopen_report_min.hi));
-            if (rc->report_min.lo < rc->report_min.hi) {
+            if (rc->damage_report_min.lo < rc->damage_report_min.hi) {
                 differ += isfinite(first) && late != first;
                 first = late;
             }
@@ -412,6 +557,9 @@ int main(void)
         cmocka_unit_test_teardown(waiting_driver_sees, teardown),
         cmocka_unit_test_teardown(zero_delay, teardown),
         cmocka_unit_test_teardown(unreachable, teardown),
+        cmocka_unit_test_teardown(boat_plans_on_what_is_known, teardown),
+        cmocka_unit_test_teardown(fleet_chosen_on_what_is_known, teardown),
+        cmocka_unit_test_teardown(ahead_before_onset, teardown),
         cmocka_unit_test_teardown(same_draws, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

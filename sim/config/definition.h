@@ -59,7 +59,7 @@ struct road_class_def {
     double top_speed_kmh;     /* no trip is faster: its time is at least km / top speed */
     double cv;                /* coefficient of variation of a trip's delay over its
                                * fastest time km / top (sim/MODEL.md, "Trucks on the road") */
-    struct draw report_min;   /* a closure or slow-down reaches the dispatch centre this long
+    struct draw damage_report_min;   /* a closure or slow-down reaches the dispatch centre this long
                                * after it begins, under run.road_info "reported" */
     struct draw reopen_report_min;  /* and its end (a reopening) this long after it ends */
 };

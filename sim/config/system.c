@@ -49,7 +49,7 @@ static void read_road_classes(struct reader *r, const config_setting_t *root)
 {
     static const char *const known[] = { "expressway", "national", "provincial", "county",
                                          "village", NULL };
-    static const char *const fields[] = { "speed_kmh", "top_speed_kmh", "cv", "report_min",
+    static const char *const fields[] = { "speed_kmh", "top_speed_kmh", "cv", "damage_report_min",
                                           "reopen_report_min", NULL };
     const config_setting_t *g = cfg_get_group(r, root, "road_classes");
     cfg_only_known(r, g, known);
@@ -69,7 +69,7 @@ static void read_road_classes(struct reader *r, const config_setting_t *root)
             FAIL(r, cfg_opt(k, "top_speed_kmh"), NULL, T_CFG_TOP_SPEED_LOW, rc->speed_kmh,
                  rc->top_speed_kmh);
         cfg_check_cv(r, cfg_opt(k, "cv"), rc->cv, CFG_MAX_CV);   /* G's cv: at most 1 */
-        rc->report_min = cfg_draw(r, k, "report_min", NONNEG, 0, 0.0);
+        rc->damage_report_min = cfg_draw(r, k, "damage_report_min", NONNEG, 0, 0.0);
         rc->reopen_report_min = cfg_draw(r, k, "reopen_report_min", NONNEG, 0, 0.0);
     }
 }

@@ -9,7 +9,7 @@
  *
  * Under "reported" the centre knows a change of a road (a closure or
  * slow-down beginning, or ending) a reporting delay after it happens, drawn
- * per change from the road class's range (report_min for the beginning,
+ * per change from the road class's range (damage_report_min for the beginning,
  * reopen_report_min for the end); and sooner when a driver sees it: a driver
  * who reaches a road sees it as it is -- a closure he cannot pass, a
  * slow-down he drives, a road that has reopened -- and calls in, so the
@@ -130,7 +130,7 @@ static void draw_delays(struct rep *r)
         const struct damage *dm = &d->damage[k];
         for (int j = 0; j < dm->n_roads; j++) {
             const struct road_class_def *rc = &d->road_classes[d->roads[dm->roads[j]].cls];
-            double begun = rng_draw(g, rc->report_min), ended = rng_draw(g, rc->reopen_report_min);
+            double begun = rng_draw(g, rc->damage_report_min), ended = rng_draw(g, rc->reopen_report_min);
             if (c < r->n_changes && r->change_rule[c] == k && r->changes[c].road == dm->roads[j]) {
                 r->told_from[c] = r->changes[c].from_min + begun;
                 r->told_until[c] = r->changes[c].until_min + ended;   /* INFINITY stays */
