@@ -92,10 +92,12 @@ static void focus_sites(FILE *f, const struct study_view *w)
     for (int k = 0; k < risky && k < 10; k++) {
         const struct site_summary *x = &im->focus.sites[order[k]];
         const struct township *t = &d->townships[d->sites[order[k]].township];
+        char why[160];
+        const char *main = summary_main_words(x, l, why, sizeof why);
         fputs("  ", f);
         text_pad(f, lang_name(l, t->name, t->name_zh), 24);
         fprintf(f, " %5.1f%% [%5.1f, %5.1f]  %s\n", 100 * x->on_time.est, 100 * x->on_time.lo,
-                100 * x->on_time.hi, x->main_cause >= 0 ? lang_cause(l, x->main_cause) : "");
+                100 * x->on_time.hi, main ? main : "");
     }
 }
 
