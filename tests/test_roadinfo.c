@@ -38,45 +38,8 @@
 #include "model/model.h"
 #include "model/state.h"
 
-#define ERRLEN 4096
 #define BASE "tests/data/hand.cfg"
-#define EXACT 1e-9
-
-static char base_path[PATH_MAX];
-
-/* One loaded scenario and one replication's state. */
-struct sim {
-    struct definition *d;
-    struct model *m;
-    struct rep *r;
-    struct rep_result res;
-    int has_res;
-};
-
-static struct sim *held[2];   /* freed by the teardown if an assertion left the test */
-
-static void sim_close(struct sim *s)
-{
-    if (!s)
-        return;
-    if (s->has_res)
-        result_free(&s->res);
-    rep_free(s->r);
-    model_free(s->m);
-    definition_free(s->d);
-    free(s);
-    for (int i = 0; i < 2; i++)
-        if (held[i] == s)
-            held[i] = NULL;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    for (int i = 0; i < 2; i++)
-        sim_close(held[i]);
-    return 0;
-}
+#include "hand_sim.h"
 
 #define SITE "{ township = \"t1\"; village_km = 5.0; occur_min = 30.0; report_min = 20.0; " \
              "displaced = 100.0; }"
@@ -88,33 +51,13 @@ static int teardown(void **state)
 static struct sim *sim_open_run(const char *run, const char *more, const char *sites,
                                 const char *damage)
 {
-    char path[] = "/tmp/supplysim_roadinfo_XXXXXX.cfg", err[ERRLEN];
-    int fd = mkstemps(path, 4);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fprintf(f, "base = \"%s\";\n%s\n"
-               "run = { replications = 1; horizon_h = 72.0; %s };\n"
-               "disaster = {\n  sites = ( %s );\n  %s%s%s\n};\n",
-            base_path, more ? more : "", run, sites ? sites : SITE,
-            *damage == '=' ? "" : "road_damage = ( ", damage + (*damage == '='),
-            *damage == '=' ? "" : " );");
-    assert_int_equal(fclose(f), 0);
-    struct cfg *c = cfg_load(path, NULL, 0, LANG_EN, err, sizeof err);
-    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
-    cfg_free(c);
-    unlink(path);
-    if (!d)
-        fail_msg("loading the scenario: %s", err);
-    struct sim *s = calloc(1, sizeof *s);
-    assert_non_null(s);
-    held[held[0] ? 1 : 0] = s;
-    s->d = d;
-    assert_non_null(s->m = model_create(d));
-    assert_non_null(s->r = rep_create(s->m));
-    assert_int_equal(result_init(&s->res, d), 0);
-    s->has_res = 1;
-    return s;
+    char text[8192];
+    int n = snprintf(text, sizeof text, "%s\nrun = { replications = 1; horizon_h = 72.0; %s };\n"
+                     "disaster = {\n  sites = ( %s );\n  %s%s%s\n};\n", more ? more : "", run,
+                     sites ? sites : SITE, *damage == '=' ? "" : "road_damage = ( ",
+                     damage + (*damage == '='), *damage == '=' ? "" : " );");
+    assert_true(n > 0 && (size_t)n < sizeof text);
+    return sim_text(text);
 }
 
 /* The same with road_info = info and nothing else in the run. */
@@ -131,31 +74,13 @@ static struct sim *sim_open(const char *info, const char *more, const char *dama
     return sim_open_sites(info, more, NULL, damage);
 }
 
-static void sim_run(struct sim *s, long index)
-{
-    char err[ERRLEN];
-    if (rep_run(s->r, index, 1, &s->res, err, sizeof err) != 0)
-        fail_msg("replication %ld: %s", index, err);
-}
-
 /* Opens and runs replication 0. */
 static struct sim *run1(const char *info, const char *more, const char *damage)
 {
     struct sim *s = sim_open(info, more, damage);
-    sim_run(s, 0);
+    sim_run_traced(s, 0, 1);
     return s;
 }
-
-static double cause(const struct sim *s, enum cause c)
-{
-    return s->res.cause[c];
-}
-
-#define assert_minutes(what, actual, expected) do {                                      \
-        double a_ = (actual), e_ = (expected);                                           \
-        if (!(fabs(a_ - e_) <= EXACT))                                                  \
-            fail_msg("%s: %.6f min, expected %.6f min (worked out by hand)", what, a_, e_); \
-    } while (0)
 
 /* The response and the journey's causes: travel and road delays (the time before
  * the truck leaves is report 20, mobilisation 20, loading 11 in every case here). */
@@ -166,11 +91,11 @@ static void expect(const struct sim *s, const char *what, double response, doubl
     snprintf(buf, sizeof buf, "%s: response", what);
     assert_minutes(buf, s->res.response[0], response);
     snprintf(buf, sizeof buf, "%s: travel", what);
-    assert_minutes(buf, cause(s, CAUSE_TRAVEL), travel);
+    assert_minutes(buf, cause(s, 0, CAUSE_TRAVEL), travel);
     snprintf(buf, sizeof buf, "%s: road delays", what);
-    assert_minutes(buf, cause(s, CAUSE_ROAD), road);
+    assert_minutes(buf, cause(s, 0, CAUSE_ROAD), road);
     snprintf(buf, sizeof buf, "%s: reporting, mobilisation, loading", what);
-    assert_minutes(buf, cause(s, CAUSE_REPORT) + cause(s, CAUSE_MOBILISE) + cause(s, CAUSE_LOAD),
+    assert_minutes(buf, cause(s, 0, CAUSE_REPORT) + cause(s, 0, CAUSE_MOBILISE) + cause(s, 0, CAUSE_LOAD),
                    51.0);
 }
 
@@ -195,11 +120,11 @@ static void turn_back(void **state)
     const char *damage = "{ road = \"B\"; from_min = 0.0; }, { road = \"C\"; from_min = 0.0; }";
     struct sim *s = run1("perfect", LATE_NEWS, damage);
     expect(s, "perfect", 123.0, 42.0, 30.0);
-    assert_minutes("perfect: detours", cause(s, CAUSE_DETOUR), 30.0);
+    assert_minutes("perfect: detours", cause(s, 0, CAUSE_DETOUR), 30.0);
     sim_close(s);
     s = run1("reported", LATE_NEWS, damage);
     expect(s, "reported", 153.0, 42.0, 60.0);
-    assert_minutes("reported: detours and turn-backs", cause(s, CAUSE_DETOUR), 60.0);
+    assert_minutes("reported: detours and turn-backs", cause(s, 0, CAUSE_DETOUR), 60.0);
     assert_minutes("loaded", s->res.trace[0].loaded, 81.0);
     assert_minutes("arrived", s->res.trace[0].arrived, 183.0);
     /* what the driver learnt the centre knows at once: both closures from 96 */
@@ -225,7 +150,7 @@ static void slow_down_driven(void **state)
     sim_close(s);
     s = run1("reported", LATE_NEWS, damage);
     expect(s, "reported", 128.0, 42.0, 35.0);
-    assert_minutes("slowed", cause(s, CAUSE_SLOWED), 35.0);
+    assert_minutes("slowed", cause(s, 0, CAUSE_SLOWED), 35.0);
     assert_minutes("B known from", s->r->known_from[0], 96.0);
     sim_close(s);
 }
@@ -249,8 +174,8 @@ static void news_of_reopening(void **state)
     sim_close(s);
     s = run1("reported", more, damage);
     expect(s, "reported", 222.0, 42.0, 129.0);
-    assert_minutes("waiting for the water", cause(s, CAUSE_WAIT), 69.0);
-    assert_minutes("waiting for news: learning late", cause(s, CAUSE_DETOUR), 60.0);
+    assert_minutes("waiting for the water", cause(s, 0, CAUSE_WAIT), 69.0);
+    assert_minutes("waiting for news: learning late", cause(s, 0, CAUSE_DETOUR), 60.0);
     assert_minutes("not knowing", s->r->ship[0].news_wait, 60.0);
     assert_minutes("waiting in all", s->r->ship[0].road_wait, 129.0);
     sim_close(s);
@@ -306,8 +231,8 @@ static void zero_delay(void **state)
     sim_close(s);
     s = run1("reported", NULL, moving);
     expect(s, "reported", 582.0, 42.0, 489.0);
-    assert_minutes("waiting at t1", cause(s, CAUSE_WAIT), 474.0);
-    assert_minutes("the detour by C", cause(s, CAUSE_DETOUR), 15.0);
+    assert_minutes("waiting at t1", cause(s, 0, CAUSE_WAIT), 474.0);
+    assert_minutes("the detour by C", cause(s, 0, CAUSE_DETOUR), 15.0);
     sim_close(s);
     static const struct { const char *damage; double response, road; } same[] = {
         { "{ road = \"last mile\"; from_min = 0.0; duration_min = 150.0; }", 162.0, 69.0 },
@@ -344,15 +269,15 @@ static void unreachable(void **state)
     for (int i = 0; i < 2; i++) {
         struct sim *s = run1(info[i], NULL, "= close = [\"last mile\"];");
         assert_true(isinf(s->res.response[0]));
-        assert_minutes("unreachable", cause(s, CAUSE_UNREACHABLE), 4270.0);
-        assert_minutes("reporting", cause(s, CAUSE_REPORT), 20.0);
+        assert_minutes("unreachable", cause(s, 0, CAUSE_UNREACHABLE), 4270.0);
+        assert_minutes("reporting", cause(s, 0, CAUSE_REPORT), 20.0);
         for (int c = 0; c < CAUSES; c++)
-            assert_true(c == CAUSE_UNREACHABLE || c == CAUSE_REPORT || cause(s, c) == 0);
+            assert_true(c == CAUSE_UNREACHABLE || c == CAUSE_REPORT || cause(s, 0, c) == 0);
         sim_close(s);
         s = run1(info[i], NULL, "{ road = \"last mile\"; from_min = 0.0; }");
-        assert_minutes("not unreachable", cause(s, CAUSE_UNREACHABLE), 0.0);
-        assert_minutes("road delays", cause(s, CAUSE_ROAD), 4239.0);
-        assert_minutes("waiting", cause(s, CAUSE_WAIT), 4239.0);
+        assert_minutes("not unreachable", cause(s, 0, CAUSE_UNREACHABLE), 0.0);
+        assert_minutes("road delays", cause(s, 0, CAUSE_ROAD), 4239.0);
+        assert_minutes("waiting", cause(s, 0, CAUSE_WAIT), 4239.0);
         sim_close(s);
     }
 }
@@ -386,13 +311,13 @@ static void boat_plans_on_what_is_known(void **state)
     const char *water = "{ road = \"B\"; cause = \"water\"; from_min = 0.0; }";
     struct sim *s = run1("reported", TYPES, water);
     expect(s, "truck, water known", 108.0, 42.0, 15.0);
-    assert_minutes("truck: the detour", cause(s, CAUSE_DETOUR), 15.0);
+    assert_minutes("truck: the detour", cause(s, 0, CAUSE_DETOUR), 15.0);
     sim_close(s);
     static const char *const info[] = { "reported", "perfect" };
     for (int i = 0; i < 2; i++) {
         s = run1(info[i], BOAT, water);
         expect(s, info[i], 103.0, 42.0, 10.0);
-        assert_minutes("boat: B slowed, no detour", cause(s, CAUSE_SLOWED), 10.0);
+        assert_minutes("boat: B slowed, no detour", cause(s, 0, CAUSE_SLOWED), 10.0);
         sim_close(s);
     }
     const char *trees = "{ road = \"B\"; cause = \"water\"; from_min = 0.0; },\n"
@@ -400,13 +325,13 @@ static void boat_plans_on_what_is_known(void **state)
     const char *late = BOAT "road_classes = { village = { damage_report_min = 200.0; reopen_report_min = 60.0; }; };";
     s = run1("reported", late, trees);
     expect(s, "boat, trees learnt at t1", 182.0, 42.0, 89.0);
-    assert_minutes("boat: waiting for the trees", cause(s, CAUSE_WAIT), 79.0);
+    assert_minutes("boat: waiting for the trees", cause(s, 0, CAUSE_WAIT), 79.0);
     assert_minutes("the trees known from", s->r->known_from[1], 121.0);
     assert_minutes("their end known from", s->r->known_until[1], 200.0);
     sim_close(s);
     s = run1("perfect", late, trees);
     expect(s, "boat, perfect, waits at the depot", 222.0, 42.0, 129.0);
-    assert_minutes("boat: waiting", cause(s, CAUSE_WAIT), 119.0);
+    assert_minutes("boat: waiting", cause(s, 0, CAUSE_WAIT), 119.0);
     sim_close(s);
 }
 
@@ -481,8 +406,8 @@ static void ahead_before_onset(void **state)
     struct sim *q = sim_open_run("road_info = \"reported\"; load_cv = 0.3;", random, NULL, hazard);
     int differ = 0;
     for (long k = 0; k < 20; k++) {
-        sim_run(p, k);
-        sim_run(q, k);
+        sim_run_traced(p, k, 1);
+        sim_run_traced(q, k, 1);
         const struct trace_row *a = &p->res.trace[0], *b = &q->res.trace[0];
         assert_true(a->site == 0 && a->ordered == -120.0 && a->arrived < 0);
         assert_true(a->loaded == b->loaded && a->arrived == b->arrived && a->tonnes == b->tonnes);
@@ -515,8 +440,8 @@ static void same_draws(void **state)
     int changes = 0, differ = 0;
     double first = NAN;
     for (long k = 0; k < 30; k++) {
-        sim_run(p, k);
-        sim_run(q, k);
+        sim_run_traced(p, k, 1);
+        sim_run_traced(q, k, 1);
         const struct rep *a = p->r, *b = q->r;
         assert_int_equal(a->n_changes, b->n_changes);
         for (int c = 0; c < a->n_changes; c++) {
@@ -546,10 +471,8 @@ static void same_draws(void **state)
 /* Finds hand.cfg (tests run from the repository root). */
 int main(void)
 {
-    if (!realpath(BASE, base_path)) {
-        fprintf(stderr, "test_roadinfo: cannot find %s (tests run from the repository root)\n", BASE);
+    if (find_base("test_roadinfo"))
         return 1;
-    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(turn_back, teardown),
         cmocka_unit_test_teardown(slow_down_driven, teardown),
