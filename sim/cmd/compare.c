@@ -7,21 +7,11 @@
  * scenario plus its changes), named by its file name; a --variant is the
  * scenario with those settings, as -D would set them.
  */
-#include <ctype.h>
 #include <string.h>
 #include "cmd/study_cmd.h"
+#include "engine/text.h"
 
 #define MAX_VSETS 64
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
-}
 
 /* 'NAME: PATH=VALUE; PATH=VALUE' into the study; 0, -2, -1. */
 static int add_defined(struct study *s, const struct opts *o, const struct definition *base,
@@ -37,9 +27,9 @@ static int add_defined(struct study *s, const struct opts *o, const struct defin
         return -2;
     }
     *colon = '\0';
-    char *name = trim(buf), *save = NULL;
+    char *name = text_trim(buf), *save = NULL;
     for (char *p = strtok_r(colon + 1, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
-        p = trim(p);
+        p = text_trim(p);
         if (*p && n < MAX_VSETS)
             sets[n++] = p;
     }

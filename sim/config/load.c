@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "config/internal.h"
+#include "engine/text.h"
 
 #define MAX_CHAIN 8          /* base chains deeper than this are a cycle */
 #define CMDLINE(c) lang_text((c)->lang, T_CFG_CMDLINE)   /* the -D settings' "file" */
@@ -319,16 +320,6 @@ static config_setting_t *resolve_path(config_setting_t *root, const char *path,
     return cur == root ? NULL : cur;
 }
 
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
-}
-
 /* Parses text as the type of d and sets it; returns 0, or -1 if it does not parse. */
 static int set_from_text(config_setting_t *d, char *v)
 {
@@ -477,7 +468,7 @@ static int apply_set(struct cfg *c, const char *expr, const char *file, int line
         return -1;
     }
     *eq = '\0';
-    char *path = trim(buf), *value = trim(eq + 1), *last;
+    char *path = text_trim(buf), *value = text_trim(eq + 1), *last;
     config_setting_t *root = config_root_setting(c->root);
     config_setting_t *d = resolve_path(root, path, bad, sizeof bad, near, sizeof near);
     if (!d) {
