@@ -25,7 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "charts/html.h"
+#include "charts/brief.h"
+#include "charts/html_text.h"
 #include "charts/internal.h"
 #include "results/outfile.h"
 #include "results/study_file.h"

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "charts/internal.h"
+#include "charts/brief.h"
 #include "charts/html.h"
 #include "results/outfile.h"
 
@@ -28,19 +29,6 @@ struct page {
     char *err;
     size_t errlen;
 };
-
-void html_text(FILE *f, const char *s)
-{
-    for (; *s; s++)
-        switch (*s) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        default: fputc(*s, f);
-        }
-}
 
 static void pct(FILE *f, double v)
 {

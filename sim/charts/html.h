@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "charts/charts.h"
+#include "charts/html_text.h"
 #include "results/report.h"
 
 /* Writes dir/report.html whole or not at all, in language lang,
@@ -22,23 +23,6 @@ int html_report(const char *dir, const char *folder, const struct definition *d,
                 const struct charts_done *done,
                 char *err, size_t errlen);
 
-/* The brief (brief.c): page 1 of a run's report, for the meeting -- the run's
- * date, version, scenario and seed, the verdict in a sentence, the sites most
- * at risk, the measures a roads study found (in FOLDER-roads next to the run's
- * output folder FOLDER), what the result rests on (a sensitivity study in
- * FOLDER-sensitivity, else the run's own assumptions).  The date comes from
- * SOURCE_DATE_EPOCH when set (then the bytes are the seed's), else the
- * clock.  0, or -1 with a message (SOURCE_DATE_EPOCH not a number, out of
- * memory). */
-struct brief {
-    const char *folder;       /* the run's output folder as the user named it */
-    const struct definition *d;
-    const struct summary *s;
-    const struct run_info *ri;
-    enum lang lang;
-};
-int html_brief(FILE *f, const struct brief *b, char *err, size_t errlen);
-
 /* The page's opening up to <body>: title "NAME – supplysim WHAT" and the
  * style every report of supplysim shares. */
 void html_head(FILE *f, enum lang lang, const char *name, const char *what);
@@ -48,9 +32,6 @@ void html_head(FILE *f, enum lang lang, const char *name, const char *what);
  * note); 0, or -1 with a message. */
 int html_chart(FILE *f, const char *dir, const char *name, const char *heading,
                const char *how, int drawn, enum lang lang, char *err, size_t errlen);
-
-/* Writes s with &, <, >, " and ' escaped for HTML text and attributes. */
-void html_text(FILE *f, const char *s);
 
 /* Writes the SVG document svg inline: from its <svg tag on (no XML
  * prolog), every id and reference to one prefixed with prefix, so that
