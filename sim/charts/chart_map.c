@@ -4,14 +4,14 @@
  * slows (0 < factor < 1) in orange, the facilities by kind, and each
  * township seat coloured by its sites' probability on time (grey when it
  * has none) and named; the city enlarged in an inset when its seats are too
- * close to name (geometry: map_layout.c).  Data: map_roads.csv and
+ * close to name (geometry: map_layout.c, road numbers: map_numbers.c).  Data: map_roads.csv and
  * map_points.csv, in km; the script only styles them.
  */
 #include <math.h>
 #include <string.h>
 #include "charts/internal.h"
 #include "charts/gplot.h"
-#include "charts/map_layout.h"
+#include "charts/map_numbers.h"
 
 static int w_roads(FILE *f, const struct chart_ctx *c)
 {
@@ -30,6 +30,22 @@ static int w_roads(FILE *f, const struct chart_ctx *c)
     return 0;
 }
 
+/* The map's layout, then in each view its names and then its road numbers:
+ * a name has a few spots around its seat, a number all along its road.
+ * 0, or -1 when out of memory (m then holds nothing). */
+static int lay_out(const struct chart_ctx *c, struct map_layout *m)
+{
+    if (map_layout(c, m) < 0)
+        return -1;
+    for (int v = 0; v < VIEWS; v++)
+        if ((v == VIEW_MAIN || m->has_city)
+            && (map_name_view(c, m, v) < 0 || map_road_numbers(c, m, v) < 0)) {
+            map_layout_free(m);
+            return -1;
+        }
+    return 0;
+}
+
 static const char *align_word(int align)
 {
     return align > 0 ? "left" : align < 0 ? "right" : "center";
@@ -38,7 +54,7 @@ static const char *align_word(int align)
 static int w_points(FILE *f, const struct chart_ctx *c)
 {
     struct map_layout m;
-    if (map_layout(c, &m) < 0)
+    if (lay_out(c, &m) < 0)
         return -1;
     fprintf(f, "x_km,y_km,kind,risk,name,label_x_km,label_y_km,label_align,inset_label_x_km,"
             "inset_label_y_km,inset_label_align\n");
@@ -264,7 +280,7 @@ static int w_map(FILE *f, const struct chart_ctx *c)
 {
     char title[512], sub[512];
     struct map_layout m;
-    if (map_layout(c, &m) < 0)
+    if (lay_out(c, &m) < 0)
         return -1;
     map_titles(c, title, sub, sizeof sub);
     gplot_begin(f, "map", "map of the road network, the damage the scenario may do, the "

@@ -286,8 +286,9 @@ static struct label_line *lines_of(const struct chart_ctx *c, const struct map_l
 
 /* Names the seats of view v: those with a site first, so that they get the
  * best spots.  Their boxes go to m->fixed[v]. */
-static int name_view(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km)
+int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v)
 {
+    double px_per_km = m->px_per_km[v];
     struct label_mark *marks = malloc(((size_t)m->n + 3) * sizeof *marks);
     struct label_tag *tags = malloc(((size_t)m->n + 1) * sizeof *tags);
     struct label_line *lines = NULL;
@@ -333,13 +334,6 @@ done:
     return rc;
 }
 
-/* Names, then road numbers, in view v: a name has a few spots around its
- * seat, a number all along its road. */
-static int label_view(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km)
-{
-    return name_view(c, m, v, px_per_km) < 0 || map_road_numbers(c, m, v, px_per_km) < 0 ? -1 : 0;
-}
-
 int map_layout(const struct chart_ctx *c, struct map_layout *m)
 {
     memset(m, 0, sizeof *m);
@@ -356,13 +350,10 @@ int map_layout(const struct chart_ctx *c, struct map_layout *m)
         m->pts[i].named[VIEW_MAIN] = seat && !city;
         m->pts[i].named[VIEW_CITY] = seat && city;
     }
-    if (label_view(c, m, VIEW_MAIN, scale(&m->view[VIEW_MAIN], MAP_LEFT, MAP_RIGHT, MAP_BOTTOM,
-                                          MAP_TOP)) < 0
-        || (m->has_city && label_view(c, m, VIEW_CITY, scale(&m->view[VIEW_CITY], INSET_X0,
-                                                             INSET_X1, INSET_Y0, INSET_Y1)) < 0)) {
-        map_layout_free(m);
-        return -1;
-    }
+    m->px_per_km[VIEW_MAIN] = scale(&m->view[VIEW_MAIN], MAP_LEFT, MAP_RIGHT, MAP_BOTTOM, MAP_TOP);
+    if (m->has_city)
+        m->px_per_km[VIEW_CITY] = scale(&m->view[VIEW_CITY], INSET_X0, INSET_X1, INSET_Y0,
+                                        INSET_Y1);
     return 0;
 }
 

@@ -2,8 +2,10 @@
  * map_layout.h -- the geometry of the map chart, worked out before the
  * script is written: the projection (km east and north of the central
  * depot), the main view and the city inset, the points drawn with their
- * symbols, and where each township's name goes in each view.  chart_map.c
- * writes the data and the script from it.
+ * symbols, and where each township's name goes in each view.  The road
+ * numbers (map_numbers.h) are placed on this layout after the names;
+ * chart_map.c calls the two in turn, view by view, and writes the data and
+ * the script from the result.
  */
 #ifndef SUPPLYSIM_MAP_LAYOUT_H
 #define SUPPLYSIM_MAP_LAYOUT_H
@@ -61,6 +63,7 @@ struct map_layout {
     struct scale_bar bar[VIEWS];      /* bottom right of each view */
     double north_x, north_y0, north_y1;   /* the north arrow, top left of the main view */
     int has_city;               /* the urban subdistricts are enlarged in an inset */
+    double px_per_km[VIEWS];    /* each view's scale on the canvas (0: no inset) */
     struct map_point *pts;      /* villages, seats, facilities, then road numbers ("road") */
     int n;
     int aligns[VIEWS][3];       /* names of each alignment (align + 1) in each view */
@@ -76,16 +79,17 @@ const char *map_keep(struct map_layout *m, const char *s, size_t len);
 /* The radius in pixels of a kind of point's symbol (0 for "road"). */
 double map_mark_radius(const char *kind);
 
-/* Adds the road numbers of view v (map_numbers.c) as points of kind "road",
- * clear of the boxes in m->fixed[v] (the names), adding theirs; 0, or -1
- * when out of memory. */
-int map_road_numbers(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km);
-
 /* km east and north of the central depot (or the nodes' mean). */
 void map_project(const struct definition *d, double lon, double lat, double *x, double *y);
 
-/* 0, or -1 when out of memory. */
+/* The points, the views with their scale bars and north arrow, and which
+ * view names each seat; no name placed yet (map_name_view).  0, or -1 when
+ * out of memory (m then holds nothing). */
 int map_layout(const struct chart_ctx *c, struct map_layout *m);
+
+/* Places the names of the seats view v names, those with a site first, and
+ * adds their boxes to m->fixed[v]; 0, or -1 when out of memory. */
+int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v);
 void map_layout_free(struct map_layout *m);
 
 #endif

@@ -17,7 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "charts/map_layout.h"
+#include "charts/map_numbers.h"
 
 #define NUMBER_FONT_PX (MAP_NUMBER_FONT * 4.0 / 3)
 #define MAX_PER_ROAD 3
@@ -174,8 +174,9 @@ static int label_road(const struct chart_ctx *c, struct map_layout *m, int v, co
     return rc;
 }
 
-int map_road_numbers(const struct chart_ctx *c, struct map_layout *m, int v, double px_per_km)
+int map_road_numbers(const struct chart_ctx *c, struct map_layout *m, int v)
 {
+    double px_per_km = m->px_per_km[v];
     const struct definition *d = c->d;
     for (int r = 0; r < d->n_roads; r++) {
         char num[16], earlier[16];
