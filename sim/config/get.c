@@ -1,10 +1,13 @@
 /*
  * get.c -- typed, range-checked getters over libconfig settings, and
  * sorted id maps: the vocabulary system.c and scenario.c are written
- * in.  Errors are sticky (see struct reader in internal.h).
+ * in, and the error of a line of a network folder's CSV files.  Errors are
+ * sticky (see struct reader in internal.h).
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config/internal.h"
@@ -311,6 +314,20 @@ static void idmap_index(struct idmap *m)
     }
 }
 
+void cfg_csv_fail(struct reader *r, const char *path, int line, int column, const char *field,
+                  enum text t, ...)
+{
+    if (!r->bad) {
+        char msg[768];
+        va_list ap;
+        va_start(ap, t);
+        vsnprintf(msg, sizeof msg, lang_text(r->c->lang, t), ap);
+        va_end(ap);
+        snprintf(r->err, r->errlen, "%s:%d:%d: %s: %s", path, line, column, field, msg);
+    }
+    r->bad = 1;
+}
+
 /* Sorts the map; a duplicate id is an error at its second occurrence (in a
  * setting, or on a line of the map's csv file). */
 void cfg_idmap_seal(struct reader *r, struct idmap *m, enum text kind)
@@ -447,6 +464,4 @@ void cfg_maps_free(struct maps *m)
     }
     free(m->node_src);
     free(m->node_line);
-    cfg_folder_free(m->folder);
-    cfg_snap_grid_free(m->grid);
 }

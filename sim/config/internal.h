@@ -112,7 +112,7 @@ struct maps {
     int *node_line;                      /* a folder node's line in nodes.csv */
     struct folder *folder;               /* the network folder being read, or NULL */
     struct snap_grid *grid;              /* nodes with a road, for snapping (snap.c), or NULL */
-};
+};   /* cfg_maps_free frees the maps; folder and grid their owner frees (system.c) */
 
 /* Words in the reader's language: text t; what s is ("a group" ...). */
 const char *cfg_words(const struct reader *r, enum text t);

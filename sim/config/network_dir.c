@@ -15,7 +15,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,20 +83,6 @@ int network_memory_check(enum lang l, const char *dir, long nodes, long roads, s
 }
 
 /* ---- files ------------------------------------------------------------------ */
-
-void cfg_csv_fail(struct reader *r, const char *path, int line, int column, const char *field,
-                  enum text t, ...)
-{
-    if (!r->bad) {
-        char msg[768];
-        va_list ap;
-        va_start(ap, t);
-        vsnprintf(msg, sizeof msg, lang_text(r->c->lang, t), ap);
-        va_end(ap);
-        snprintf(r->err, r->errlen, "%s:%d:%d: %s: %s", path, line, column, field, msg);
-    }
-    r->bad = 1;
-}
 
 /* Reads dir/name whole, NUL-ended, a UTF-8 byte-order mark skipped, and
  * counts its lines (at least its records). */

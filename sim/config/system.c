@@ -751,6 +751,8 @@ struct definition *cfg_definition(const struct cfg *c, char *err, size_t errlen)
     cfg_read_disaster(&r, root, &m);
     cfg_read_assumptions(&r, root);
     cfg_read_levers(&r, root, &m);
+    cfg_folder_free(m.folder);
+    cfg_snap_grid_free(m.grid);
     cfg_maps_free(&m);
     if (r.bad) {
         definition_free(r.d);
