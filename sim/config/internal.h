@@ -207,11 +207,11 @@ void cfg_read_disaster(struct reader *r, const config_setting_t *root, const str
 /* assumptions.c: assumption_ranges, checked against the whole tree. */
 void cfg_read_assumptions(struct reader *r, const config_setting_t *root);
 
-/* system.c: adds the units of each item named in group g (may be NULL) into
+/* refs.c: adds the units of each item named in group g (may be NULL) into
  * out[n_items]. */
 void cfg_amounts(struct reader *r, const config_setting_t *g, const struct maps *m, double *out);
 
-/* scenario.c: marks the roads a corridor name or "FROM-TO" stands for; how
+/* refs.c: marks the roads a corridor name or "FROM-TO" stands for; how
  * many (m, the id map, when not NULL also finds a node by the id of a place
  * put on the network).  cfg_road_ref: the same, an error at e (with a
  * suggestion) when none. */

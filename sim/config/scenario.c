@@ -449,62 +449,6 @@ static void read_waves(struct reader *r, const config_setting_t *dis)
 
 /* ---- protected and closed roads -------------------------------------- */
 
-/* The index of the node with this id: by the id map m when given (which
- * also holds the ids of places put on the network, config/snap.c), else
- * among every node (villages are not in the maps); -1 when none.
- * O(log nodes), else O(nodes). */
-static int node_named(const struct definition *d, const struct maps *m, const char *id,
-                      size_t len)
-{
-    char buf[256];
-    if (m && len < sizeof buf) {
-        memcpy(buf, id, len);
-        buf[len] = '\0';
-        int i = cfg_idmap_find(&m->nodes, buf);
-        if (i >= 0)
-            return i;
-    }
-    for (int i = 0; i < d->n_nodes; i++)
-        if (strlen(d->nodes[i].id) == len && !strncmp(d->nodes[i].id, id, len))
-            return i;
-    return -1;
-}
-
-/* Marks the roads `name` stands for: every road of the corridor of that name,
- * else the roads joining FROM and TO of "FROM-TO" (node ids may hold '-', so
- * every split is tried).  The number of roads marked. */
-int cfg_mark_roads(const struct definition *d, const struct maps *m, const char *name,
-                   unsigned char *mark)
-{
-    int n = 0;
-    for (int i = 0; i < d->n_roads; i++)
-        if (!strcmp(d->roads[i].name, name))
-            mark[i] = 1, n++;
-    for (const char *dash = strchr(name, '-'); !n && dash; dash = strchr(dash + 1, '-')) {
-        int a = node_named(d, m, name, (size_t)(dash - name));
-        int b = node_named(d, m, dash + 1, strlen(dash + 1));
-        for (int i = 0; a >= 0 && b >= 0 && i < d->n_roads; i++)
-            if ((d->roads[i].from == a && d->roads[i].to == b)
-                || (d->roads[i].from == b && d->roads[i].to == a))
-                mark[i] = 1, n++;
-    }
-    return n;
-}
-
-void cfg_road_ref(struct reader *r, const struct maps *m, const config_setting_t *e,
-                  const char *road, unsigned char *mark)
-{
-    if (cfg_mark_roads(r->d, m, road, mark) > 0)
-        return;
-    char hint[256];
-    const char **names = malloc(((size_t)r->d->n_roads + 1) * sizeof *names);
-    for (int k = 0; names && k < r->d->n_roads; k++)
-        names[k] = r->d->roads[k].name;
-    cfg_did_you_mean(r->c->lang, road, names, names ? r->d->n_roads : 0, hint, sizeof hint);
-    free(names);
-    FAIL(r, e, NULL, T_CFG_ROAD_NAME, road, hint);
-}
-
 /* disaster.protect or disaster.close: ["G311", "FROM-TO", ...] into a mark
  * per road (allocated whether given or not). */
 static unsigned char *read_road_list(struct reader *r, const config_setting_t *dis,

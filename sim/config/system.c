@@ -452,26 +452,6 @@ static double fac_num(struct reader *r, const config_setting_t *f, const config_
     return (s && !r->bad) ? cfg_num_of(r, s, rg) : 0;
 }
 
-/* Adds the units of each item named in group g (may be NULL) into out[]. */
-void cfg_amounts(struct reader *r, const config_setting_t *g, const struct maps *m,
-                 double *out)
-{
-    if (!g || r->bad)
-        return;
-    if (!config_setting_is_group(g)) {
-        FAIL(r, g, NULL, T_CFG_EXPECTED_FOUND, cfg_words(r, T_CFG_A_AMOUNTS), cfg_found(r, g));
-        return;
-    }
-    for (int i = 0; i < config_setting_length(g) && !r->bad; i++) {
-        const config_setting_t *s = config_setting_get_elem(g, i);
-        int it = cfg_idmap_find(&m->items, config_setting_name(s));
-        if (it < 0)
-            cfg_not_id(r, s, &m->items, T_CFG_KIND_ITEM, T_CFG_ITEM_ID, config_setting_name(s));
-        else
-            out[it] = cfg_num_of(r, s, NONNEG);
-    }
-}
-
 static void check_fits(struct reader *r, const config_setting_t *e, int i)
 {
     struct definition *d = r->d;
