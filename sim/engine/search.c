@@ -203,6 +203,15 @@ static int before(struct net_heap_item a, struct net_heap_item b)
     return a.key < b.key || (a.key == b.key && a.tie < b.tie);
 }
 
+/* before(a, b) without branches (where "<" is false, "<=" is "==", NaN
+ * included, so it is the same function): which of a heap node's two children
+ * is less is a coin toss that the branch predictor keeps losing, so
+ * sift-down picks the child with this. */
+static inline int before_nb(struct net_heap_item a, struct net_heap_item b)
+{
+    return (a.key < b.key) | ((a.key <= b.key) & (a.tie < b.tie));
+}
+
 static void heap_put(struct net_search *s, int i, struct net_heap_item it)
 {
     s->heap[i] = it;
@@ -229,8 +238,8 @@ void search_heap_down(struct net_search *s, int i, struct net_heap_item it)
     int len = s->heap_len;
     while (i < len - 1 - i) {
         int c = 2 * i + 1;
-        if (c + 1 < len && before(s->heap[c + 1], s->heap[c]))
-            c++;
+        if (c + 1 < len)
+            c += before_nb(s->heap[c + 1], s->heap[c]);
         if (!before(s->heap[c], it))
             break;
         heap_put(s, i, s->heap[c]);
