@@ -134,7 +134,7 @@ static void risk_uses_the_interval(void **state)
     (void)state;
     struct summary s = { 0 };
     s.required = 0.95;
-    struct chart_ctx c = { NULL, NULL, &s, LANG_EN, NULL };
+    struct chart_ctx c = { NULL, NULL, &s, LANG_EN, NULL, NULL };
     static const struct { double est, lo, hi; int risk; } cases[] = {
         { 0.943, 0.927, 0.956, 1 },  { 0.959, 0.945, 0.970, 1 },  { 0.969, 0.956, 0.978, 0 },
         { 0.791, 0.765, 0.815, 1 },  { 0.734, 0.706, 0.761, 2 },  { 0.970, 0.950, 0.990, 0 },

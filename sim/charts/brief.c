@@ -112,7 +112,7 @@ static void kicker(FILE *f, const struct brief *b, const char *date)
 static void verdict(FILE *f, const struct brief *b)
 {
     const struct summary *s = b->s;
-    const struct chart_ctx c = { b->folder, b->d, s, b->lang, NULL };
+    const struct chart_ctx c = { b->folder, b->d, s, b->lang, NULL, NULL };
     char promise[64], buf[1024], scen[128], h1[256];
     lang_duration(b->lang, s->promise_min, promise, sizeof promise);
     chart_scenario(&c, scen, sizeof scen);
@@ -133,7 +133,7 @@ static void verdict(FILE *f, const struct brief *b)
 static int at_risk(FILE *f, const struct brief *b)
 {
     static const char *const colour[3] = { COLOUR_GOOD, COLOUR_AMBER, COLOUR_BAD };
-    const struct chart_ctx c = { b->folder, b->d, b->s, b->lang, NULL };
+    const struct chart_ctx c = { b->folder, b->d, b->s, b->lang, NULL, NULL };
     int *order = malloc(((size_t)b->d->n_sites + 1) * sizeof *order), shown = 0;
     if (!order)
         return -1;

@@ -8,6 +8,8 @@
  * map_points.csv, in km; the script only styles them.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "charts/internal.h"
 #include "charts/gplot.h"
@@ -303,10 +305,19 @@ static int w_map(FILE *f, const struct chart_ctx *c)
     return 0;
 }
 
+/* The roads' states under the hazard are worked out once here for the
+ * three files, unless the caller paints the roads. */
 int chart_map(const struct chart_ctx *c, char *err, size_t errlen)
 {
-    if (chart_file(c, "map_roads.csv", w_roads, err, errlen) < 0
-        || chart_file(c, "map_points.csv", w_points, err, errlen) < 0)
+    struct chart_ctx m = *c;
+    int *hazard = NULL;
+    if (!c->paint && !(m.hazard = hazard = map_hazard_states(c->d))) {
+        snprintf(err, errlen, "%s/map: %s", c->dir, lang_text(c->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
-    return chart_file(c, "map.gp", w_map, err, errlen);
+    }
+    int rc = chart_file(&m, "map_roads.csv", w_roads, err, errlen) < 0
+          || chart_file(&m, "map_points.csv", w_points, err, errlen) < 0
+          || chart_file(&m, "map.gp", w_map, err, errlen) < 0 ? -1 : 0;
+    free(hazard);
+    return rc;
 }

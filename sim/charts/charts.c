@@ -120,7 +120,7 @@ int charts_make(const char *dir, const struct definition *d, const struct summar
                 enum lang lang, int no_plot, int verbose, struct charts_done *done, char *err,
                 size_t errlen)
 {
-    const struct chart_ctx c = { dir, d, s, lang, NULL };
+    const struct chart_ctx c = { dir, d, s, lang, NULL, NULL };
     char gnuplot[4096];
     memset(done, 0, sizeof *done);
     done->state = CHARTS_SKIPPED;

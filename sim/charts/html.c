@@ -498,7 +498,7 @@ int html_report(const char *dir, const char *folder, const struct definition *d,
                 const struct summary *s, const struct run_info *ri, enum lang lang,
                 const struct charts_done *done, char *err, size_t errlen)
 {
-    const struct page pg = { dir, folder, d, s, ri, done, { dir, d, s, lang, NULL }, err, errlen };
+    const struct page pg = { dir, folder, d, s, ri, done, { dir, d, s, lang, NULL, NULL }, err, errlen };
     struct outfile o;
     if (out_open(&o, dir, "report.html", lang, err, errlen) < 0)
         return -1;

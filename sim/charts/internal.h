@@ -42,6 +42,7 @@ struct chart_ctx {
     const struct summary *s;
     enum lang lang;
     const struct road_paint *paint;   /* NULL: roads coloured by the hazard */
+    const int *hazard;        /* the map: each road's state under the hazard (map_layout.h) */
 };
 
 /* A township's name in the chart's language (its pinyin when it has no

@@ -93,10 +93,8 @@ double map_mark_radius(const char *kind)
 
 /* Closed often (bright red), slowed more often than closed (orange), closed
  * now and then (pale red), or untouched: the rules combined as independent. */
-static enum road_state road_state(const struct definition *d, int road)
+static enum road_state road_state(const struct definition *d, int road, double close, double slow)
 {
-    double close, slow;
-    damage_road_chances(d, road, &close, &slow);
     if ((d->road_closed && d->road_closed[road]) || close >= OFTEN)
         return ROAD_CLOSED;
     if (slow > 0 && slow >= close)
@@ -104,9 +102,27 @@ static enum road_state road_state(const struct definition *d, int road)
     return close > 0 ? ROAD_CLOSED_RARELY : ROAD_OPEN;
 }
 
+int *map_hazard_states(const struct definition *d)
+{
+    size_t n = (size_t)d->n_roads + 1;
+    int *state = malloc(n * sizeof *state);
+    double *close = malloc(n * sizeof *close), *slow = malloc(n * sizeof *slow);
+    if (state && close && slow) {
+        damage_all_chances(d, close, slow);
+        for (int r = 0; r < d->n_roads; r++)
+            state[r] = (int)road_state(d, r, close[r], slow[r]);
+    } else {
+        free(state);
+        state = NULL;
+    }
+    free(close);
+    free(slow);
+    return state;
+}
+
 int map_road_state(const struct chart_ctx *c, int road)
 {
-    return c->paint ? c->paint->state[road] : (int)road_state(c->d, road);
+    return c->paint ? c->paint->state[road] : c->hazard[road];
 }
 
 int map_road_states(const struct chart_ctx *c)

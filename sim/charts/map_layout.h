@@ -38,8 +38,14 @@ enum road_state { ROAD_OPEN, ROAD_SLOWED, ROAD_CLOSED_RARELY, ROAD_CLOSED, ROAD_
 
 #define OFTEN 0.25    /* a road closed in at least this share of runs is drawn bright red */
 
+/* Every road's enum road_state under the hazard (malloc'd, n_roads long;
+ * NULL when out of memory), for chart_ctx.hazard.  O(roads + the damage
+ * rules' roads). */
+int *map_hazard_states(const struct definition *d);
+
 /* The road's state as drawn: the caller's paint (chart_ctx.paint), else the
- * hazard's enum road_state; and how many states there are. */
+ * hazard's (chart_ctx.hazard, which must then be set); and how many states
+ * there are. */
 int map_road_state(const struct chart_ctx *c, int road);
 int map_road_states(const struct chart_ctx *c);
 

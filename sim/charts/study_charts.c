@@ -23,7 +23,7 @@
 /* The context the shared helpers of the charts want (names, language). */
 static struct chart_ctx ctx(const char *dir, const struct study_view *w)
 {
-    return (struct chart_ctx){ dir, w->d, NULL, w->lang, NULL };
+    return (struct chart_ctx){ dir, w->d, NULL, w->lang, NULL, NULL };
 }
 
 static int write_file(const char *dir, const char *name, const struct study_view *w,
