@@ -93,7 +93,7 @@ cmp -s "$tmp/merged.out" "$tmp/hand.out" || fail "merge printed other words than
 say "in Chinese, and as CSV"
 run zh improve -n "$N" --no-plot --lang zh -o "$tmp/zh" "$HAND"
 expect_rc 0 "improve --lang zh"
-head -1 "$tmp/zh.out" | grep -q '^结论：要使 2 小时 承诺在 95% 的' || fail "Chinese decision: $(head -1 "$tmp/zh.out")"
+head -1 "$tmp/zh.out" | grep -q '^结论：要使 2 小时承诺在 95% 的' || fail "Chinese decision: $(head -1 "$tmp/zh.out")"
 cmp -s "$tmp/zh/improve.csv" "$csv" || fail "improve.csv depends on the language"
 run csv improve -n "$N" --no-plot --format csv -o "$tmp/csv" "$HAND"
 cmp -s "$tmp/csv.out" "$csv" || fail "--format csv does not print improve.csv"

@@ -547,7 +547,7 @@ static lang_section table = {
     [T_IM_DECISION_BUY] = {
         "DECISION: to keep the %s promise in %g%% of %s: buy %s, %s a year (the promise then "
         "held in %.1f%% of %ld, %g%% CI %.1f–%.1f%%)",
-        "结论：要使 %s 承诺在 %g%% 的%s中兑现：采取措施 %s，每年 %s（届时承诺兑现率 %.1f%%，"
+        "结论：要使 %s承诺在 %g%% 的%s中兑现：采取措施 %s，每年 %s（届时承诺兑现率 %.1f%%，"
         "共 %ld 次，%g%% 置信区间 %.1f–%.1f%%）" },
     [T_IM_DECISION_NEXT] = { "; the next cheapest plan is %s, %s a year (%.1f%% of %ld runs)",
                              "；次便宜的方案为 %s，每年 %s（%.1f%%，共 %ld 次）" },
@@ -555,12 +555,12 @@ static lang_section table = {
     [T_IM_DECISION_ALREADY] = {
         "DECISION: the %s promise already holds in %g%% of %s without any lever: %.1f%% of %ld "
         "(%g%% CI %.1f–%.1f%%)",
-        "结论：无需采取任何措施，%s 承诺已在 %g%% 的%s中兑现：%.1f%%（共 %ld 次，%g%% 置信区间 "
+        "结论：无需采取任何措施，%s承诺已在 %g%% 的%s中兑现：%.1f%%（共 %ld 次，%g%% 置信区间 "
         "%.1f–%.1f%%）" },
     [T_IM_DECISION_NO_PLAN] = {
         "DECISION: no combination of the %d levers%s keeps the %s promise in %g%% of %s; the best "
         "is %s, %s a year: %.1f%% of %ld (%g%% CI %.1f–%.1f%%)",
-        "结论：%d 项措施的任何组合%s都不能使 %s 承诺在 %g%% 的%s中兑现；最好的方案为 %s，每年 "
+        "结论：%d 项措施的任何组合%s都不能使 %s承诺在 %g%% 的%s中兑现；最好的方案为 %s，每年 "
         "%s：%.1f%%（共 %ld 次，%g%% 置信区间 %.1f–%.1f%%）" },
     [T_IM_WITHIN] = { " within %s a year", "（每年预算 %s 以内）" },
     [T_IM_NO_LEVER] = { "no lever (today)", "不采取措施（现状）" },
