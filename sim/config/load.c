@@ -501,6 +501,47 @@ static int apply_set(struct cfg *c, const char *expr, const char *file, int line
 }
 
 /* Applies a file's own `set = [...]` list (it must hold strings). */
+/* The line, from `from` to `to` (both included) of file, of the last string
+ * literal that ends there, or `to`.  libconfig gives a list's last scalar the
+ * line where its parser met what follows it -- the closing ], which may be
+ * lines below -- so the last element of a `set` written one per line is found
+ * here instead.  Strings and '#' or '//' comments are told apart; a quote in
+ * a block comment is not.  O(the file). */
+static int last_string_line(const char *file, int from, int to)
+{
+    FILE *in = fopen(file, "r");
+    int line = 1, found = to, ch, in_str = 0, esc = 0, comment = 0, prev = 0;
+    if (!in)
+        return to;
+    while ((ch = getc(in)) != EOF && line <= to) {
+        if (ch == '\n') {
+            line++;
+            comment = in_str = esc = prev = 0;
+            continue;
+        }
+        if (comment)
+            continue;
+        if (in_str) {
+            if (esc)
+                esc = 0;
+            else if (ch == '\\')
+                esc = 1;
+            else if (ch == '"') {
+                in_str = 0;
+                if (line >= from)
+                    found = line;
+            }
+        } else if (ch == '"') {
+            in_str = 1;
+        } else if (ch == '#' || (ch == '/' && prev == '/')) {
+            comment = 1;
+        }
+        prev = ch;
+    }
+    fclose(in);
+    return found;
+}
+
 static int apply_file_sets(struct cfg *c, config_t *f, char *err, size_t errlen)
 {
     config_setting_t *set = config_lookup(f, "set");
@@ -514,10 +555,13 @@ static int apply_file_sets(struct cfg *c, config_t *f, char *err, size_t errlen)
                    type_name(c, config_setting_type(set)));
         return -1;
     }
-    for (int i = 0; i < config_setting_length(set); i++) {
+    int n = config_setting_length(set), before = (int)config_setting_source_line(set);
+    for (int i = 0; i < n; i++) {
         const config_setting_t *e = config_setting_get_elem(set, i);
-        int line = config_setting_source_line(e) ? config_setting_source_line(e)
-                                                 : config_setting_source_line(set);
+        int line = config_setting_source_line(e) ? (int)config_setting_source_line(e) : before;
+        if (i == n - 1 && line > before && config_setting_type(e) == CONFIG_TYPE_STRING)
+            line = last_string_line(file, before, line);
+        before = line;
         if (config_setting_type(e) != CONFIG_TYPE_STRING) {
             char where[32];
             snprintf(where, sizeof where, "set.[%d]", i);
