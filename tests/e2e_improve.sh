@@ -95,6 +95,16 @@ run zh improve -n "$N" --no-plot --lang zh -o "$tmp/zh" "$HAND"
 expect_rc 0 "improve --lang zh"
 head -1 "$tmp/zh.out" | grep -q '^结论：要使 2 小时承诺在 95% 的' || fail "Chinese decision: $(head -1 "$tmp/zh.out")"
 cmp -s "$tmp/zh/improve.csv" "$csv" || fail "improve.csv depends on the language"
+# the frontier chart names each plan by its levers' labels (label_zh; else name_zh), joined
+# by '+' in the configuration's order: the plans of improve.csv, mapped by hand
+run zhc improve -n "$N" --lang zh -o "$tmp/zhc" "$HAND"
+expect_rc 0 "improve --lang zh with its chart"
+awk -F, 'NR > 1 { print $1 }' "$tmp/zhc/improve.csv" |
+    sed 's/^baseline$/不采取措施（现状）/; s/duty/值班/; s/report/快速上报/; s/boat/冲锋舟/; s/bays/增加装卸台/; s/road/抬高村道/' |
+    sort >"$tmp/labels.want"
+awk -F, 'NR > 1 { gsub(/"/, "", $6); print $6 }' "$tmp/zhc/frontier_all.csv" | sort >"$tmp/labels.got"
+cmp -s "$tmp/labels.want" "$tmp/labels.got" ||
+    fail "frontier chart labels: $(diff "$tmp/labels.want" "$tmp/labels.got" | head -4)"
 run csv improve -n "$N" --no-plot --format csv -o "$tmp/csv" "$HAND"
 cmp -s "$tmp/csv.out" "$csv" || fail "--format csv does not print improve.csv"
 

@@ -365,7 +365,9 @@ static void label_offsets(const struct study_view *w, double xmin, double xmax, 
             continue;
         double px = decade * log10(fmax(x->cost / cost_unit(w), zero) / xmin) + 12;
         double kept = 100 * w->st[x->v].kept.est;
-        double wide = LABEL_PX_CHAR * (double)strlen(w->s->v[x->v].name);
+        char label[1024];
+        improve_plan_label(w, im->order[j], label, sizeof label);
+        double wide = LABEL_PX_CHAR * (double)text_width(label);   /* CJK: two columns */
         dy[k] = NAN;                   /* none clear: the first within the range */
         for (size_t t = 0; t < sizeof tries / sizeof *tries; t++) {
             double c = kept + tries[t];
@@ -425,7 +427,9 @@ static int w_plans(FILE *f, const struct study_view *w, int frontier)
         fprintf(f, "%.6g,%.3f,%.3f,%.3f,%d,", fmax(x->cost / cost_unit(w), zero),
                 100 * kept->est + 0.0, 100 * kept->lo + 0.0, 100 * kept->hi + 0.0,
                 im->order[j] == im->recommended);
-        gplot_label(f, w->s->v[x->v].name);
+        char label[1024];
+        improve_plan_label(w, im->order[j], label, sizeof label);
+        gplot_label(f, label);
         fprintf(f, ",%d,%.3f\n", x->full, 100 * kept->est + (frontier ? dy[k++] : 0) + 0.0);
     }
     free(dy);

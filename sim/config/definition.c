@@ -174,6 +174,8 @@ void definition_free(struct definition *d)
         free(l->id);
         free(l->name);
         free(l->name_zh);
+        free(l->label);
+        free(l->label_zh);
         free(l->why);
         free(l->why_zh);
         free(l->where);

@@ -156,6 +156,8 @@ struct preposition {
  * across levers into disaster.protect), and what it costs. */
 struct lever {
     char *id, *name, *name_zh, *why, *why_zh;   /* why_zh: "" when not given */
+    char *label, *label_zh;   /* a few words for charts (label: its id, label_zh: its
+                               * name_zh, when not given) */
     double cost_yuan;         /* as written: a year's cost, or a once-only one */
     int once;                 /* cost_per = "once" */
     double life_years;        /* service life of a once-only cost */

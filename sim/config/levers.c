@@ -134,8 +134,9 @@ static void read_cost(struct reader *r, const config_setting_t *e, struct lever 
 static void read_lever(struct reader *r, const config_setting_t *root, const struct maps *m,
                        const config_setting_t *e, struct lever *lv)
 {
-    static const char *const known[] = { "id", "name", "name_zh", "cost_yuan", "cost_per",
-        "life_years", "upkeep_yuan", "cost_range", "set", "protect", "why", "why_zh", NULL };
+    static const char *const known[] = { "id", "name", "name_zh", "label", "label_zh",
+        "cost_yuan", "cost_per", "life_years", "upkeep_yuan", "cost_range", "set", "protect",
+        "why", "why_zh", NULL };
     const char *file;
     int line;
     char where[600];
@@ -145,6 +146,8 @@ static void read_lever(struct reader *r, const config_setting_t *root, const str
         FAIL(r, cfg_opt(e, "id"), NULL, T_CFG_LEVER_ID, lv->id);
     lv->name = cfg_dup(r, cfg_get_str(r, e, "name"));
     lv->name_zh = cfg_dup(r, cfg_opt_str(r, e, "name_zh", lv->name));
+    lv->label = cfg_dup(r, cfg_opt_str(r, e, "label", lv->id));
+    lv->label_zh = cfg_dup(r, cfg_opt_str(r, e, "label_zh", lv->name_zh));
     lv->why = cfg_dup(r, cfg_get_str(r, e, "why"));
     lv->why_zh = cfg_dup(r, cfg_opt_str(r, e, "why_zh", ""));
     read_cost(r, e, lv);

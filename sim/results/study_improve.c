@@ -354,7 +354,10 @@ void improve_yuan(char *buf, size_t n, double yuan)
     buf[k < n ? k : n - 1] = '\0';
 }
 
-void improve_plan_words(const struct study_view *w, int p, char *buf, size_t n)
+/* Plan p's levers, each by its name (label 0) or chart label (1) in the
+ * view's language, joined with sep; T_IM_NO_LEVER for none. */
+static void plan_join(const struct study_view *w, int p, int label, const char *sep, char *buf,
+                      size_t n)
 {
     const struct improve *im = w->improve;
     size_t k = 0;
@@ -362,11 +365,22 @@ void improve_plan_words(const struct study_view *w, int p, char *buf, size_t n)
     for (int i = 0; i < im->n_chosen && k < n; i++)
         if (im->plan[p].mask >> i & 1) {
             const struct lever *l = &w->d->levers[im->chosen[i]];
-            k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? " + " : "",
-                                  lang_name(w->lang, l->name, l->name_zh));
+            k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? sep : "",
+                                  label ? lang_name(w->lang, l->label, l->label_zh)
+                                        : lang_name(w->lang, l->name, l->name_zh));
         }
     if (!im->plan[p].mask)
         snprintf(buf, n, "%s", lang_text(w->lang, T_IM_NO_LEVER));
+}
+
+void improve_plan_words(const struct study_view *w, int p, char *buf, size_t n)
+{
+    plan_join(w, p, 0, " + ", buf, n);
+}
+
+void improve_plan_label(const struct study_view *w, int p, char *buf, size_t n)
+{
+    plan_join(w, p, 1, "+", buf, n);
 }
 
 void improve_lever_cost(const struct study_view *w, const struct lever *lv, char *buf, size_t n)

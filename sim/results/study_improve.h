@@ -103,6 +103,10 @@ void improve_yuan(char *buf, size_t n, double yuan);
  * none) into buf. */
 void improve_plan_words(const struct study_view *w, int p, char *buf, size_t n);
 
+/* A plan's levers by their chart labels in language l, joined with "+"
+ * (T_IM_NO_LEVER for none) into buf. */
+void improve_plan_label(const struct study_view *w, int p, char *buf, size_t n);
+
 /* A lever's cost for people: "¥X" a year, and for a once-only cost
  * "¥X (¥Y once, over N years, and ¥Z a year to run)". */
 void improve_lever_cost(const struct study_view *w, const struct lever *lv, char *buf, size_t n);
