@@ -140,6 +140,10 @@ run stmine roads -q -n 1000000 -o "$tmp/mine" "$FLOOD"
 expect_rc 2 "roads -o a folder of other files"
 grep -q "mine: expected a new or empty folder or one supplysim wrote" "$tmp/stmine.err" || fail "roads into a foreign folder: $(cat "$tmp/stmine.err")"
 [ "$(cat "$tmp/mine/notes.txt")" = notes ] || fail "roads into a foreign folder: notes.txt changed"
+# improve refuses it at its first stage's replications (100 runs: a screening stage)
+run imine improve -q -n 100 -j 2 --no-plot -o "$tmp/mine" "$FLOOD"
+expect_rc 2 "improve -o a folder of other files"
+grep -q "^supplysim: -o .*mine: expected a new or empty folder" "$tmp/imine.err" || fail "improve into a foreign folder: $(cat "$tmp/imine.err")"
 
 say "a study with bad input writes nothing, not even its folder's parent"
 run stbad $COMPARE -o "$tmp/newparent/ST" "$FLOOD" --variant 'more: fleet.central.truks=20'

@@ -871,6 +871,15 @@ static const struct scenario_refusal scenario_refusals[] = {
               "\n"
               "];\n",
       .line = 4, .setting = "fleet.central.trucks", .says = { "expected an integer", "\"many\"" } },
+    /* ... also when that last string goes on over two lines (libconfig joins them) */
+    { "scenario_set_last_element_two_lines", .base = "tiny.cfg", .file = "s.cfg",
+      .text = "base = \"tiny.cfg\";\n"
+              "set = [\n"
+              "  \"fleet.central.trucks = 5\",\n"
+              "  \"fleet.central.trucks \n"
+              "     = many\"\n"
+              "];\n",
+      .line = 5, .setting = "fleet.central.trucks", .says = { "expected an integer", "\"many\"" } },
 };
 
 /* Writes rel into the tree, making its folder first when it names one (one

@@ -36,6 +36,7 @@
 
 #include "config/config.h"
 #include "model/model.h"
+#include "model/routes.h"
 #include "model/state.h"
 
 #define BASE "tests/data/hand.cfg"
@@ -367,6 +368,69 @@ static void fleet_chosen_on_what_is_known(void **state)
     sim_close(s);
 }
 
+/* The same choice with no room for kept searches (a budget of one byte): every
+ * search but the one in use is dropped as soon as another is made.  The dispatcher's
+ * search from the request must survive its asking the boat's minutes (a search on the
+ * boat's roads): the same answers as above, and nothing read after it was freed
+ * (AddressSanitizer in the test build). */
+static void fleet_chosen_with_no_room(void **state)
+{
+    (void)state;
+    const char *both = TYPES "fleet = ( { id = \"central\"; truck = \"medium\"; trucks = 1; "
+                       "extra_truck = \"boat\"; extra_trucks = 1; } );";
+    const char *water = "{ road = \"B\"; cause = \"water\"; from_min = 0.0; }";
+    const char *info[] = { "perfect", "reported" };
+    for (int i = 0; i < 2; i++) {
+        struct sim *s = sim_open(info[i], both, water);
+        routes_set_budget(s->r->routes, 1);
+        sim_run_traced(s, 0, 1);
+        expect(s, info[i], 103.0, 42.0, 10.0);
+        assert_int_equal(s->r->ship[0].fleet, 1);
+        sim_close(s);
+    }
+}
+
+/* The flood with a boat at every township point as its second fleet, its kept
+ * searches given one byte of room: every search but the one in use is dropped as soon
+ * as another is made.  The dispatcher holds its search from the request while it asks
+ * the boats' minutes (searches on the boats' roads, sharing the budget): nothing is read
+ * after it was freed (AddressSanitizer in the test build), and every site's response and
+ * causes are those of the default budget -- what is kept saves work, never changes it. */
+static void flood_with_no_room(void **state)
+{
+    (void)state;
+    const char *sets[] = { "facility_kinds.township.extra_truck=\"assault_boat\"",
+                           "facility_kinds.township.extra_trucks=1" };
+    char err[ERRLEN];
+    struct cfg *c = cfg_load("scenarios/flood.cfg", sets, 2, LANG_EN, err, sizeof err);
+    struct definition *d = c ? cfg_definition(c, err, sizeof err) : NULL;
+    cfg_free(c);
+    if (!d)
+        fail_msg("loading the flood: %s", err);
+    struct model *m = model_create(d);
+    assert_non_null(m);
+    struct rep *roomy = rep_create(m), *tight = rep_create(m);
+    assert_non_null(roomy);
+    assert_non_null(tight);
+    routes_set_budget(tight->routes, 1);
+    struct rep_result a, b;
+    assert_int_equal(result_init(&a, d), 0);
+    assert_int_equal(result_init(&b, d), 0);
+    for (long k = 0; k < 6; k++) {
+        assert_int_equal(rep_run(roomy, k, 0, &a, err, sizeof err), 0);
+        assert_int_equal(rep_run(tight, k, 0, &b, err, sizeof err), 0);
+        for (int i = 0; i < d->n_sites; i++)
+            assert_memory_equal(&a.response[i], &b.response[i], sizeof(double));
+        assert_memory_equal(a.cause, b.cause, (size_t)d->n_sites * CAUSES * sizeof(double));
+    }
+    result_free(&a);
+    result_free(&b);
+    rep_free(roomy);
+    rep_free(tight);
+    model_free(m);
+    definition_free(d);
+}
+
 /* Stock sent ahead on a warning travels before onset, on roads no hazard has touched
  * yet: road information changes nothing there and draws nothing for it.  A warning 120
  * min before onset: the depot's crews are called out at -120 (8:00, by day: ready at
@@ -481,6 +545,8 @@ int main(void)
         cmocka_unit_test_teardown(zero_delay, teardown),
         cmocka_unit_test_teardown(unreachable, teardown),
         cmocka_unit_test_teardown(boat_plans_on_what_is_known, teardown),
+        cmocka_unit_test_teardown(fleet_chosen_with_no_room, teardown),
+        cmocka_unit_test(flood_with_no_room),
         cmocka_unit_test_teardown(fleet_chosen_on_what_is_known, teardown),
         cmocka_unit_test_teardown(ahead_before_onset, teardown),
         cmocka_unit_test_teardown(same_draws, teardown),

@@ -227,8 +227,10 @@ static int improve_measures(FILE *f, const struct brief *b, struct found *x, int
     struct improve im;
     char err[512], *text = NULL;
     size_t len = 0;
-    if (improve_build(&im, b->d, &x->s, x->st, b->lang, err, sizeof err) < 0)
-        return 0;   /* a study of other levers: say nothing of it */
+    if (improve_build(&im, b->d, &x->s, x->st, b->lang, err, sizeof err) < 0) {
+        improve_free(&im);   /* what it had built (it zeroes im first) */
+        return 0;            /* a study of other levers: say nothing of it */
+    }
     FILE *m = open_memstream(&text, &len);
     if (!m) {
         improve_free(&im);

@@ -322,8 +322,10 @@ static int exhaustive(struct study *s, const struct opts *o, const struct defini
     if (m >= s->n || s->n_v < 3)
         return study_run(s, o, NULL, 0, 0, s->n, 1, err, errlen);
     s->screen = m;
-    if (study_run(s, o, NULL, 0, 0, m, 0, err, errlen) < 0)
-        return -1;
+    rc = study_run(s, o, NULL, 0, 0, m, 0, err, errlen);   /* the first: -2 when the
+                                                         * output folder is refused */
+    if (rc < 0)
+        return rc;
     return screen_and_finish(s, o, x, m, err, errlen);
 }
 
@@ -419,8 +421,9 @@ static int greedy(struct study *s, const struct opts *o, const struct definition
         snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         return -1;
     }
-    if (study_run(s, o, &zero, 1, 0, m, 0, err, errlen) < 0)     /* the baseline, first */
-        return -1;
+    int first = study_run(s, o, &zero, 1, 0, m, 0, err, errlen);   /* the baseline, first: */
+    if (first < 0)                                                  /* -2, a refused folder */
+        return first;
     for (int step = 0, rc; step <= x->n; step++) {
         uint64_t before = path;
         if ((rc = greedy_step(s, o, base, x, &path, m, err, errlen)) < 0)

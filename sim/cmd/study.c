@@ -221,8 +221,10 @@ int study_folder(const struct opts *o, char *err, size_t errlen)
     char why[2048];
     stop_on_signals();              /* before the stage exists: a signal must remove it */
     int rc = outdir_begin(o->folder, o->folder_name, o->lang, why, sizeof why);
-    if (rc < 0)
+    if (rc == -2)                   /* printed as it is, as bad input is */
         snprintf(err, errlen, "supplysim: %s", why);
+    else if (rc < 0)                /* printed after "supplysim: " (run_failed) */
+        snprintf(err, errlen, "%s", why);
     return rc;
 }
 

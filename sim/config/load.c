@@ -514,9 +514,9 @@ static int last_string_line(const char *file, int from, int to)
     if (!in)
         return to;
     while ((ch = getc(in)) != EOF && line <= to) {
-        if (ch == '\n') {
+        if (ch == '\n') {             /* a string may go on over lines; a comment ends */
             line++;
-            comment = in_str = esc = prev = 0;
+            comment = prev = 0;
             continue;
         }
         if (comment)

@@ -277,7 +277,8 @@ static struct cand cand_pop(struct cand *h, int *n)
 /* One dispatch call's search for stores: the search from the request, the
  * walk outwards, and the two heaps (bounds to look at; exact keys). */
 struct pick {
-    struct net_search *search;
+    struct net_search *search;   /* held (routes_hold) until the call ends */
+    int held_before;
     struct spatial_walk walk;
     double far_km, far_min;  /* the walk's bound, and net_bound_arc of it */
 };
@@ -366,9 +367,12 @@ static int pick_begin(struct rep *r, int q, struct pick *p)
     const struct node *at = &r->d->nodes[r->req[q].node];
     r->call++;
     r->n_bound = r->n_key = 0;
-    p->search = routes_from(r, vehicle_state(r, 0, VIEW_KNOWN), r->req[q].node);
+    int st = vehicle_state(r, 0, VIEW_KNOWN);
+    p->search = routes_from(r, st, r->req[q].node);
     if (!p->search)
         return -1;
+    p->held_before = routes_hold(r, st, r->req[q].node);   /* other fleets' minutes share
+                                                            * the budget: never drop it */
     spatial_walk_start(r->m->stores, &p->walk, at->lon, at->lat);
     p->far_km = p->far_min = 0;
     own_stores(r, q, p);
@@ -507,6 +511,7 @@ void dispatch(struct rep *r, int q)
         }
         pick_again(r, q, &p, best);
     }
+    routes_release(r, p.held_before);
     r->req[q].open = still_needed(r, q);
 }
 

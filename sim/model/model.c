@@ -217,8 +217,7 @@ struct rep *rep_create(const struct model *m)
     for (int f = 0; f < d->n_facilities; f++)
         trucks += (size_t)d->facilities[f].trucks;
     r->cal = cal_create(1024);
-    r->routes = routes_create(m, ROUTES_BYTES / (size_t)m->n_profiles);  /* shared with
-                                                    * the other profiles' (vehicle.c) */
+    r->routes = routes_create(m, ROUTES_BYTES);   /* every profile's and view's searches */
     r->freeflow = freeflow_create(m);
     r->road_min = malloc((size_t)(d->n_roads + 1) * sizeof *r->road_min);
     r->change_first = malloc((size_t)(d->n_roads + 1) * sizeof *r->change_first);

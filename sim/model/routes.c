@@ -86,6 +86,7 @@ struct routes {
     struct kept *kept; int n_kept, cap_kept, free_kept;  /* free_kept: a list through next */
     struct road_state **state; int n_states;
     int head, tail;
+    int held;                            /* a kept search no eviction drops, or -1 */
     size_t bytes, budget;
     unsigned *road_mark, mark;           /* per road: the batch or way that has it */
     int *batch; double *batch_old;       /* one search's roads to repair */
@@ -101,7 +102,7 @@ struct routes *routes_create(const struct model *m, size_t budget)
     int n = net_n_nodes(m->net);
     rt->m = m;
     rt->budget = budget;
-    rt->head = rt->tail = rt->free_kept = -1;
+    rt->head = rt->tail = rt->free_kept = rt->held = -1;
     rt->road_mark = calloc((size_t)net_n_roads(m->net) + 1, sizeof *rt->road_mark);
     rt->batch = malloc(LOG_MAX * sizeof *rt->batch);
     rt->batch_old = malloc(LOG_MAX * sizeof *rt->batch_old);
@@ -212,11 +213,14 @@ static void measure(struct routes *rt, int k)
     rt->kept[k].bytes = now;
 }
 
-/* Drops the least recently used searches, never `keep`, until within budget. */
+/* Drops the least recently used searches, never `keep` nor the held one,
+ * until within budget. */
 static void evict(struct routes *rt, int keep)
 {
-    while (rt->bytes > rt->budget && rt->tail >= 0 && rt->tail != keep) {
-        int k = rt->tail;
+    for (int k = rt->tail, up; rt->bytes > rt->budget && k >= 0; k = up) {
+        up = rt->kept[k].prev;
+        if (k == keep || k == rt->held)
+            continue;
         unlink_kept(rt, k);
         rt->bytes -= rt->kept[k].bytes;
         rt->state[rt->kept[k].st]->of_root[rt->kept[k].root] = -1;
@@ -308,6 +312,23 @@ struct net_search *routes_from(struct rep *r, int st, int root)
     }
     evict(rt, k);
     return rt->kept[k].s;
+}
+
+void routes_set_budget(struct routes *rt, size_t budget)
+{
+    rt->budget = budget;
+}
+
+int routes_hold(struct rep *r, int st, int root)
+{
+    int before = r->routes->held;
+    r->routes->held = r->routes->state[st]->of_root[root];
+    return before;
+}
+
+void routes_release(struct rep *r, int held_before)
+{
+    r->routes->held = held_before;
 }
 
 /* ---- single routes ------------------------------------------------------- */

@@ -16,6 +16,11 @@
 struct routes *routes_create(const struct model *m, size_t budget);
 void routes_free(struct routes *rt);
 
+/* Sets how many bytes of searches are kept (the least recently used beyond
+ * are dropped); a test makes it tiny to show that no result depends on what
+ * is kept. */
+void routes_set_budget(struct routes *rt, size_t budget);
+
 /* A state of the roads: road_min[road] is each road's minutes in it now
  * (INFINITY closed), kept by the caller, who tells every change through
  * routes_road_changed.  Its id for the questions below, or -1 when out of
@@ -24,9 +29,17 @@ int routes_add_state(struct routes *rt, const double *road_min);
 
 /* The kept search from root on state st now, brought up to date (for the
  * dispatcher's bounds: what it has settled and the bound on what it has
- * not); valid until the next routes_ call.  NULL when out of memory
- * (r->failed set). */
+ * not); valid until the next routes_ call, unless held.  NULL when out of
+ * memory (r->failed set). */
 struct net_search *routes_from(struct rep *r, int st, int root);
+
+/* Holds the kept search from root on state st (routes_from gave it): no
+ * other routes_ call drops it until routes_release(r, what this returned).
+ * The dispatcher holds its request's search while it asks other states'
+ * minutes, which share the budget.  Every state's searches share one
+ * least-recently-used list. */
+int routes_hold(struct rep *r, int st, int root);
+void routes_release(struct rep *r, int held_before);
 
 /* Minutes from root to target on state st now (INFINITY when no road leads
  * there now) and, when route is not NULL, the route: the roads from root to
