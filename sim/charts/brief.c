@@ -274,26 +274,34 @@ static char *command_html(const struct brief *b, const char *command)
     return buf;
 }
 
-/* A text of the table whose arguments are the commands (HTML, escaped)
- * that would make the studies: the sensitivity study's, after a count;
- * improve's and roads' for the measures; -1 when out of memory. */
-static int hint(FILE *f, const struct brief *b, enum text t, int count)
+/* How to find the measures: the commands (HTML, escaped) that make an
+ * improve and a roads study; -1 when out of memory. */
+static int measures_hint(FILE *f, const struct brief *b)
 {
-    char *cmd = command_html(b, t == T_BRIEF_NO_SENS ? "sensitivity" : "improve");
-    char *roads = t == T_BRIEF_NO_SENS ? NULL : command_html(b, "roads");
-    int rc = -1;
-    if (cmd && (t == T_BRIEF_NO_SENS || roads)) {
+    char *improve = command_html(b, "improve"), *roads = command_html(b, "roads");
+    int rc = improve && roads ? 0 : -1;
+    if (rc == 0) {
         fprintf(f, "<p>");
-        if (t == T_BRIEF_NO_SENS)
-            fprintf(f, lang_text(b->lang, t), count, cmd);
-        else
-            fprintf(f, lang_text(b->lang, t), cmd, roads);
+        fprintf(f, lang_text(b->lang, T_BRIEF_NO_STUDY), improve, roads);
         fprintf(f, "</p>\n");
-        rc = 0;
     }
-    free(cmd);
+    free(improve);
     free(roads);
     return rc;
+}
+
+/* How to find what the verdict rests on: the number of assumption ranges
+ * and the command that makes a sensitivity study; -1 when out of memory. */
+static int sens_hint(FILE *f, const struct brief *b)
+{
+    char *cmd = command_html(b, "sensitivity");
+    if (!cmd)
+        return -1;
+    fprintf(f, "<p>");
+    fprintf(f, lang_text(b->lang, T_BRIEF_NO_SENS), b->d->n_ranges, cmd);
+    fprintf(f, "</p>\n");
+    free(cmd);
+    return 0;
 }
 
 /* The measures: improve's decision, then the roads worth protecting; or
@@ -311,7 +319,7 @@ static int measures(FILE *f, const struct brief *b)
         rc = roads_measures(f, b, &x, &shown);
         found_free(&x);
     }
-    return rc == 0 && !shown ? hint(f, b, T_BRIEF_NO_STUDY, 0) : rc;
+    return rc == 0 && !shown ? measures_hint(f, b) : rc;
 }
 
 /* The verdict's own assumptions when no sensitivity study was run. */
@@ -329,7 +337,7 @@ static int own_assumptions(FILE *f, const struct brief *b)
     fprintf(f, "<p>");
     html_text(f, buf);
     fprintf(f, "</p>\n");
-    return hint(f, b, T_BRIEF_NO_SENS, b->d->n_ranges);
+    return sens_hint(f, b);
 }
 
 /* The assumptions whose range's end changes the verdict, from the

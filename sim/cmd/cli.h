@@ -51,6 +51,10 @@ int run_outdir_begin(const struct opts *o, const struct definition *d, struct ou
  * stage, and returns the exit status (1, or 128 + the signal). */
 int run_failed(const char *err, struct outdir *od);
 
+/* Between steps that write output: -1 (with a message) when a signal asked
+ * to stop, else 0.  A run's and a study's. */
+int go_on(enum lang l, char *err, size_t errlen);
+
 /* Writes every output of a run whose replications are done and went
  * through st (ov: the run settings the command line decided, for
  * resolved.cfg) into the stage od, and puts it in place of the output

@@ -146,8 +146,7 @@ int run_failed(const char *err, struct outdir *od)
     return sig ? 128 + sig : EXIT_RUN;
 }
 
-/* Between output files: -1 (with a message) when a signal asked to stop. */
-static int go_on(enum lang l, char *err, size_t errlen)
+int go_on(enum lang l, char *err, size_t errlen)
 {
     if (!stop_requested())
         return 0;

@@ -89,15 +89,6 @@ static int outputs(const struct study_cmd *cmd, const struct opts *o, const char
     return rc;
 }
 
-/* -1 (with a message) when a signal asked to stop. */
-static int go_on(enum lang l, char *err, size_t errlen)
-{
-    if (!stop_requested())
-        return 0;
-    snprintf(err, errlen, "%s", lang_text(l, T_RUN_INTERRUPTED));
-    return -1;
-}
-
 /* The files of a study whose replications are done (or this shard's) into
  * the stage of od, which then replaces the folder; then stdout.  Returns
  * the exit status; the stage is committed or removed. */
@@ -132,23 +123,18 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
         || (!o->shard_n && outputs(cmd, o, dir, &w, err, sizeof err) < 0)
         || go_on(lang, err, sizeof err) < 0)
         goto done;
-    char *final = strdup(od->final ? od->final : "");
-    if (!final || outdir_commit(od, err, sizeof err) < 0) {
-        if (!final)
-            outdir_abort(od);
-        fprintf(stderr, "supplysim %s: %s\n", cmd->name,
-                final ? err : lang_text(lang, T_CMD_OUT_OF_MEMORY));
-        free(final);
+    if (outdir_commit(od, err, sizeof err) < 0) {
+        fprintf(stderr, "supplysim %s: %s\n", cmd->name, err);
         rc = EXIT_RUN;
         goto out;
     }
-    if (o->shard_n && !o->quiet) {
-        printf(lang_text(lang, T_STUDY_SHARD_DONE), o->shard_i, o->shard_n, s->command, final);
+    if (o->shard_n && !o->quiet) {        /* the folder as the user named it */
+        printf(lang_text(lang, T_STUDY_SHARD_DONE), o->shard_i, o->shard_n, s->command,
+               o->folder_name);
         putchar('\n');
     } else if (!o->shard_n) {
         print(cmd, o, &w);
     }
-    free(final);
     rc = fflush(stdout) ? EXIT_RUN : 0;
     goto out;
 done:
