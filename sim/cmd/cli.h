@@ -53,7 +53,7 @@ int run_failed(const char *err, struct outdir *od);
 
 /* Between steps that write output: -1 (with a message) when a signal asked
  * to stop, else 0.  A run's and a study's. */
-int go_on(enum lang l, char *err, size_t errlen);
+int run_interrupted(enum lang l, char *err, size_t errlen);
 
 /* Writes every output of a run whose replications are done and went
  * through st (ov: the run settings the command line decided, for

@@ -146,7 +146,7 @@ int run_failed(const char *err, struct outdir *od)
     return sig ? 128 + sig : EXIT_RUN;
 }
 
-int go_on(enum lang l, char *err, size_t errlen)
+int run_interrupted(enum lang l, char *err, size_t errlen)
 {
     if (!stop_requested())
         return 0;
@@ -175,11 +175,11 @@ int run_outputs(const struct opts *o, const struct cfg *c, const struct run_over
         || resolved_text(SUPPLYSIM_VERSION, c, ov, &resolved, &len, lang, err, sizeof err) < 0
         || stream_commit(st, results_digest(resolved, len), err, sizeof err) < 0
         || resolved_write(dir, resolved, len, lang, err, sizeof err) < 0
-        || go_on(lang, err, sizeof err) < 0
+        || run_interrupted(lang, err, sizeof err) < 0
         || charts_make(dir, d, s, lang, o->no_plot, o->verbose, &drawn, err, sizeof err) < 0
-        || go_on(lang, err, sizeof err) < 0
+        || run_interrupted(lang, err, sizeof err) < 0
         || html_report(dir, od->final, d, s, &ri, lang, &drawn, err, sizeof err) < 0
-        || go_on(lang, err, sizeof err) < 0;
+        || run_interrupted(lang, err, sizeof err) < 0;
     free(resolved);
     if (bad)
         return run_failed(err, od);

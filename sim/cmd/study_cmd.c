@@ -115,13 +115,13 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
     if (!o->shard_n && cmd->prepare && cmd->prepare(s, o, base, st, &extra, err, sizeof err) < 0)
         goto done;
     w.improve = extra;
-    if (go_on(lang, err, sizeof err) < 0
+    if (run_interrupted(lang, err, sizeof err) < 0
         || study_write_some(dir, "variants", s, cmd->baseline_only ? &zero : NULL,
                             cmd->baseline_only ? 1 : s->n_v, scenario, SUPPLYSIM_VERSION, lang,
                             err, sizeof err) < 0
         || study_file_write(dir, s, lang, err, sizeof err) < 0
         || (!o->shard_n && outputs(cmd, o, dir, &w, err, sizeof err) < 0)
-        || go_on(lang, err, sizeof err) < 0)
+        || run_interrupted(lang, err, sizeof err) < 0)
         goto done;
     if (outdir_commit(od, err, sizeof err) < 0) {
         fprintf(stderr, "supplysim %s: %s\n", cmd->name, err);
@@ -170,7 +170,7 @@ static int study_go(const struct study_cmd *cmd, struct study *s, struct opts *o
     o->folder_name = dir;
     int rc = cmd->run(s, o, base, err, sizeof err);
     if (rc == 0)
-        rc = go_on(o->lang, err, sizeof err);
+        rc = run_interrupted(o->lang, err, sizeof err);
     if (rc == 0)
         rc = study_folder(o, err, sizeof err);   /* a study that ran nothing (merge) */
     rc = rc < 0 ? failed(rc, err, &od) : finish(cmd, s, o, base, o->file, &od);
