@@ -329,7 +329,7 @@ static void test_missing_folder(void **state)
 
 /* The need is the documented sum (network_dir.c): for a million nodes and
  * two million roads with 40 MB of nodes.csv, 20 MB + 330 MB + 260 MB + 40 MB
- * + the searches' full 96 MB = 746 MB; for a thousand nodes the searches take
+ * + the searches' full 64 MB = 714 MB; for a thousand nodes the searches take
  * 10 KB a node.  The message says the need and the limit, in MB rounded as
  * the code does: need / 2^20 + 1 and limit / 2^20. */
 static void test_memory_limit(void **state)
@@ -338,7 +338,7 @@ static void test_memory_limit(void **state)
     (void)state;
     long nodes = 1000000, roads = 2000000;
     size_t text = 40u << 20, need = network_need_bytes(nodes, roads, text);
-    assert_true(need == (20u << 20) + 330000000u + 260000000u + (40u << 20) + (96u << 20));
+    assert_true(need == (20u << 20) + 330000000u + 260000000u + (40u << 20) + (64u << 20));
     assert_true(network_need_bytes(1000, 2000, 0) == (20u << 20) + 330000 + 260000 + 10240000);
     assert_int_equal(network_memory_check(LANG_EN, "big", nodes, roads, text, need, err, ERRLEN), 0);
     assert_int_equal(network_memory_check(LANG_EN, "big", nodes, roads, text, need - 1, err, ERRLEN), -1);

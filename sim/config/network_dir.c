@@ -46,12 +46,12 @@ struct folder {
  * and landmarks, the model's tables, a thread's search roots); per road 130
  * (the road, its arcs, a thread's minutes and changes, roads.csv while read);
  * nodes.csv, kept for the nodes' names; and a thread's kept searches, up to
- * their budget (model/state.h: ROUTES_BYTES, 96 MB), which small networks do
+ * their budget (model/state.h: ROUTES_BYTES, 64 MB), which small networks do
  * not fill.  Each further thread adds its own searches and road state. */
 size_t network_need_bytes(long nodes, long roads, size_t text)
 {
-    size_t searches = (size_t)nodes * 10240 < ((size_t)96 << 20) ? (size_t)nodes * 10240
-                                                                  : ((size_t)96 << 20);
+    size_t searches = (size_t)nodes * 10240 < ((size_t)64 << 20) ? (size_t)nodes * 10240
+                                                                  : ((size_t)64 << 20);
     return ((size_t)20 << 20) + (size_t)nodes * 330 + (size_t)roads * 130 + text + searches;
 }
 
