@@ -214,8 +214,10 @@ static void check_targeted(struct rng *g, const struct net *net, struct net_sear
  * slow roads only (as hazards do; the premise of the bound): the bound never exceeds Floyd-Warshall's minutes; A*
  * between every pair gives exactly full Dijkstra's minutes (the same sums in
  * the same order) and a path that adds up to them; a search resumed towards
- * nodes in random order settles each at exactly its full-run minutes, and
- * every node it has not settled is at least its unsettled bound away; the
+ * nodes in random order settles each at exactly its full-run minutes (or,
+ * told to stop also at a random limit, settles it exactly when it is within
+ * the limit, and every node within it), and every node it has not settled
+ * is at least its unsettled bound away; the
  * several-source search gives each node the least of the sources' minutes,
  * from the first source listed among those at that least. */
 static void check_goal_directed(uint64_t seed, const struct graph *gr, struct net *net,
@@ -254,11 +256,24 @@ static void check_goal_directed(uint64_t seed, const struct graph *gr, struct ne
             check_path(net, as, a, b, w);
         }
     for (a = 0; a < n; a++) {
+        double far = 0;
+        for (b = 0; b < n; b++)
+            far = isfinite(full[a][b]) ? fmax(far, full[a][b]) : far;
         net_search_start(s, a, run_w);
         for (k = 0; k < 6; k++) {
             v = rng_int(&g, 0, n - 1);
-            assert_true(net_search_settle(s, v) == full[a][v]);
-            assert_true(net_search_settled(s, v) || full[a][v] == INFINITY);
+            if (k % 2) {                  /* stopping also at a limit */
+                double lim = far * rng_unit(&g), got;
+                int was = net_search_settled(s, v);
+                got = net_search_settle_within(s, v, lim);
+                assert_true(got == (was || full[a][v] <= lim ? full[a][v] : INFINITY));
+                for (b = 0; b < n && got == INFINITY; b++)
+                    assert_true(full[a][b] > lim || (net_search_settled(s, b)
+                                                     && net_search_minutes(s, b) == full[a][b]));
+            } else {
+                assert_true(net_search_settle(s, v) == full[a][v]);
+                assert_true(net_search_settled(s, v) || full[a][v] == INFINITY);
+            }
             for (b = 0; b < n; b++)
                 assert_true(net_search_settled(s, b)
                             || net_search_unsettled_bound(s) <= full[a][b]);

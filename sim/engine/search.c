@@ -384,12 +384,17 @@ void net_search_start(struct net_search *s, int src, const double *road_min)
 
 double net_search_settle(struct net_search *s, int node)
 {
+    return net_search_settle_within(s, node, INFINITY);
+}
+
+double net_search_settle_within(struct net_search *s, int node, double limit)
+{
     assert(s->mode == MODE_DIJKSTRA && node >= -1 && node < s->n_nodes);
     int k = node >= 0 ? search_slot(s, node) : -1;
     if (k >= 0 && is_settled(&s->tab[k]))
         return s->tab[k].dist;
     search_flush(s);
-    while (s->heap_len > 0 && !s->failed) {
+    while (s->heap_len > 0 && !s->failed && s->heap[0].key <= limit) {
         struct net_heap_item top = search_pop(s);
         if (s->tab[top.slot].node == node) {
             s->pending = node;        /* its roads are relaxed when the search runs on */

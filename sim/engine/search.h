@@ -45,6 +45,11 @@ void net_search_start(struct net_search *s, int src, const double *road_min);
  * however many calls it takes. */
 double net_search_settle(struct net_search *s, int node);
 
+/* net_search_settle, stopping also once every node of at most limit
+ * minutes is settled: node's minutes if it was settled, else INFINITY
+ * (node may then be farther, or unreachable). */
+double net_search_settle_within(struct net_search *s, int node, double limit);
+
 /* Every node not settled yet is at least this many minutes from src
  * (INFINITY once the search is exhausted).  O(1). */
 double net_search_unsettled_bound(const struct net_search *s);
