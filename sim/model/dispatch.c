@@ -419,15 +419,16 @@ static int pick_begin(struct rep *r, int q, struct pick *p)
  * its exact key is either still in the bound heap, whose least bound is above
  * the best key (or equal with a higher index; an entry may be a bound taken
  * earlier, still a bound since bounds never fall in a call), or not yet
- * walked, when even
- * key_floor at the walk's bound is above the best key; its key is at least
- * its bound either way, since every part of the bound (start, loading, the
- * minutes' floor) is at most the real one and keys do not fall as arrival
- * grows.  A key heap entry stays exact while the call goes on: only the store
- * just chosen changes (pick_again), and others can only stop being able to
- * help, which is checked before one is chosen (one that cannot only lowers
- * the best key while it stays, which makes the search look further, never
- * less far). */
+ * walked, when even key_floor at the walk's bound is above the best key; its
+ * key is at least its bound either way, since every part of the bound
+ * (start, loading, the minutes' floor) is at most the real one and keys do
+ * not fall as arrival grows.  The loop ends: each turn computes an exact
+ * key, walks on, settles more of the search (grow_towards), or raises a
+ * bound, which only a search settled further can do.  A key heap entry stays
+ * exact while the call goes on: only the store just chosen changes
+ * (pick_again), and others can only stop being able to help, which is
+ * checked before one is chosen (one that cannot only lowers the best key
+ * while it stays, which makes the search look further, never less far). */
 static int pick_best(struct rep *r, int q, struct pick *p)
 {
     while (!r->failed) {
