@@ -29,13 +29,15 @@
  * nobody asks again costs nothing.  One that cannot be repaired, or has
  * fallen further behind than the log holds, starts again.
  *
- * Single routes.  A target farther than that, or one asked from a root that
- * has no kept search, is reached by A* towards it (the same minutes, the
- * same route: engine/search.c): only the dispatcher starts searches
- * (routes_from), whose many questions about one request they answer, and a
- * truck's route or a trip home is one question, for which growing a whole
- * search costs more (on a grid of a million nodes, 30,000 nodes settled a
- * search against some 6,000 for an A*).  The answer is kept as
+ * Single routes.  A target farther than that is reached by A* towards it
+ * (the same minutes, the same route: engine/search.c).  So is one asked from
+ * a root with no kept search once the budget has had to drop searches: then
+ * a search started for a truck's route or a trip home, one question, is
+ * likely dropped before it is asked another, and an A* costs less than
+ * growing it (on a grid of a million nodes, some 6,000 nodes settled against
+ * 30,000); while every search stays, one started is asked again in later
+ * replications, which is cheaper than A* ways found again (the flood: 8%
+ * more CPU with A* from the start).  The answer is kept as
  * a "way": its minutes, its roads, and the log position it was found at.
  * When asked again, it still holds if no road of it changed since and no road
  * made faster could be on a path as short (net_route_holds, with the proof in
@@ -93,6 +95,7 @@ struct routes {
     int head, tail;
     int held;                            /* a kept search no eviction drops, or -1 */
     size_t bytes, budget;
+    int evicted;                         /* a search has been dropped to stay within budget */
     unsigned *road_mark, mark;           /* per road: the batch or way that has it */
     int *batch; double *batch_old;       /* one search's roads to repair */
     struct net_search *astar;            /* the ways' searches */
@@ -227,6 +230,7 @@ static void evict(struct routes *rt, int keep)
         if (k == keep || k == rt->held)
             continue;
         unlink_kept(rt, k);
+        rt->evicted = 1;
         rt->bytes -= rt->kept[k].bytes;
         rt->state[rt->kept[k].st]->of_root[rt->kept[k].root] = -1;
         net_search_free(rt->kept[k].s);
@@ -441,7 +445,7 @@ static int route_room(int **route, int *cap, int n)
 double routes_way(struct rep *r, int st, int root, int target, int **route, int *cap, int *len)
 {
     struct routes *rt = r->routes;
-    int kept = rt->state[st]->of_root[root] >= 0;
+    int kept = rt->state[st]->of_root[root] >= 0 || !rt->evicted;
     struct net_search *s = kept ? routes_from(r, st, root) : NULL;
     double m;
     if (len)

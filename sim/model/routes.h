@@ -44,9 +44,9 @@ void routes_release(struct rep *r, int held_before);
 /* Minutes from root to target on state st now (INFINITY when no road leads
  * there now) and, when route is not NULL, the route: the roads from root to
  * target in travel order, in *route (grown to *cap as needed), *len of them.
- * From root's kept search when there is one (routes_from starts them) and
- * the target is near it, else from a way found by A* and kept while the rule
- * in routes.c holds; the minutes are summed
+ * From root's kept search when the target is near it (a search is started
+ * only while the budget has never had to drop one), else from a way found by
+ * A* and kept while the rule in routes.c holds; the minutes are summed
  * from root and the route chosen by the minutes alone either way, so the
  * answer does not depend on which. */
 double routes_way(struct rep *r, int st, int root, int target, int **route, int *cap, int *len);
