@@ -20,7 +20,7 @@
  * questions need (engine/search.h), kept in a list ordered by last use while
  * the searches stay within the byte budget (past it the least recently used
  * is dropped).  It answers for a target it has settled, or that lies near its
- * frontier (a bound no more than GROW_MIN minutes past what it has not
+ * frontier (a bound no more than ROUTES_GROW_MIN minutes past what it has not
  * settled), growing to it.  When a search is next used it reads the log from
  * where it last stopped, keeps the roads that touch it (net_search_touches;
  * it has not changed since, so this is what it touched when they changed),
@@ -65,7 +65,6 @@
 #include "model/routes.h"
 
 #define LOG_MAX 4096   /* road changes remembered; a search further behind starts again */
-#define GROW_MIN 40.0  /* a kept search grows to a target at most this far past its frontier */
 #define WAYS_MAX 65536 /* ways kept; when full, all are dropped */
 
 struct kept {
@@ -455,7 +454,7 @@ double routes_way(struct rep *r, int st, int root, int target, int **route, int 
     double bound = net_bound(rt->m->net, root, target);
     if (!(bound < INFINITY))
         return INFINITY;               /* no road at all joins them */
-    if (s && (net_search_settled(s, target) || bound <= net_search_unsettled_bound(s) + GROW_MIN)) {
+    if (s && (net_search_settled(s, target) || bound <= net_search_unsettled_bound(s) + ROUTES_GROW_MIN)) {
         m = net_search_settle(s, target);
         if (net_search_failed(s))
             r->failed = 1;

@@ -11,6 +11,10 @@
 
 #include "model/state.h"
 
+/* A kept search is run on to a target at most this many minutes (by
+ * net_bound) past what it has not settled; a farther one is reached by A*. */
+#define ROUTES_GROW_MIN 40.0
+
 /* A replication's searches, within `budget` bytes (the least recently used
  * are dropped past it); NULL when out of memory. */
 struct routes *routes_create(const struct model *m, size_t budget);
