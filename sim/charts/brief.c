@@ -12,7 +12,8 @@
  * DIR-roads and DIR-sensitivity for a run in DIR (out/flood ->
  * out/flood-roads), and used only when their study.dat is of the same seed
  * and number of sites (and, for improve, of levers the configuration still
- * has); the brief says which folder and how many runs.
+ * has, at the costs the study recorded); the brief says which folder and
+ * how many runs.
  * Their numbers are recomputed from study.dat by the study's own code, so
  * they are the study report's.  A missing or unreadable study is not an
  * error: the brief says how to run one.

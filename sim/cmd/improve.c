@@ -446,6 +446,31 @@ static int greedy(struct study *s, const struct opts *o, const struct definition
 
 /* ---- the command ------------------------------------------------------------ */
 
+/* Records what each chosen lever costs now (a year; at the low and high ends
+ * of its range) as the study's "costs", so that a report made from study.dat
+ * later can tell that the configuration has costed them otherwise since
+ * (improve_build).  0, or -1 when out of memory. */
+static int record_costs(struct study *s, const struct definition *d, const struct search *x)
+{
+    size_t cap = 1, len = 0;
+    for (int k = 0; k < x->n; k++)     /* the id, '=', three %.17g and their separators */
+        cap += strlen(d->levers[x->chosen[k]].id) + 3 * 26 + 4;
+    char *list = malloc(cap);
+    if (!list)
+        return -1;
+    list[0] = '\0';
+    for (int k = 0; k < x->n; k++) {
+        double c[3];
+        for (int end = 0; end < 3; end++)
+            c[end] = improve_cost(d, x->chosen, x->n, (uint64_t)1 << k, end);
+        len += (size_t)snprintf(list + len, cap - len, "%s%s=%.17g/%.17g/%.17g", k ? "," : "",
+                                d->levers[x->chosen[k]].id, c[0], c[1], c[2]);
+    }
+    int rc = study_set_param(s, "costs", list);
+    free(list);
+    return rc;
+}
+
 static int improve_run(struct study *s, const struct opts *o, const struct definition *base,
                        char *err, size_t errlen)
 {
@@ -461,6 +486,7 @@ static int improve_run(struct study *s, const struct opts *o, const struct defin
         snprintf(budget, sizeof budget, "%.17g", x.budget);
     if (rc == 0 && (study_set_param(s, "levers", list) < 0
                     || study_set_param(s, "budget", budget) < 0
+                    || record_costs(s, base, &x) < 0
                     || grow_array(&x.mask, &x.cap_mask, 1, sizeof *x.mask) < 0)) {
         snprintf(err, errlen, "%s", lang_text(o->lang, T_CMD_OUT_OF_MEMORY));
         rc = -1;
@@ -539,8 +565,9 @@ static int improve_prepare(const struct study *s, const struct opts *o,
         return -1;
     }
     *extra = im;
-    if (improve_build(im, base, s, st, o->lang, err, errlen) < 0)
-        return -1;
+    int rc = improve_build(im, base, s, st, o->lang, err, errlen);
+    if (rc < 0)
+        return rc;                     /* -2: a study.dat that does not fit the configuration */
     int p = improve_focus(im);
     return p >= 0 ? rerun(im, p, s, o, err, errlen) : 0;
 }

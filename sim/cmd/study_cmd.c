@@ -112,8 +112,17 @@ static int finish(const struct study_cmd *cmd, struct study *s, const struct opt
                      s->v[v].end - 1);
             goto done;
         }
-    if (!o->shard_n && cmd->prepare && cmd->prepare(s, o, base, st, &extra, err, sizeof err) < 0)
+    int prc = 0;
+    if (!o->shard_n && cmd->prepare
+        && (prc = cmd->prepare(s, o, base, st, &extra, err, sizeof err)) < 0) {
+        if (prc == -2 && !stop_requested()) {   /* bad input: nothing written */
+            fprintf(stderr, "supplysim: %s\n", err);
+            outdir_abort(od);
+            rc = EXIT_USAGE;
+            goto out;
+        }
         goto done;
+    }
     w.improve = extra;
     if (run_interrupted(lang, err, sizeof err) < 0
         || study_write_some(dir, "variants", s, cmd->baseline_only ? &zero : NULL,

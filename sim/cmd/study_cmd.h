@@ -31,8 +31,9 @@ struct study_cmd {
     /* Optional (improve): variants/ holds the baseline alone, and before the
      * outputs (when the replications are all there: a run, or a merge)
      * prepare builds what the outputs read besides the statistics into
-     * *extra (the study_view's `improve`), which release frees; 0, or -1
-     * with a message. */
+     * *extra (the study_view's `improve`), which release frees; 0, or with
+     * a message -2 when study.dat does not fit the configuration (bad
+     * input: exit 2, nothing written) and -1 for anything else. */
     int baseline_only;
     int (*prepare)(const struct study *s, const struct opts *o, const struct definition *base,
                    const struct variant_stats *st, void **extra, char *err, size_t errlen);

@@ -225,6 +225,10 @@ lang_section lang_out = {
     [T_IO_IMPROVE_PLAN] = {
         "study.dat: plan \"%s\": expected levers of the scenario joined with '+', found another",
         "study.dat：方案“%s”应为用“+”连接的情景措施，实为其他内容" },
+    [T_IO_IMPROVE_COSTS] = {
+        "study.dat: lever \"%s\" was costed at %s a year when this improve study was made, "
+        "and the configuration now costs it at %s: run improve again",
+        "study.dat：措施“%s”在本次 improve 研究时按每年 %s 计，配置中现为 %s：请重新运行 improve" },
     [T_IO_STUDY_VSETS] = { "the variant's vset lines", "该方案的 vset 行" },
     [T_IO_STUDY_RUN] = {
         "run V K KEPT ON_TIME RESPONSE or site K BITS",

@@ -5,7 +5,8 @@
  *   command compare            replications 1000     screen 0     seed 1
  *   sites 14                   confidence 0.95       required 0.95
  *   set PATH=VALUE             (the study's -D, in order)
- *   param KEY=VALUE            (the command's own: improve's budget and levers)
+ *   param KEY=VALUE            (the command's own: improve's budget, levers and
+ *                               their costs then, "costs=ID=ANNUAL/LOW/HIGH,...")
  *   variant END N_SETS NAME    then N_SETS lines "vset PATH=VALUE"
  *   plan-end
  *   run V K KEPT ON_TIME RESPONSE      (every replication present, by variant)

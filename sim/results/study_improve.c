@@ -178,7 +178,8 @@ int improve_inert(struct study *s, const uint64_t *mask, const double *cost, int
 
 /* ---- the plans of a study ------------------------------------------------ */
 
-/* "a,b,c" into chosen lever indices (ascending); -1 for an unknown id. */
+/* "a,b,c" into chosen lever indices (ascending); -2 when none of them or
+ * too many is a lever of d, -1 when out of memory. */
 static int parse_levers(struct improve *im, const struct definition *d, const char *list,
                         enum lang l, char *err, size_t errlen)
 {
@@ -197,7 +198,47 @@ static int parse_levers(struct improve *im, const struct definition *d, const ch
     if (im->n_chosen == 0 || im->n_chosen > IMPROVE_MAX_LEVERS) {
         snprintf(err, errlen, lang_text(l, T_IO_IMPROVE_LEVERS), IMPROVE_MAX_LEVERS, im->n_chosen,
                  list);
-        return -1;
+        return -2;
+    }
+    return 0;
+}
+
+/* "?" for a cost the study did not record, else improve_yuan's. */
+static void yuan_or_unknown(char *buf, size_t n, double yuan)
+{
+    if (isnan(yuan))
+        snprintf(buf, n, "?");
+    else
+        improve_yuan(buf, n, yuan);
+}
+
+/* The costs the study was made with (its "costs": ID=ANNUAL/LOW/HIGH for
+ * each lever, written by improve) against what the configuration makes of
+ * them now: a study whose plans were ordered and stopped by other costs
+ * would recommend by them.  0, or -1 with the first lever that differs. */
+static int check_costs(const struct improve *im, const struct definition *d, const char *list,
+                       enum lang l, char *err, size_t errlen)
+{
+    for (int k = 0; k < im->n_chosen; k++) {
+        const char *id = d->levers[im->chosen[k]].id, *p = list;
+        size_t len = strlen(id);
+        double then[3] = { NAN, NAN, NAN };
+        for (; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+            if (!strncmp(p, id, len) && p[len] == '=') {
+                if (sscanf(p + len + 1, "%lf/%lf/%lf", &then[0], &then[1], &then[2]) != 3)
+                    then[0] = then[1] = then[2] = NAN;
+                break;
+            }
+        for (int end = 0; end < 3; end++) {
+            double now = improve_cost(d, im->chosen, im->n_chosen, (uint64_t)1 << k, end);
+            if (!(now == then[end])) {
+                char was[64], is[64];
+                yuan_or_unknown(was, sizeof was, then[end]);
+                improve_yuan(is, sizeof is, now);
+                snprintf(err, errlen, lang_text(l, T_IO_IMPROVE_COSTS), id, was, is);
+                return -1;
+            }
+        }
     }
     return 0;
 }
@@ -279,11 +320,16 @@ int improve_build(struct improve *im, const struct definition *d, const struct s
     im->d = d;
     const char *levers = study_param(s, "levers"), *budget = study_param(s, "budget");
     const char *search = study_param(s, "search");
-    if (!levers || parse_levers(im, d, levers, l, err, errlen) < 0) {
-        if (!levers)
-            snprintf(err, errlen, "%s", lang_text(l, T_IO_IMPROVE_NONE));
-        return -1;
+    int rc;
+    if (!levers) {
+        snprintf(err, errlen, "%s", lang_text(l, T_IO_IMPROVE_NONE));
+        return -2;
     }
+    if ((rc = parse_levers(im, d, levers, l, err, errlen)) < 0)
+        return rc;
+    const char *costs = study_param(s, "costs");   /* studies before it was kept: none */
+    if (costs && check_costs(im, d, costs, l, err, errlen) < 0)
+        return -2;
     im->budget = budget && strcmp(budget, "none") ? strtod(budget, NULL) : INFINITY;
     im->heuristic = search && !strcmp(search, "greedy");
     im->n_plans = s->n_v;
@@ -297,7 +343,7 @@ int improve_build(struct improve *im, const struct definition *d, const struct s
         struct improve_plan *x = &im->plan[v];
         if (parse_name(im, d, s->v[v].name, &x->mask) < 0) {
             snprintf(err, errlen, lang_text(l, T_IO_IMPROVE_PLAN), s->v[v].name);
-            return -1;
+            return -2;
         }
         x->v = v;
         x->cost = improve_cost(d, im->chosen, im->n_chosen, x->mask, 0);

@@ -86,9 +86,11 @@ long improve_screen(struct study *s, const int *cand, const double *cost, int n,
 int improve_inert(struct study *s, const uint64_t *mask, const double *cost, int n, long m);
 
 /* The plans of study s (its variants' names; its parameters "levers",
- * "budget", "search", and the screening's counts) with their statistics st; 0, or -1 with a message (a
- * lever the configuration no longer has, out of memory).  focus is left
- * for the caller. */
+ * "costs", "budget", "search", and the screening's counts) with their
+ * statistics st; 0, or with a message -2 when the study does not fit d (a
+ * lever the configuration no longer has, or costs otherwise than when the
+ * study was made) and -1 when out of memory.  focus is left for the
+ * caller. */
 int improve_build(struct improve *im, const struct definition *d, const struct study *s,
                   const struct variant_stats *st, enum lang l, char *err, size_t errlen);
 void improve_free(struct improve *im);
