@@ -1,8 +1,9 @@
 #!/bin/sh
 # e2e_outdir.sh -- the output folder is replaced whole: a rerun leaves no file
 # of the previous run (a --no-plot run after one with charts leaves no old
-# chart), a folder that is not a run's output is refused before anything runs,
-# as is one that cannot be created, a full disk (here a file-size limit) gives
+# chart), a folder that is not a run's output is refused before anything runs
+# (a file named resolved.cfg or study.dat that supplysim did not write does not
+# make it one), as is one that cannot be created, a full disk (here a file-size limit) gives
 # exit 1 and the previous folder as it was, SIGINT and SIGTERM stop a run with
 # exit 130 and 143 and remove its temporary folder, a temporary folder that a
 # killed run left is removed by the next run, and `supplysim merge` refuses an
@@ -41,6 +42,15 @@ run foreign -q -n 1000000 -o "$tmp/mine" "$FLOOD"
 expect_rc 2 "-o a folder of other files"
 grep -q "mine: expected a new or empty folder or one supplysim wrote" "$tmp/foreign.err" || fail "foreign folder: $(cat "$tmp/foreign.err")"
 [ "$(cat "$tmp/mine/notes.txt")" = notes ] || fail "foreign folder: notes.txt changed"
+mkdir "$tmp/namesake"
+echo "my own notes" >"$tmp/namesake/resolved.cfg"
+run namesake -q -n 1000000 -o "$tmp/namesake" "$FLOOD"
+expect_rc 2 "-o a folder whose resolved.cfg supplysim did not write"
+[ "$(cat "$tmp/namesake/resolved.cfg")" = "my own notes" ] || fail "namesake: resolved.cfg changed"
+mv "$tmp/namesake/resolved.cfg" "$tmp/namesake/study.dat"
+run stnamesake roads -q -n 1000000 -o "$tmp/namesake" "$FLOOD"
+expect_rc 2 "roads -o a folder whose study.dat supplysim did not write"
+[ "$(cat "$tmp/namesake/study.dat")" = "my own notes" ] || fail "namesake: study.dat changed"
 run parent -q -n 1000000 -o "$tmp" "$FLOOD"
 expect_rc 2 "-o a folder holding output folders"
 grep -q "subfolders" "$tmp/parent.err" || fail "parent folder: $(cat "$tmp/parent.err")"

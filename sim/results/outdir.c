@@ -15,8 +15,9 @@
  * A folder is replaced only when it is missing, empty, or one supplysim
  * wrote: a run's (resolved.cfg and no subfolder) or a study's (study.dat and
  * no subfolder but variants/ and plans/), or a network folder import-network
- * wrote (SOURCE.txt and no subfolder): `-o ~` or `-o out` must never delete
- * what a user keeps there.
+ * wrote (SOURCE.txt and no subfolder), each of those files saying in its
+ * first line that supplysim wrote it: `-o ~` or `-o out` must never delete
+ * what a user keeps there, not even beside a file of one of those names.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -150,6 +151,25 @@ static int study_subfolder(const char *name)
     return !strcmp(name, "variants") || !strcmp(name, "plans");
 }
 
+/* Does the first line of file name (in the folder dirfd) say that supplysim
+ * wrote it?  Every file that marks a folder as supplysim's does:
+ * resolved.cfg's comment, study.dat's "supplysim-study", SOURCE.txt's first
+ * sentence in either language.  Reads at most 256 bytes. */
+static int ours_by_first_line(int dirfd, const char *name)
+{
+    char buf[257];
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    buf[strcspn(buf, "\n")] = '\0';
+    return strstr(buf, "supplysim") != NULL;
+}
+
 /* 0 when final is missing, empty, or a folder supplysim wrote: with marker
  * NULL an output folder (a run's or a study's), else one holding marker and
  * no subfolder; else -2 with why (message `other`). */
@@ -174,9 +194,13 @@ static int replaceable(const char *final, const char *marker, enum text other, e
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         any = 1;
-        run |= !strcmp(e->d_name, "resolved.cfg");
-        study |= !strcmp(e->d_name, "study.dat");
-        marked |= marker && !strcmp(e->d_name, marker);
+        int named = !strcmp(e->d_name, "resolved.cfg") || !strcmp(e->d_name, "study.dat")
+                    || (marker && !strcmp(e->d_name, marker));
+        if (named && ours_by_first_line(dirfd(dir), e->d_name)) {
+            run |= !strcmp(e->d_name, "resolved.cfg");
+            study |= !strcmp(e->d_name, "study.dat");
+            marked |= marker && !strcmp(e->d_name, marker);
+        }
         if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
             subfolder = 1;
             other_subfolder |= !study_subfolder(e->d_name);
