@@ -255,6 +255,29 @@ static void a_name_keeps_off_closed_roads_and_numbers(void **state)
         fail_msg("the name [%g, %g]-[%g, %g] covers the road number", b->x0, b->y0, b->x1, b->y1);
 }
 
+/* Two roads the scenario may close cross the whole view and run far beyond
+ * it, just right of and just above the point (their ends 1000 units out, in
+ * no cell of the view but the edge ones): the name must still keep off both
+ * -- only a diagonal spot does (the first, right, would lie on the one, up
+ * on the other) -- so a road is counted by where it passes, not where it
+ * ends. */
+static void a_road_from_beyond_the_view_counts(void **state)
+{
+    (void)state;
+    struct label_view v = { 0, 0, 100, 100, 10, 15 };
+    struct label_mark marks[1] = { { 50, 50, 6, 1 } };
+    struct label_line roads[2] = { { -1000, 50.5, 1000, 50.5, 3 }, { 50.3, -1000, 50.3, 1000, 3 } };
+    struct label_tag tag = { 0, "Chenji", 0, 0, 1, { 0, 0, 0, 0 } };
+    struct label_scene sc = { marks, 1, roads, 2, NULL, 0, NULL, 0 };
+    assert_int_equal(labels_place(&v, &sc, &tag, 1), 0);
+    const struct label_rect *b = &tag.box;
+    if (b->y0 < 50.5 && b->y1 > 50.5)
+        fail_msg("the name [%g, %g]-[%g, %g] covers the long road across", b->x0, b->y0, b->x1,
+                 b->y1);
+    if (b->x0 < 50.3 && b->x1 > 50.3)
+        fail_msg("the name [%g, %g]-[%g, %g] covers the long road up", b->x0, b->y0, b->x1, b->y1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +289,7 @@ int main(void)
         cmocka_unit_test(names_do_not_overprint),
         cmocka_unit_test(a_name_stays_nearer_its_own_point),
         cmocka_unit_test(a_name_keeps_off_closed_roads_and_numbers),
+        cmocka_unit_test(a_road_from_beyond_the_view_counts),
         cmocka_unit_test(risk_uses_the_interval),
         cmocka_unit_test(percentages_never_round_to_all_or_none),
     };

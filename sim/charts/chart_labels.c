@@ -16,17 +16,23 @@
  * each is put where it is best once more.  Text sizes are estimates from
  * the font size (the scripts are written before anything is drawn), so the
  * spots keep a small margin.  Deterministic: the same input gives the same
- * spots.  Cost O(tags x 16 x (marks + lines + fixed boxes)) once for each
- * name's cost at each spot, then O(300 x tags x tags) for the annealing.
+ * spots.  Cost O(tags x 16 x (marks + the roads near the spot + fixed
+ * boxes)) once for each name's cost at each spot -- the roads are bucketed
+ * by a grid of the view (line_grid), and each spot sums the roads near it in
+ * their order, which is the sum over all roads, since the others add 0 --
+ * then O(300 x tags x tags) for the annealing.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "charts/internal.h"
 #include "results/outfile.h"
 
 #define GAP_PX 3.0          /* names closer than this count as touching */
 #define UNREADABLE 30.0     /* cost per pixel of a name over a name or a road number */
 #define ROAD_PX 5.0         /* a road's drawn width, for the area a name hides of it */
+#define CELL_PX 48.0        /* the road grid's cells, about a name's size */
 
 struct box { double x0, y0, x1, y1; };   /* pixels, y up */
 
@@ -106,7 +112,7 @@ static void px(const struct label_view *v, double x, double y, double *pxx, doub
     *pxy = (y - v->y0) * v->px_per_unit;
 }
 
-/* The largest symbol drawn where mark m is. */
+/* The largest symbol drawn where mark m is.  O(marks). */
 static double symbol_radius(const struct label_scene *sc, const struct label_mark *m)
 {
     double r = 0;
@@ -117,6 +123,119 @@ static double symbol_radius(const struct label_scene *sc, const struct label_mar
 }
 
 #define SPOTS 16
+
+/* The scene's roads in pixels, each listed in every cell of a grid over the
+ * view that its bounding box meets (what lies beyond the view in the edge
+ * cells): a road that passes through a box has a point in it, so it is
+ * listed in a cell the box meets. */
+struct line_grid {
+    double *seg;              /* [4 * line]: its ends in pixels */
+    int n, nx, ny;            /* roads; cells across and up */
+    int *first, *item;        /* cell c's roads: item[first[c] .. first[c + 1]) */
+    unsigned *seen, stamp;    /* per road: the last query that listed it */
+    int *cand;
+};
+
+/* The cell of pixel coordinate x on an axis of n cells, clamped. */
+static int cell_of(double x, int n)
+{
+    double c = floor(x / CELL_PX);
+    return !(c >= 0) ? 0 : c > n - 1 ? n - 1 : (int)c;
+}
+
+static void grid_cells(const struct line_grid *g, const double *s, int *cx0, int *cx1, int *cy0,
+                       int *cy1)
+{
+    *cx0 = cell_of(fmin(s[0], s[2]), g->nx);
+    *cx1 = cell_of(fmax(s[0], s[2]), g->nx);
+    *cy0 = cell_of(fmin(s[1], s[3]), g->ny);
+    *cy1 = cell_of(fmax(s[1], s[3]), g->ny);
+}
+
+/* Counts, then lists every road in its cells.  0, or -1 when out of memory
+ * (what was made is freed by grid_free). */
+static int grid_build(struct line_grid *g, const struct label_view *v, const struct label_scene *sc)
+{
+    int n = sc->n_lines, cx0, cx1, cy0, cy1;
+    g->n = n;
+    g->nx = cell_of((v->x1 - v->x0) * v->px_per_unit, 1024) + 1;   /* at most 1025 a side */
+    g->ny = cell_of((v->y1 - v->y0) * v->px_per_unit, 1024) + 1;
+    size_t cells = (size_t)g->nx * (size_t)g->ny;
+    g->seg = malloc(((size_t)n * 4 + 1) * sizeof *g->seg);
+    g->first = calloc(cells + 1, sizeof *g->first);
+    g->seen = calloc((size_t)n + 1, sizeof *g->seen);
+    g->cand = malloc(((size_t)n + 1) * sizeof *g->cand);
+    if (!g->seg || !g->first || !g->seen || !g->cand)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        const struct label_line *l = &sc->lines[i];
+        double *s = &g->seg[4 * (size_t)i];
+        px(v, l->x0, l->y0, &s[0], &s[1]);
+        px(v, l->x1, l->y1, &s[2], &s[3]);
+        grid_cells(g, s, &cx0, &cx1, &cy0, &cy1);
+        for (int y = cy0; y <= cy1; y++)
+            for (int x = cx0; x <= cx1; x++)
+                g->first[(size_t)y * (size_t)g->nx + (size_t)x + 1]++;
+    }
+    for (size_t c = 0; c < cells; c++)
+        g->first[c + 1] += g->first[c];
+    int *at = malloc((cells + 1) * sizeof *at);
+    g->item = malloc(((size_t)g->first[cells] + 1) * sizeof *g->item);
+    if (!at || !g->item) {
+        free(at);
+        return -1;
+    }
+    memcpy(at, g->first, cells * sizeof *at);
+    for (int i = 0; i < n; i++) {
+        grid_cells(g, &g->seg[4 * (size_t)i], &cx0, &cx1, &cy0, &cy1);
+        for (int y = cy0; y <= cy1; y++)
+            for (int x = cx0; x <= cx1; x++)
+                g->item[at[(size_t)y * (size_t)g->nx + (size_t)x]++] = i;
+    }
+    free(at);
+    return 0;
+}
+
+static void grid_free(struct line_grid *g)
+{
+    free(g->seg);
+    free(g->first);
+    free(g->item);
+    free(g->seen);
+    free(g->cand);
+}
+
+static int by_index(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The roads listed in the cells box b meets, each once and in ascending
+ * order, in g->cand; how many. */
+static int grid_near(struct line_grid *g, const struct box *b)
+{
+    if (++g->stamp == 0) {               /* the stamps wrapped: clear them */
+        memset(g->seen, 0, (size_t)g->n * sizeof *g->seen);
+        g->stamp = 1;
+    }
+    double corners[4] = { b->x0, b->y0, b->x1, b->y1 };
+    int cx0, cx1, cy0, cy1, n = 0;
+    grid_cells(g, corners, &cx0, &cx1, &cy0, &cy1);
+    for (int y = cy0; y <= cy1; y++)
+        for (int x = cx0; x <= cx1; x++) {
+            size_t c = (size_t)y * (size_t)g->nx + (size_t)x;
+            for (int k = g->first[c]; k < g->first[c + 1]; k++) {
+                int i = g->item[k];
+                if (g->seen[i] != g->stamp) {
+                    g->seen[i] = g->stamp;
+                    g->cand[n++] = i;
+                }
+            }
+        }
+    qsort(g->cand, (size_t)n, sizeof *g->cand, by_index);
+    return n;
+}
 
 struct placing {
     const struct label_view *v;
@@ -130,10 +249,12 @@ struct placing {
     struct box *box;          /* [t * SPOTS + k] */
     int *align;
     double *own;
+    double *mark_r;           /* each mark's symbol_radius */
+    struct line_grid grid;
 };
 
 /* What box b would cost tag t (see the head comment). */
-static double badness(const struct placing *p, int t, const struct box *b, int spot)
+static double badness(struct placing *p, int t, const struct box *b, int spot)
 {
     const struct label_view *v = p->v;
     const struct label_scene *sc = p->sc;
@@ -156,12 +277,10 @@ static double badness(const struct placing *p, int t, const struct box *b, int s
         struct box m = { mx - r, my - r, mx + r, my + r };
         bad += 3 * overlap(b, &m);
     }
-    for (int i = 0; i < sc->n_lines; i++) {
-        const struct label_line *l = &sc->lines[i];
-        double ax, ay, bx, by;
-        px(v, l->x0, l->y0, &ax, &ay);
-        px(v, l->x1, l->y1, &bx, &by);
-        bad += l->weight * ROAD_PX * inside_length(ax, ay, bx, by, &padded);
+    for (int j = 0, n = grid_near(&p->grid, &padded); j < n; j++) {
+        int i = p->grid.cand[j];
+        const double *s = &p->grid.seg[4 * (size_t)i];
+        bad += sc->lines[i].weight * ROAD_PX * inside_length(s[0], s[1], s[2], s[3], &padded);
     }
     struct box view = { 0, 0, (v->x1 - v->x0) * v->px_per_unit, (v->y1 - v->y0) * v->px_per_unit };
     bad += UNREADABLE * (area - overlap(b, &view));   /* cut off, or over the legend */
@@ -176,7 +295,7 @@ static double badness(const struct placing *p, int t, const struct box *b, int s
      * its own symbol than any other named one (else it would be read as
      * that one's); and better the whole name too (else a reader may hesitate) */
     px(v, own->x, own->y, &ox, &oy);
-    double r_own = symbol_radius(sc, own);
+    double r_own = p->mark_r[p->tags[t].mark];
     double sx = fmin(fmax(ox, b->x0), b->x1), sy = fmin(fmax(oy, b->y0), b->y1);
     double start = hypot(sx - ox, sy - oy) - r_own, whole = box_distance(b, ox, oy) - r_own;
     double doubt = 0;
@@ -184,7 +303,7 @@ static double badness(const struct placing *p, int t, const struct box *b, int s
         const struct label_mark *o = &sc->marks[i];
         if (!o->named || (o->x == own->x && o->y == own->y))
             continue;
-        double qx, qy, r = symbol_radius(sc, o);
+        double qx, qy, r = p->mark_r[i];
         px(v, o->x, o->y, &qx, &qy);
         if (hypot(sx - qx, sy - qy) - r < start + 8)
             doubt = fmax(doubt, 2 * area);
@@ -204,7 +323,7 @@ static void tag_geometry(const struct placing *p, int t, double *x, double *y, d
     const struct label_view *v = p->v;
     const struct label_mark *m = &p->sc->marks[p->tags[t].mark];
     px(v, m->x, m->y, x, y);
-    *r = symbol_radius(p->sc, m);
+    *r = p->mark_r[p->tags[t].mark];
     /* a CJK ideograph (width 2) is about one em wide, a Latin letter half
      * that: 0.55 em a unit keeps a margin for either */
     *w = 0.55 * v->font_px * text_width(p->tags[t].text) + 4;
@@ -286,10 +405,15 @@ int labels_place(const struct label_view *v, const struct label_scene *sc, struc
     size_t n = (size_t)n_tags + 1;
     struct placing p = { v, sc, tags, n_tags, malloc(n * sizeof *p.placed), calloc(n, sizeof *p.set),
                          calloc(n, sizeof *p.spot), malloc(n * SPOTS * sizeof *p.box),
-                         malloc(n * SPOTS * sizeof *p.align), malloc(n * SPOTS * sizeof *p.own) };
+                         malloc(n * SPOTS * sizeof *p.align), malloc(n * SPOTS * sizeof *p.own),
+                         NULL, { NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL } };
     int rc = -1;
-    if (!p.placed || !p.set || !p.spot || !p.box || !p.align || !p.own)
+    p.mark_r = malloc(((size_t)sc->n_marks + 1) * sizeof *p.mark_r);
+    if (!p.placed || !p.set || !p.spot || !p.box || !p.align || !p.own || !p.mark_r
+        || grid_build(&p.grid, v, sc) < 0)
         goto done;
+    for (int i = 0; i < sc->n_marks; i++)   /* O(marks^2), once */
+        p.mark_r[i] = symbol_radius(sc, &sc->marks[i]);
     for (int t = 0; t < n_tags; t++) {
         double x, y, r, w, h;
         tag_geometry(&p, t, &x, &y, &r, &w, &h);
@@ -319,6 +443,8 @@ int labels_place(const struct label_view *v, const struct label_scene *sc, struc
     }
     rc = 0;
 done:
+    grid_free(&p.grid);
+    free(p.mark_r);
     free(p.placed);
     free(p.set);
     free(p.spot);
