@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config/internal.h"
+#include "engine/text.h"
 
 static int is_id(const char *s)
 {
@@ -58,14 +59,11 @@ static char **strings(struct reader *r, const config_setting_t *s, int *n)
 static int set_path(const char *set, char *buf, size_t n)
 {
     const char *eq = strchr(set, '=');
+    char path[512];
     if (!eq)
         return -1;
-    while (isspace((unsigned char)*set))
-        set++;
-    size_t len = (size_t)(eq - set);
-    while (len > 0 && isspace((unsigned char)set[len - 1]))
-        len--;
-    snprintf(buf, n, "%.*s", (int)len, set);
+    snprintf(path, sizeof path, "%.*s", (int)(eq - set), set);
+    snprintf(buf, n, "%s", text_trim(path));
     return 0;
 }
 
