@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "charts/charts.h"
+#include "charts/html_svg.h"
 #include "charts/html_text.h"
 #include "results/report.h"
 
@@ -26,18 +27,5 @@ int html_report(const char *dir, const char *folder, const struct definition *d,
 /* The page's opening up to <body>: title "NAME – supplysim WHAT" and the
  * style every report of supplysim shares. */
 void html_head(FILE *f, enum lang lang, const char *name, const char *what);
-
-/* A chart's section: its heading, how to read it (texts of the language
- * table, written as they are), and dir/name.svg inline when drawn (else a
- * note); 0, or -1 with a message. */
-int html_chart(FILE *f, const char *dir, const char *name, const char *heading,
-               const char *how, int drawn, enum lang lang, char *err, size_t errlen);
-
-/* Writes the SVG document svg inline: from its <svg tag on (no XML
- * prolog), every id and reference to one prefixed with prefix, so that
- * several charts in one page never share an id, and an id defined again
- * numbered (-2, -3, ...).  0; -1 when svg holds no <svg tag; -2 when out of
- * memory. */
-int html_svg(FILE *f, const char *svg, const char *prefix);
 
 #endif
