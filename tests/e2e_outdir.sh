@@ -51,6 +51,12 @@ mv "$tmp/namesake/resolved.cfg" "$tmp/namesake/study.dat"
 run stnamesake roads -q -n 1000000 -o "$tmp/namesake" "$FLOOD"
 expect_rc 2 "roads -o a folder whose study.dat supplysim did not write"
 [ "$(cat "$tmp/namesake/study.dat")" = "my own notes" ] || fail "namesake: study.dat changed"
+mkdir "$tmp/fifo"
+mkfifo "$tmp/fifo/resolved.cfg"       # opening it to read would wait for a writer
+rc=0
+timeout -s KILL 60 "$SUPPLYSIM" -q -n 1000000 -o "$tmp/fifo" "$FLOOD" >/dev/null 2>"$tmp/fifo.err" || rc=$?
+[ "$rc" -eq 2 ] || fail "-o a folder whose resolved.cfg is a FIFO: expected exit 2, got $rc (137: it hung)"
+[ -p "$tmp/fifo/resolved.cfg" ] || fail "fifo: resolved.cfg was replaced"
 run parent -q -n 1000000 -o "$tmp" "$FLOOD"
 expect_rc 2 "-o a folder holding output folders"
 grep -q "subfolders" "$tmp/parent.err" || fail "parent folder: $(cat "$tmp/parent.err")"

@@ -327,7 +327,7 @@ static double floor_key(const struct rep *r, int q, const struct pick *p, int f)
  * no faster than the minutes the search has settled, so it runs on at least
  * to max(unsettled, straight line) + next - c.key; it settles one node at
  * least, or takes the pending one's roads, so pick_best always gets on. */
-static int grow_towards(const struct rep *r, int q, const struct pick *p, struct cand c, double next)
+static int grow_towards(struct rep *r, int q, const struct pick *p, struct cand c, double next)
 {
     int node = r->d->facilities[c.f].node;
     double u = net_search_unsettled_bound(p->search);
@@ -338,6 +338,10 @@ static int grow_towards(const struct rep *r, int q, const struct pick *p, struct
     if (g > u + ROUTES_GROW_MIN)
         return 0;
     net_search_settle_within(p->search, node, fmax(u, g) + (next - c.key));
+    if (net_search_failed(p->search)) {
+        r->failed = 1;                 /* out of memory: it would settle nothing more */
+        return 0;
+    }
     return 1;
 }
 

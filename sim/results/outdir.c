@@ -154,14 +154,16 @@ static int study_subfolder(const char *name)
 /* Does the first line of file name (in the folder dirfd) say that supplysim
  * wrote it?  Every file that marks a folder as supplysim's does:
  * resolved.cfg's comment, study.dat's "supplysim-study", SOURCE.txt's first
- * sentence in either language.  Reads at most 256 bytes. */
+ * sentence in either language.  A file that is not a regular one (a FIFO
+ * would block the read) says nothing.  Reads at most 256 bytes. */
 static int ours_by_first_line(int dirfd, const char *name)
 {
     char buf[257];
-    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
+    ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, sizeof buf - 1) : -1;
     close(fd);
     if (n <= 0)
         return 0;
