@@ -88,6 +88,12 @@ static double key_tiered(const struct rep *r, int f, int q, double eta)
     return tier(r, f, q) * 1e12 + eta;
 }
 
+/* The run's policy's key function. */
+static policy_key policy(const struct rep *r)
+{
+    return r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
+}
+
 /* The lowest key any store can have for q with an arrival no sooner than eta,
  * leaving out the request's own stores (see own_stores): for "tiered", a
  * site's request gets no store of tier below 2 but its township's points
@@ -314,7 +320,7 @@ static double floor_key(const struct rep *r, int q, const struct pick *p, int f)
         floor_eta = fmin(floor_eta, ready_loaded(r, f, k, &truck)
                          + (vehicle_profile(r, fleet_type(r, f, k)) ? g
                             : dist_floor(r, p, x->node, g)));
-    policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
+    policy_key key = policy(r);
     return key(r, f, q, floor_eta);
 }
 
@@ -383,7 +389,7 @@ static void evaluate(struct rep *r, int q, struct pick *p, int f)
     int truck, fleet;
     (void)p;
     distances(r, q, f);
-    policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
+    policy_key key = policy(r);
     double k = key(r, f, q, eta(r, f, &truck, &fleet));
     if (k < INFINITY)
         cand_push(r->key_heap, &r->n_key, (struct cand){ k, f });
@@ -485,7 +491,7 @@ static void check_best(struct rep *r, int q, int best)
 {
     if (best < 0 || r->d->n_facilities > 100)
         return;
-    policy_key key = r->d->run.dispatch == DISPATCH_TIERED ? key_tiered : key_earliest;
+    policy_key key = policy(r);
     int truck, fleet;
     double kb = key(r, best, q, eta(r, best, &truck, &fleet));
     for (int f = 0; f < r->d->n_facilities && !r->failed; f++) {

@@ -444,12 +444,12 @@ static int route_room(int **route, int *cap, int n)
 double routes_way(struct rep *r, int st, int root, int target, int **route, int *cap, int *len)
 {
     struct routes *rt = r->routes;
-    int kept = rt->state[st]->of_root[root] >= 0 || !rt->evicted;
-    struct net_search *s = kept ? routes_from(r, st, root) : NULL;
+    int use_search = rt->state[st]->of_root[root] >= 0 || !rt->evicted;
+    struct net_search *s = use_search ? routes_from(r, st, root) : NULL;
     double m;
     if (len)
         *len = 0;
-    if (kept && !s)
+    if (use_search && !s)
         return INFINITY;
     double bound = net_bound(rt->m->net, root, target);
     if (!(bound < INFINITY))
