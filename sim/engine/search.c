@@ -198,7 +198,7 @@ static void search_begin(struct net_search *s, enum mode mode, int src, const do
 
 /* ---- indexed binary min-heap on (key, tie) ------------------------------- */
 
-static int before(struct net_heap_item a, struct net_heap_item b)
+static inline int before(struct net_heap_item a, struct net_heap_item b)
 {
     return a.key < b.key || (a.key == b.key && a.tie < b.tie);
 }
@@ -212,40 +212,73 @@ static inline int before_nb(struct net_heap_item a, struct net_heap_item b)
     return (a.key < b.key) | ((a.key <= b.key) & (a.tie < b.tie));
 }
 
-static void heap_put(struct net_search *s, int i, struct net_heap_item it)
+/* The order of the heap: (key, tie), or the key alone in a search whose every
+ * tie is 0 (not several-source), where the two agree.  The sifts below are
+ * written once and compiled twice, with ties a constant, so that the searches
+ * that never use the tie do not pay for comparing it. */
+static inline int order(struct net_heap_item a, struct net_heap_item b, int ties)
 {
-    s->heap[i] = it;
-    s->tab[it.slot].pos = i;
+    return ties ? before(a, b) : a.key < b.key;
+}
+
+static inline int order_nb(struct net_heap_item a, struct net_heap_item b, int ties)
+{
+    return ties ? before_nb(a, b) : a.key < b.key;
+}
+
+static inline void sift_up(struct net_search *s, int i, struct net_heap_item it, int ties)
+{
+    struct net_heap_item *h = s->heap;
+    struct net_label *tab = s->tab;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (!order(it, h[p], ties))
+            break;
+        h[i] = h[p];
+        tab[h[i].slot].pos = i;
+        i = p;
+    }
+    h[i] = it;
+    tab[it.slot].pos = i;
+}
+
+/* "i < len - 1 - i" tests that the first child 2i + 1 is in the heap, without
+ * overflowing. */
+static inline void sift_down(struct net_search *s, int i, struct net_heap_item it, int ties)
+{
+    struct net_heap_item *h = s->heap;
+    struct net_label *tab = s->tab;
+    int len = s->heap_len;
+    while (i < len - 1 - i) {
+        int c = 2 * i + 1;
+        if (c + 1 < len)
+            c += order_nb(h[c + 1], h[c], ties);
+        if (!order(h[c], it, ties))
+            break;
+        h[i] = h[c];
+        tab[h[i].slot].pos = i;
+        i = c;
+    }
+    h[i] = it;
+    tab[it.slot].pos = i;
 }
 
 /* Moves it up from hole i to its place.  O(log n). */
 void search_heap_up(struct net_search *s, int i, struct net_heap_item it)
 {
-    while (i > 0) {
-        int p = (i - 1) / 2;
-        if (!before(it, s->heap[p]))
-            break;
-        heap_put(s, i, s->heap[p]);
-        i = p;
-    }
-    heap_put(s, i, it);
+    if (s->mode == MODE_MULTI)
+        sift_up(s, i, it, 1);
+    else
+        sift_up(s, i, it, 0);
 }
 
-/* Moves it down from hole i to its place.  "i < len - 1 - i" tests that the
- * first child 2i + 1 is in the heap, without overflowing.  O(log n). */
+/* Moves it down from hole i to its place.  O(log n). */
 void search_heap_down(struct net_search *s, int i, struct net_heap_item it)
 {
-    int len = s->heap_len;
-    while (i < len - 1 - i) {
-        int c = 2 * i + 1;
-        if (c + 1 < len)
-            c += before_nb(s->heap[c + 1], s->heap[c]);
-        if (!before(s->heap[c], it))
-            break;
-        heap_put(s, i, s->heap[c]);
-        i = c;
-    }
-    heap_put(s, i, it);
+    if (s->mode == MODE_MULTI)
+        sift_down(s, i, it, 1);
+    else
+        sift_down(s, i, it, 0);
 }
 
 /* Grows an int array to hold n; 0, or -1 (failed set) when out of memory. */
