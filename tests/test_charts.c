@@ -278,6 +278,86 @@ static void a_road_from_beyond_the_view_counts(void **state)
         fail_msg("the name [%g, %g]-[%g, %g] covers the long road up", b->x0, b->y0, b->x1, b->y1);
 }
 
+/* A crowd: 40 seats 0.5 units (5 px) apart in a 8 x 5 block, each named with
+ * a 10-letter word (86 px): no placing can name them all.  Ranks 1-3, but
+ * seat 17 is the worst off (rank 0). */
+#define CROWD 40
+static void crowd(struct label_mark *marks, struct label_tag *tags, int *rank)
+{
+    static const char *const word[4] = { "AAAAAAAAAA", "BBBBBBBBBB", "CCCCCCCCCC", "DDDDDDDDDD" };
+    for (int i = 0; i < CROWD; i++) {
+        marks[i] = (struct label_mark){ 40 + 0.5 * (i % 8), 40 + 0.5 * (i / 8), 4, 1 };
+        tags[i] = (struct label_tag){ i, word[i % 4], 0, 0, 1, { 0, 0, 0, 0 } };
+        rank[i] = i == 17 ? 0 : 1 + i % 3;
+    }
+}
+
+/* The names kept, checked pair by pair against each other (and against a
+ * clear box, when given): none meets another; they keep the callers' order;
+ * without a clear box, the worst-off seat keeps its name (it comes first in
+ * every round). */
+static void check_kept(const struct label_tag *tags, int n, const struct label_rect *clear)
+{
+    int worst = 0;
+    assert_true(n >= 1 && n < CROWD);
+    for (int i = 0; i < n; i++) {
+        worst |= tags[i].mark == 17;
+        if (i > 0 && !(tags[i - 1].mark < tags[i].mark))
+            fail_msg("kept names out of order: seat %d after %d", tags[i].mark, tags[i - 1].mark);
+        if (clear && boxes_overlap(&tags[i].box, clear))
+            fail_msg("seat %d's name meets the clear box", tags[i].mark);
+        for (int j = i + 1; j < n; j++)
+            if (boxes_overlap(&tags[i].box, &tags[j].box))
+                fail_msg("kept names of seats %d and %d overprint", tags[i].mark, tags[j].mark);
+    }
+    if (!worst && !clear)        /* with a clear box, its name may be one that meets it */
+        fail_msg("the worst-off seat lost its name");
+}
+
+static void a_crowd_keeps_the_names_that_fit(void **state)
+{
+    (void)state;
+    struct label_view v = { 0, 0, 100, 100, 10, 15 };
+    struct label_mark marks[CROWD];
+    struct label_tag tags[CROWD];
+    int rank[CROWD];
+    crowd(marks, tags, rank);
+    struct label_scene sc = { marks, CROWD, NULL, 0, NULL, 0, NULL, 0 };
+    int n = labels_place_clear(&v, &sc, tags, rank, CROWD, NULL, 0);
+    check_kept(tags, n, NULL);
+    /* and a box to keep clear over the crowd's lower half: once crowded, no
+     * name may meet it */
+    struct label_rect bar = { 30, 30, 55, 41 };
+    crowd(marks, tags, rank);
+    n = labels_place_clear(&v, &sc, tags, rank, CROWD, &bar, 1);
+    check_kept(tags, n, &bar);
+}
+
+/* Three seats far apart: nothing overprints, so labels_place_clear keeps all
+ * three exactly where labels_place puts them -- even the name that meets the
+ * clear box (only a crowded map gives up names for it). */
+static void room_for_all_places_as_before(void **state)
+{
+    (void)state;
+    struct label_view v = { 0, 0, 100, 100, 10, 15 };
+    struct label_mark marks[3] = { { 20, 20, 6, 1 }, { 50, 70, 6, 1 }, { 80, 30, 6, 1 } };
+    struct label_tag a[3] = {
+        { 0, "Chenji", 0, 0, 1, { 0, 0, 0, 0 } }, { 1, "Mangshan", 0, 0, 1, { 0, 0, 0, 0 } },
+        { 2, "Xueji", 0, 0, 1, { 0, 0, 0, 0 } },
+    };
+    struct label_tag b[3];
+    int rank[3] = { 2, 0, 1 };
+    memcpy(b, a, sizeof b);
+    struct label_scene sc = { marks, 3, NULL, 0, NULL, 0, NULL, 0 };
+    assert_int_equal(labels_place(&v, &sc, a, 3), 0);
+    struct label_rect clear = a[1].box;          /* right where Mangshan's name goes */
+    assert_int_equal(labels_place_clear(&v, &sc, b, rank, 3, &clear, 1), 3);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(b[i].mark, i);
+        assert_true(a[i].x == b[i].x && a[i].y == b[i].y && a[i].align == b[i].align);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +370,8 @@ int main(void)
         cmocka_unit_test(a_name_stays_nearer_its_own_point),
         cmocka_unit_test(a_name_keeps_off_closed_roads_and_numbers),
         cmocka_unit_test(a_road_from_beyond_the_view_counts),
+        cmocka_unit_test(a_crowd_keeps_the_names_that_fit),
+        cmocka_unit_test(room_for_all_places_as_before),
         cmocka_unit_test(risk_uses_the_interval),
         cmocka_unit_test(percentages_never_round_to_all_or_none),
     };

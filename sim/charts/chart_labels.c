@@ -13,7 +13,10 @@
  * nearer its own (a reader takes a name for the nearest point's).  Names are placed in turn,
  * each at its best spot; then simulated annealing moves them about, so that
  * a crowd of names can rearrange where moving one at a time cannot; then
- * each is put where it is best once more.  Text sizes are estimates from
+ * each is put where it is best once more.  Where names would still
+ * overprint (hundreds of townships on one map), labels_place_clear leaves
+ * out the later of each pair, by the caller's rank, and places the rest
+ * again: a crowded map names fewer seats, each readably.  Text sizes are estimates from
  * the font size (the scripts are written before anything is drawn), so the
  * spots keep a small margin.  Deterministic: the same input gives the same
  * spots.  Cost O(tags x 16 x (marks + the roads near the spot + fixed
@@ -397,6 +400,69 @@ static void anneal(struct placing *p)
         if (after < before || (temp > 0 && u < exp((before - after) / temp)))
             put(p, t, k, &b, align);
     }
+}
+
+static int meets(const struct label_rect *a, const struct label_rect *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Drops the names that meet a name of lower rank kept before them, or one
+ * of the n_clear boxes (see labels_place_clear); how many are kept, moved to
+ * the front in order.  O(tags^2 + tags x n_clear) box tests. */
+static int drop_overprinting(struct label_tag *tags, const int *rank, int *order, char *kept,
+                             int n, const struct label_rect *clear, int n_clear)
+{
+    for (int t = 0; t < n; t++) {               /* by rank, stably: insertion sort */
+        int j = t;
+        for (; j > 0 && rank[tags[order[j - 1]].mark] > rank[tags[t].mark]; j--)
+            order[j] = order[j - 1];
+        order[j] = t;
+    }
+    for (int i = 0; i < n; i++) {
+        int t = order[i];
+        kept[t] = 1;
+        for (int j = 0; j < n_clear && kept[t]; j++)
+            if (meets(&tags[t].box, &clear[j]))
+                kept[t] = 0;
+        for (int j = 0; j < i && kept[t]; j++)
+            if (kept[order[j]] && meets(&tags[t].box, &tags[order[j]].box))
+                kept[t] = 0;
+    }
+    int n_kept = 0;
+    for (int t = 0; t < n; t++)
+        if (kept[t])
+            tags[n_kept++] = tags[t];
+    return n_kept;
+}
+
+#define CLEAR_ROUNDS 4      /* placings of labels_place_clear before its last drop */
+
+int labels_place_clear(const struct label_view *v, const struct label_scene *sc,
+                       struct label_tag *tags, const int *rank, int n_tags,
+                       const struct label_rect *clear, int n_clear)
+{
+    int *order = malloc(((size_t)n_tags + 1) * sizeof *order);
+    char *kept = malloc((size_t)n_tags + 1);
+    int n = n_tags, rc = -1;
+    if (!order || !kept)
+        goto done;
+    for (int round = 0;; round++) {
+        if (labels_place(v, sc, tags, n) < 0)
+            goto done;
+        /* the first round looks at the names alone: a map where none
+         * overprints another keeps them all, wherever they are */
+        int n_kept = drop_overprinting(tags, rank, order, kept, n, clear, round ? n_clear : 0);
+        if (n_kept == n || round == CLEAR_ROUNDS) {
+            rc = n_kept;
+            break;
+        }
+        n = n_kept;
+    }
+done:
+    free(order);
+    free(kept);
+    return rc;
 }
 
 int labels_place(const struct label_view *v, const struct label_scene *sc, struct label_tag *tags,

@@ -236,7 +236,7 @@ static void inset(FILE *f, const struct chart_ctx *c, const struct map_layout *m
             INSET_Y1, e->x0, e->x1, e->y0, e->y1);
     gplot_str(f, lang_text(c->lang, T_MAP_CITY_DASHED_BOX_ENLARGED));
     fprintf(f, " at graph 0, graph 1 offset 0,0.8 left font ',16'\n");
-    scale_bar(f, &m->bar[VIEW_CITY], (e->y1 - e->y0) / 25);
+    scale_bar(f, &m->bar[VIEW_CITY], map_bar_words_dy(m, VIEW_CITY));
     fprintf(f, "plot \\\n");
     plot_roads(f, c);
     plot_numbers(f, VIEW_CITY);
@@ -256,6 +256,25 @@ static void map_titles(const struct chart_ctx *c, char *title, char *sub, size_t
     }
 }
 
+/* Under the legend, when some seats' names were left off (map_name_view):
+ * how many, and why, so that a reader does not take the map for complete. */
+static void unnamed_note(FILE *f, const struct chart_ctx *c, const struct map_layout *m)
+{
+    int seats = 0, unnamed = 0;
+    for (int v = 0; v < VIEWS; v++) {
+        seats += m->n_seats[v];
+        unnamed += m->n_unnamed[v];
+    }
+    if (unnamed == 0)
+        return;
+    char note[512];
+    snprintf(note, sizeof note, lang_text(c->lang, T_MAP_NAMES_LEFT_OFF), seats - unnamed, seats);
+    fprintf(f, "set label 4 ");
+    gplot_str(f, note);
+    fprintf(f, " at screen %g, screen %g left font ',13' tc rgb '#444444' front\n",
+            MAP_RIGHT + 0.015, NOTE_Y);
+}
+
 static void main_view(FILE *f, const struct chart_ctx *c, const struct map_layout *m)
 {
     const struct extent *e = &m->view[VIEW_MAIN], *in = &m->view[VIEW_CITY];
@@ -268,8 +287,9 @@ static void main_view(FILE *f, const struct chart_ctx *c, const struct map_layou
             "screen %g left top vertical Left reverse maxrows %d samplen 2 spacing 1.0 "
             "font ',15'\n", MAP_LEFT, MAP_RIGHT, MAP_BOTTOM, MAP_TOP, e->x0, e->x1, e->y0, e->y1,
             MAP_RIGHT + 0.01, MAP_TOP, KEY_ROWS);
-    scale_bar(f, &m->bar[VIEW_MAIN], (e->y1 - e->y0) / 30);
+    scale_bar(f, &m->bar[VIEW_MAIN], map_bar_words_dy(m, VIEW_MAIN));
     north_arrow(f, m);
+    unnamed_note(f, c, m);
     fprintf(f, "plot \\\n");
     plot_roads(f, c);
     plot_numbers(f, VIEW_MAIN);

@@ -110,6 +110,20 @@ int labels_clip(double ax, double ay, double bx, double by, const struct label_r
 int labels_place(const struct label_view *v, const struct label_scene *sc, struct label_tag *tags,
                  int n_tags);
 
+/* labels_place, leaving out the names that would still overprint another:
+ * going down the tags by rank (lowest first; ties in their order), a name
+ * whose box meets the box of a name kept before it is dropped, and the names
+ * kept are placed again, as long as that drops some (a few rounds; the last
+ * drops without placing again).  Once a placing has had to drop names (the
+ * map is crowded), a name meeting one of the clear[0..n_clear) boxes (a
+ * scale bar, a north arrow) is dropped too.  The tags kept are moved to the
+ * front of tags[], in their order, and how many returned: no two of their
+ * boxes meet.  A map whose names, placed, overprint none is placed exactly
+ * as labels_place places it.  -1 when out of memory. */
+int labels_place_clear(const struct label_view *v, const struct label_scene *sc,
+                       struct label_tag *tags, const int *rank, int n_tags,
+                       const struct label_rect *clear, int n_clear);
+
 /* Each chart's script (and data files), whole or not at all. */
 int chart_coverage(const struct chart_ctx *c, char *err, size_t errlen);
 int chart_response(const struct chart_ctx *c, char *err, size_t errlen);

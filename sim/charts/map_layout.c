@@ -249,6 +249,11 @@ static void furniture(struct map_layout *m)
     m->north_y1 = e->y1 - (e->y1 - e->y0) / 20;
 }
 
+double map_bar_words_dy(const struct map_layout *m, int v)
+{
+    return (m->view[v].y1 - m->view[v].y0) / (v == VIEW_MAIN ? 30 : 25);
+}
+
 /* The scale bar and north arrow of view v as marks names keep clear of. */
 static int furniture_marks(const struct map_layout *m, int v, double px_per_km,
                            struct label_mark *marks)
@@ -260,6 +265,24 @@ static int furniture_marks(const struct map_layout *m, int v, double px_per_km,
     if (v == VIEW_MAIN)
         marks[n++] = (struct label_mark){ m->north_x, (m->north_y0 + m->north_y1) / 2,
                                           0.7 * (m->north_y1 - m->north_y0) * px_per_km, 0 };
+    return n;
+}
+
+/* The boxes (km) of view v's scale bar with its words and of the north
+ * arrow with its N, which a crowded map's names must not meet
+ * (labels_place_clear); how many. */
+static int furniture_boxes(const struct map_layout *m, int v, double px_per_km,
+                           struct label_rect *boxes)
+{
+    const struct scale_bar *b = &m->bar[v];
+    double px = 1 / px_per_km, dy = map_bar_words_dy(m, v);
+    int n = 0;
+    boxes[n++] = (struct label_rect){ b->x0, b->y - 6 * px, b->x1, b->y + dy + 14 * px };
+    if (v == VIEW_MAIN) {
+        double top = m->north_y1 + (m->north_y1 - m->north_y0) / 3;
+        boxes[n++] = (struct label_rect){ m->north_x - 14 * px, m->north_y0, m->north_x + 14 * px,
+                                          top + 16 * px };
+    }
     return n;
 }
 
@@ -301,19 +324,26 @@ static struct label_line *lines_of(const struct chart_ctx *c, const struct map_l
 }
 
 /* Names the seats of view v: those with a site first, so that they get the
- * best spots.  Their boxes go to m->fixed[v]. */
+ * best spots.  Where names would still overprint (a network of hundreds of
+ * townships), the worst-off seats keep theirs: a name is kept by the rank
+ * of its seat's chance (whole CI below 80% first, then 80-95%, then at least
+ * 95%, then no site).  Their boxes go to m->fixed[v]. */
 int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v)
 {
+    static const int rank_of_risk[4] = { 2, 1, 0, 3 };
     double px_per_km = m->px_per_km[v];
     struct label_mark *marks = malloc(((size_t)m->n + 3) * sizeof *marks);
     struct label_tag *tags = malloc(((size_t)m->n + 1) * sizeof *tags);
+    int *rank = malloc(((size_t)m->n + 1) * sizeof *rank);
     struct label_line *lines = NULL;
     int n_tags = 0, n_marks = m->n, n_lines = 0, rc = -1;
-    if (!marks || !tags || !(lines = lines_of(c, m, v, &n_lines)))
+    if (!marks || !tags || !rank || !(lines = lines_of(c, m, v, &n_lines)))
         goto done;
-    for (int i = 0; i < m->n; i++)
+    for (int i = 0; i < m->n; i++) {
         marks[i] = (struct label_mark){ m->pts[i].x, m->pts[i].y, map_mark_radius(m->pts[i].kind),
                                         !strcmp(m->pts[i].kind, "seat") };
+        rank[i] = m->pts[i].risk >= 0 && m->pts[i].risk <= 3 ? rank_of_risk[m->pts[i].risk] : 3;
+    }
     n_marks += furniture_marks(m, v, px_per_km, marks + m->n);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < m->n; i++)
@@ -326,8 +356,17 @@ int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v)
     struct label_rect city = { ce->x0, ce->y0, ce->x1, ce->y1 };
     struct label_scene sc = { marks, n_marks, lines, n_lines, m->fixed[v], m->n_fixed[v], &city,
                               v == VIEW_MAIN && m->has_city };
-    if (labels_place(&lv, &sc, tags, n_tags) < 0)
+    struct label_rect clear[2];
+    int n_clear = furniture_boxes(m, v, px_per_km, clear);
+    int n_shown = labels_place_clear(&lv, &sc, tags, rank, n_tags, clear, n_clear);
+    if (n_shown < 0)
         goto done;
+    m->n_seats[v] = n_tags;
+    m->n_unnamed[v] = n_tags - n_shown;
+    for (int i = 0; i < m->n; i++)           /* named again below, if kept */
+        if (!strcmp(m->pts[i].kind, "seat"))
+            m->pts[i].named[v] = 0;
+    n_tags = n_shown;
     /* the names' boxes: the road numbers keep clear of them */
     struct label_rect *boxes = realloc(m->fixed[v], ((size_t)m->n_fixed[v] + (size_t)n_tags + 1)
                                                     * sizeof *boxes);
@@ -336,6 +375,7 @@ int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v)
     m->fixed[v] = boxes;
     for (int t = 0; t < n_tags; t++) {
         struct map_point *p = &m->pts[tags[t].mark];
+        p->named[v] = 1;
         p->lx[v] = tags[t].x;
         p->ly[v] = tags[t].y;
         p->align[v] = tags[t].align;
@@ -345,6 +385,7 @@ int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v)
     rc = 0;
 done:
     free(marks);
+    free(rank);
     free(tags);
     free(lines);
     return rc;

@@ -18,6 +18,7 @@
 #define MAP_BOTTOM 0.02
 #define MAP_TOP 0.84
 #define KEY_ROWS 10             /* the legend in columns of this many entries */
+#define NOTE_Y 0.52             /* a note under the legend, above the inset */
 #define INSET_X0 0.56
 #define INSET_X1 0.98
 #define INSET_Y0 0.03
@@ -73,6 +74,8 @@ struct map_layout {
     struct map_point *pts;      /* villages, seats, facilities, then road numbers ("road") */
     int n;
     int aligns[VIEWS][3];       /* names of each alignment (align + 1) in each view */
+    int n_seats[VIEWS];         /* seats to be named in each view ... */
+    int n_unnamed[VIEWS];       /* ... and of them, left unnamed: they would overprint */
     char **words;               /* names the layout made (short names, road numbers) */
     int n_words;
     struct label_rect *fixed[VIEWS];  /* the names' then the road numbers' boxes (km) */
@@ -81,6 +84,9 @@ struct map_layout {
 
 /* A copy of s[0..len) owned by m (freed with it); NULL when out of memory. */
 const char *map_keep(struct map_layout *m, const char *s, size_t len);
+
+/* How far (km) above view v's scale bar its words are written. */
+double map_bar_words_dy(const struct map_layout *m, int v);
 
 /* The radius in pixels of a kind of point's symbol (0 for "road"). */
 double map_mark_radius(const char *kind);
