@@ -398,4 +398,35 @@ expect_rc 0 "--no-plot"
 [ -z "$(find "$tmp/noplot" -name '*.gp' -o -name '*.png')" ] || fail "--no-plot wrote charts"
 grep -q 'no-plot' "$tmp/noplot/report.html" || fail "--no-plot: report.html does not say why there are no charts"
 
+say "hundreds of townships: the site charts show the 40 worst, the map names what it can, each saying so"
+# A generated region of 90 townships (build/gen-network).  townships.csv
+# keeps every site, but the chart's range holds rows n-39 .. n (the worst
+# 40, the top of the csv's worst-first order) and a note says "the 40 worst
+# of 90"; causes.gp the top bar and the 40 worst late sites; the map's note
+# counts the seats map_points.csv names (a label in either view) out of all.
+# Yongcheng's flood (above) has room for all: no note, every seat named.
+build/gen-network --nodes 2500 --sites 90 -o "$tmp/many" 2>/dev/null || fail "gen-network failed"
+run many -q -n 20 -j 2 -o "$tmp/many/out" "$tmp/many/scenario.cfg"
+expect_rc 0 "90-township run"
+m="$tmp/many/out"
+for c in townships causes map; do png_ok "$m/$c.png"; done
+n=$(($(wc -l <"$m/townships.csv") - 1))
+[ "$n" -eq 90 ] || fail "townships.csv: $n sites, want all 90"
+grep -q "^set yrange \[50.4:90.6\]" "$m/townships.gp" || fail "townships.gp: $(grep yrange "$m/townships.gp"), want [50.4:90.6]"
+awk -F, 'FNR > 1 && (FNR <= 41) != ($1 > 50) { print "row " FNR " y " $1; bad = 1 } END { exit bad }' \
+    "$m/townships.csv" >"$tmp/rows.txt" || fail "townships.csv: the top 40 rows are not the ones in range: $(cat "$tmp/rows.txt")"
+grep -q "the 40 worst of 90 sites" "$m/townships.gp" || fail "townships.gp: no note of the 40 worst of 90"
+late=$(($(wc -l <"$m/causes.csv") - 2))
+[ "$late" -gt 40 ] || fail "causes.csv: only $late late sites, the test needs more than 40"
+grep -q "^set yrange \[$((late - 40)).4:$((late + 2)).6\]" "$m/causes.gp" ||
+    fail "causes.gp: $(grep yrange "$m/causes.gp"), want [$((late - 40)).4:$((late + 2)).6]"
+grep -q "the 40 worst of $late late sites" "$m/causes.gp" || fail "causes.gp: no note of the 40 worst of $late"
+named=$(awk -F, '$3 == "seat" && ($8 != "none" || $11 != "none")' "$m/map_points.csv" | wc -l)
+seats=$(awk -F, '$3 == "seat"' "$m/map_points.csv" | wc -l)
+[ "$named" -lt "$seats" ] || fail "map: all $seats seats named on a crowded map"
+grep -q "'$named of $seats seats named" "$m/map.gp" || fail "map.gp: no note of $named of $seats seats named"
+! grep -q "seats named\|worst of" "$en/map.gp" "$en/townships.gp" "$en/causes.gp" || fail "the flood's charts note names or sites left out"
+[ "$(awk -F, '$3 == "seat" && $8 == "none" && $11 == "none"' "$en/map_points.csv" | wc -l)" -eq 0 ] ||
+    fail "the flood's map leaves a seat unnamed"
+
 echo "e2e_charts: all checks passed"

@@ -8,7 +8,9 @@
  * very long runs of a site that is almost never late draw the longest bar),
  * with the median response of its late runs beside it; the top bar, the runs
  * in which any site was late.  Both list the worst site at the top, in the
- * same order, so a meeting can read one against the other.
+ * same order, so a meeting can read one against the other.  Both show at
+ * most ROWS_MAX sites, the worst (their .csv lists all): more rows than that
+ * cannot be read at the smallest font (a network of hundreds of townships).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,6 +23,21 @@
  * leaves it too little room). */
 #define KEY_BELOW "set bmargin at screen 0.23\nset key at screen 0.5, screen 0.015 center bottom " \
                   "horizontal samplen 1.5 font ',17'\n"
+
+#define ROWS_MAX 40    /* sites a chart shows: 9-point names, 13.5 px a row */
+
+/* A note between the x axis's words and the legend, when a chart shows only
+ * the `shown` worst of `all` sites (the text's arguments, in that order). */
+static void worst_shown_note(FILE *f, const struct chart_ctx *c, enum text t, int shown, int all)
+{
+    if (shown >= all)
+        return;
+    char note[256];
+    snprintf(note, sizeof note, lang_text(c->lang, t), shown, all);
+    fprintf(f, "set label 92 ");
+    gplot_str(f, note);
+    fprintf(f, " at screen 0.5, screen 0.10 center font ',14' tc rgb '#444444' front\n");
+}
 
 /* The font size (points) for one name per row among `rows` in the plot's
  * 0.60 of 900 pixels: 20 when there is room, smaller so that names of
@@ -101,11 +118,14 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
     chart_title(f, title, sub);
     fprintf(f, "set xlabel ");
     gplot_str(f, x);
-    fprintf(f, "\nset xrange [0:112]\nset xtics 0,20,100 nomirror\nset yrange [0.4:%d.6]\n"
+    /* rows y = n .. 1, the worst at the top: the range shows the top `rows` */
+    int n = c->d->n_sites, rows = n < ROWS_MAX ? n : ROWS_MAX;
+    fprintf(f, "\nset xrange [0:112]\nset xtics 0,20,100 nomirror\nset yrange [%d.4:%d.6]\n"
             "set ytics scale 0 font ',%g'\nset border 1\nset grid xtics lc rgb '#dddddd'\n"
             KEY_BELOW "set style fill solid 0.9 noborder\n"
             "set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 2 lc rgb 'black' front\n",
-            c->d->n_sites, row_font(c->d->n_sites), 100 * c->s->required, 100 * c->s->required);
+            n - rows, n, row_font(rows), 100 * c->s->required, 100 * c->s->required);
+    worst_shown_note(f, c, T_SITES_WORST_SHOWN, rows, n);
     fprintf(f, "plot 'townships.csv' skip 1 using ($4/2):1:(0):4:($1-0.35):($1+0.35):"
             "(colour($7)) with boxxyerror lc rgb variable notitle, \\\n"
             "    'townships.csv' skip 1 using 4:1:5:6:ytic(3) with xerrorbars lc rgb 'black' "
@@ -113,7 +133,7 @@ static int w_townships(FILE *f, const struct chart_ctx *c)
     gplot_str(f, lang_text(c->lang, T_SITES_95_INTERVAL));
     /* the values in a column right of 100%, clear of the bars and the lines */
     fprintf(f, ", \\\n    'townships.csv' skip 1 using (101):1:8 with labels left font ',%g' "
-            "notitle", row_font(c->d->n_sites));
+            "notitle", row_font(rows));
     risk_keys(f, c);
     char req[128];
     snprintf(req, sizeof req, lang_text(c->lang, T_SITES_REQUIRED), 100 * c->s->required);
@@ -282,7 +302,9 @@ static void allowed_line(FILE *f, const struct chart_ctx *c)
 static int w_causes(FILE *f, const struct chart_ctx *c)
 {
     char scen[128], title[256], sub[512], promise[64];
-    int rows = late_sites(c) + 2;
+    /* rows y = late + 2 (any site late), then late .. 1, the worst first:
+     * the range shows the top bar and the worst ROWS_MAX sites */
+    int late = late_sites(c), shown = late < ROWS_MAX ? late : ROWS_MAX, rows = shown + 2;
     chart_scenario(c, scen, sizeof scen);
     lang_duration(c->lang, c->s->promise_min, promise, sizeof promise);
     snprintf(title, sizeof title, lang_text(c->lang, T_CAUSES_TITLE), scen);
@@ -300,11 +322,12 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
      * at most six tick labels, so that they never touch */
     double step = xr > 50 ? 20 : xr > 25 ? 10 : 5;
     fprintf(f, "\nset xrange [0:%g]\nset xtics %g nomirror\nset format x '%%g%%%%'\n"
-            "set yrange [0.4:%d.6]\nset ytics scale 0 font ',%g'\nset border 1\n"
+            "set yrange [%d.4:%d.6]\nset ytics scale 0 font ',%g'\nset border 1\n"
             "set grid xtics lc rgb '#dddddd'\nset rmargin at screen 0.70\n" KEY_BELOW
-            "set style fill solid 0.95 border rgb 'white'\n", xr > 0 ? xr : 10, step, rows,
-            row_font(rows));
+            "set style fill solid 0.95 border rgb 'white'\n", xr > 0 ? xr : 10, step,
+            late - shown, late + 2, row_font(rows));
     allowed_line(f, c);
+    worst_shown_note(f, c, T_CAUSES_WORST_SHOWN, shown, late);
     if (!c->s->late) {
         fprintf(f, "set label ");
         gplot_str(f, lang_text(c->lang, T_SITES_NO_SITE_WAS_LATE));

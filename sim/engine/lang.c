@@ -106,6 +106,8 @@ static lang_section table = {
     [T_SITES_PROBABILITY_TIME_95_INTERVAL] = {
         "probability on time with its 95%% interval, over %ld simulated %s; worst first",
         "按时送达概率及其 95%% 置信区间，%ld 次模拟（%s）；最差的在上" },
+    [T_SITES_WORST_SHOWN] = { "the %d worst of %d sites; townships.csv lists every one",
+                              "显示最差的 %d 个受灾点（共 %d 个）；townships.csv 列出全部" },
     [T_SITES_PROBABILITY_THAT_FIRST_RELIEF] = {
         "probability that the first relief arrives within %s (%%)",
         "首批物资在 %s内送达的概率（%%）" },
@@ -472,6 +474,8 @@ static lang_section table = {
         "share of %ld simulated %s in which a site got nothing within %s, by what took most "
         "time",
         "%ld 次模拟（%s）中受灾点在 %s内未收到物资的比例，按每次迟到中耗时最多的环节划分" },
+    [T_CAUSES_WORST_SHOWN] = { "the %d worst of %d late sites; causes.csv lists every one",
+                               "显示最差的 %d 个迟到受灾点（共 %d 个）；causes.csv 列出全部" },
     [T_CAUSES_X] = { "share of runs in which the site was late", "受灾点迟到的模拟比例" },
     [T_CAUSES_ALLOWED] = { "%g%%: the most any one site may be late",
                            "%g%%：单个受灾点可迟到的上限" },
