@@ -425,6 +425,10 @@ named=$(awk -F, '$3 == "seat" && ($8 != "none" || $11 != "none")' "$m/map_points
 seats=$(awk -F, '$3 == "seat"' "$m/map_points.csv" | wc -l)
 [ "$named" -lt "$seats" ] || fail "map: all $seats seats named on a crowded map"
 grep -q "'$named of $seats seats named" "$m/map.gp" || fail "map.gp: no note of $named of $seats seats named"
+# the worst-off seat (townships.csv's first row: one site per township here) keeps its name
+worst=$(awk -F, 'FNR == 2 { print $3 }' "$m/townships.csv")
+awk -F, -v w="$worst" '$3 == "seat" && $5 == w && ($8 != "none" || $11 != "none") { found = 1 }
+    END { exit !found }' "$m/map_points.csv" || fail "map: the worst-off seat $worst is not named"
 ! grep -q "seats named\|worst of" "$en/map.gp" "$en/townships.gp" "$en/causes.gp" || fail "the flood's charts note names or sites left out"
 [ "$(awk -F, '$3 == "seat" && $8 == "none" && $11 == "none"' "$en/map_points.csv" | wc -l)" -eq 0 ] ||
     fail "the flood's map leaves a seat unnamed"

@@ -306,9 +306,17 @@ static void check_kept(const struct label_tag *tags, int n, const struct label_r
             fail_msg("kept names out of order: seat %d after %d", tags[i].mark, tags[i - 1].mark);
         if (clear && boxes_overlap(&tags[i].box, clear))
             fail_msg("seat %d's name meets the clear box", tags[i].mark);
-        for (int j = i + 1; j < n; j++)
-            if (boxes_overlap(&tags[i].box, &tags[j].box))
-                fail_msg("kept names of seats %d and %d overprint", tags[i].mark, tags[j].mark);
+        /* at least the gap apart (3 px: 0.3 units here), as well as the
+         * estimate's slack: a tenth of the width */
+        for (int j = i + 1; j < n; j++) {
+            const struct label_rect *a = &tags[i].box, *b = &tags[j].box;
+            double sa = 0.05 * (a->x1 - a->x0) + 0.15, sb = 0.05 * (b->x1 - b->x0) + 0.15;
+            struct label_rect ga = { a->x0 - sa, a->y0 - 0.15, a->x1 + sa, a->y1 + 0.15 };
+            struct label_rect gb = { b->x0 - sb, b->y0 - 0.15, b->x1 + sb, b->y1 + 0.15 };
+            if (boxes_overlap(&ga, &gb))
+                fail_msg("kept names of seats %d and %d overprint or touch", tags[i].mark,
+                         tags[j].mark);
+        }
     }
     if (!worst && !clear)        /* with a clear box, its name may be one that meets it */
         fail_msg("the worst-off seat lost its name");

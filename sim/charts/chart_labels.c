@@ -407,11 +407,29 @@ static int meets(const struct label_rect *a, const struct label_rect *b)
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-/* Drops the names that meet a name of lower rank kept before them, or one
- * of the n_clear boxes (see labels_place_clear); how many are kept, moved to
- * the front in order.  O(tags^2 + tags x n_clear) box tests. */
-static int drop_overprinting(struct label_tag *tags, const int *rank, int *order, char *kept,
-                             int n, const struct label_rect *clear, int n_clear)
+#define WIDTH_SLACK 0.10    /* text may run this much wider than estimated */
+
+/* A name's box as drawn at most, when `crowded`: wider by WIDTH_SLACK (the
+ * estimate is a typical letter's width; digits and capitals run wider) and
+ * by half the gap all round, so that two names whose drawn boxes do not meet
+ * cannot touch; else the box itself. */
+static struct label_rect as_drawn(const struct label_view *v, const struct label_rect *b,
+                                  int crowded)
+{
+    double gx = (b->x1 - b->x0) * WIDTH_SLACK / 2 + GAP_PX / 2 / v->px_per_unit;
+    double gy = GAP_PX / 2 / v->px_per_unit;
+    if (!crowded)
+        return *b;
+    return (struct label_rect){ b->x0 - gx, b->y0 - gy, b->x1 + gx, b->y1 + gy };
+}
+
+/* Drops the names that meet a name of lower rank kept before them (their
+ * boxes as drawn when `crowded`), or, when crowded, one of the n_clear
+ * boxes (see labels_place_clear); how many are kept, moved to the front in
+ * order.  O(tags^2 + tags x n_clear) box tests. */
+static int drop_overprinting(const struct label_view *v, struct label_tag *tags, const int *rank,
+                             int *order, char *kept, int n, const struct label_rect *clear,
+                             int n_clear, int crowded)
 {
     for (int t = 0; t < n; t++) {               /* by rank, stably: insertion sort */
         int j = t;
@@ -421,13 +439,16 @@ static int drop_overprinting(struct label_tag *tags, const int *rank, int *order
     }
     for (int i = 0; i < n; i++) {
         int t = order[i];
+        struct label_rect bt = as_drawn(v, &tags[t].box, crowded);
         kept[t] = 1;
-        for (int j = 0; j < n_clear && kept[t]; j++)
-            if (meets(&tags[t].box, &clear[j]))
+        for (int j = 0; j < (crowded ? n_clear : 0) && kept[t]; j++)
+            if (meets(&bt, &clear[j]))
                 kept[t] = 0;
-        for (int j = 0; j < i && kept[t]; j++)
-            if (kept[order[j]] && meets(&tags[t].box, &tags[order[j]].box))
+        for (int j = 0; j < i && kept[t]; j++) {
+            struct label_rect bj = as_drawn(v, &tags[order[j]].box, crowded);
+            if (kept[order[j]] && meets(&bt, &bj))
                 kept[t] = 0;
+        }
     }
     int n_kept = 0;
     for (int t = 0; t < n; t++)
@@ -444,15 +465,24 @@ int labels_place_clear(const struct label_view *v, const struct label_scene *sc,
 {
     int *order = malloc(((size_t)n_tags + 1) * sizeof *order);
     char *kept = malloc((size_t)n_tags + 1);
+    size_t n_fixed = (size_t)sc->n_fixed + (size_t)n_clear;
+    struct label_rect *fixed = malloc((n_fixed + 1) * sizeof *fixed);
+    struct label_scene crowded = *sc;   /* the clear boxes kept clear as fixed ones */
     int n = n_tags, rc = -1;
-    if (!order || !kept)
+    if (!order || !kept || !fixed)
         goto done;
+    if (sc->n_fixed > 0)
+        memcpy(fixed, sc->fixed, (size_t)sc->n_fixed * sizeof *fixed);
+    if (n_clear > 0)
+        memcpy(fixed + sc->n_fixed, clear, (size_t)n_clear * sizeof *fixed);
+    crowded.fixed = fixed;
+    crowded.n_fixed = (int)n_fixed;
     for (int round = 0;; round++) {
-        if (labels_place(v, sc, tags, n) < 0)
+        if (labels_place(v, round ? &crowded : sc, tags, n) < 0)
             goto done;
-        /* the first round looks at the names alone: a map where none
-         * overprints another keeps them all, wherever they are */
-        int n_kept = drop_overprinting(tags, rank, order, kept, n, clear, round ? n_clear : 0);
+        /* the first round looks at the names alone, as estimated: a map
+         * where none overprints another keeps them all, wherever they are */
+        int n_kept = drop_overprinting(v, tags, rank, order, kept, n, clear, n_clear, round > 0);
         if (n_kept == n || round == CLEAR_ROUNDS) {
             rc = n_kept;
             break;
@@ -462,6 +492,7 @@ int labels_place_clear(const struct label_view *v, const struct label_scene *sc,
 done:
     free(order);
     free(kept);
+    free(fixed);
     return rc;
 }
 

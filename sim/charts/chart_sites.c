@@ -26,8 +26,11 @@
 
 #define ROWS_MAX 40    /* sites a chart shows: 9-point names, 13.5 px a row */
 
-/* A note between the x axis's words and the legend, when a chart shows only
- * the `shown` worst of `all` sites (the text's arguments, in that order). */
+/* A note top right, between the subtitle and the plot (clear of the
+ * legend, which grows upwards with the causes drawn, and of the causes
+ * chart's words over its plot, which start at its left), when a chart shows
+ * only the `shown` worst of `all` sites (the text's arguments, in that
+ * order). */
 static void worst_shown_note(FILE *f, const struct chart_ctx *c, enum text t, int shown, int all)
 {
     if (shown >= all)
@@ -36,7 +39,7 @@ static void worst_shown_note(FILE *f, const struct chart_ctx *c, enum text t, in
     snprintf(note, sizeof note, lang_text(c->lang, t), shown, all);
     fprintf(f, "set label 92 ");
     gplot_str(f, note);
-    fprintf(f, " at screen 0.5, screen 0.10 center font ',14' tc rgb '#444444' front\n");
+    fprintf(f, " at screen 0.99, screen 0.885 right font ',13' tc rgb '#444444' front\n");
 }
 
 /* The font size (points) for one name per row among `rows` in the plot's

@@ -112,11 +112,13 @@ int labels_place(const struct label_view *v, const struct label_scene *sc, struc
 
 /* labels_place, leaving out the names that would still overprint another:
  * going down the tags by rank (lowest first; ties in their order), a name
- * whose box meets the box of a name kept before it is dropped, and the names
+ * whose box meets that of a name kept before it is dropped, and the names
  * kept are placed again, as long as that drops some (a few rounds; the last
  * drops without placing again).  Once a placing has had to drop names (the
- * map is crowded), a name meeting one of the clear[0..n_clear) boxes (a
- * scale bar, a north arrow) is dropped too.  The tags kept are moved to the
+ * map is crowded), boxes are taken as drawn at most (a tenth wider, and half
+ * a gap all round, for the estimate's error), the clear[0..n_clear) boxes
+ * (a scale bar, a north arrow) are kept clear like fixed boxes, and a name
+ * still meeting one is dropped too.  The tags kept are moved to the
  * front of tags[], in their order, and how many returned: no two of their
  * boxes meet.  A map whose names, placed, overprint none is placed exactly
  * as labels_place places it.  -1 when out of memory. */

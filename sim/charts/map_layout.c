@@ -130,15 +130,17 @@ int map_road_states(const struct chart_ctx *c)
     return c->paint ? c->paint->n_states : ROAD_STATES;
 }
 
-/* The worst risk class of a township's sites (chart_risk); 3 when it has
- * none. */
-static int township_risk(const struct chart_ctx *c, int t)
+/* The worst risk class of a township's sites (chart_risk), 3 when it has
+ * none; and in *worst the least share on time of them, 2 when none. */
+static int township_risk(const struct chart_ctx *c, int t, double *worst)
 {
     int r = -1;
+    *worst = 2;
     for (int k = 0; k < c->d->n_sites; k++)
         if (c->d->sites[k].township == t) {
             int rk = chart_risk(c, c->s->sites[k].on_time);
             r = rk > r ? rk : r;
+            *worst = fmin(*worst, c->s->sites[k].on_time.est);
         }
     return r < 0 ? 3 : r;
 }
@@ -169,7 +171,10 @@ static int points(const struct chart_ctx *c, struct map_layout *m)
         const char *name = seat_name(c, m, t);
         if (!name)
             return -1;
-        add(m, d, d->townships[t].node, "seat", township_risk(c, t), name);
+        double worst;
+        int risk = township_risk(c, t, &worst);
+        add(m, d, d->townships[t].node, "seat", risk, name);
+        m->pts[m->n - 1].worst = worst;
     }
     for (int i = 0; i < d->n_facilities; i++) {
         const struct facility *fa = &d->facilities[i];
@@ -323,27 +328,56 @@ static struct label_line *lines_of(const struct chart_ctx *c, const struct map_l
     return l;
 }
 
+struct seat_rank { double worst; int i; };
+
+static int by_worst(const void *pa, const void *pb)
+{
+    const struct seat_rank *a = pa, *b = pb;
+    if (a->worst != b->worst)
+        return a->worst < b->worst ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* rank[i] for every point i: the seats 0, 1, ... from the least share on
+ * time of their sites up (seats without a site last; ties by index), the
+ * other points after them.  0, or -1 when out of memory. */
+static int seat_ranks(const struct map_layout *m, int *rank)
+{
+    struct seat_rank *s = malloc(((size_t)m->n + 1) * sizeof *s);
+    int n = 0;
+    if (!s)
+        return -1;
+    for (int i = 0; i < m->n; i++)
+        if (!strcmp(m->pts[i].kind, "seat"))
+            s[n++] = (struct seat_rank){ m->pts[i].worst, i };
+    qsort(s, (size_t)n, sizeof *s, by_worst);
+    for (int i = 0; i < m->n; i++)
+        rank[i] = m->n;
+    for (int j = 0; j < n; j++)
+        rank[s[j].i] = j;
+    free(s);
+    return 0;
+}
+
 /* Names the seats of view v: those with a site first, so that they get the
  * best spots.  Where names would still overprint (a network of hundreds of
  * townships), the worst-off seats keep theirs: a name is kept by the rank
- * of its seat's chance (whole CI below 80% first, then 80-95%, then at least
- * 95%, then no site).  Their boxes go to m->fixed[v]. */
+ * of its seat's least share on time (seat_ranks).  Their boxes go to
+ * m->fixed[v]. */
 int map_name_view(const struct chart_ctx *c, struct map_layout *m, int v)
 {
-    static const int rank_of_risk[4] = { 2, 1, 0, 3 };
     double px_per_km = m->px_per_km[v];
     struct label_mark *marks = malloc(((size_t)m->n + 3) * sizeof *marks);
     struct label_tag *tags = malloc(((size_t)m->n + 1) * sizeof *tags);
     int *rank = malloc(((size_t)m->n + 1) * sizeof *rank);
     struct label_line *lines = NULL;
     int n_tags = 0, n_marks = m->n, n_lines = 0, rc = -1;
-    if (!marks || !tags || !rank || !(lines = lines_of(c, m, v, &n_lines)))
+    if (!marks || !tags || !rank || seat_ranks(m, rank) < 0
+        || !(lines = lines_of(c, m, v, &n_lines)))
         goto done;
-    for (int i = 0; i < m->n; i++) {
+    for (int i = 0; i < m->n; i++)
         marks[i] = (struct label_mark){ m->pts[i].x, m->pts[i].y, map_mark_radius(m->pts[i].kind),
                                         !strcmp(m->pts[i].kind, "seat") };
-        rank[i] = m->pts[i].risk >= 0 && m->pts[i].risk <= 3 ? rank_of_risk[m->pts[i].risk] : 3;
-    }
     n_marks += furniture_marks(m, v, px_per_km, marks + m->n);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < m->n; i++)

@@ -18,7 +18,7 @@
 #define MAP_BOTTOM 0.02
 #define MAP_TOP 0.84
 #define KEY_ROWS 10             /* the legend in columns of this many entries */
-#define NOTE_Y 0.52             /* a note under the legend, above the inset */
+#define NOTE_Y 0.585            /* a note under the legend, above the inset's title */
 #define INSET_X0 0.56
 #define INSET_X1 0.98
 #define INSET_Y0 0.03
@@ -56,6 +56,7 @@ struct map_point {
     double x, y;                /* km */
     const char *kind;           /* a map_marks kind */
     int risk;                   /* seats: chart_risk, 3 when no site; others 3 */
+    double worst;               /* seats: the least share on time of its sites; 2 when none */
     const char *name;
     int named[VIEWS];           /* its name is shown in that view */
     double lx[VIEWS], ly[VIEWS];

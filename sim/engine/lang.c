@@ -125,9 +125,9 @@ static lang_section table = {
     [T_MAP_CITY_DASHED_BOX_ENLARGED] = { "the city (dashed box), enlarged", "城区（虚线框）放大" },
     [T_MAP_NAMES_LEFT_OFF] = {
         "%d of %d seats named: the others' names would overprint\n(the worst-off are named "
-        "first; sites.csv lists every site)",
-        "标注名称的乡镇 %d 个（共 %d 个）：其余名称会相互重叠\n（优先标注最差者；sites.csv "
-        "列出全部受灾点）" },
+        "first; map_points.csv lists every seat)",
+        "标注名称的乡镇 %d 个（共 %d 个）：其余名称会相互重叠\n（优先标注最差者；"
+        "map_points.csv 列出全部乡镇）" },
     [T_MAP_ROADS_EACH_TOWNSHIP_CHANCE] = {
         "%s: the roads and each township's chance of relief within %s",
         "%s 情景：路网与各乡镇在 %s内收到物资的概率" },
