@@ -433,4 +433,31 @@ awk -F, -v w="$worst" '$3 == "seat" && $5 == w && ($8 != "none" || $11 != "none"
 [ "$(awk -F, '$3 == "seat" && $8 == "none" && $11 == "none"' "$en/map_points.csv" | wc -l)" -eq 0 ] ||
     fail "the flood's map leaves a seat unnamed"
 
+say "a legend of more than three rows lifts the causes chart's foot, by 0.028 of the canvas a row"
+# KEY_BELOW leaves 0.23 of the canvas for the x axis's words and a legend of
+# three rows of two causes; each further row adds 0.028.  The same region
+# with slow depots (one bay, 30-40 min a tonne, crews called out in 100-150
+# min, few trucks) and quick reports has seven causes or more: four rows.
+# legend_bmargin FILE: the bmargin the causes chart must set last.
+legend_bmargin() {
+    awk '/with boxxyerror fc rgb/ { n++ } END { r = int((n + 1) / 2); printf "%g\n", (r > 3 ? 0.23 + 0.028 * (r - 3) : 0.23) }' "$1"
+}
+sed -e '/^  central /,+1{s/bays = 4;/bays = 1;/;s/load_min_per_t = 2.0;/load_min_per_t = 30.0;/;s/mobilise_night_min = 40.0;/mobilise_night_min = 150.0;/;s/trucks = 12;/trucks = 2;/}' \
+    -e '/^  subcentre /,+1{s/bays = 2;/bays = 1;/;s/load_min_per_t = 3.0;/load_min_per_t = 30.0;/;s/mobilise_night_min = 50.0;/mobilise_night_min = 150.0;/;s/trucks = 4;/trucks = 1;/}' \
+    -e '/^  township /,+1{s/load_min_per_t = 5.0;/load_min_per_t = 40.0;/;s/mobilise_night_min = 60.0;/mobilise_night_min = 100.0;/}' \
+    -e '/^  department /,+1{s/mobilise_night_min = 60.0;/mobilise_night_min = 100.0;/}' \
+    "$tmp/many/system.cfg" >"$tmp/many/slow.cfg"
+sed -e 's/base = "system.cfg";/base = "slow.cfg";/' -e 's/report_min = \[15.0, 45.0\]/report_min = [5.0, 10.0]/g' \
+    "$tmp/many/scenario.cfg" >"$tmp/many/slow_scenario.cfg"
+run slow -q -n 60 -j 2 -o "$tmp/many/slow" "$tmp/many/slow_scenario.cfg"
+expect_rc 0 "slow depots"
+used=$(grep -c 'with boxxyerror fc rgb' "$tmp/many/slow/causes.gp")
+[ "$used" -ge 7 ] || fail "slow depots: only $used causes, the test needs 7"
+for g in "$tmp/many/slow/causes.gp" "$en/causes.gp"; do
+    want=$(legend_bmargin "$g")
+    got=$(grep '^set bmargin' "$g" | tail -n 1 | awk '{ print $NF + 0 }')
+    [ "$got" = "$want" ] || fail "$g: bmargin $got, want $want for $(grep -c 'with boxxyerror fc rgb' "$g") causes"
+done
+png_ok "$tmp/many/slow/causes.png"
+
 echo "e2e_charts: all checks passed"

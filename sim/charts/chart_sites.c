@@ -289,6 +289,20 @@ static void cause_bars(FILE *f, const struct chart_ctx *c)
     }
 }
 
+/* KEY_BELOW leaves room for a legend of three rows (two columns: six
+ * causes); each further row, 0.028 of the canvas (23 px of 17-point text),
+ * lifts the plot's foot by as much, so that the legend keeps off the x
+ * axis's words. */
+static void legend_room(FILE *f, const struct chart_ctx *c)
+{
+    int seg[CAUSES], n = segments(seg), used = 0;
+    for (int k = 0; k < n; k++)
+        used += cause_used(c, seg[k]);
+    int rows = (used + 1) / 2;
+    if (rows > 3)
+        fprintf(f, "set bmargin at screen %g\n", 0.23 + 0.028 * (rows - 3));
+}
+
 /* The share of runs that one site alone may be late in, if the promise is
  * to be kept in the required share of runs: 1 - required. */
 static void allowed_line(FILE *f, const struct chart_ctx *c)
@@ -331,6 +345,7 @@ static int w_causes(FILE *f, const struct chart_ctx *c)
             late - shown, late + 2, row_font(rows));
     allowed_line(f, c);
     worst_shown_note(f, c, T_CAUSES_WORST_SHOWN, shown, late);
+    legend_room(f, c);
     if (!c->s->late) {
         fprintf(f, "set label ");
         gplot_str(f, lang_text(c->lang, T_SITES_NO_SITE_WAS_LATE));
