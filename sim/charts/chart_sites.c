@@ -21,8 +21,11 @@
 /* The legend in one or two rows at the bottom of the canvas, under the x
  * axis's words (placed, not `below`: with the fixed top margin gnuplot
  * leaves it too little room). */
-#define KEY_BELOW "set bmargin at screen 0.23\nset key at screen 0.5, screen 0.015 center bottom " \
-                  "horizontal samplen 1.5 font ',17'\n"
+#define KEY_FOOT 0.23    /* the plot's foot (screen): room for 3 rows of legend */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define KEY_BELOW "set bmargin at screen " STR(KEY_FOOT) "\nset key at screen 0.5, screen 0.015 " \
+                  "center bottom horizontal samplen 1.5 font ',17'\n"
 
 #define ROWS_MAX 40    /* sites a chart shows: 9-point names, 13.5 px a row */
 
@@ -300,7 +303,7 @@ static void legend_room(FILE *f, const struct chart_ctx *c)
         used += cause_used(c, seg[k]);
     int rows = (used + 1) / 2;
     if (rows > 3)
-        fprintf(f, "set bmargin at screen %g\n", 0.23 + 0.028 * (rows - 3));
+        fprintf(f, "set bmargin at screen %g\n", KEY_FOOT + 0.028 * (rows - 3));
 }
 
 /* The share of runs that one site alone may be late in, if the promise is
