@@ -441,13 +441,20 @@ static int pick_begin(struct rep *r, int q, struct pick *p)
  * exact while the call goes on: only the store just chosen changes
  * (pick_again), and others can only stop being able to help, which is
  * checked before one is chosen (one that cannot only lowers the best key
- * while it stays, which makes the search look further, never less far). */
+ * while it stays, which makes the search look further, never less far).
+ * It is checked too when a store's bound comes first, and one that cannot
+ * help is dropped unlooked at: within a call need and stock only fall, so it
+ * could never be chosen, and its exact minutes would be paid for nothing --
+ * on a million-node grid, some 40% of a replication went on stores whose
+ * stock the call's earlier trucks had taken, each reached by A* when cut off. */
 static int pick_best(struct rep *r, int q, struct pick *p)
 {
     while (!r->failed) {
         struct cand best = r->n_key > 0 ? r->key_heap[0] : (struct cand){ INFINITY, INT_MAX };
         if (r->n_bound > 0 && cand_before(r->bound_heap[0], best)) {
             struct cand c = cand_pop(r->bound_heap, &r->n_bound);
+            if (!can_help(r, c.f, q))
+                continue;              /* no more since it was offered: never again */
             double now_key = floor_key(r, q, p, c.f);
             double next = r->n_bound > 0 ? fmin(r->bound_heap[0].key, best.key) : best.key;
             if (now_key > c.key)       /* the search has grown since it was offered */
