@@ -445,8 +445,9 @@ static int pick_begin(struct rep *r, int q, struct pick *p)
  * It is checked too when a store's bound comes first, and one that cannot
  * help is dropped unlooked at: within a call need and stock only fall, so it
  * could never be chosen, and its exact minutes would be paid for nothing --
- * on a million-node grid, some 40% of a replication went on stores whose
- * stock the call's earlier trucks had taken, each reached by A* when cut off. */
+ * on a million-node grid, some 40% of a one-replication run's CPU went on
+ * stores whose stock the call's earlier trucks had taken, each reached by
+ * A* when the request was cut off. */
 static int pick_best(struct rep *r, int q, struct pick *p)
 {
     while (!r->failed) {
