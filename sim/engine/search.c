@@ -564,19 +564,32 @@ static int path_pred(const struct net_search *s, int node)
     return chosen ? least_pred(s, k) : s->tab[k].pred;
 }
 
-/* Walks back from node to the source twice: once to count, once to write
- * each road at its place from the end.  O(path length x degree). */
+/* Walks back from node to the source once, writing the roads met while
+ * they fit, last first, then turns them round.  A path longer than max
+ * (max > 0) is walked again, to write its first max roads at their places
+ * (the first walk left them in the wrong order).  O(path length x degree). */
 int net_search_path(const struct net_search *s, int node, int *roads, int max)
 {
     int len = 0, v, k, road;
     if (labelled(s, node) < 0)
         return -1;
-    for (v = node; (road = path_pred(s, v)) >= 0; len++)
+    for (v = node; (road = path_pred(s, v)) >= 0; len++) {
+        if (len < max)
+            roads[len] = road;
         v = search_other_end(s, road, v);
-    for (v = node, k = len - 1; (road = path_pred(s, v)) >= 0; k--) {
-        if (k < max)
-            roads[k] = road;
-        v = search_other_end(s, road, v);
+    }
+    if (len > max) {
+        for (v = node, k = len - 1; max > 0 && (road = path_pred(s, v)) >= 0; k--) {
+            if (k < max)
+                roads[k] = road;
+            v = search_other_end(s, road, v);
+        }
+        return len;
+    }
+    for (int i = 0, j = len - 1; i < j; i++, j--) {
+        int t = roads[i];
+        roads[i] = roads[j];
+        roads[j] = t;
     }
     return len;
 }

@@ -419,7 +419,7 @@ static struct way *find_way(struct rep *r, struct way *w, uint64_t key, int st, 
         return NULL;
     }
     if (len > 0)
-        net_search_path(rt->astar, target, road, len);
+        net_search_path(rt->astar, target, road, len);   /* it fits: one walk */
     if (w->key == 0)
         rt->n_ways++;
     *w = (struct way){ key, st, m, rs->n_log, road, len };
@@ -459,10 +459,15 @@ double routes_way(struct rep *r, int st, int root, int target, int **route, int 
         if (net_search_failed(s))
             r->failed = 1;
         if (route && isfinite(m) && !r->failed) {
-            if (route_room(route, cap, net_search_path(s, target, NULL, 0)) < 0)
-                r->failed = 1;
-            else
-                *len = net_search_path(s, target, *route, *cap);
+            int n = net_search_path(s, target, *route, *cap);   /* one walk when it fits */
+            if (n > *cap) {            /* longer than the buffer kept: grown, and read again */
+                if (route_room(route, cap, n) < 0) {
+                    r->failed = 1;
+                    return m;
+                }
+                n = net_search_path(s, target, *route, *cap);
+            }
+            *len = n;
         }
         return m;
     }
