@@ -7,8 +7,9 @@
  * summed; the same graphs with positions check A* and the several-source
  * search.  Larger random graphs (past the size where labels move from the hash
  * table to the array) check resumed searches and the road-change rule against
- * a plain O(V^2) Dijkstra written here.  Hand cases pin the documented edge
- * behaviour.
+ * a plain O(V^2) Dijkstra written here; grids with fractional minutes check
+ * that A* gives Dijkstra's very bits where sums added in another order would
+ * not.  Hand cases pin the documented edge behaviour.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -633,6 +634,89 @@ static void test_astar_routes(void **state)
 }
 
 
+/* A* against Dijkstra, bit for bit, where the order of the sums matters:
+ * grids of 1,200 nodes with landmarks (past the array threshold, so the
+ * labels live in hash tables) whose roads take fractional minutes -- on half
+ * of them drawn from three values, so that many routes tie in minutes while
+ * their sums, added in another order, differ in the last bits -- with roads
+ * closed and slowed (never faster than free flow, the landmarks' premise).
+ * A*'s minutes must be the very bits of Dijkstra's (added from the source)
+ * and its route the very roads.  Routes whose minutes added from the goal
+ * differ are counted and required to occur: a search that added them another
+ * way (from both ends, say) would fail here. */
+static void test_astar_sum_order(void **state)
+{
+    (void)state;
+    enum { W = 40, H = 30, N = W * H, PAIRS = 40 };
+    static const double tie[3] = { 0.7, 1.1, 1.3 };
+    struct net_road *roads = malloc(2 * N * sizeof *roads);
+    double *lon = malloc(N * sizeof *lon), *lat = malloc(N * sizeof *lat);
+    double *now = malloc(2 * N * sizeof *now);
+    int *pd = malloc(N * sizeof *pd), *pa = malloc(N * sizeof *pa);
+    long cases = 0, order_differs = 0;
+    assert_non_null(roads);
+    assert_non_null(lon);
+    assert_non_null(lat);
+    assert_non_null(now);
+    assert_non_null(pd);
+    assert_non_null(pa);
+    for (uint64_t seed = 0; seed < 12; seed++) {
+        struct rng g = { 0xB1D1ull + seed };
+        int m = 0;
+        for (int v = 0; v < N; v++) {
+            lon[v] = 116.0 + 0.01 * (v % W);
+            lat[v] = 33.5 + 0.01 * (v / W);
+        }
+        for (int v = 0; v < N; v++)
+            for (int e = 0; e < 2; e++) {
+                int w = e ? v + W : v + 1;
+                if ((e ? v / W + 1 < H : v % W + 1 < W)) {
+                    double min = seed % 2 ? tie[rng_int(&g, 0, 2)] : 0.5 + rng_unit(&g);
+                    roads[m++] = (struct net_road){ v, w, min };
+                }
+            }
+        for (int r = 0; r < m; r++) {
+            double u = rng_unit(&g);
+            now[r] = u < 0.08 ? INFINITY : u < 0.25 ? roads[r].minutes * (1.5 + rng_unit(&g))
+                                                    : roads[r].minutes;
+        }
+        struct net *net = net_create(N, m, roads);
+        assert_non_null(net);
+        assert_int_equal(net_set_points(net, lon, lat), 0);
+        assert_int_equal(net_set_landmarks(net, 4), 0);
+        struct net_search *d = net_search_create(net), *back = net_search_create(net);
+        struct net_search *as = net_search_create(net);
+        for (int i = 0; i < PAIRS; i++) {
+            int a = rng_int(&g, 0, N - 1), b = rng_int(&g, 0, N - 1);
+            const double *rm = i % 4 ? now : NULL;
+            net_search_run(d, a, rm, NULL, 0);
+            double want = net_search_minutes(d, b), got = net_search_astar(as, a, b, rm);
+            assert_false(net_search_failed(as));
+            assert_true(got == want || (isinf(got) && isinf(want)));
+            int ld = net_search_path(d, b, pd, N), la = net_search_path(as, b, pa, N);
+            assert_int_equal(la, ld);
+            for (int k = 0; k < ld; k++)
+                assert_int_equal(pa[k], pd[k]);
+            net_search_run(back, b, rm, NULL, 0);
+            order_differs += isfinite(want) && net_search_minutes(back, a) != want;
+            cases++;
+        }
+        net_search_free(d);
+        net_search_free(back);
+        net_search_free(as);
+        net_free(net);
+    }
+    print_message("A* on fractional minutes: %ld routes, %ld whose minutes added from the goal differ\n",
+                  cases, order_differs);
+    assert_true(order_differs > 0);
+    free(roads);
+    free(lon);
+    free(lat);
+    free(now);
+    free(pd);
+    free(pa);
+}
+
 /* Routes kept while roads change (net_route_holds): on random graphs with
  * positions and landmarks (whole minutes on some, so routes tie), a route is
  * found by A* and then roads close, slow down, reopen and recover (never
@@ -1091,6 +1175,7 @@ int main(void)
         cmocka_unit_test(test_million_nodes),
         cmocka_unit_test(test_road_changes),
         cmocka_unit_test(test_astar_routes),
+        cmocka_unit_test(test_astar_sum_order),
         cmocka_unit_test(test_route_holds),
         cmocka_unit_test(test_road_changes_hand),
         cmocka_unit_test(test_search_memory),
