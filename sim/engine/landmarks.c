@@ -8,21 +8,16 @@
  * node), so that landmarks sit on the network's edges, where their
  * differences are tightest.  Each landmark's search also gives the distances
  * that choose the next, so k landmarks cost k + 1 searches.  Minutes are kept
- * as floats rounded down (4 bytes per node and landmark; FLT_MAX when the
- * landmark does not reach the node); net_bound allows for the rounding.
+ * as Dijkstra gives them (8 bytes per node and landmark; INFINITY when the
+ * landmark does not reach the node); net_bound allows for their rounding.
+ * Doubles, not floats rounded down: a float's rounding would be some 1e-7 of
+ * the minutes at every road, too much for the potentials of A* from both ends
+ * (search.c), which must change by no more than a road's minutes along it.
  */
-#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include "engine/landmarks.h"
 #include "engine/search.h"
-
-/* The float just at or below d. */
-static float down(double d)
-{
-    float f = (float)d;
-    return (double)f > d ? nextafterf(f, 0.0f) : f;
-}
 
 /* The node whose least minutes (min_to[], INFINITY: unreached) is the most. */
 static int farthest(const double *min_to, int n)
@@ -39,7 +34,7 @@ int net_set_landmarks(struct net *n, int k)
     int nodes = net_n_nodes(n), made = 0;
     if (nodes == 0 || k <= 0)
         return 0;
-    float *mark = malloc((size_t)nodes * (size_t)k * sizeof *mark);
+    double *mark = malloc((size_t)nodes * (size_t)k * sizeof *mark);
     double *min_to = calloc((size_t)nodes, sizeof *min_to);
     struct net_search *s = net_search_create(n);
     int rc = -1;
@@ -54,7 +49,7 @@ int net_set_landmarks(struct net *n, int k)
             goto done;
         for (int v = 0; v < nodes; v++) {
             double d = net_search_minutes(s, v);
-            mark[(size_t)v * (size_t)k + (size_t)made] = isfinite(d) ? down(d) : FLT_MAX;
+            mark[(size_t)v * (size_t)k + (size_t)made] = d;
             min_to[v] = made == 0 ? d : fmin(min_to[v], d);
         }
         at = farthest(min_to, nodes);

@@ -16,7 +16,7 @@
 /* Chooses up to k landmarks, each the node farthest (at free flow) from
  * those chosen before (the first the farthest from node 0), and gives the
  * network their minutes to every node (k full searches, O(k (V + E) log V);
- * 4 k bytes per node).  0, or -1 when memory runs out (the network then keeps
+ * 8 k bytes per node).  0, or -1 when memory runs out (the network then keeps
  * the straight-line bound only). */
 int net_set_landmarks(struct net *n, int k);
 

@@ -13,12 +13,15 @@
  * GEO_R_KM (x, y, z in km) and bound_speed >= chord(road) / minutes for every
  * road; bound_speed is INFINITY when some road has 0 minutes between distinct
  * points, and 0 when no positions were given (the bound is then 0).  With
- * landmarks, mark[v * n_marks + i] <= the free-flow minutes from landmark i to
- * v < mark[...] x (1 + 2^-22) (a float rounded down), FLT_MAX if unreached.
+ * landmarks, mark[v * n_marks + i] is Dijkstra's free-flow minutes from
+ * landmark i to v (INFINITY if unreached), mark_max the most of them that is
+ * finite, and mark_eps = (2 n_nodes + 2) DBL_EPSILON the share of their sum
+ * that covers rounding (landmark_bound).
  */
 #include "engine/network.h"
 
 #include <assert.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -37,7 +40,8 @@ struct net {
     double *point;           /* 3 n_nodes (x, y, z km), or NULL: no positions */
     double bound_speed;      /* km of chord per minute, see the invariant */
     int n_marks;             /* landmarks (engine/landmarks.h), 0 if none */
-    float *mark;             /* n_marks per node: free-flow minutes from each, rounded down */
+    double *mark;            /* n_marks per node: free-flow minutes from each */
+    double mark_max, mark_eps;  /* see the invariant */
 };
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -238,29 +242,46 @@ int net_set_points(struct net *n, const double *lon, const double *lat)
     return 0;
 }
 
-void net_attach_landmarks(struct net *n, int k, float *mark)
+void net_attach_landmarks(struct net *n, int k, double *mark)
 {
     free(n->mark);
     n->mark = mark;
     n->n_marks = mark ? k : 0;
+    n->mark_max = 0;
+    for (size_t i = 0; i < (size_t)n->n_marks * (size_t)n->n_nodes; i++)
+        if (isfinite(mark[i]))
+            n->mark_max = fmax(n->mark_max, mark[i]);
+    n->mark_eps = (2.0 * n->n_nodes + 2) * DBL_EPSILON;
 }
 
-/* The landmarks' bound: |d(L, a) - d(L, b)| <= d(a, b) for every landmark L.
- * The floats x, y are at most d(L, .) and above it / (1 + 2^-22), so
- * d(L, b) - d(L, a) > y - x - x 2^-22, and |x - y| - (x + y) 2^-22 is below
- * the difference either way.  An unreached node's float is FLT_MAX: a
- * landmark that reaches one node and not the other gives a bound beyond
- * any minutes, read as INFINITY (no road joins them). */
+int net_n_landmarks(const struct net *n) { return n->n_marks; }
+
+double net_landmarks_max(const struct net *n) { return n->mark_max; }
+
+/* The landmarks' bound: |d(L, a) - d(L, b)| <= d(a, b) for every landmark L,
+ * d the minutes at free flow.  The marks x, y are Dijkstra's sums, not d:
+ * along a shortest route of k < n roads from a to b each sum is rounded up by
+ * at most a factor 1 + u (u = DBL_EPSILON / 2), so y <= (x + d(a, b))(1 + 2ku)
+ * and y - x <= d(a, b) + 4ku (x + y) (d(a, b) <= x + y, through L); the
+ * difference x - y is rounded by u (x + y) more.  So |x - y| less (x + y)
+ * mark_eps is below d(a, b) either way.  Along a road of w minutes it changes
+ * by at most w (1 + mark_eps) + 16 u X (the potentials of A* from both ends,
+ * search.c, rest on that).  An unreached node's mark is INFINITY: a landmark that
+ * reaches one node and not the other gives INFINITY (no road joins them);
+ * one that reaches neither gives NaN, which fmax passes over. */
 static double landmark_bound(const struct net *n, int a, int b)
 {
-    const float *x = &n->mark[(size_t)a * (size_t)n->n_marks];
-    const float *y = &n->mark[(size_t)b * (size_t)n->n_marks];
+    const double *x = &n->mark[(size_t)a * (size_t)n->n_marks];
+    const double *y = &n->mark[(size_t)b * (size_t)n->n_marks];
     double best = 0;
-    for (int i = 0; i < n->n_marks; i++) {
-        double xi = x[i], yi = y[i];
-        best = fmax(best, fabs(xi - yi) - (xi + yi) * 0x1.0p-22);
-    }
-    return best > 1e30 ? INFINITY : BOUND_SLACK * best;
+    for (int i = 0; i < n->n_marks; i++)
+        best = fmax(best, fabs(x[i] - y[i]) - (x[i] + y[i]) * n->mark_eps);
+    return best < INFINITY ? BOUND_SLACK * best : INFINITY;
+}
+
+double net_landmark_bound(const struct net *n, int a, int b)
+{
+    return n->n_marks > 0 ? landmark_bound(n, a, b) : 0;
 }
 
 double net_bound(const struct net *n, int a, int b)

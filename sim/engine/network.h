@@ -71,7 +71,17 @@ double net_bound(const struct net *n, int a, int b);
 
 /* Gives the network k landmarks' minutes (engine/landmarks.c makes them;
  * the network owns mark from now on; NULL removes them). */
-void net_attach_landmarks(struct net *n, int k, float *mark);
+void net_attach_landmarks(struct net *n, int k, double *mark);
+
+/* How many landmarks the network has (0: the straight-line bound alone), and
+ * the most finite minutes from one of them to a node. */
+int net_n_landmarks(const struct net *n);
+double net_landmarks_max(const struct net *n);
+
+/* The landmarks' part of net_bound alone (0 without landmarks).  Along a
+ * road of w minutes it changes by at most w (1 + (4n + 4) u) + 16 u X (n
+ * nodes, X = net_landmarks_max, u = DBL_EPSILON / 2: network.c). */
+double net_landmark_bound(const struct net *n, int a, int b);
 
 /* Lower bound on the minutes between two points at least arc_km apart on the
  * earth's surface (great-circle km).  O(1). */

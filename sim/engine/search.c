@@ -27,10 +27,47 @@
  * minutes, because the bound never overestimates, so the goal's minutes are
  * the shortest when it stops: the same as Dijkstra's, whatever the rounding
  * of the keys.
+ *
+ * A* from both ends (on a network with landmarks).  Phase 1: a search from
+ * the source and one from the goal (rev) take turns, the lower key first,
+ * keyed by minutes + p and minutes - p, p(v) = (L(v, goal) - L(source, v)) / 2
+ * (L: net_landmark_bound), until their least keys add up to more than the
+ * least minutes of a way found where they meet.  Phase 2: A* goes on from the
+ * source search's state as above, its bound the larger of net_bound and
+ * rev_bound: rev's minutes where it settled, its least key left less -p
+ * elsewhere, less a margin.  Phase 2 is A* continued with a bound that never
+ * overestimates either (every node settled so far had its roads relaxed,
+ * and a shorter way reopens a settled node), so the argument above holds as
+ * it stands: the minutes and the route are A*'s, that is Dijkstra's.
+ * Phase 1 only saves work: where rev settled, phase 2's bound is nearly
+ * exact, and beyond it rev's least key keeps the search from going back
+ * over what phase 1 passed.
+ *
+ * Why rev_bound never overestimates.  Let D(v) be the least minutes between v
+ * and the goal now (real numbers), u = DBL_EPSILON / 2, n the nodes, X the
+ * most minutes from a landmark.  Along a road of w minutes, -p changes by at
+ * most w (1 + (4n + 4) u) + 20 u X (net_landmark_bound's promise, and the
+ * halving's rounding), so rev is Dijkstra on keys whose roads' reduced
+ * minutes w + (-p)(b) - (-p)(a) are at least -e(w), e(w) = (4n + 4) u w +
+ * 20 u X.  Take a route of least minutes from the goal to v, of k < n roads,
+ * and x its first node not settled by rev at the moment in question (its
+ * predecessors were settled, so relaxed; x's label is then within the e and
+ * the rounding of the sums before it of D(x)).  (B) When v was settled, its
+ * key was at most x's, and the route from x to v lowers -p by at most its
+ * minutes and its e: so v's minutes are at most D(v) + E.  (A) If v is not
+ * settled when rev stops, the same with x's key at least rev's least key
+ * left: D(v) - p(v) >= that key - E.  Summing e(w) and a rounding of u times
+ * the minutes or keys at each of the k steps and the two keys compared, E <=
+ * (D(v) + X)(3n + 13) DBL_EPSILON, where D(v) is at most rev's minutes (B) or
+ * the bound does not matter (A, when D(v) is the larger).  rev_bound takes
+ * off (|b| + 2X + |p|)(n + 1) 32 DBL_EPSILON, more than E.  With the
+ * landmarks' minutes kept as floats, e(w) would be some 1e-7 X a road and no
+ * small margin would do (landmarks.c keeps doubles).
  */
 #include "engine/search_impl.h"
 
 #include <assert.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -45,6 +82,7 @@
 #define SMALL_CAP 256          /* a fresh table's slots */
 #define DENSE_NODES 1024       /* networks this small get the array at once */
 #define ASTAR_TOL 1e-12
+
 
 /* ---- the table of labels ------------------------------------------------- */
 
@@ -145,6 +183,7 @@ void net_search_free(struct net_search *s)
 {
     if (s == NULL)
         return;
+    net_search_free(s->rev);
     free(s->tab);
     free(s->heap);
     free(s->scratch);
@@ -156,6 +195,8 @@ static void search_begin(struct net_search *s, enum mode mode, int src, const do
 void net_search_clear(struct net_search *s)
 {
     int small = s->n_nodes <= DENSE_NODES ? s->n_nodes : SMALL_CAP;
+    if (s->rev)
+        net_search_clear(s->rev);
     free(s->heap);
     free(s->scratch);
     s->heap = NULL;
@@ -169,7 +210,7 @@ void net_search_clear(struct net_search *s)
 size_t net_search_bytes(const struct net_search *s)
 {
     return sizeof *s + (size_t)s->cap * sizeof *s->tab + (size_t)s->heap_cap * sizeof *s->heap
-         + (size_t)s->cap_scratch * sizeof(int);
+         + (size_t)s->cap_scratch * sizeof(int) + (s->rev ? net_search_bytes(s->rev) : 0);
 }
 
 int net_search_failed(const struct net_search *s) { return s->failed; }
@@ -190,6 +231,7 @@ static void search_begin(struct net_search *s, enum mode mode, int src, const do
     s->reopen = mode == MODE_ASTAR;
     s->src = src;
     s->goal = -1;
+    s->phase = 0;
     s->pending = -1;
     s->rho = -INFINITY;
     s->road_min = road_min;
@@ -352,10 +394,42 @@ int search_scratch(struct net_search *s, int n)
 
 /* ---- relaxing ------------------------------------------------------------ */
 
-/* The heap key of a label: its minutes, plus (A*) the bound to the goal. */
+/* Half the difference of node's landmark bounds to the goal and from the
+ * source: the potential of A* from both ends (phase 1), the same for either
+ * search with the ends swapped but for the sign. */
+static double half_potential(const struct net_search *s, int node)
+{
+    return (net_landmark_bound(s->net, node, s->goal)
+            - net_landmark_bound(s->net, s->src, node)) / 2;
+}
+
+/* Phase 2: a lower bound on node's minutes to the goal from the search from
+ * the goal: its minutes if it settled node, else its least key left less
+ * node's potential in it (INFINITY when it has none left: it settled all it
+ * could reach); less the margin the proof at the top asks for. */
+static double rev_bound(const struct net_search *s, int node)
+{
+    const struct net_search *r = s->rev;
+    int k = search_slot(r, node);
+    double p = half_potential(r, node);
+    double b = k >= 0 && is_settled(&r->tab[k]) ? r->tab[k].dist : s->rev_top - p;
+    if (!(b < INFINITY))
+        return INFINITY;
+    double margin = (fabs(b) + 2 * net_landmarks_max(s->net) + fabs(p))
+                  * (s->n_nodes + 1.0) * 32 * DBL_EPSILON;
+    return b - margin > 0 ? b - margin : 0;
+}
+
+/* The heap key of a label: its minutes, plus (A*) a lower bound on its
+ * minutes to the goal (phase 1: the potential instead). */
 static double key_of(const struct net_search *s, int node, double d)
 {
-    return s->mode == MODE_ASTAR ? d + net_bound(s->net, node, s->goal) : d;
+    if (s->mode != MODE_ASTAR)
+        return d;
+    if (s->phase == 1)
+        return d + half_potential(s, node);
+    double h = net_bound(s->net, node, s->goal);
+    return d + (s->phase == 2 ? fmax(h, rev_bound(s, node)) : h);
 }
 
 /* Labels node if new this run, lowers its label if queued and (d, tie) is
@@ -467,14 +541,81 @@ void net_search_run(struct net_search *s, int src, const double *road_min,
 
 /* ---- A* and several sources ---------------------------------------------- */
 
+/* The least minutes of a way through a's node in slot k, and perhaps a road
+ * from it, to a node b has labelled (INFINITY: none).  O(degree). */
+static double meeting(const struct net_search *a, const struct net_search *b, int k)
+{
+    int v = a->tab[k].node, kb = search_slot(b, v);
+    double dv = a->tab[k].dist;
+    double best = kb >= 0 && b->tab[kb].pos != UNLABELLED ? dv + b->tab[kb].dist : INFINITY;
+    for (int e = a->arcs.first[v]; e < a->arcs.first[v + 1]; e++) {
+        double m = search_arc_minutes(a, a->arcs.road[e]);
+        int kw = m >= 0 ? search_slot(b, a->arcs.head[e]) : -1;
+        if (kw >= 0 && b->tab[kw].pos != UNLABELLED)
+            best = fmin(best, dv + m + b->tab[kw].dist);
+    }
+    return best;
+}
+
+/* Phase 1: the search from the source (s, begun) and the one from the goal
+ * (s->rev) take turns, the lower key first, each on the average potential,
+ * until their least keys add up to more than the least minutes of a way
+ * where they meet.  Then phase 2's bound is ready: rev's minutes where it
+ * settled, and elsewhere no less than its least key left (see net_search_astar). */
+static void both_ends(struct net_search *s, int src, int dst, const double *road_min)
+{
+    struct net_search *r = s->rev;
+    search_begin(r, MODE_ASTAR, dst, road_min);
+    r->goal = src;
+    s->phase = r->phase = 1;
+    search_reach(s, src, 0.0, -1, 0);
+    search_reach(r, dst, 0.0, -1, 0);
+    double mu = INFINITY;
+    while (s->heap_len > 0 && r->heap_len > 0 && !s->failed && !r->failed
+           && !(s->heap[0].key + r->heap[0].key > mu * (1 + ASTAR_TOL))) {
+        struct net_search *a = s->heap[0].key <= r->heap[0].key ? s : r;
+        int k = search_pop(a).slot;
+        search_scan(a, k, 0);
+        mu = fmin(mu, meeting(a, a == s ? r : s, k));
+    }
+    s->failed |= r->failed;
+    s->rev_top = r->heap_len > 0 ? r->heap[0].key : INFINITY;
+}
+
+/* Every queued key made again by key_of (the bound changed), and the heap's
+ * order restored.  O(queued). */
+static void heap_rekey(struct net_search *s)
+{
+    for (int i = 0; i < s->heap_len; i++) {
+        const struct net_label *l = &s->tab[s->heap[i].slot];
+        s->heap[i].key = key_of(s, l->node, l->dist);
+    }
+    for (int i = s->heap_len / 2 - 1; i >= 0; i--)
+        search_heap_down(s, i, s->heap[i]);
+}
+
 double net_search_astar(struct net_search *s, int src, int dst, const double *road_min)
 {
     assert(src >= 0 && src < s->n_nodes && dst >= 0 && dst < s->n_nodes);
     search_begin(s, MODE_ASTAR, src, road_min);
     s->goal = dst;
-    search_reach(s, src, 0.0, -1, 0);
-    double best = INFINITY;
-    while (s->heap_len > 0 && !s->failed && !(s->heap[0].key > best * (1 + ASTAR_TOL))) {
+    if (src != dst && net_n_landmarks(s->net) > 0) {
+        if (!(net_bound(s->net, src, dst) < INFINITY))
+            return INFINITY;           /* the landmarks show no road joins them */
+        if (!s->rev && !(s->rev = net_search_create(s->net))) {
+            s->failed = 1;
+            return INFINITY;
+        }
+        both_ends(s, src, dst, road_min);
+        s->phase = 2;
+        heap_rekey(s);
+    } else {
+        search_reach(s, src, 0.0, -1, 0);
+    }
+    int kd = search_slot(s, dst);
+    double best = kd >= 0 && is_settled(&s->tab[kd]) ? s->tab[kd].dist : INFINITY;
+    while (s->heap_len > 0 && !s->failed && s->heap[0].key < INFINITY
+           && !(s->heap[0].key > best * (1 + ASTAR_TOL))) {
         struct net_heap_item top = search_pop(s);
         if (s->tab[top.slot].node == dst)
             best = s->tab[top.slot].dist;    /* no shorter way on through the goal */

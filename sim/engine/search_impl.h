@@ -58,6 +58,9 @@ struct net_search {
     int reopen;              /* a better path reopens a settled node (A*, repairs) */
     int src;                 /* Dijkstra and A*: the source */
     int goal;                /* A*: the goal */
+    int phase;               /* A*: 0 one end; 1 both ends; 2 closing (search.c) */
+    struct net_search *rev;  /* A* from both ends: the search from the goal, or NULL */
+    double rev_top;          /* phase 2: rev's least key when it stopped (INFINITY: none) */
     int pending;             /* Dijkstra: node settled last and not yet scanned, or -1 */
     double rho;              /* Dijkstra: the most minutes of any node settled */
     const double *road_min;
