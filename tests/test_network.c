@@ -34,6 +34,8 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
+static long apart_pairs;         /* pairs check_goal_directed found with no road between them */
+
 static int closed(double m) { return !(m >= 0 && m < INFINITY); }
 
 static int near(double a, double b)
@@ -296,6 +298,15 @@ static void check_goal_directed(uint64_t seed, const struct graph *gr, struct ne
         assert_int_equal(net_search_origin(s, v), first);
         check_path(net, s, first >= 0 ? srcs[first] : v, v, w);
     }
+    if (seed % 2) {                    /* landmarks: no road between them reads INFINITY */
+        net_search_run(s, 0, NULL, NULL, 0);
+        for (a = 0; a < n; a++)
+            for (b = 0; b < n; b++)
+                if (isfinite(net_search_minutes(s, a)) && !isfinite(net_search_minutes(s, b))) {
+                    assert_true(net_bound(net, a, b) == INFINITY);
+                    apart_pairs++;
+                }
+    }
     net_search_free(s);
     net_search_free(as);
 }
@@ -343,6 +354,8 @@ static void test_brute_force(void **state)
     (void)state;
     for (i = 0; i < N_GRAPHS; i++)
         check_graph(i);
+    print_message("brute force: %ld pairs with no road between them, bound INFINITY\n", apart_pairs);
+    assert_true(apart_pairs > 0);
 }
 
 /* ---- hand cases ---------------------------------------------------------- */

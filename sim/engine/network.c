@@ -266,17 +266,23 @@ double net_landmarks_max(const struct net *n) { return n->mark_max; }
  * difference x - y is rounded by u (x + y) more.  So |x - y| less (x + y)
  * mark_eps is below d(a, b) either way.  Along a road of w minutes it changes
  * by at most w (1 + mark_eps) + 16 u X (the potentials of A* from both ends,
- * search.c, rest on that).  An unreached node's mark is INFINITY: a landmark that
- * reaches one node and not the other gives INFINITY (no road joins them);
- * one that reaches neither gives NaN, which fmax passes over. */
+ * search.c, rest on that).  An unreached node's mark is INFINITY: a landmark
+ * that reaches one node and not the other gives INFINITY (no road joins
+ * them); one that reaches neither says nothing. */
 static double landmark_bound(const struct net *n, int a, int b)
 {
     const double *x = &n->mark[(size_t)a * (size_t)n->n_marks];
     const double *y = &n->mark[(size_t)b * (size_t)n->n_marks];
     double best = 0;
-    for (int i = 0; i < n->n_marks; i++)
+    for (int i = 0; i < n->n_marks; i++) {
+        if (isinf(x[i]) || isinf(y[i])) {
+            if (isinf(x[i]) != isinf(y[i]))
+                return INFINITY;
+            continue;
+        }
         best = fmax(best, fabs(x[i] - y[i]) - (x[i] + y[i]) * n->mark_eps);
-    return best < INFINITY ? BOUND_SLACK * best : INFINITY;
+    }
+    return BOUND_SLACK * best;
 }
 
 double net_landmark_bound(const struct net *n, int a, int b)
