@@ -677,7 +677,10 @@ int net_search_pred(const struct net_search *s, int node)
  * heap, Dijkstra or A*).  Every such y is settled: in Dijkstra, every node
  * nearer than rho is; in A*, every node on a path of least minutes to the
  * goal is (its key is at most the goal's minutes, and A* runs until no key
- * is).  The stored pred is one of them; it is kept if there is no other.
+ * is).  The stored pred is one of them; it is kept if there is no other
+ * (as when v is reached by a road of 0 minutes, dist(y) == dist(v): then the
+ * choice follows the search's order, and routes of 0-minute roads may
+ * differ between Dijkstra and A*).
  * O(degree). */
 static int least_pred(const struct net_search *s, int k)
 {

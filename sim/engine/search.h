@@ -103,7 +103,9 @@ int net_search_pred(const struct net_search *s, int node);
  * chosen among those of least minutes by the minutes alone (walking back, the
  * lowest-numbered road each time), so it is the same however the search came
  * by them: run at once or in steps, repaired after road changes, kept from
- * earlier questions, or A*. */
+ * earlier questions, or A*.  (Not on a road of 0 minutes, which no road
+ * before it can beat: there the stored road, which depends on the search's
+ * order, is kept.  The model's roads all take some minutes.) */
 int net_search_path(const struct net_search *s, int node, int *roads, int max);
 
 /* ---- keeping a search while the roads change ----------------------------- */
