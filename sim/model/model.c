@@ -45,7 +45,7 @@ static const event_handler handlers[MODULES] = {
 /* ---- the shared model --------------------------------------------------- */
 
 /* Landmarks for the lower bound on minutes (engine/landmarks.h): k + 1 full
- * searches at set-up, 4 k bytes per node (on a million-node grid 4 instead of
+ * searches at set-up, 8 k bytes per node (on a million-node grid 4 instead of
  * 8 saved 1.4 s of set-up and cost more than that in A* searches). */
 #define LANDMARKS 8
 #define LANDMARK_NODES 2000      /* on a smaller network the straight-line bound serves */
@@ -53,7 +53,8 @@ static const event_handler handlers[MODULES] = {
 /* Which township each node is in, for checkpoints: a seat's own (the first
  * township it is the seat of), a site's village its township's, any other
  * node the nearest seat's (the first township among equally near ones).
- * O(V) nearest-seat walks, each a few cells. */
+ * O(V) nearest-seat walks, each a few cells: 0.65 s on a million-node grid,
+ * so it is made only for a scenario with checkpoints, the one user. */
 static int fill_node_township(struct model *m)
 {
     const struct definition *d = m->d;
@@ -61,7 +62,8 @@ static int fill_node_township(struct model *m)
     double *lon = malloc(nt * sizeof *lon), *lat = malloc(nt * sizeof *lat);
     struct spatial *seats = NULL;
     int rc = -1;
-    if (!lon || !lat)
+    m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
+    if (!lon || !lat || !m->node_township)
         goto done;
     for (int t = 0; t < d->n_townships; t++) {
         lon[t] = d->nodes[d->townships[t].node].lon;
@@ -171,9 +173,8 @@ struct model *model_create(const struct definition *d)
     m->net = coverage_network(d);
     if (m->net && d->n_nodes >= LANDMARK_NODES && net_set_landmarks(m->net, LANDMARKS) < 0)
         goto fail;
-    m->node_township = malloc((size_t)(d->n_nodes + 1) * sizeof *m->node_township);
     m->reorders = calloc((size_t)d->n_facilities + 1, 1);
-    if (!m->net || !m->node_township || !m->reorders || fill_node_township(m) < 0
+    if (!m->net || !m->reorders || (d->checkpoints.on && fill_node_township(m) < 0)
         || fill_parts(m) < 0 || vehicle_model(m) < 0 || fill_stores(m) < 0)
         goto fail;
     for (int f = 0; f < d->n_facilities; f++)

@@ -49,7 +49,8 @@ enum event_type {
 struct model {
     const struct definition *d;
     struct net *net;          /* free-flow network, villages included, with positions */
-    int *node_township;       /* township of each node: its own, or the nearest seat's */
+    int *node_township;       /* township of each node: its own, or the nearest seat's;
+                                 NULL unless the scenario has checkpoints, its one user */
     unsigned char *reorders;  /* per facility: replenished at all (some reorder level, not a
                                * supplier) */
     int *comp;                /* per node: its connected part of the network at free flow */

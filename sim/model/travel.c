@@ -258,6 +258,8 @@ static int route_open(const struct rep *r, const struct shipment *sh)
     return sh->route_pos < sh->route_len;
 }
 
+/* Asked only while checkpoints are on (check_until is -INFINITY without
+ * them), so node_township exists. */
 static int crosses(const struct rep *r, int road)
 {
     const struct road *rd = &r->d->roads[road];
