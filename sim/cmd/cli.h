@@ -9,6 +9,8 @@
 #include "engine/lang.h"
 #include "results/resolved.h"
 
+struct gpkg;
+
 #define EXIT_RUN 1
 #define EXIT_USAGE 2
 #define EXIT_BREACH 3
@@ -58,10 +60,12 @@ int run_interrupted(enum lang l, char *err, size_t errlen);
 /* Writes every output of a run whose replications are done and went
  * through st (ov: the run settings the command line decided, for
  * resolved.cfg) into the stage od, and puts it in place of the output
- * folder; returns the exit status. */
+ * folder; returns the exit status.  gis: results.gpkg begun while the
+ * replications ran (gis_run_begin), which this finishes or removes; NULL
+ * to write it all here, after the report files as ever. */
 int run_outputs(const struct opts *o, const struct cfg *c, const struct run_overrides *ov,
                 const struct definition *d, const struct summary *s, struct rep_stream *st,
-                struct outdir *od, long first);
+                struct outdir *od, long first, struct gpkg *gis);
 
 /* supplysim merge: recomputes every statistic from shards' results.dat (or,
  * for a study's shards, study.dat: study_merge). */

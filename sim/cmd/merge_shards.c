@@ -273,7 +273,7 @@ int merge_main(int argc, char **argv)
         snprintf(err, sizeof err, "%s", lang_text(o.lang, T_RUN_OOM_SUMMARY));
         goto fail;
     }
-    rc = run_outputs(&o, c, NULL, d, &s, &st, &od, 0);
+    rc = run_outputs(&o, c, NULL, d, &s, &st, &od, 0, NULL);
     goto done;
 fail:
     fprintf(stderr, "supplysim merge: %s\n", err);

@@ -157,8 +157,8 @@ static void run_roads(struct gpkg *g, const struct definition *d, const double *
     }
 }
 
-int gis_run(const char *dir, const struct definition *d, const struct summary *s, enum lang l,
-            char *err, size_t errlen)
+struct gpkg *gis_run_begin(const char *dir, const struct definition *d, enum lang l, char *err,
+                           size_t errlen)
 {
     struct road_causes rc;
     double *close = malloc(((size_t)d->n_roads + 1) * sizeof *close);
@@ -169,14 +169,28 @@ int gis_run(const char *dir, const struct definition *d, const struct summary *s
         snprintf(err, errlen, "%s", lang_text(l, T_CMD_OUT_OF_MEMORY));
     else if ((g = gpkg_create(dir, "results.gpkg", l, err, errlen)) != NULL) {
         damage_all_chances(d, close, slow);
-        run_sites(g, d, s);
         run_roads(g, d, close, slow, &rc);
+        gpkg_layer_done(g);
     }
     free(close);
     free(slow);
     free(rc.name);
     free(rc.mask);
-    return g ? gpkg_commit(g, err, errlen) : -1;
+    return g;
+}
+
+int gis_run_end(struct gpkg *g, const struct definition *d, const struct summary *s, char *err,
+                size_t errlen)
+{
+    run_sites(g, d, s);
+    return gpkg_commit(g, err, errlen);
+}
+
+int gis_run(const char *dir, const struct definition *d, const struct summary *s, enum lang l,
+            char *err, size_t errlen)
+{
+    struct gpkg *g = gis_run_begin(dir, d, l, err, errlen);
+    return g ? gis_run_end(g, d, s, err, errlen) : -1;
 }
 
 /* ---- network.gpkg ------------------------------------------------------------------- */

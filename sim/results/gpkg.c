@@ -202,6 +202,12 @@ void gpkg_line(struct gpkg *g, const double *lon, const double *lat, int n)
     }
 }
 
+void gpkg_layer_done(struct gpkg *g)
+{
+    if (!g->bad && g->layer && OGR_L_SyncToDisk(g->layer) != OGRERR_NONE)
+        fail(g);
+}
+
 void gpkg_add(struct gpkg *g)
 {
     OGRFeatureH f = feature(g);

@@ -49,6 +49,11 @@ void gpkg_point(struct gpkg *g, double lon, double lat);
 void gpkg_line(struct gpkg *g, const double *lon, const double *lat, int n);
 void gpkg_add(struct gpkg *g);
 
+/* Finishes the layer being written now: its spatial index, which GDAL
+ * otherwise builds on a thread of its own and waits for at the next layer
+ * or at gpkg_commit.  The file stays one transaction. */
+void gpkg_layer_done(struct gpkg *g);
+
 /* Closes the file and puts it in place; 0, or -1 with a message (the
  * first failure of any call above, if one failed) and the file removed.
  * g is freed either way. */
