@@ -280,7 +280,8 @@ static double landmark_bound(const struct net *n, int a, int b)
                 return INFINITY;
             continue;
         }
-        best = fmax(best, fabs(x[i] - y[i]) - (x[i] + y[i]) * n->mark_eps);
+        double v = fabs(x[i] - y[i]) - (x[i] + y[i]) * n->mark_eps;
+        best = v > best ? v : best;   /* fmax, but no call: both are finite here */
     }
     return BOUND_SLACK * best;
 }
@@ -295,7 +296,10 @@ double net_bound(const struct net *n, int a, int b)
     double chord = 0;
     if (n->point != NULL && n->bound_speed < INFINITY && n->bound_speed > 0)
         chord = BOUND_SLACK * net_chord(&n->point[3 * a], &n->point[3 * b]) / n->bound_speed;
-    return n->n_marks > 0 ? fmax(chord, landmark_bound(n, a, b)) : chord;
+    if (n->n_marks == 0)
+        return chord;
+    double mark = landmark_bound(n, a, b);
+    return mark > chord ? mark : chord;   /* fmax, but no call: neither is NaN */
 }
 
 /* A great-circle arc of s km has a chord of 2 R sin(s / 2R). */

@@ -429,7 +429,11 @@ static double key_of(const struct net_search *s, int node, double d)
     if (s->phase == 1)
         return d + half_potential(s, node);
     double h = net_bound(s->net, node, s->goal);
-    return d + (s->phase == 2 ? fmax(h, rev_bound(s, node)) : h);
+    if (s->phase == 2) {
+        double r = rev_bound(s, node);
+        h = r > h ? r : h;            /* fmax, but no call: neither is NaN */
+    }
+    return d + h;
 }
 
 /* Labels node if new this run, lowers its label if queued and (d, tie) is
