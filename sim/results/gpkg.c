@@ -60,21 +60,42 @@ static void fail(struct gpkg *g)
     g->bad = 1;
 }
 
-/* GeoPackage's form of the run's date: 2023-11-14T22:13:20.000Z. */
-static int set_date(enum lang l, char *err, size_t errlen)
+/* GeoPackage's form of the run's date, 2023-11-14T22:13:20.000Z, into buf
+ * (40 bytes) and GDAL's OGR_CURRENT_DATE. */
+static int set_date(enum lang l, char *buf, char *err, size_t errlen)
 {
     time_t t;
     int fixed;
     struct tm tm;
-    char buf[40];
     if (out_run_time(l, &t, &fixed, err, errlen) < 0)
         return -1;
-    if (!gmtime_r(&t, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm)) {
+    if (!gmtime_r(&t, &tm) || !strftime(buf, 40, "%Y-%m-%dT%H:%M:%S.000Z", &tm)) {
         snprintf(err, errlen, "%s", lang_text(l, T_BRIEF_NO_CLOCK));
         return -1;
     }
     CPLSetConfigOption("OGR_CURRENT_DATE", buf);
     return 0;
+}
+
+/* Every layer's date made the run's date now, at the end: a run begins its
+ * file while the replications run (gis.h), and its date is to be the one
+ * report.html, written next, carries. */
+static void stamp(struct gpkg *g)
+{
+    char date[40], sql[96];
+    if (g->bad)
+        return;
+    if (set_date(g->lang, date, g->why, sizeof g->why) < 0) {
+        g->bad = 1;
+        return;
+    }
+    snprintf(sql, sizeof sql, "UPDATE gpkg_contents SET last_change = '%s'", date);
+    CPLErrorReset();
+    OGRLayerH none = GDALDatasetExecuteSQL(g->ds, sql, NULL, NULL);
+    if (none)
+        GDALDatasetReleaseResultSet(g->ds, none);
+    if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal)
+        fail(g);
 }
 
 static char *path_of(const char *dir, const char *name, const char *pre, const char *post)
@@ -89,9 +110,9 @@ static char *path_of(const char *dir, const char *name, const char *pre, const c
 struct gpkg *gpkg_create(const char *dir, const char *name, enum lang l, char *err,
                          size_t errlen)
 {
-    char post[48];
+    char post[48], date[40];
     gis_init();
-    if (set_date(l, err, errlen) < 0)
+    if (set_date(l, date, err, errlen) < 0)
         return NULL;
     struct gpkg *g = calloc(1, sizeof *g);
     snprintf(post, sizeof post, ".tmp-%ld.gpkg", (long)getpid());
@@ -250,6 +271,7 @@ static void free_all(struct gpkg *g)
 
 int gpkg_commit(struct gpkg *g, char *err, size_t errlen)
 {
+    stamp(g);
     if (!g->bad && GDALDatasetCommitTransaction(g->ds) != OGRERR_NONE)
         fail(g);
     close_all(g);
