@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/landmarks.h"
+#include "engine/stop.h"
 #include "model/coverage.h"
 #include "model/demand.h"
 #include "model/facility.h"
@@ -381,6 +382,12 @@ static int conserved(const struct rep *r, char *err, size_t errlen)
 }
 
 /* One run of the event loop to the horizon, with every site or only `active`. */
+/* A signal to stop (engine/stop.h) is looked at every STOP_EVERY events as
+ * well as between replications: on a large network one replication runs
+ * for seconds (a million nodes: 320,000 events in 5 s).  An atomic load per
+ * 4,096 events costs nothing measurable. */
+#define STOP_EVERY 4096
+
 static int run_once(struct rep *r, long index, int trace, int active, struct rep_result *res,
                     char *err, size_t errlen)
 {
@@ -396,6 +403,10 @@ static int run_once(struct rep *r, long index, int trace, int active, struct rep
         handlers[EV_MODULE(e.type)](r, &e);
         if (r->failed)
             goto oom;
+        if (res->events % STOP_EVERY == 0 && stop_requested()) {
+            snprintf(err, errlen, "interrupted");
+            return -1;
+        }
 #ifdef SUPPLYSIM_PARANOID
         if (!conserved(r, err, errlen))
             return -1;

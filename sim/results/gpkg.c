@@ -4,9 +4,12 @@
  * A file is one SQLite transaction, its layers created inside it; the
  * file is written as DIR/.NAME.tmp-PID.gpkg and renamed to DIR/NAME when
  * closed without error.  Errors are sticky: after the first failure every
- * call does nothing, and gpkg_commit reports it.  GDAL stamps each layer
- * with the date it was written; OGR_CURRENT_DATE, set here from the run's
- * date, fixes it, so that a file is the same bytes for the same run.
+ * call does nothing, and gpkg_commit reports it; a signal to stop the run
+ * (engine/stop.h) counts as one, looked at every 4,096 features.  GDAL
+ * stamps each layer with the date it was written; OGR_CURRENT_DATE, set
+ * here from the run's date, fixes it, and gpkg_commit makes every layer's
+ * the date at the end, so that a file is the same bytes for the same run
+ * and carries report.html's date.
  */
 #include <errno.h>
 #include <math.h>
@@ -20,6 +23,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include "engine/stop.h"
 #include "results/gpkg.h"
 #include "results/outfile.h"
 
@@ -33,6 +37,7 @@ struct gpkg {
     char *tmp, *final;
     enum lang lang;
     int bad;
+    long added;               /* features so far: a signal is looked at every 4,096 */
     char why[512];
 };
 
@@ -231,6 +236,10 @@ void gpkg_layer_done(struct gpkg *g)
 
 void gpkg_add(struct gpkg *g)
 {
+    if (!g->bad && ++g->added % 4096 == 0 && stop_requested()) {
+        snprintf(g->why, sizeof g->why, "interrupted");   /* the command tells of the signal */
+        g->bad = 1;
+    }
     OGRFeatureH f = feature(g);
     if (f && g->lines) {
         if (OGR_F_SetGeometryDirectly(f, g->lines) != OGRERR_NONE)
