@@ -381,13 +381,13 @@ static int conserved(const struct rep *r, char *err, size_t errlen)
     return 1;
 }
 
-/* One run of the event loop to the horizon, with every site or only `active`. */
 /* A signal to stop (engine/stop.h) is looked at every STOP_EVERY events as
  * well as between replications: on a large network one replication runs
  * for seconds (a million nodes: 320,000 events in 5 s).  An atomic load per
  * 4,096 events costs nothing measurable. */
 #define STOP_EVERY 4096
 
+/* One run of the event loop to the horizon, with every site or only `active`. */
 static int run_once(struct rep *r, long index, int trace, int active, struct rep_result *res,
                     char *err, size_t errlen)
 {
