@@ -133,7 +133,7 @@ int net_set_landmarks(struct net *n, int k)
     if (nodes == 0 || k <= 0)
         return 0;
     double *mark = malloc((size_t)nodes * (size_t)k * sizeof *mark);
-    double *min_to = malloc((size_t)nodes * sizeof *min_to);
+    double *min_to = calloc((size_t)nodes, sizeof *min_to);
     struct tree t = { malloc((size_t)nodes * sizeof *t.min), malloc((size_t)nodes * sizeof *t.heap),
                       malloc((size_t)nodes * sizeof *t.pos), 0 };
     int rc = -1;
