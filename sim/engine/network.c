@@ -291,11 +291,16 @@ double net_landmark_bound(const struct net *n, int a, int b)
     return n->n_marks > 0 ? landmark_bound(n, a, b) : 0;
 }
 
+double net_chord_bound(const struct net *n, int a, int b)
+{
+    if (n->point == NULL || !(n->bound_speed < INFINITY) || !(n->bound_speed > 0))
+        return 0;
+    return BOUND_SLACK * net_chord(&n->point[3 * a], &n->point[3 * b]) / n->bound_speed;
+}
+
 double net_bound(const struct net *n, int a, int b)
 {
-    double chord = 0;
-    if (n->point != NULL && n->bound_speed < INFINITY && n->bound_speed > 0)
-        chord = BOUND_SLACK * net_chord(&n->point[3 * a], &n->point[3 * b]) / n->bound_speed;
+    double chord = net_chord_bound(n, a, b);
     if (n->n_marks == 0)
         return chord;
     double mark = landmark_bound(n, a, b);

@@ -69,6 +69,10 @@ int net_set_points(struct net *n, const double *lon, const double *lat);
  * the landmarks show that no road joins them.  O(landmarks). */
 double net_bound(const struct net *n, int a, int b);
 
+/* The straight-line part of net_bound alone (0 without positions): net_bound
+ * is the larger of it and net_landmark_bound, to the bit.  O(1). */
+double net_chord_bound(const struct net *n, int a, int b);
+
 /* Gives the network k landmarks' minutes (engine/landmarks.c makes them;
  * the network owns mark from now on; NULL removes them). */
 void net_attach_landmarks(struct net *n, int k, double *mark);
@@ -78,9 +82,10 @@ void net_attach_landmarks(struct net *n, int k, double *mark);
 int net_n_landmarks(const struct net *n);
 double net_landmarks_max(const struct net *n);
 
-/* The landmarks' part of net_bound alone (0 without landmarks).  Along a
- * road of w minutes it changes by at most w (1 + (4n + 4) u) + 16 u X (n
- * nodes, X = net_landmarks_max, u = DBL_EPSILON / 2: network.c). */
+/* The landmarks' part of net_bound alone (0 without landmarks); the same
+ * bits for (a, b) as for (b, a).  Along a road of w minutes it changes by at
+ * most w (1 + (4n + 4) u) + 16 u X (n nodes, X = net_landmarks_max,
+ * u = DBL_EPSILON / 2: network.c). */
 double net_landmark_bound(const struct net *n, int a, int b);
 
 /* Lower bound on the minutes between two points at least arc_km apart on the

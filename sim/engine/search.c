@@ -83,7 +83,6 @@
 #define DENSE_NODES 1024       /* networks this small get the array at once */
 #define ASTAR_TOL 1e-12
 
-
 /* ---- the table of labels ------------------------------------------------- */
 
 /* calloc(count, size), never of 0 bytes, so NULL always means failure. */
@@ -406,12 +405,15 @@ static double half_potential(const struct net_search *s, int node)
 /* Phase 2: a lower bound on node's minutes to the goal from the search from
  * the goal: its minutes if it settled node, else its least key left less
  * node's potential in it (INFINITY when it has none left: it settled all it
- * could reach); less the margin the proof at the top asks for. */
-static double rev_bound(const struct net_search *s, int node)
+ * could reach); less the margin the proof at the top asks for.  mark_goal is
+ * net_landmark_bound(node, goal), which key_of has already: the potential in
+ * rev, half_potential(rev, node), is made from it, to the bit (the bound is
+ * the same both ways). */
+static double rev_bound(const struct net_search *s, int node, double mark_goal)
 {
     const struct net_search *r = s->rev;
     int k = search_slot(r, node);
-    double p = half_potential(r, node);
+    double p = (net_landmark_bound(s->net, node, s->src) - mark_goal) / 2;
     double b = k >= 0 && is_settled(&r->tab[k]) ? r->tab[k].dist : s->rev_top - p;
     if (!(b < INFINITY))
         return INFINITY;
@@ -428,12 +430,13 @@ static double key_of(const struct net_search *s, int node, double d)
         return d;
     if (s->phase == 1)
         return d + half_potential(s, node);
-    double h = net_bound(s->net, node, s->goal);
-    if (s->phase == 2) {
-        double r = rev_bound(s, node);
-        h = r > h ? r : h;            /* fmax, but no call: neither is NaN */
-    }
-    return d + h;
+    if (s->phase == 0)
+        return d + net_bound(s->net, node, s->goal);
+    double chord = net_chord_bound(s->net, node, s->goal);
+    double mark = net_landmark_bound(s->net, node, s->goal);
+    double h = mark > chord ? mark : chord;   /* net_bound, to the bit */
+    double r = rev_bound(s, node, mark);
+    return d + (r > h ? r : h);               /* fmax, but no call: neither is NaN */
 }
 
 /* Labels node if new this run, lowers its label if queued and (d, tie) is
