@@ -1056,10 +1056,14 @@ static void test_road_changes(void **state)
  *     catches up below rho = 13: 1 = 5, 2 = 5 + 3 = 8 by r4, 3 = 8 + 20 = 28
  *     by r3 (queued) -> REPAIRED;
  *   running on settles 3 at 28 (rho 28); r4 closes: the pred of settled 2,
- *     whose subtree {2, 3} is cut and labelled again from 0 and 1: 2 = 15 by
- *     r2, taken again below rho; 3 = 15 + 20 = 35 by r3 -> REPAIRED.
+ *     whose subtree {2, 3} is half of the 4 settled, more than a quarter
+ *     (CUT_SHARE, search_repair.c) -> STALE; started again: 2 = 15 by r2,
+ *     3 = 15 + 20 = 35 by r3.
  * From 0 anew, all open, settled to 3: 1 = 10, 2 = 13 by r4, 3 = 20 by r1;
- *   r0 closes: the subtree of 1 is {1, 2, 3}, most of what is settled: STALE. */
+ *   r1 closes: the pred of settled 3, whose subtree {3} is a quarter of the
+ *     4 settled, no more: cut and labelled again from 2, 13 + 20 = 33 by r3,
+ *     above rho = 20 so left queued -> REPAIRED;
+ *   r0 closes: the subtree of 1 is {1, 2}, two of the 3 settled: STALE. */
 static void test_road_changes_hand(void **state)
 {
     double w[5] = { 10.0, 10.0, 15.0, 20.0, 3.0 };
@@ -1093,13 +1097,20 @@ static void test_road_changes_hand(void **state)
     assert_true(net_search_minutes(s, 3) == 28.0);
     assert_true(net_search_settle(s, 3) == 28.0);
     w[4] = INFINITY;
-    assert_int_equal(net_search_road_changed(s, 4, 3.0, INFINITY), NET_REPAIRED);
-    assert_true(net_search_settled(s, 2) && net_search_minutes(s, 2) == 15.0);
+    assert_int_equal(net_search_road_changed(s, 4, 3.0, INFINITY), NET_STALE);
+    net_search_start(s, 0, w);
+    assert_true(net_search_settle(s, 2) == 15.0);
     assert_int_equal(net_search_pred(s, 2), 2);
     assert_true(net_search_settle(s, 3) == 35.0);
     double open[5] = { 10.0, 10.0, 15.0, 20.0, 3.0 };
     net_search_start(s, 0, open);
     assert_true(net_search_settle(s, 3) == 20.0);
+    open[1] = INFINITY;
+    assert_int_equal(net_search_road_changed(s, 1, 10.0, INFINITY), NET_REPAIRED);
+    assert_false(net_search_settled(s, 3));
+    assert_true(net_search_minutes(s, 3) == 33.0);
+    assert_int_equal(net_search_pred(s, 3), 3);
+    assert_true(net_search_settle(s, 3) == 33.0);
     open[0] = INFINITY;
     assert_int_equal(net_search_road_changed(s, 0, 10.0, INFINITY), NET_STALE);
     net_search_free(s);
