@@ -329,7 +329,7 @@ static double floor_key(const struct rep *r, int q, const struct pick *p, int f)
  * it ran (c's bound is to be taken again), 0 when running it is no use
  * (c's node settled, the search exhausted, or `next` is no nearer than the
  * horizon) or the store lies so far beyond the search that routes.c would
- * reach it by A* (ROUTES_GROW_MIN), and c's exact key is due.  A bound rises
+ * reach it by A* (routes_grow_min), and c's exact key is due.  A bound rises
  * no faster than the minutes the search has settled, so it runs on at least
  * to max(unsettled, straight line) + next - c.key; it settles one node at
  * least, or takes the pending one's roads, so pick_best always gets on. */
@@ -341,7 +341,7 @@ static int grow_towards(struct rep *r, int q, const struct pick *p, struct cand 
         || !(next > c.key && next - c.key <= r->d->run.horizon_min))
         return 0;
     double g = net_bound(r->m->net, r->req[q].node, node);
-    if (g > u + ROUTES_GROW_MIN)
+    if (g > u + routes_grow_min(r->routes))
         return 0;
     net_search_settle_within(p->search, node, fmax(u, g) + (next - c.key));
     if (net_search_failed(p->search)) {

@@ -12,8 +12,12 @@
 #include "model/state.h"
 
 /* A kept search is run on to a target at most this many minutes (by
- * net_bound) past what it has not settled; a farther one is reached by A*. */
+ * net_bound) past what it has not settled; a farther one is reached by A*.
+ * Once the budget has had to drop a search, a search grown is less likely to
+ * be asked again before it goes, and the reach is ROUTES_GROW_MIN_DROPPING
+ * (routes.c says what was measured). */
 #define ROUTES_GROW_MIN 40.0
+#define ROUTES_GROW_MIN_DROPPING 20.0
 
 /* A replication's searches, within `budget` bytes (the least recently used
  * are dropped past it); NULL when out of memory. */
@@ -62,6 +66,11 @@ double routes_minutes(struct rep *r, int st, int from, int to);
  * kept search on st is repaired when next used (engine/search.h's rule), or
  * started again only when it cannot be.  O(1). */
 void routes_road_changed(struct rep *r, int st, int road, double old);
+
+/* How far past what a kept search has not settled it is run on to a target:
+ * ROUTES_GROW_MIN, or ROUTES_GROW_MIN_DROPPING once a search has been
+ * dropped. */
+double routes_grow_min(const struct routes *rt);
 
 /* Bytes held now by the kept searches (for tests and -v). */
 size_t routes_bytes(const struct routes *rt);
