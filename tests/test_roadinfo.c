@@ -395,7 +395,10 @@ static void fleet_chosen_with_no_room(void **state)
  * as another is made.  The dispatcher holds its search from the request while it asks
  * the boats' minutes (searches on the boats' roads, sharing the budget): nothing is read
  * after it was freed (AddressSanitizer in the test build), and every site's response and
- * causes are those of the default budget -- what is kept saves work, never changes it. */
+ * causes are those of the default budget -- what is kept saves work, never changes it,
+ * nor does the shorter way searches are grown once one has been dropped (routes_grow_min:
+ * 20 minutes past a search's frontier for the tight one, 40 for the roomy one, which
+ * never drops one). */
 static void flood_with_no_room(void **state)
 {
     (void)state;
@@ -423,6 +426,8 @@ static void flood_with_no_room(void **state)
             assert_memory_equal(&a.response[i], &b.response[i], sizeof(double));
         assert_memory_equal(a.cause, b.cause, (size_t)d->n_sites * CAUSES * sizeof(double));
     }
+    assert_true(routes_grow_min(roomy->routes) == ROUTES_GROW_MIN);
+    assert_true(routes_grow_min(tight->routes) == ROUTES_GROW_MIN_DROPPING);
     result_free(&a);
     result_free(&b);
     rep_free(roomy);
