@@ -43,7 +43,7 @@ struct tree_arc { double minutes; int head; };
 struct tree_item { double key; int node; };
 struct tree {
     double *min;
-    const struct tree_arc *arc;
+    struct tree_arc *arc;
     struct tree_item *heap;
     size_t len, cap;
 };
@@ -216,7 +216,7 @@ done:
     free(mark);
     free(min_to);
     free(t.min);
-    free((void *)t.arc);
+    free(t.arc);
     free(t.heap);
     return rc;
 }

@@ -76,10 +76,10 @@
  * next questions take it, which is often less.  Measured on the 10,000-node
  * grid (cachegrind, instructions a replication past the first, 5 of them):
  * 648 M with 2 (half, as it was), 592 M with 4, 581 M with 8, 661 M with 16
- * and 729 M with 64; on the 100,000-node grid and the 200,000-node region,
- * the same within 0.3%, and the flood 1.4% fewer.  The answers are the same bits
- * whichever it is (model/routes.c: nothing the model reads depends on what
- * a search went through). */
+ * and 729 M with 64; on the 100,000-node grid and the 200,000-node region
+ * the same within 0.3%, and on the flood 1.4% fewer.  The answers are the
+ * same bits whichever it is (model/routes.c: nothing the model reads
+ * depends on what a search went through). */
 #define CUT_SHARE 4
 
 /* Settled minutes of the node in slot k, or INFINITY. */

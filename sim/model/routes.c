@@ -21,21 +21,24 @@
  * the searches stay within the byte budget (past it the least recently used
  * is dropped).  It answers for a target it has settled, or that lies near its
  * frontier (a bound no more than routes_grow_min minutes past what it has not
- * settled), growing to it.  That reach is 40 minutes while every search is
- * kept, and 20 once the budget has had to drop one: a search grown is then
- * likely dropped before it is asked much more, and growing it by an annulus
- * of up to 40 minutes cost more than the A* it saved.  On the million-node
- * grid (1 replication) the searches grown settled 12.2 M nodes with 40 and
- * 5.9 M with 15, while A* settled 3.8 M and 4.3 M; run in turn, a
- * replication took some 10% less with 20 than with 40 (4.3-5.2 s against
- * 4.9-6.0 s, six pairs on a machine whose speed drifted) and 8% less again
- * with 15, but four times as long with 10 (A* then went to targets whose
- * routes the closures had bent far round), so 20 keeps a margin.  The
- * 200,000-node region took 14.4 G instructions with 40, 13.1 G with 20 and
- * 12.8 G with 15; the 100,000-node grid 1.2% more with 20 and 4.4% more
- * with 15.  While nothing is dropped (the
- * 10,000-node grid, the flood) searches are asked again in later
- * replications, and 20 there cost 7% more.  When a search is next used it reads the log from
+ * settled), growing to it.
+ *
+ * How near (routes_grow_min).  40 minutes while every search is kept, and 20
+ * once the budget has had to drop one: a search grown is then likely dropped
+ * before it is asked much more, and growing it by an annulus of up to 40
+ * minutes cost more than the A* it saved.  On the million-node grid (1
+ * replication) the searches grown settled 12.2 M nodes with 40 and 5.9 M
+ * with 15, while A* settled 3.8 M and 4.3 M; run in turn, a replication took
+ * some 10% less with 20 than with 40 (4.3-5.2 s against 4.9-6.0 s, six pairs
+ * on a machine whose speed drifted) and 8% less again with 15, but four
+ * times as long with 10 (A* then went to targets whose routes the closures
+ * had bent far round), so 20 keeps a margin.  The 200,000-node region took
+ * 14.4 G instructions with 40, 13.1 G with 20 and 12.8 G with 15; the
+ * 100,000-node grid 1.2% more with 20 and 4.4% more with 15.  While nothing
+ * is dropped (the 10,000-node grid, the flood) searches are asked again in
+ * later replications, and 20 there cost 7% more.
+ *
+ * Catching up.  When a search is next used it reads the log from
  * where it last stopped, keeps the roads that touch it (net_search_touches;
  * it has not changed since, so this is what it touched when they changed),
  * each with its minutes the first time, and has them repaired at once
