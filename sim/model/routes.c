@@ -46,7 +46,8 @@
  * nobody asks again costs nothing.  One that cannot be repaired, or has
  * fallen further behind than the log holds, starts again.
  *
- * Single routes.  A target farther than that is reached by A* towards it
+ * Single routes.  A target farther from a kept search's frontier than
+ * routes_grow_min is reached by A* towards it
  * (the same minutes, the same route: engine/search.c).  So is one asked from
  * a root with no kept search once the budget has had to drop searches: then
  * a search started for a truck's route or a trip home, one question, is
