@@ -1060,10 +1060,13 @@ static void test_road_changes(void **state)
  *     (CUT_SHARE, search_repair.c) -> STALE; started again: 2 = 15 by r2,
  *     3 = 15 + 20 = 35 by r3.
  * From 0 anew, all open, settled to 3: 1 = 10, 2 = 13 by r4, 3 = 20 by r1;
- *   r1 closes: the pred of settled 3, whose subtree {3} is a quarter of the
- *     4 settled, no more: cut and labelled again from 2, 13 + 20 = 33 by r3,
- *     above rho = 20 so left queued -> REPAIRED;
- *   r0 closes: the subtree of 1 is {1, 2}, two of the 3 settled: STALE. */
+ *   r1 closes: the pred of settled 3, whose subtree is {3} alone (a single
+ *     node cut is always repaired: the share is counted at a settled child,
+ *     and 3 has none): cut and labelled again from 2, 13 + 20 = 33 by r3,
+ *     above rho = 20 so left queued -> REPAIRED; settling on takes 3 at 33,
+ *     by r3 from 2;
+ *   r0 closes: the subtree of 1 is {1, 2, 3}, 2 its first settled child
+ *     (already 2 of the 4 settled, more than a quarter): STALE. */
 static void test_road_changes_hand(void **state)
 {
     double w[5] = { 10.0, 10.0, 15.0, 20.0, 3.0 };

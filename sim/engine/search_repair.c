@@ -144,7 +144,9 @@ static void catch_up(struct net_search *s, double limit)
  * from a node cut (their labels are to be made anew too).  A node's children
  * are found among its neighbours: those whose pred is the road between them.
  * O(nodes cut x degree).  0, or -1 when what has been cut would be more than
- * CUT_SHARE of what was settled, or memory ran out. */
+ * 1 / CUT_SHARE of what was settled (counted when a settled child is found,
+ * with the queued nodes listed among the cut: a single node cut is always
+ * repaired), or memory ran out. */
 static int cut_subtree(struct net_search *s, int kv, int *listed)
 {
     int settled = s->n_settled + *listed, top = *listed;

@@ -27,11 +27,11 @@
  * once the budget has had to drop one: a search grown is then likely dropped
  * before it is asked much more, and growing it by an annulus of up to 40
  * minutes cost more than the A* it saved.  On the million-node grid (1
- * replication) the searches grown settled 12.2 M nodes with 40 and 5.9 M
- * with 15, while A* settled 3.8 M and 4.3 M; run in turn, a replication took
- * some 10% less with 20 than with 40 (4.3-5.2 s against 4.9-6.0 s, six pairs
- * on a machine whose speed drifted) and 8% less again with 15, but four
- * times as long with 10 (A* then went to targets whose routes the closures
+ * replication) the searches grown settled 12.2 M nodes with 40, 8.6 M with
+ * 20 and 5.9 M with 15, while A* settled 3.8 M, 3.8 M and 4.3 M; run in
+ * turn, a replication took some 10% less with 20 than with 40 (4.3-5.2 s
+ * against 4.9-6.0 s, six pairs on a machine whose speed drifted) and 8% less
+ * again with 15, but four times as long with 10 (A* then went to targets whose routes the closures
  * had bent far round), so 20 keeps a margin.  The 200,000-node region took
  * 14.4 G instructions with 40, 13.1 G with 20 and 12.8 G with 15; the
  * 100,000-node grid 1.2% more with 20 and 4.4% more with 15.  While nothing
