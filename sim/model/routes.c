@@ -31,12 +31,12 @@
  * 20 and 5.9 M with 15, while A* settled 3.8 M, 3.8 M and 4.3 M; run in
  * turn, a replication took some 10% less with 20 than with 40 (4.3-5.2 s
  * against 4.9-6.0 s, six pairs on a machine whose speed drifted) and 8% less
- * again with 15, but four times as long with 10 (A* then went to targets whose routes the closures
- * had bent far round), so 20 keeps a margin.  The 200,000-node region took
- * 14.4 G instructions with 40, 13.1 G with 20 and 12.8 G with 15; the
- * 100,000-node grid 1.2% more with 20 and 4.4% more with 15.  While nothing
- * is dropped (the 10,000-node grid, the flood) searches are asked again in
- * later replications, and 20 there cost 7% more.
+ * again with 15, but four times as long with 10 (A* then went to targets
+ * whose routes the closures had bent far round), so 20 keeps a margin.  The
+ * 200,000-node region took 14.4 G instructions with 40, 13.1 G with 20 and
+ * 12.8 G with 15; the 100,000-node grid 1.2% more with 20 and 4.4% more with
+ * 15.  While nothing is dropped (the 10,000-node grid, the flood) searches
+ * are asked again in later replications, and 20 there cost 7% more.
  *
  * Catching up.  When a search is next used it reads the log from
  * where it last stopped, keeps the roads that touch it (net_search_touches;
