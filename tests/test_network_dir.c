@@ -289,6 +289,32 @@ static void test_duplicate_names_both_places(void **state)
     assert_string_equal(err, want);
 }
 
+/* A network of 4,096 ids or more is indexed by hash in the order of its
+ * lines, not sorted (config/get.c), so the error is the first id met again,
+ * at its second line: here j3000 (first at line 5 + 3000 = 3005, again at
+ * 5005), though j10, met again on the next line, would come first sorted; a
+ * folder id that is a configuration node's names the configuration's line. */
+static void test_duplicate_in_large_folder(void **state)
+{
+    char want[ERRLEN];
+    size_t len = sizeof good_nodes + 5003 * 48;
+    char *nodes = malloc(len), *at = nodes;
+    (void)state;
+    assert_non_null(nodes);
+    at += snprintf(at, len, "%s", good_nodes);                   /* lines 1-4 */
+    for (int k = 0; k < 5000; k++)                               /* j0 at line 5 */
+        at += snprintf(at, len - (size_t)(at - nodes), "j%d,,,junction,116.%04d,34.0\n", k, k);
+    snprintf(at, len - (size_t)(at - nodes), "j3000,,,junction,116.5,34.2\nj10,,,junction,116.5,34.3\n");
+    snprintf(want, sizeof want, "%s/net/nodes.csv:5005:1: id: expected a unique node (township or "
+             "node) id, found \"j3000\" again (first at %s/net/nodes.csv:3005)", dir, dir);
+    assert_string_equal(try_folder(nodes, good_roads), want);
+    snprintf(at, len - (size_t)(at - nodes), "extra,,,junction,116.5,34.2\n");
+    snprintf(want, sizeof want, "%s/net/nodes.csv:5005:1: id: expected a unique node (township or "
+             "node) id, found \"extra\" again (first at %s/folder.cfg:12)", dir, dir);
+    assert_string_equal(try_folder(nodes, good_roads), want);
+    free(nodes);
+}
+
 static void test_bad_roads(void **state)
 {
     (void)state;
@@ -357,6 +383,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_good_folder, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_bad_nodes, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_duplicate_names_both_places, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_duplicate_in_large_folder, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_bad_roads, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_missing_folder, make_dir, remove_dir),
         cmocka_unit_test(test_memory_limit),
