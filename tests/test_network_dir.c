@@ -28,6 +28,7 @@
 
 #include "config/config.h"
 #include "config/network_dir.h"
+#include "engine/geo.h"
 #include "model/coverage.h"
 #include "results/export.h"
 
@@ -315,6 +316,118 @@ static void test_duplicate_in_large_folder(void **state)
     free(nodes);
 }
 
+/* Road damage by area on a network large enough to be searched through a
+ * grid of road midpoints (config/scenario.c): every rule must select exactly
+ * the roads a plain scan of every road selects (midpoint within the area's
+ * km by geo_km, and of the rule's class or name), in index order.  A 70 x 70
+ * lattice, jittered, with classes and names drawn at random; 40 rules, each
+ * centred on a random road's midpoint or well off the network (a walk that
+ * starts outside the grid), of 0.2 to 40 km. */
+static unsigned long lcg(unsigned long *x)
+{
+    *x = *x * 6364136223846793005ul + 1442695040888963407ul;
+    return *x >> 33;
+}
+
+static double unit(unsigned long *x) { return (double)lcg(x) / 2147483648.0; }
+
+static void test_area_rules_match_a_scan(void **state)
+{
+    static const char *const classes[] = { "expressway", "national", "provincial", "county",
+                                           "village" };
+    enum { SIDE = 70, RULES = 40 };
+    unsigned long x = 12345;
+    size_t len = 1 << 20;
+    char *nodes = malloc(len), *roads = malloc(len), *cfg = malloc(len), err[ERRLEN];
+    double lon[SIDE * SIDE], lat[SIDE * SIDE];
+    int cls_east[SIDE * SIDE], name_east[SIDE * SIDE];    /* the road from g(i) to g(i + 1) */
+    (void)state;
+    assert_true(nodes && roads && cfg);
+    int n = snprintf(nodes, len, "%s", good_nodes), m = snprintf(roads, len, "%s", good_roads);
+    for (int i = 0; i < SIDE * SIDE; i++) {
+        lon[i] = 116.0 + 0.01 * (i % SIDE) + 0.004 * unit(&x);
+        lat[i] = 33.5 + 0.01 * (i / SIDE) + 0.004 * unit(&x);
+        n += snprintf(nodes + n, len - (size_t)n, "g%d,,,junction,%.6f,%.6f\n", i, lon[i], lat[i]);
+    }
+    for (int i = 0; i < SIDE * SIDE; i++)
+        for (int k = 0; k < 2; k++) {
+            int j = k ? i + SIDE : i + 1;
+            if ((k && j >= SIDE * SIDE) || (!k && i % SIDE == SIDE - 1))
+                continue;
+            int cls = (int)(lcg(&x) % 5), name = (int)(lcg(&x) % 4);
+            if (!k)
+                cls_east[i] = cls, name_east[i] = name;
+            m += snprintf(roads + m, len - (size_t)m, "g%d,g%d,1.2,%s,,R%d\n", i, j, classes[cls],
+                          name);
+        }
+    int c = snprintf(cfg, len, "%s", folder_cfg);
+    c += snprintf(cfg + c, len - (size_t)c, "disaster = { kit = { quilt = 1.0; };\n"
+                  "  sites = ( { township = \"north\"; village_km = 2.0; occur_min = 0.0;\n"
+                  "              report_min = 10.0; displaced = 100.0; } );\n  road_damage = (\n");
+    for (int k = 0; k < RULES; k++) {
+        /* centred on an east road's midpoint, of its class or name (so something is
+         * selected), or, every eighth, off the network to the east, of any road */
+        int i = (int)(lcg(&x) % (SIDE * (SIDE - 1))), how = k % 8 == 7 ? 0 : (int)(lcg(&x) % 3);
+        i = i / (SIDE - 1) * SIDE + i % (SIDE - 1);
+        double clon = (lon[i] + lon[i + 1]) / 2, clat = (lat[i] + lat[i + 1]) / 2;
+        char what[64] = "";
+        if (how == 1)
+            snprintf(what, sizeof what, " class = \"%s\";", classes[cls_east[i]]);
+        else if (how == 2)
+            snprintf(what, sizeof what, " road = \"R%d\";", name_east[i]);
+        c += snprintf(cfg + c, len - (size_t)c, "    { area = [%.6f, %.6f, %.3f];%s }%s\n",
+                      k % 8 == 7 ? clon + 1.0 : clon, clat,
+                      k % 8 == 7 ? 110.0 : 0.2 + 39.8 * unit(&x) * unit(&x), what,
+                      k + 1 < RULES ? "," : "");
+    }
+    snprintf(cfg + c, len - (size_t)c, "  ); };\n");
+    char net[256];
+    snprintf(net, sizeof net, "%s/net", dir);
+    mkdir(net, 0777);
+    write_file("net/nodes.csv", nodes);
+    write_file("net/roads.csv", roads);
+    write_file("folder.cfg", cfg);
+    struct definition *d = load("folder.cfg", err);
+    if (!d)
+        fail_msg("%s", err);
+    assert_int_equal(d->n_damage, RULES);
+    int picked = 0;
+    for (int k = 0; k < d->n_damage; k++) {
+        /* the rule's own settings, read back from the text written above */
+        const struct damage *dm = &d->damage[k];
+        int j = 0;
+        assert_true(dm->n_roads > 0);
+        const char *rule = strstr(cfg, "{ area");
+        for (int q = 0; q < k; q++)
+            rule = strstr(rule + 1, "{ area");
+        double alon, alat, akm;
+        assert_int_equal(sscanf(rule, "{ area = [%lf, %lf, %lf];", &alon, &alat, &akm), 3);
+        const char *cls = strstr(rule, "class = \""), *name = strstr(rule, "road = \"");
+        const char *end = strchr(rule, '}');
+        for (int i = 0; i < d->n_roads; i++) {
+            const struct road *rd = &d->roads[i];
+            const struct node *p = &d->nodes[rd->from], *q = &d->nodes[rd->to];
+            if (cls && cls < end && strncmp(cls + 9, classes[rd->cls], strlen(classes[rd->cls])))
+                continue;
+            if (name && name < end && !(rd->name[0] == 'R' && rd->name[1] == name[9]
+                                        && rd->name[2] == '\0'))
+                continue;
+            if (geo_km(alon, alat, (p->lon + q->lon) / 2, (p->lat + q->lat) / 2) > akm)
+                continue;
+            assert_true(j < dm->n_roads);
+            assert_int_equal(dm->roads[j], i);
+            j++;
+        }
+        assert_int_equal(j, dm->n_roads);
+        picked += j;
+    }
+    assert_true(picked > 1000);               /* the rules are not all trivially small */
+    definition_free(d);
+    free(nodes);
+    free(roads);
+    free(cfg);
+}
+
 static void test_bad_roads(void **state)
 {
     (void)state;
@@ -384,6 +497,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_nodes, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_duplicate_names_both_places, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_duplicate_in_large_folder, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_area_rules_match_a_scan, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_bad_roads, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_missing_folder, make_dir, remove_dir),
         cmocka_unit_test(test_memory_limit),
