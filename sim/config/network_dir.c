@@ -11,7 +11,7 @@
  * built, the lines are counted and the memory the network will need is
  * checked against what the process may use, so that a network too large
  * fails at load with a message saying how much it needs, not in the middle
- * of a run.  Cost: O(bytes) to read, O(nodes log nodes) for the id index.
+ * of a run.  Cost: O(bytes) to read, O(nodes) for the id index (a hash).
  */
 #include <errno.h>
 #include <math.h>
