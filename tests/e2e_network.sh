@@ -4,7 +4,8 @@
 # the same coverage and the same simulation; a bad row exits 2 with one line
 # naming the file, line and column; resolved.cfg names the folder so that it
 # reproduces the run from anywhere; the benchmark generator's folder loads and
-# runs; a network larger than the memory allowed (ulimit -v) stops at load
+# runs; a large folder's cache gives the same bytes and is not used once a
+# file changes; a network larger than the memory allowed (ulimit -v) stops at load
 # with a message saying how much it needs.  Run from the repository root:
 #   SUPPLYSIM=build/test/supplysim sh tests/e2e_network.sh
 set -eu
@@ -96,6 +97,32 @@ if [ -x "$GEN" ]; then
     for f in network/nodes.csv network/roads.csv system.cfg scenario.cfg; do
         cmp -s "$tmp/gen/$f" "$tmp/gen2/$f" || fail "gen-network: $f differs for the same arguments"
     done
+
+    say "a large folder's cache: written by the first run, read by the next, the same bytes"
+    # 6,000 nodes and some 12,000 roads: over the 10,000 lines a folder gets a cache for
+    "$GEN" --nodes 6000 --sites 20 -o "$tmp/cached" 2>/dev/null || fail "gen-network 6000 failed"
+    cache="$tmp/cached/network/.supplysim-cache"
+    [ ! -e "$cache" ] || fail "a cache before any run"
+    for k in 1 2; do
+        run "cache$k" -n 3 --no-plot -q -o "$tmp/c$k" "$tmp/cached/scenario.cfg"
+        expect_rc 0 "run $k on the cached folder"
+        [ -s "$cache" ] || fail "run $k left no cache"
+    done
+    diff -r -x report.html -x results.gpkg "$tmp/c1" "$tmp/c2" >/dev/null ||
+        fail "the run from the cache differs from the run that parsed the folder"
+    # every road twice as long: a cache of the old files must not be used
+    awk -F, 'BEGIN { OFS = "," } NR > 1 { $3 = $3 * 2 } { print }' "$tmp/cached/network/roads.csv" \
+        >"$tmp/roads2.csv" && mv "$tmp/roads2.csv" "$tmp/cached/network/roads.csv"
+    run cache3 -n 3 --no-plot -q -o "$tmp/c3" "$tmp/cached/scenario.cfg"
+    expect_rc 0 "the run after roads.csv changed"
+    rm "$cache"
+    run cache4 -n 3 --no-plot -q -o "$tmp/c4" "$tmp/cached/scenario.cfg"
+    expect_rc 0 "the run with no cache"
+    diff -r -x report.html -x results.gpkg "$tmp/c3" "$tmp/c4" >/dev/null ||
+        fail "after roads.csv changed, the run used the old cache"
+    if diff -r -x report.html -x results.gpkg "$tmp/c1" "$tmp/c3" >/dev/null; then
+        fail "roads twice as long changed nothing: the check above proves nothing"
+    fi
 
     say "a network over the memory allowed stops at load saying how much it needs"
     "$GEN" --nodes 250000 --sites 10 -o "$tmp/big" 2>/dev/null || fail "gen-network 250000 failed"

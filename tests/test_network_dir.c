@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "config/network_cache.h"
 #include "config/network_dir.h"
 #include "engine/geo.h"
 #include "model/coverage.h"
@@ -331,35 +332,52 @@ static unsigned long lcg(unsigned long *x)
 
 static double unit(unsigned long *x) { return (double)lcg(x) / 2147483648.0; }
 
-static void test_area_rules_match_a_scan(void **state)
+static const char *const classes[] = { "expressway", "national", "provincial", "county",
+                                       "village" };
+
+enum { SIDE = 70 };
+
+/* A SIDE x SIDE lattice after good_nodes and good_roads, jittered, with
+ * classes and names R0-R3 drawn at random: nodes g0.. and the roads east
+ * and north; the east road's class and name from g(i) into cls_east[i] and
+ * name_east[i]; lon, lat of g(i).  Each text is malloc'd. */
+static void lattice(char **nodes, char **roads, double *lon, double *lat, int *cls_east,
+                    int *name_east, unsigned long *x)
 {
-    static const char *const classes[] = { "expressway", "national", "provincial", "county",
-                                           "village" };
-    enum { SIDE = 70, RULES = 40 };
-    unsigned long x = 12345;
     size_t len = 1 << 20;
-    char *nodes = malloc(len), *roads = malloc(len), *cfg = malloc(len), err[ERRLEN];
-    double lon[SIDE * SIDE], lat[SIDE * SIDE];
-    int cls_east[SIDE * SIDE], name_east[SIDE * SIDE];    /* the road from g(i) to g(i + 1) */
-    (void)state;
-    assert_true(nodes && roads && cfg);
-    int n = snprintf(nodes, len, "%s", good_nodes), m = snprintf(roads, len, "%s", good_roads);
+    *nodes = malloc(len);
+    *roads = malloc(len);
+    assert_true(*nodes && *roads);
+    int n = snprintf(*nodes, len, "%s", good_nodes), m = snprintf(*roads, len, "%s", good_roads);
     for (int i = 0; i < SIDE * SIDE; i++) {
-        lon[i] = 116.0 + 0.01 * (i % SIDE) + 0.004 * unit(&x);
-        lat[i] = 33.5 + 0.01 * (i / SIDE) + 0.004 * unit(&x);
-        n += snprintf(nodes + n, len - (size_t)n, "g%d,,,junction,%.6f,%.6f\n", i, lon[i], lat[i]);
+        lon[i] = 116.0 + 0.01 * (i % SIDE) + 0.004 * unit(x);
+        lat[i] = 33.5 + 0.01 * (i / SIDE) + 0.004 * unit(x);
+        n += snprintf(*nodes + n, len - (size_t)n, "g%d,,,junction,%.6f,%.6f\n", i, lon[i], lat[i]);
     }
     for (int i = 0; i < SIDE * SIDE; i++)
         for (int k = 0; k < 2; k++) {
             int j = k ? i + SIDE : i + 1;
             if ((k && j >= SIDE * SIDE) || (!k && i % SIDE == SIDE - 1))
                 continue;
-            int cls = (int)(lcg(&x) % 5), name = (int)(lcg(&x) % 4);
+            int cls = (int)(lcg(x) % 5), name = (int)(lcg(x) % 4);
             if (!k)
                 cls_east[i] = cls, name_east[i] = name;
-            m += snprintf(roads + m, len - (size_t)m, "g%d,g%d,1.2,%s,,R%d\n", i, j, classes[cls],
+            m += snprintf(*roads + m, len - (size_t)m, "g%d,g%d,1.2,%s,,R%d\n", i, j, classes[cls],
                           name);
         }
+}
+
+static void test_area_rules_match_a_scan(void **state)
+{
+    enum { RULES = 40 };
+    unsigned long x = 12345;
+    size_t len = 1 << 20;
+    char *nodes, *roads, *cfg = malloc(len), err[ERRLEN];
+    static double lon[SIDE * SIDE], lat[SIDE * SIDE];
+    static int cls_east[SIDE * SIDE], name_east[SIDE * SIDE];
+    (void)state;
+    assert_non_null(cfg);
+    lattice(&nodes, &roads, lon, lat, cls_east, name_east, &x);
     int c = snprintf(cfg, len, "%s", folder_cfg);
     c += snprintf(cfg + c, len - (size_t)c, "disaster = { kit = { quilt = 1.0; };\n"
                   "  sites = ( { township = \"north\"; village_km = 2.0; occur_min = 0.0;\n"
@@ -426,6 +444,138 @@ static void test_area_rules_match_a_scan(void **state)
     free(nodes);
     free(roads);
     free(cfg);
+}
+
+/* ---- the cache ------------------------------------------------------------------ */
+
+/* dir/net/name's bytes, malloc'd, their number in *n. */
+static char *slurp(const char *name, size_t *n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/net/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    *n = (size_t)ftell(f);
+    rewind(f);
+    char *p = malloc(*n + 1);
+    assert_non_null(p);
+    assert_int_equal(fread(p, 1, *n, f), *n);
+    fclose(f);
+    return p;
+}
+
+/* A and B hold the same network folder, string for string. */
+static void same_folder(const struct definition *a, const struct definition *b)
+{
+    same_network(a, b);
+    assert_int_equal(a->folder_node0, b->folder_node0);
+    assert_int_equal(a->folder_nodes, b->folder_nodes);
+    assert_int_equal(a->folder_road0, b->folder_road0);
+    assert_int_equal(a->folder_roads, b->folder_roads);
+    assert_int_equal(a->n_folder_names, b->n_folder_names);
+    for (int i = 0; i < a->n_folder_names; i++)
+        assert_string_equal(a->folder_names[i], b->folder_names[i]);
+}
+
+/* The folder's cache (config/network_cache.h): the lattice (14,569 lines,
+ * over the 10,000 a cache is kept for) with a road to the configuration's
+ * node `extra` (an end the folder does not hold).  The first load parses and
+ * writes the cache; the second reads it and holds the same network.  That
+ * the cache is what the second load read is shown by a cache written with
+ * one road's km changed (the keys are the files'): the load gives that km.
+ * A cache whose files changed, or that is cut short, or has a byte changed,
+ * is passed over: the load is the files'.  A cached end that names no node
+ * any more gives the error the files give, at the same line and column. */
+static void test_cache(void **state)
+{
+    char err[ERRLEN], err2[ERRLEN], path[256], *nodes, *roads;
+    static double lon[SIDE * SIDE], lat[SIDE * SIDE];
+    static int cls_east[SIDE * SIDE], name_east[SIDE * SIDE];
+    unsigned long x = 777;
+    (void)state;
+    lattice(&nodes, &roads, lon, lat, cls_east, name_east, &x);
+    strcat(roads, "g0,extra,0.5,county,,X\n");
+    assert_string_equal(try_folder(nodes, roads), "");    /* parsed; the cache written */
+    snprintf(path, sizeof path, "%s/net/%s", dir, NETWORK_CACHE_FILE);
+    assert_int_equal(access(path, R_OK), 0);
+    struct definition *a = load("folder.cfg", err), *b = load("folder.cfg", err);
+    assert_true(a && b);
+    same_folder(a, b);
+    int last = b->folder_road0 + b->folder_roads - 1;
+    assert_string_equal(b->nodes[b->roads[last].to].id, "extra");
+
+    /* the cache is read: a km changed in it shows */
+    size_t nn, nr;
+    char *tn = slurp("nodes.csv", &nn), *tr = slurp("roads.csv", &nr);
+    uint64_t key[4] = { net_cache_hash(tn, nn), nn, net_cache_hash(tr, nr), nr };
+    struct net_image im;
+    char net[256];
+    snprintf(net, sizeof net, "%s/net", dir);
+    assert_int_equal(net_cache_read(net, key, &im), 0);
+    assert_int_equal(im.n_roads, b->folder_roads);
+    assert_int_equal(im.n_ext, 1);
+    im.km[0] = 99.5;
+    assert_int_equal(net_cache_write(net, &im), 0);
+    net_image_free(&im);
+    struct definition *c = load("folder.cfg", err);
+    assert_non_null(c);
+    assert_true(c->roads[c->folder_road0].km == 99.5);
+    definition_free(c);
+
+    /* files changed: the first road's km is 31 now, whatever the cache says */
+    char *edited = strdup(roads), *km = strstr(edited, ",30,");
+    assert_non_null(km);
+    km[2] = '1';
+    write_file("net/roads.csv", edited);
+    c = load("folder.cfg", err);
+    assert_non_null(c);
+    assert_true(c->roads[c->folder_road0].km == 31.0);
+    definition_free(c);
+    write_file("net/roads.csv", roads);
+    c = load("folder.cfg", err);                          /* parsed again, cache rewritten */
+    same_folder(a, c);
+    definition_free(c);
+
+    /* cut short, or a byte changed: passed over */
+    size_t nc;
+    char *cache = slurp(NETWORK_CACHE_FILE, &nc);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(cache, 1, nc / 2, f), nc / 2);
+    fclose(f);
+    c = load("folder.cfg", err);
+    same_folder(a, c);
+    definition_free(c);
+    cache[nc / 2] ^= 0x10;
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(cache, 1, nc, f), nc);
+    fclose(f);
+    c = load("folder.cfg", err);
+    same_folder(a, c);
+    definition_free(c);
+
+    /* `extra` gone from the configuration: the same error from the cache as from the files */
+    char *cfg = strdup(folder_cfg), *extra = strstr(cfg, "nodes = (");
+    assert_non_null(extra);
+    memcpy(extra, "#", 1);                                 /* the line is a comment now */
+    write_file("folder.cfg", cfg);
+    assert_null(load("folder.cfg", err));
+    assert_int_equal(access(path, R_OK), 0);
+    assert_int_equal(remove(path), 0);
+    assert_null(load("folder.cfg", err2));
+    assert_string_equal(err, err2);
+    assert_non_null(strstr(err, "roads.csv:9665:2: to: "));   /* 1 + 3 + 9,660 roads, then it */
+    free(cfg);
+    free(cache);
+    free(edited);
+    free(tn);
+    free(tr);
+    free(nodes);
+    free(roads);
+    definition_free(a);
+    definition_free(b);
 }
 
 static void test_bad_roads(void **state)
@@ -498,6 +648,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_duplicate_names_both_places, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_duplicate_in_large_folder, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_area_rules_match_a_scan, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_cache, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_bad_roads, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_missing_folder, make_dir, remove_dir),
         cmocka_unit_test(test_memory_limit),

@@ -12,6 +12,13 @@
  * checked against what the process may use, so that a network too large
  * fails at load with a message saying how much it needs, not in the middle
  * of a run.  Cost: O(bytes) to read, O(nodes) for the id index (a hash).
+ *
+ * A large folder's nodes and roads, once read, are written as its cache
+ * (network_cache.h); while the files' bytes stay the same, the next read
+ * copies them from there instead of parsing: the texts are still read, to
+ * be hashed and their lines counted for the memory check, then dropped.
+ * What the cache cannot know, the configuration's nodes that roads.csv
+ * names, is kept as ids and looked up again at every read.
  */
 #include <errno.h>
 #include <math.h>
@@ -21,6 +28,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include "config/internal.h"
+#include "config/network_cache.h"
+#include "engine/grow.h"
 #include "config/network_dir.h"
 
 enum { NODE_ID, NODE_NAME, NODE_NAME_ZH, NODE_KIND, NODE_LON, NODE_LAT, NODE_FIELDS };
@@ -29,13 +38,25 @@ enum { ROAD_FROM, ROAD_TO, ROAD_KM, ROAD_CLASS, ROAD_MINUTES, ROAD_NAME, ROAD_FI
 static const char *const node_fields[NODE_FIELDS] = { "id", "name", "name_zh", "kind", "lon", "lat" };
 static const char *const road_fields[ROAD_FIELDS] = { "from", "to", "km", "class", "minutes", "name" };
 
-struct csv_text { char *path, *buf, *at, *end; int line; long lines; };
+struct csv_text { char *path, *buf, *at, *end; int line; long lines; uint64_t hash; };
+
+/* A road end read as an id the folder does not hold (a configuration's node),
+ * kept for the cache: road k's from (end 0) or to (end 1), on line. */
+struct outside { int road, end, line; char *id; };
 
 struct folder {
     struct csv_text nodes, roads;
     char *dir;
     struct name_set { char **v; int n, cap; int *slot; int n_slots; } names;
+    int cacheable;                       /* large enough to keep a cache of */
+    uint64_t key[4];                     /* its files' hashes and sizes (network_cache.h) */
+    struct net_image image;              /* the cache, when there was a good one */
+    int cached;                          /* nodes and roads come from image */
+    struct outside *outside; int n_outside, cap_outside;
 };
+
+/* Folders of fewer lines than this are parsed every time: some 10 ms. */
+#define CACHE_MIN_LINES 10000
 
 /* ---- memory ---------------------------------------------------------------- */
 
@@ -115,6 +136,7 @@ static int read_text(struct reader *r, const char *dir, const char *name, struct
         return -1;
     }
     fclose(f);
+    t->hash = net_cache_hash(t->buf, (size_t)size);   /* the file's bytes, for the cache */
     t->buf[size] = '\0';
     t->at = t->buf + (size >= 3 && !memcmp(t->buf, "\xEF\xBB\xBF", 3) ? 3 : 0);
     t->end = t->buf + size;
@@ -298,7 +320,192 @@ static void bad_node(struct reader *r, const struct csv_text *t, int line, int c
     cfg_csv_fail(r, t->path, line, col, field, T_CFG_NODE_ID, s, hint);
 }
 
+/* ---- from the cache ------------------------------------------------------- */
+
+/* The image's nodes into d->nodes[first..], as cfg_folder_nodes puts them. */
+static int cached_nodes(struct reader *r, struct folder *f, struct maps *m, int first)
+{
+    struct definition *d = r->d;
+    const struct net_image *im = &f->image;
+    char *text = im->text;
+    for (int j = 0; j < (int)im->n_nodes; j++) {
+        int i = first + j;
+        d->nodes[i] = (struct node){ text + im->id[j], text + im->name[j], text + im->name_zh[j],
+                                     (enum node_kind)im->kind[j], im->lon[j], im->lat[j] };
+        m->nodes.v[m->nodes.n++] = (struct ident){ d->nodes[i].id, i, NULL, im->line[j] };
+        m->node_src[i] = NULL;
+        m->node_line[i] = im->line[j];
+    }
+    d->folder_node0 = first;
+    d->folder_nodes = (int)im->n_nodes;
+    d->folder_text = text;                     /* the nodes' strings live here */
+    f->image.text = NULL;
+    return d->folder_nodes;
+}
+
+/* The node at a cached road end e (end 0: from, 1: to); -1 with an error
+ * when it is an id that no node has. */
+static int cached_end(struct reader *r, const struct folder *f, const struct maps *m, int e,
+                      int end)
+{
+    const struct net_image *im = &f->image;
+    if (e >= 0)
+        return r->d->folder_node0 + e;
+    int k = -1 - e, node = cfg_idmap_find(&m->nodes, im->names + im->ext_id[k]);
+    if (node < 0)
+        bad_node(r, &f->roads, im->ext_line[k], end ? ROAD_TO + 1 : ROAD_FROM + 1,
+                 end ? "to" : "from", im->names + im->ext_id[k], m);
+    return node;
+}
+
+/* The image's roads into d->roads[first..], their names copied once each. */
+static int cached_roads(struct reader *r, struct folder *f, const struct maps *m, int first)
+{
+    struct definition *d = r->d;
+    const struct net_image *im = &f->image;
+    char **names = calloc((size_t)im->n_names + 1, sizeof *names);
+    for (long j = 0; names && j < im->n_names; j++)
+        if (!(names[j] = strdup(im->names + im->name_at[j]))) {
+            while (j-- > 0)
+                free(names[j]);
+            free(names);
+            names = NULL;
+        }
+    if (!names) {
+        cfg_csv_fail(r, f->roads.path, 1, 1, "name", T_CMD_OUT_OF_MEMORY);
+        return 0;
+    }
+    int k;
+    for (k = 0; k < (int)im->n_roads && !r->bad; k++) {
+        struct road *rd = &d->roads[first + k];
+        rd->from = cached_end(r, f, m, im->from[k], 0);
+        rd->to = cached_end(r, f, m, im->to[k], 1);
+        rd->km = im->km[k];
+        rd->cls = (enum road_class)im->cls[k];
+        rd->name = names[im->road_name[k]];
+    }
+    d->folder_road0 = first;
+    d->folder_roads = k;
+    d->folder_names = names;
+    d->n_folder_names = (int)im->n_names;
+    net_image_free(&f->image);                 /* all of it is in the definition now */
+    return k;
+}
+
+/* ---- into the cache --------------------------------------------------------- */
+
+/* The place of name s among the interned ones (it is one of them). */
+static int name_index(const struct folder *f, const char *s)
+{
+    const struct name_set *ns = &f->names;
+    unsigned h = 2166136261u;
+    for (const char *p = s; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    unsigned j = h & (unsigned)(ns->n_slots - 1);
+    while (strcmp(ns->v[ns->slot[j]], s))
+        j = (j + 1) & (unsigned)(ns->n_slots - 1);
+    return ns->slot[j];
+}
+
+/* Notes road k's end (0: from, 1: to) if it is no node of the folder. */
+static void note_outside(struct reader *r, struct folder *f, int k, int end, int line,
+                         const char *id, int node)
+{
+    const struct definition *d = r->d;
+    if (!f->cacheable || r->bad || (node >= d->folder_node0 && node < d->folder_node0 + d->folder_nodes))
+        return;
+    char *copy = strdup(id);
+    if (!copy || grow_array(&f->outside, &f->cap_outside, f->n_outside + 1, sizeof *f->outside) < 0) {
+        free(copy);
+        f->cacheable = 0;                      /* no room: no cache, the run goes on */
+        return;
+    }
+    f->outside[f->n_outside++] = (struct outside){ k, end, line, copy };
+}
+
+/* The image of what was parsed (nodes d->nodes[folder_node0..], roads
+ * [first, first + n)), written as the cache; nothing when it cannot be. */
+static void write_cache(const struct definition *d, struct folder *f, const int *node_line,
+                        int first, int n)
+{
+    struct net_image im = { 0 };
+    size_t text_len = 0, names_len = 0;
+    const char *text = d->folder_text;
+    for (int j = 0; j < d->folder_nodes; j++) {
+        const struct node *v = &d->nodes[d->folder_node0 + j];
+        const char *ends[3] = { v->id, v->name, v->name_zh };
+        for (int e = 0; e < 3; e++)
+            if ((size_t)(ends[e] - text) + strlen(ends[e]) + 1 > text_len)
+                text_len = (size_t)(ends[e] - text) + strlen(ends[e]) + 1;
+    }
+    for (int j = 0; j < f->names.n; j++)
+        names_len += strlen(f->names.v[j]) + 1;
+    for (int j = 0; j < f->n_outside; j++)
+        names_len += strlen(f->outside[j].id) + 1;
+    if (text_len > UINT32_MAX || names_len > UINT32_MAX)   /* offsets are 32 bits */
+        return;
+    if (net_image_alloc(&im, d->folder_nodes, n, f->names.n, f->n_outside, text_len, names_len) < 0)
+        goto done;
+    memcpy(im.key, f->key, sizeof im.key);
+    memcpy(im.text, text, text_len);
+    for (int j = 0; j < d->folder_nodes; j++) {
+        int i = d->folder_node0 + j;
+        const struct node *v = &d->nodes[i];
+        im.id[j] = (uint32_t)(v->id - text);
+        im.name[j] = (uint32_t)(v->name - text);
+        im.name_zh[j] = (uint32_t)(v->name_zh - text);
+        im.line[j] = node_line[i], im.lon[j] = v->lon, im.lat[j] = v->lat;
+        im.kind[j] = (uint8_t)v->kind;
+    }
+    size_t at = 0;
+    for (int j = 0; j < f->names.n; j++) {
+        im.name_at[j] = (uint32_t)at;
+        at += (size_t)sprintf(im.names + at, "%s", f->names.v[j]) + 1;
+    }
+    for (int k = 0; k < n; k++) {
+        const struct road *rd = &d->roads[first + k];
+        im.from[k] = rd->from - d->folder_node0;
+        im.to[k] = rd->to - d->folder_node0;
+        im.road_name[k] = name_index(f, rd->name);
+        im.km[k] = rd->km;
+        im.cls[k] = (uint8_t)rd->cls;
+    }
+    for (int j = 0; j < f->n_outside; j++) {
+        const struct outside *o = &f->outside[j];
+        im.ext_line[j] = o->line;
+        im.ext_id[j] = (uint32_t)at;
+        at += (size_t)sprintf(im.names + at, "%s", o->id) + 1;
+        *(o->end ? &im.to[o->road] : &im.from[o->road]) = -1 - j;
+    }
+    net_cache_write(f->dir, &im);
+done:
+    net_image_free(&im);
+}
+
 /* ---- the folder ---------------------------------------------------------- */
+
+/* The cache, if the folder is large enough to have one and it is good and
+ * fits the files' lines; then the texts, read only to be hashed, go. */
+static void open_cache(struct folder *f)
+{
+    f->cacheable = f->nodes.lines + f->roads.lines >= CACHE_MIN_LINES;
+    if (!f->cacheable)
+        return;
+    f->key[0] = f->nodes.hash;
+    f->key[1] = (uint64_t)(f->nodes.end - f->nodes.buf);
+    f->key[2] = f->roads.hash;
+    f->key[3] = (uint64_t)(f->roads.end - f->roads.buf);
+    if (net_cache_read(f->dir, f->key, &f->image) < 0)
+        return;
+    if (f->image.n_nodes > cfg_folder_max_nodes(f) || f->image.n_roads > cfg_folder_max_roads(f)) {
+        net_image_free(&f->image);
+        return;
+    }
+    f->cached = 1;
+    free(f->nodes.buf);
+    free(f->roads.buf);
+    f->nodes.buf = f->roads.buf = NULL;
+}
 
 struct folder *cfg_folder_open(struct reader *r, const config_setting_t *s)
 {
@@ -321,6 +528,7 @@ struct folder *cfg_folder_open(struct reader *r, const config_setting_t *s)
         r->bad = 1;
         goto fail;
     }
+    open_cache(f);
     return f;
 fail:
     cfg_folder_free(f);
@@ -343,6 +551,10 @@ void cfg_folder_free(struct folder *f)
     for (int i = 0; i < f->names.n; i++)
         free(f->names.v[i]);
     free(f->names.v);
+    net_image_free(&f->image);
+    for (int i = 0; i < f->n_outside; i++)
+        free(f->outside[i].id);
+    free(f->outside);
     free(f->names.slot);
     free(f->dir);
     free(f);
@@ -374,6 +586,8 @@ int cfg_folder_nodes(struct reader *r, struct folder *f, struct maps *m, int fir
     char *fields[NODE_FIELDS];
     int k = 0;
     m->nodes.csv = f->nodes.path;
+    if (f->cached)
+        return cached_nodes(r, f, m, first);
     while (!r->bad && k < cfg_folder_max_nodes(f)
            && csv_row(r, &f->nodes, fields, NODE_FIELDS, NETWORK_NODES_HEADER) == 1) {
         int i = first + k++, line = f->nodes.line - 1;
@@ -464,18 +678,26 @@ int cfg_folder_roads(struct reader *r, struct folder *f, const struct maps *m, i
     struct definition *d = r->d;
     char *fields[ROAD_FIELDS];
     int k = 0;
+    if (f->cached)
+        return cached_roads(r, f, m, first);
     while (!r->bad && k < cfg_folder_max_roads(f)
            && csv_row(r, &f->roads, fields, ROAD_FIELDS, NETWORK_ROADS_HEADER) == 1) {
-        read_road(r, f, f->roads.line - 1, fields, m, &d->roads[first + k]);
+        int line = f->roads.line - 1;
+        struct road *rd = &d->roads[first + k];
+        read_road(r, f, line, fields, m, rd);
+        note_outside(r, f, k, 0, line, fields[ROAD_FROM], rd->from);
+        note_outside(r, f, k, 1, line, fields[ROAD_TO], rd->to);
         k++;
     }
     d->folder_road0 = first;
     d->folder_roads = k;
+    free(f->roads.buf);
+    f->roads.buf = NULL;
+    if (!r->bad && f->cacheable)
+        write_cache(d, f, m->node_line, first, k);
     d->folder_names = f->names.v;              /* the roads' names live here */
     d->n_folder_names = f->names.n;
     f->names.v = NULL;
     f->names.n = 0;
-    free(f->roads.buf);
-    f->roads.buf = NULL;
     return k;
 }

@@ -16,7 +16,10 @@
  *
  * Fields are comma-separated, RFC 4180 quoting ("" inside quotes), one
  * record a line, the header line first, UTF-8.  An error names the file, the
- * line and the column (the field's number and name).
+ * line and the column (the field's number and name).  A folder of 10,000
+ * lines or more also gets a binary cache of what it was read into
+ * (network_cache.h), which a later run reads instead while the files are
+ * unchanged.
  */
 #ifndef SUPPLYSIM_NETWORK_DIR_H
 #define SUPPLYSIM_NETWORK_DIR_H
