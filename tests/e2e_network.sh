@@ -98,7 +98,7 @@ if [ -x "$GEN" ]; then
         cmp -s "$tmp/gen/$f" "$tmp/gen2/$f" || fail "gen-network: $f differs for the same arguments"
     done
 
-    say "a large folder's cache: written by the first run, read by the next, the same bytes"
+    say "a large folder's caches (the folder's, the landmarks'): written by the first run, read by the next, the same bytes"
     # 6,000 nodes and some 12,000 roads: over the 10,000 lines a folder gets a cache for
     "$GEN" --nodes 6000 --sites 20 -o "$tmp/cached" 2>/dev/null || fail "gen-network 6000 failed"
     cache="$tmp/cached/network/.supplysim-cache"
@@ -107,6 +107,7 @@ if [ -x "$GEN" ]; then
         run "cache$k" -n 3 --no-plot -q -o "$tmp/c$k" "$tmp/cached/scenario.cfg"
         expect_rc 0 "run $k on the cached folder"
         [ -s "$cache" ] || fail "run $k left no cache"
+        [ -s "$tmp/cached/network/.supplysim-landmarks" ] || fail "run $k kept no landmarks"
     done
     diff -r -x report.html -x results.gpkg "$tmp/c1" "$tmp/c2" >/dev/null ||
         fail "the run from the cache differs from the run that parsed the folder"

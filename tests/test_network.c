@@ -20,6 +20,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "splitmix.h"
 #include "engine/network.h"
@@ -539,6 +540,40 @@ static void test_accessors(void **state)
     assert_int_equal(net_road_other_end(net, 4, 2), 1);
     assert_int_equal(net_road_other_end(net, 4, 0), -1);
     net_free(net);
+}
+
+/* net_landmarks_key: the same for the same network built twice; another for
+ * another k, for a road's minutes one ulp longer, and for a road between
+ * other nodes (a hash: a collision would have a chance of 2^-64). */
+static void test_landmarks_key(void **state)
+{
+    struct net_road roads[5];
+    (void)state;
+    memcpy(roads, hand_roads, sizeof roads);
+    struct net *a = net_create(5, 5, roads), *b = net_create(5, 5, roads);
+    uint64_t key = net_landmarks_key(a, 2);
+    assert_true(key == net_landmarks_key(b, 2));
+    assert_true(key != net_landmarks_key(a, 3));
+    roads[4].minutes = nextafter(roads[4].minutes, INFINITY);
+    struct net *c = net_create(5, 5, roads);
+    assert_true(key != net_landmarks_key(c, 2));
+    roads[4] = (struct net_road){ 1, 4, hand_roads[4].minutes };
+    struct net *e = net_create(5, 5, roads);
+    assert_true(key != net_landmarks_key(e, 2));
+    /* the table attached is what net_landmark_table gives back */
+    assert_int_equal(net_set_landmarks(a, 2), 0);
+    assert_int_equal(net_n_landmarks(a), 2);
+    double *copy = malloc(5 * 2 * sizeof *copy);
+    assert_non_null(copy);
+    memcpy(copy, net_landmark_table(a), 5 * 2 * sizeof *copy);
+    net_attach_landmarks(b, 2, copy);
+    for (int u = 0; u < 5; u++)
+        for (int v = 0; v < 5; v++)
+            assert_true(net_bound(a, u, v) == net_bound(b, u, v));
+    net_free(a);
+    net_free(b);
+    net_free(c);
+    net_free(e);
 }
 
 /* Bad sizes give NULL without touching roads; empty networks work. */
@@ -1197,6 +1232,7 @@ int main(void)
         cmocka_unit_test(test_path_truncated),
         cmocka_unit_test(test_road_minutes_overlap),
         cmocka_unit_test(test_accessors),
+        cmocka_unit_test(test_landmarks_key),
         cmocka_unit_test(test_create_edges),
         cmocka_unit_test(test_targets_edges),
         cmocka_unit_test(test_million_nodes),

@@ -30,7 +30,10 @@
 #include "config/network_cache.h"
 #include "config/network_dir.h"
 #include "engine/geo.h"
+#include "engine/hash.h"
+#include "engine/landmarks.h"
 #include "model/coverage.h"
+#include "model/state.h"
 #include "results/export.h"
 
 #define ERRLEN 2048
@@ -508,7 +511,7 @@ static void test_cache(void **state)
     /* the cache is read: a km changed in it shows */
     size_t nn, nr;
     char *tn = slurp("nodes.csv", &nn), *tr = slurp("roads.csv", &nr);
-    uint64_t key[4] = { net_cache_hash(tn, nn), nn, net_cache_hash(tr, nr), nr };
+    uint64_t key[4] = { hash_bytes(tn, nn), nn, hash_bytes(tr, nr), nr };
     struct net_image im;
     char net[256];
     snprintf(net, sizeof net, "%s/net", dir);
@@ -576,6 +579,108 @@ static void test_cache(void **state)
     free(roads);
     definition_free(a);
     definition_free(b);
+}
+
+/* A block kept beside a folder (net_cache_blob_*): read back as written;
+ * not for another key or size; not once cut short or with a byte changed. */
+static void test_cache_blocks(void **state)
+{
+    char net[256], path[320];
+    double v[1000], w[1000];
+    (void)state;
+    snprintf(net, sizeof net, "%s", dir);
+    snprintf(path, sizeof path, "%s/block", dir);
+    for (int i = 0; i < 1000; i++)
+        v[i] = i * 0.1;
+    assert_int_equal(net_cache_blob_write(net, "block", 42, v, sizeof v), 0);
+    assert_int_equal(net_cache_blob_read(net, "block", 42, w, sizeof w), 0);
+    assert_memory_equal(v, w, sizeof v);
+    assert_int_equal(net_cache_blob_read(net, "block", 43, w, sizeof w), -1);
+    assert_int_equal(net_cache_blob_read(net, "block", 42, w, sizeof w - 8), -1);
+    assert_int_equal(net_cache_blob_read(net, "missing", 42, w, sizeof w), -1);
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 500, SEEK_SET), 0);
+    int c = fgetc(f);
+    assert_int_equal(fseek(f, 500, SEEK_SET), 0);
+    fputc(c ^ 1, f);
+    fclose(f);
+    assert_int_equal(net_cache_blob_read(net, "block", 42, w, sizeof w), -1);
+    assert_int_equal(net_cache_blob_write(net, "block", 42, v, sizeof v), 0);
+    assert_int_equal(truncate(path, 1000), 0);
+    assert_int_equal(net_cache_blob_read(net, "block", 42, w, sizeof w), -1);
+}
+
+/* A landmark store in memory (model/model.h), counting its calls. */
+struct memory_store { double *mark; size_t size; uint64_t key; int loads, keeps; };
+
+static int mem_load(void *ctx, uint64_t key, double *mark, size_t size)
+{
+    struct memory_store *ms = ctx;
+    ms->loads++;
+    if (!ms->mark || key != ms->key || size != ms->size)
+        return -1;
+    memcpy(mark, ms->mark, size);
+    return 0;
+}
+
+static void mem_keep(void *ctx, uint64_t key, const double *mark, size_t size)
+{
+    struct memory_store *ms = ctx;
+    ms->keeps++;
+    free(ms->mark);
+    ms->mark = malloc(size);
+    assert_non_null(ms->mark);
+    memcpy(ms->mark, mark, size);
+    ms->size = size;
+    ms->key = key;
+}
+
+/* The model and its landmark store, on the lattice (4,903 nodes and more,
+ * over the 2,000 landmarks are made for): the first model finds nothing,
+ * makes them and hands them to keep; the second is given them by load and
+ * holds the same bits, and no keep; a table in the store with one minute
+ * changed is what the next model holds (so load is what it used); without
+ * a store the model makes the same table as the first. */
+static void test_landmark_store(void **state)
+{
+    char err[ERRLEN], *nodes, *roads;
+    static double lon[SIDE * SIDE], lat[SIDE * SIDE];
+    static int cls_east[SIDE * SIDE], name_east[SIDE * SIDE];
+    unsigned long x = 99;
+    (void)state;
+    lattice(&nodes, &roads, lon, lat, cls_east, name_east, &x);
+    strcat(roads, "depot,g0,1.0,county,,C2\n");      /* one network: every landmark is made */
+    assert_string_equal(try_folder(nodes, roads), "");
+    struct definition *d = load("folder.cfg", err);
+    assert_non_null(d);
+    struct memory_store ms = { 0 };
+    struct landmark_store store = { mem_load, mem_keep, &ms };
+    struct model *a = model_create_kept(d, &store);
+    assert_non_null(a);
+    assert_int_equal(ms.loads, 1);
+    assert_int_equal(ms.keeps, 1);
+    int k = net_n_landmarks(a->net), n = net_n_nodes(a->net);
+    assert_true(k > 0 && ms.size == (size_t)k * (size_t)n * sizeof(double));
+    assert_memory_equal(net_landmark_table(a->net), ms.mark, ms.size);
+    struct model *b = model_create_kept(d, &store);
+    assert_non_null(b);
+    assert_int_equal(ms.loads, 2);
+    assert_int_equal(ms.keeps, 1);
+    assert_memory_equal(net_landmark_table(b->net), net_landmark_table(a->net), ms.size);
+    ms.mark[k] += 0.25;                        /* node 1's minutes from the first landmark */
+    struct model *c = model_create_kept(d, &store), *e = model_create(d);
+    assert_true(c && e);
+    assert_true(net_landmark_table(c->net)[k] == net_landmark_table(a->net)[k] + 0.25);
+    assert_memory_equal(net_landmark_table(e->net), net_landmark_table(a->net), ms.size);
+    model_free(a);
+    model_free(b);
+    model_free(c);
+    model_free(e);
+    free(ms.mark);
+    definition_free(d);
+    free(nodes);
+    free(roads);
 }
 
 static void test_bad_roads(void **state)
@@ -649,6 +754,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_duplicate_in_large_folder, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_area_rules_match_a_scan, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_cache, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_cache_blocks, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_landmark_store, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_bad_roads, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_missing_folder, make_dir, remove_dir),
         cmocka_unit_test(test_memory_limit),

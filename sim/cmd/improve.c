@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "cmd/landmark_store.h"
 #include "cmd/study_cmd.h"
 #include "engine/grow.h"
 #include "model/experiment.h"
@@ -529,7 +530,8 @@ static int rerun(struct improve *im, int p, const struct study *s, const struct 
     int rc = -1;
     if (!d)
         return -1;
-    if (experiment_init(&xp, d, 0, err, errlen) == 0) {
+    struct landmark_store ls = landmark_store_for(d);
+    if (experiment_init_kept(&xp, d, 0, &ls, err, errlen) == 0) {
         if (tally_init(&t, d) == 0) {
             struct sink k = { &t, o->lang };
             rc = experiment_run(&xp, s->n, jobs, tally_sink, &k, NULL, NULL, err, errlen);

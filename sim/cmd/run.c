@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "charts/charts.h"
 #include "cmd/cli.h"
+#include "cmd/landmark_store.h"
 #include "model/experiment.h"
 #include "charts/html.h"
 #include "results/gis.h"
@@ -259,7 +260,8 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
     int ahead = pthread_create(&gt, NULL, gis_ahead_main, &ga) == 0;
     if (!ahead)
         gis_ahead_main(&ga);        /* no thread to be had: now, then */
-    int made = experiment_init(&x, d, first, err, sizeof err) == 0
+    struct landmark_store ls = landmark_store_for(d);
+    int made = experiment_init_kept(&x, d, first, &ls, err, sizeof err) == 0
         && stream_open(&st, od.stage, d, first, o->lang, err, sizeof err) == 0;
     double t0 = seconds();
     made = made && replicate(o, &x, d, ov, n, jobs, &st, err, sizeof err) == 0;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "cmd/landmark_store.h"
 #include "cmd/study.h"
 #include "engine/pool.h"
 #include "engine/stop.h"
@@ -166,7 +167,8 @@ static int replicate(struct study *s, int v, const struct definition *d, long fi
 {
     struct experiment x;
     struct keeper k = { s, v, d };
-    if (experiment_init(&x, d, first, err, errlen) < 0)
+    struct landmark_store ls = landmark_store_for(d);
+    if (experiment_init_kept(&x, d, first, &ls, err, errlen) < 0)
         return -1;
     int rc = experiment_run(&x, count, jobs, take, &k, NULL, NULL, err, errlen);
     experiment_free(&x);

@@ -21,13 +21,18 @@
 #include <unistd.h>
 #include "config/definition.h"
 #include "config/network_cache.h"
+#include "engine/hash.h"
 
 #define CACHE_VERSION 1u
 #define CACHE_MARKER 0x01020304u
+#define NET_MAGIC "SSNETC\0"      /* with the NUL the literal ends with: 8 bytes */
+#define BLOB_MAGIC "SSBLOB\0"
+
+/* What every cache file begins with. */
+struct stamp { char magic[8]; uint32_t version, marker; };
 
 struct header {
-    char magic[8];
-    uint32_t version, marker;
+    struct stamp stamp;
     uint64_t key[4];
     int64_t n_nodes, n_roads, n_names, n_ext;
     uint64_t text_len, names_len, check;
@@ -51,35 +56,6 @@ static void sections(struct net_image *im, struct section s[SECTIONS])
         { im->ext_line, 4, (size_t)im->n_ext }, { im->ext_id, 4, (size_t)im->n_ext },
     };
     memcpy(s, all, sizeof all);
-}
-
-/* ---- the hash ------------------------------------------------------------ */
-
-#define P1 0x9E3779B185EBCA87ull
-#define P2 0xC2B2AE3D27D4EB4Full
-
-static uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
-
-static uint64_t mix(uint64_t h, uint64_t w) { return rotl(h + w * P2, 31) * P1; }
-
-/* Four lanes of 8-byte words (so that the multiplications overlap), then
- * the tail a byte at a time, then the lanes and the length folded.  Some 0.02 s
- * for the 126 MB of a million-node folder. */
-uint64_t net_cache_hash(const char *p, size_t n)
-{
-    uint64_t lane[4] = { P1, P2, ~P1, ~P2 }, w;
-    size_t i = 0;
-    for (; i + 32 <= n; i += 32)
-        for (int k = 0; k < 4; k++) {
-            memcpy(&w, p + i + 8 * (size_t)k, 8);
-            lane[k] = mix(lane[k], w);
-        }
-    uint64_t h = (uint64_t)n;
-    for (int k = 0; k < 4; k++)
-        h = mix(h, lane[k]);
-    for (; i < n; i++)
-        h = mix(h, (unsigned char)p[i]);
-    return h ^ (h >> 29);
 }
 
 /* ---- the image ----------------------------------------------------------- */
@@ -129,7 +105,7 @@ static uint64_t check_of(struct net_image *im)
     uint64_t h = CACHE_VERSION;
     sections(im, s);
     for (int k = 0; k < SECTIONS; k++)
-        h = mix(h, net_cache_hash(s[k].p, s[k].size * s[k].n));
+        h = hash_mix(h, hash_bytes(s[k].p, s[k].size * s[k].n));
     return h;
 }
 
@@ -187,16 +163,34 @@ static int fits(const struct header *h, long long size)
     return want == (uint64_t)size;
 }
 
+/* dir/name opened and its header (head_size bytes, a stamp first) read,
+ * the stamp's magic, format version and byte order checked; its size in
+ * *size.  NULL when any of that fails. */
+static FILE *open_cache_file(const char *dir, const char *name, const char *magic, void *head,
+                             size_t head_size, long long *size)
+{
+    struct stat st;
+    const struct stamp *s = head;
+    char *path = path_in(dir, name);
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    free(path);
+    if (f && fstat(fileno(f), &st) == 0 && fread(head, head_size, 1, f) == 1
+        && !memcmp(s->magic, magic, sizeof s->magic) && s->version == CACHE_VERSION
+        && s->marker == CACHE_MARKER) {
+        *size = (long long)st.st_size;
+        return f;
+    }
+    if (f)
+        fclose(f);
+    return NULL;
+}
+
 int net_cache_read(const char *dir, const uint64_t key[4], struct net_image *im)
 {
     struct header h;
-    struct stat st;
-    char *path = path_in(dir, NETWORK_CACHE_FILE);
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    int ok = f && fstat(fileno(f), &st) == 0 && fread(&h, sizeof h, 1, f) == 1
-             && !memcmp(h.magic, "SSNETC\0\0", 8) && h.version == CACHE_VERSION
-             && h.marker == CACHE_MARKER && !memcmp(h.key, key, sizeof h.key)
-             && fits(&h, (long long)st.st_size);
+    long long size = 0;
+    FILE *f = open_cache_file(dir, NETWORK_CACHE_FILE, NET_MAGIC, &h, sizeof h, &size);
+    int ok = f && !memcmp(h.key, key, sizeof h.key) && fits(&h, size);
     memset(im, 0, sizeof *im);
     if (ok)
         ok = net_image_alloc(im, (long)h.n_nodes, (long)h.n_roads, (long)h.n_names, (long)h.n_ext,
@@ -212,23 +206,26 @@ int net_cache_read(const char *dir, const uint64_t key[4], struct net_image *im)
         net_image_free(im);
     if (f)
         fclose(f);
-    free(path);
     return ok ? 0 : -1;
 }
 
-int net_cache_write(const char *dir, const struct net_image *image)
+/* Writes head (head_size bytes) and then the sections as dir/name, through a
+ * temporary file of its own renamed into place; 0, or -1 (nothing left
+ * behind) when it cannot. */
+static int put(const char *dir, const char *name, const void *head, size_t head_size,
+               const struct section *s, int n)
 {
-    struct net_image *im = (struct net_image *)image;   /* sections() takes no const */
-    struct header h = { "SSNETC\0", CACHE_VERSION, CACHE_MARKER, { 0 }, im->n_nodes, im->n_roads,
-                        im->n_names, im->n_ext, im->text_len, im->names_len, check_of(im) };
-    memcpy(h.key, im->key, sizeof h.key);
-    char *path = path_in(dir, NETWORK_CACHE_FILE), *tmp = path_in(dir, NETWORK_CACHE_FILE ".tmp.XXXXXX");
-    int fd = path && tmp ? mkstemp(tmp) : -1;   /* a name of its own, whoever else writes */
+    static const char suffix[] = ".tmp.XXXXXX";
+    char *path = path_in(dir, name), *tmp = NULL;
+    size_t len = path ? strlen(path) : 0;
+    if (path && (tmp = malloc(len + sizeof suffix))) {
+        memcpy(tmp, path, len);
+        memcpy(tmp + len, suffix, sizeof suffix);
+    }
+    int fd = tmp ? mkstemp(tmp) : -1;          /* a name of its own, whoever else writes */
     FILE *f = fd >= 0 && fchmod(fd, 0644) == 0 ? fdopen(fd, "wb") : NULL;
-    int ok = f && fwrite(&h, sizeof h, 1, f) == 1;
-    struct section s[SECTIONS];
-    sections(im, s);
-    for (int k = 0; ok && k < SECTIONS; k++)
+    int ok = f && fwrite(head, head_size, 1, f) == 1;
+    for (int k = 0; ok && k < n; k++)
         ok = fwrite(s[k].p, s[k].size, s[k].n, f) == s[k].n;
     if (f ? fclose(f) != 0 : fd >= 0 && close(fd) != 0)
         ok = 0;
@@ -239,4 +236,41 @@ int net_cache_write(const char *dir, const struct net_image *image)
     free(path);
     free(tmp);
     return ok ? 0 : -1;
+}
+
+int net_cache_write(const char *dir, const struct net_image *image)
+{
+    struct net_image *im = (struct net_image *)image;   /* sections() takes no const */
+    struct header h = { { NET_MAGIC, CACHE_VERSION, CACHE_MARKER }, { 0 }, im->n_nodes,
+                        im->n_roads, im->n_names, im->n_ext, im->text_len, im->names_len,
+                        check_of(im) };
+    struct section s[SECTIONS];
+    memcpy(h.key, im->key, sizeof h.key);
+    sections(im, s);
+    return put(dir, NETWORK_CACHE_FILE, &h, sizeof h, s, SECTIONS);
+}
+
+/* ---- blocks ---------------------------------------------------------------- */
+
+struct blob_header { struct stamp stamp; uint64_t key, size, check; };
+
+int net_cache_blob_read(const char *dir, const char *name, uint64_t key, void *buf, size_t size)
+{
+    struct blob_header h;
+    long long bytes = 0;
+    FILE *f = open_cache_file(dir, name, BLOB_MAGIC, &h, sizeof h, &bytes);
+    int ok = f && h.key == key && h.size == size && (uint64_t)bytes == sizeof h + size
+             && fread(buf, 1, size, f) == size && hash_bytes(buf, size) == h.check;
+    if (f)
+        fclose(f);
+    return ok ? 0 : -1;
+}
+
+int net_cache_blob_write(const char *dir, const char *name, uint64_t key, const void *buf,
+                         size_t size)
+{
+    struct blob_header h = { { BLOB_MAGIC, CACHE_VERSION, CACHE_MARKER }, key, size,
+                             hash_bytes(buf, size) };
+    struct section s = { (void *)buf, 1, size };
+    return put(dir, name, &h, sizeof h, &s, 1);
 }

@@ -5,7 +5,7 @@
  * copied back from the cache in a tenth of that (network_cache.c).
  *
  * The cache is tied to the contents of nodes.csv and roads.csv: it holds a
- * hash and the size of each, and is used only when both match the files as
+ * hash (engine/hash.h) and the size of each, and is used only when both match the files as
  * they are (so an edited file is read again, whatever its date says).  It
  * also holds a hash of its own contents, is written to a temporary file and
  * renamed into place, and is only ever an aid: one that is missing, stale,
@@ -36,9 +36,6 @@ struct net_image {
     int32_t *ext_line; uint32_t *ext_id;
 };
 
-/* A hash of n bytes for the cache's keys (not cryptographic).  O(n). */
-uint64_t net_cache_hash(const char *p, size_t n);
-
 /* The arrays of an image of this many nodes, roads, names and ends, text
  * and names of these lengths, allocated (key and sizes set); -1 when out
  * of memory (what was allocated is freed by net_image_free). */
@@ -54,5 +51,14 @@ int net_cache_read(const char *dir, const uint64_t key[4], struct net_image *im)
 /* Writes im as the cache in dir (a temporary file renamed into place); 0,
  * or -1 (nothing left behind) when it cannot. */
 int net_cache_write(const char *dir, const struct net_image *im);
+
+/* A block of size bytes kept beside a network folder as dir/name, tied to
+ * key (a hash of what its maker made it from; the landmarks' minutes for
+ * one network, model/model.c): read into buf when the file is there, whole,
+ * of this format, key and size, and its own hash holds: 0; else -1.  Written
+ * as the cache is; 0, or -1 when it cannot be. */
+int net_cache_blob_read(const char *dir, const char *name, uint64_t key, void *buf, size_t size);
+int net_cache_blob_write(const char *dir, const char *name, uint64_t key, const void *buf,
+                         size_t size);
 
 #endif

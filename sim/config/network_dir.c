@@ -30,6 +30,7 @@
 #include "config/internal.h"
 #include "config/network_cache.h"
 #include "engine/grow.h"
+#include "engine/hash.h"
 #include "config/network_dir.h"
 
 enum { NODE_ID, NODE_NAME, NODE_NAME_ZH, NODE_KIND, NODE_LON, NODE_LAT, NODE_FIELDS };
@@ -136,7 +137,7 @@ static int read_text(struct reader *r, const char *dir, const char *name, struct
         return -1;
     }
     fclose(f);
-    t->hash = net_cache_hash(t->buf, (size_t)size);   /* the file's bytes, for the cache */
+    t->hash = hash_bytes(t->buf, (size_t)size);       /* the file's bytes, for the cache */
     t->buf[size] = '\0';
     t->at = t->buf + (size >= 3 && !memcmp(t->buf, "\xEF\xBB\xBF", 3) ? 3 : 0);
     t->end = t->buf + size;

@@ -24,6 +24,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include "engine/hash.h"
 #include "engine/landmarks.h"
 #ifdef SUPPLYSIM_PARANOID
 #include <stdio.h>
@@ -219,4 +220,22 @@ done:
     free(t.arc);
     free(t.heap);
     return rc;
+}
+
+/* Raised whenever the choice of landmarks or their minutes change, so that
+ * no cache of the old ones is used. */
+#define LANDMARKS_FORMAT 1u
+
+_Static_assert(sizeof(struct net_road) == 2 * sizeof(int) + sizeof(double),
+               "struct net_road has no padding, so its bytes are its fields");
+
+uint64_t net_landmarks_key(const struct net *n, int k)
+{
+    struct net_arcs a = net_arcs(n);
+    int nodes = net_n_nodes(n), roads = net_n_roads(n), arcs = a.first[nodes];
+    uint64_t h = hash_mix(hash_mix(LANDMARKS_FORMAT, (uint64_t)nodes), (uint64_t)k);
+    h = hash_mix(h, hash_bytes(a.first, ((size_t)nodes + 1) * sizeof *a.first));
+    h = hash_mix(h, hash_bytes(a.head, (size_t)arcs * sizeof *a.head));
+    h = hash_mix(h, hash_bytes(a.road, (size_t)arcs * sizeof *a.road));
+    return hash_mix(h, hash_bytes(a.roads, (size_t)roads * sizeof *a.roads));
 }

@@ -11,6 +11,7 @@
 #ifndef SUPPLYSIM_LANDMARKS_H
 #define SUPPLYSIM_LANDMARKS_H
 
+#include <stdint.h>
 #include "engine/network.h"
 
 /* Chooses up to k landmarks, each the node farthest (at free flow) from
@@ -19,5 +20,11 @@
  * 8 k bytes per node).  0, or -1 when memory runs out (the network then keeps
  * the straight-line bound only). */
 int net_set_landmarks(struct net *n, int k);
+
+/* A hash of everything net_set_landmarks(n, k) depends on: k, the nodes,
+ * the arcs and every road's free-flow minutes, to the bit.  Networks with
+ * equal keys get the same landmarks' minutes (a cache of them is keyed so:
+ * model/model.c).  O(V + E). */
+uint64_t net_landmarks_key(const struct net *n, int k);
 
 #endif

@@ -256,6 +256,8 @@ void net_attach_landmarks(struct net *n, int k, double *mark)
 
 int net_n_landmarks(const struct net *n) { return n->n_marks; }
 
+const double *net_landmark_table(const struct net *n) { return n->mark; }
+
 double net_landmarks_max(const struct net *n) { return n->mark_max; }
 
 /* The landmarks' bound: |d(L, a) - d(L, b)| <= d(a, b) for every landmark L,

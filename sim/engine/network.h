@@ -77,6 +77,10 @@ double net_chord_bound(const struct net *n, int a, int b);
  * the network owns mark from now on; NULL removes them). */
 void net_attach_landmarks(struct net *n, int k, double *mark);
 
+/* The landmarks' minutes as attached (mark[v * k + i], k = net_n_landmarks),
+ * or NULL: what a cache of them keeps. */
+const double *net_landmark_table(const struct net *n);
+
 /* How many landmarks the network has (0: the straight-line bound alone), and
  * the most finite minutes from one of them to a node. */
 int net_n_landmarks(const struct net *n);

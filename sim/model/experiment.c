@@ -16,10 +16,16 @@
 int experiment_init(struct experiment *x, const struct definition *d, long first,
                     char *err, size_t errlen)
 {
+    return experiment_init_kept(x, d, first, NULL, err, errlen);
+}
+
+int experiment_init_kept(struct experiment *x, const struct definition *d, long first,
+                         const struct landmark_store *store, char *err, size_t errlen)
+{
     memset(x, 0, sizeof *x);
     x->d = d;
     x->first = first;
-    x->m = model_create(d);
+    x->m = model_create_kept(d, store);
     if (!x->m) {
         snprintf(err, errlen, "out of memory building the model");
         return -1;

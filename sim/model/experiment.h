@@ -45,6 +45,9 @@ struct experiment {
 
 int experiment_init(struct experiment *x, const struct definition *d, long first,
                     char *err, size_t errlen);
+/* The same, the model's landmarks from and to store (model.h). */
+int experiment_init_kept(struct experiment *x, const struct definition *d, long first,
+                         const struct landmark_store *store, char *err, size_t errlen);
 void experiment_free(struct experiment *x);
 
 /* Runs replications first + n .. first + n + count - 1 on `jobs` threads and

@@ -51,6 +51,30 @@ static const event_handler handlers[MODULES] = {
 #define LANDMARKS 8
 #define LANDMARK_NODES 2000      /* on a smaller network the straight-line bound serves */
 
+/* The landmarks: from the store when it has them for this very network
+ * (net_landmarks_key: its nodes, roads and their free-flow minutes, so a
+ * scenario's villages and a change of speeds count), else made and handed
+ * to the store to keep.  The million-node grid's take 1.2 s to make and
+ * 0.05 s to read back from the cache beside its folder.  They are the same
+ * doubles either way, so nothing a run gives depends on which. */
+static int set_landmarks(struct model *m, const struct landmark_store *store)
+{
+    size_t size = (size_t)net_n_nodes(m->net) * LANDMARKS * sizeof(double);
+    int kept = store && store->load && store->keep;
+    uint64_t key = kept ? net_landmarks_key(m->net, LANDMARKS) : 0;
+    double *mark = kept ? malloc(size) : NULL;
+    if (mark && store->load(store->ctx, key, mark, size) == 0) {
+        net_attach_landmarks(m->net, LANDMARKS, mark);
+        return 0;
+    }
+    free(mark);
+    if (net_set_landmarks(m->net, LANDMARKS) < 0)
+        return -1;
+    if (kept && net_n_landmarks(m->net) == LANDMARKS)
+        store->keep(store->ctx, key, net_landmark_table(m->net), size);
+    return 0;
+}
+
 /* Which township each node is in, for checkpoints: a seat's own (the first
  * township it is the seat of), a site's village its township's, any other
  * node the nearest seat's (the first township among equally near ones).
@@ -167,12 +191,17 @@ static int fill_stores(struct model *m)
 
 struct model *model_create(const struct definition *d)
 {
+    return model_create_kept(d, NULL);
+}
+
+struct model *model_create_kept(const struct definition *d, const struct landmark_store *store)
+{
     struct model *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
     m->d = d;
     m->net = coverage_network(d);
-    if (m->net && d->n_nodes >= LANDMARK_NODES && net_set_landmarks(m->net, LANDMARKS) < 0)
+    if (m->net && d->n_nodes >= LANDMARK_NODES && set_landmarks(m, store) < 0)
         goto fail;
     m->reorders = calloc((size_t)d->n_facilities + 1, 1);
     if (!m->net || !m->reorders || (d->checkpoints.on && fill_node_township(m) < 0)

@@ -13,6 +13,7 @@
 #define SUPPLYSIM_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "config/definition.h"
 
 /* Where the time of a site's first shipment went (sim/MODEL.md, "Causes of
@@ -74,6 +75,19 @@ int result_on_time(const struct rep_result *res, const struct definition *d);
 
 struct model;
 struct model *model_create(const struct definition *d);
+
+/* Where the landmarks of a network made before may be had, and new ones
+ * kept: load fills mark (size bytes) and gives 0 when it has them for key,
+ * else -1; keep is handed those made (it may fail quietly).  The model reads
+ * and writes no file itself: a command gives it this (cmd/landmark_store.h:
+ * a cache beside the network folder).  model_create is model_create_kept
+ * with no store. */
+struct landmark_store {
+    int (*load)(void *ctx, uint64_t key, double *mark, size_t size);
+    void (*keep)(void *ctx, uint64_t key, const double *mark, size_t size);
+    void *ctx;
+};
+struct model *model_create_kept(const struct definition *d, const struct landmark_store *store);
 void model_free(struct model *m);
 
 struct rep;
