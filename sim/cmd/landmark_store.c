@@ -7,9 +7,9 @@
 #include "cmd/landmark_store.h"
 #include "config/network_cache.h"
 
-static int load(void *ctx, uint64_t key, double *mark, size_t size)
+static double *load(void *ctx, uint64_t key, size_t size)
 {
-    return net_cache_blob_read(ctx, LANDMARKS_CACHE_FILE, key, mark, size);
+    return net_cache_blob_read(ctx, LANDMARKS_CACHE_FILE, key, size);
 }
 
 static void keep(void *ctx, uint64_t key, const double *mark, size_t size)

@@ -1,12 +1,14 @@
 /*
  * network_cache.c -- the binary cache of a parsed network folder
- * (network_cache.h says when it is used): its format, read and written.
+ * (network_cache.h says when it is used), and the blocks kept beside it
+ * (the landmarks' minutes): their format, read and written.
  *
- * The file: a header (magic, format version, a marker of the byte order,
+ * The cache: a header (magic, format version, a marker of the byte order,
  * the keys, the counts and lengths, a hash of everything after it), then
  * each array of struct net_image in a fixed order, as the machine holds it.
- * A file from a machine of the other byte order, or of another format
- * version, fails the header and is passed over.
+ * A block: the same stamp (magic, version, marker), its key, its size and
+ * its hash, then its bytes.  A file from a machine of the other byte order,
+ * or of another format version, fails the stamp and is passed over.
  *
  * Invariant of an image read: every offset lies inside its block, each
  * block ends with a NUL, every index is in range, and every number is one
@@ -254,16 +256,20 @@ int net_cache_write(const char *dir, const struct net_image *image)
 
 struct blob_header { struct stamp stamp; uint64_t key, size, check; };
 
-int net_cache_blob_read(const char *dir, const char *name, uint64_t key, void *buf, size_t size)
+void *net_cache_blob_read(const char *dir, const char *name, uint64_t key, size_t size)
 {
     struct blob_header h;
     long long bytes = 0;
     FILE *f = open_cache_file(dir, name, BLOB_MAGIC, &h, sizeof h, &bytes);
-    int ok = f && h.key == key && h.size == size && (uint64_t)bytes == sizeof h + size
-             && fread(buf, 1, size, f) == size && hash_bytes(buf, size) == h.check;
+    void *buf = f && h.key == key && h.size == size && (uint64_t)bytes == sizeof h + size
+                ? malloc(size + 1) : NULL;
+    if (buf && !(fread(buf, 1, size, f) == size && hash_bytes(buf, size) == h.check)) {
+        free(buf);
+        buf = NULL;
+    }
     if (f)
         fclose(f);
-    return ok ? 0 : -1;
+    return buf;
 }
 
 int net_cache_blob_write(const char *dir, const char *name, uint64_t key, const void *buf,

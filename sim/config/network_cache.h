@@ -54,10 +54,12 @@ int net_cache_write(const char *dir, const struct net_image *im);
 
 /* A block of size bytes kept beside a network folder as dir/name, tied to
  * key (a hash of what its maker made it from; the landmarks' minutes for
- * one network, model/model.c): read into buf when the file is there, whole,
- * of this format, key and size, and its own hash holds: 0; else -1.  Written
- * as the cache is; 0, or -1 when it cannot be. */
-int net_cache_blob_read(const char *dir, const char *name, uint64_t key, void *buf, size_t size);
+ * one network, model/model.c): read into memory of its own (malloc'd, the
+ * caller's to free) when the file is there, whole, of this format, key and
+ * size, and its own hash holds; else NULL.  Nothing is allocated before the
+ * file's header has matched.  Written as the cache is; 0, or -1 when it
+ * cannot be. */
+void *net_cache_blob_read(const char *dir, const char *name, uint64_t key, size_t size);
 int net_cache_blob_write(const char *dir, const char *name, uint64_t key, const void *buf,
                          size_t size);
 

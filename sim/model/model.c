@@ -62,12 +62,11 @@ static int set_landmarks(struct model *m, const struct landmark_store *store)
     size_t size = (size_t)net_n_nodes(m->net) * LANDMARKS * sizeof(double);
     int kept = store && store->load && store->keep;
     uint64_t key = kept ? net_landmarks_key(m->net, LANDMARKS) : 0;
-    double *mark = kept ? malloc(size) : NULL;
-    if (mark && store->load(store->ctx, key, mark, size) == 0) {
+    double *mark = kept ? store->load(store->ctx, key, size) : NULL;
+    if (mark) {
         net_attach_landmarks(m->net, LANDMARKS, mark);
         return 0;
     }
-    free(mark);
     if (net_set_landmarks(m->net, LANDMARKS) < 0)
         return -1;
     if (kept && net_n_landmarks(m->net) == LANDMARKS)

@@ -77,13 +77,13 @@ struct model;
 struct model *model_create(const struct definition *d);
 
 /* Where the landmarks of a network made before may be had, and new ones
- * kept: load fills mark (size bytes) and gives 0 when it has them for key,
- * else -1; keep is handed those made (it may fail quietly).  The model reads
+ * kept: load gives them for key (size bytes, malloc'd: the model frees
+ * them) or NULL; keep is handed those made (it may fail quietly).  The model reads
  * and writes no file itself: a command gives it this (cmd/landmark_store.h:
  * a cache beside the network folder).  model_create is model_create_kept
  * with no store. */
 struct landmark_store {
-    int (*load)(void *ctx, uint64_t key, double *mark, size_t size);
+    double *(*load)(void *ctx, uint64_t key, size_t size);
     void (*keep)(void *ctx, uint64_t key, const double *mark, size_t size);
     void *ctx;
 };
