@@ -55,8 +55,8 @@ static const event_handler handlers[MODULES] = {
  * (net_landmarks_key: its nodes, roads and their free-flow minutes, so a
  * scenario's villages and a change of speeds count), else made and handed
  * to the store to keep.  The million-node grid's take 1.2 s to make and
- * 0.05 s to read back from the cache beside its folder.  They are the same
- * doubles either way, so nothing a run gives depends on which. */
+ * some 0.07 s to read back from the cache beside its folder.  They are the
+ * same doubles either way, so nothing a run gives depends on which. */
 static int set_landmarks(struct model *m, const struct landmark_store *store)
 {
     size_t size = (size_t)net_n_nodes(m->net) * LANDMARKS * sizeof(double);
