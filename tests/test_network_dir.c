@@ -540,6 +540,21 @@ static void test_cache(void **state)
     same_folder(a, c);
     definition_free(c);
 
+    /* a cache whose hash holds but whose road joins a node to itself, or ends at a node
+     * past the last: passed over, as every index out of range is */
+    assert_int_equal(net_cache_read(net, key, &im), 0);
+    im.to[0] = im.from[0];
+    assert_int_equal(net_cache_write(net, &im), 0);
+    c = load("folder.cfg", err);
+    same_folder(a, c);
+    definition_free(c);
+    im.to[0] = (int32_t)im.n_nodes;
+    assert_int_equal(net_cache_write(net, &im), 0);
+    net_image_free(&im);
+    c = load("folder.cfg", err);
+    same_folder(a, c);
+    definition_free(c);
+
     /* cut short, or a byte changed: passed over */
     size_t nc;
     char *cache = slurp(NETWORK_CACHE_FILE, &nc);
@@ -676,6 +691,12 @@ static void test_landmark_store(void **state)
     assert_true(c && e);
     assert_true(net_landmark_table(c->net)[k] == net_landmark_table(a->net)[k] + 0.25);
     assert_memory_equal(net_landmark_table(e->net), net_landmark_table(a->net), ms.size);
+    ms.mark[k] = NAN;                          /* no minutes: made anew, and kept */
+    struct model *g = model_create_kept(d, &store);
+    assert_non_null(g);
+    assert_memory_equal(net_landmark_table(g->net), net_landmark_table(a->net), ms.size);
+    assert_int_equal(ms.keeps, 2);
+    model_free(g);
     model_free(a);
     model_free(b);
     model_free(c);

@@ -104,7 +104,8 @@ struct reader {
 /* An id, where it was given: setting s, or line `line` of idmap's csv file. */
 struct ident { const char *id; int index; const config_setting_t *s; int line; };
 /* Sorted by id, or (a large map) in its order with a hash index (slot -> place
- * in v, -1: empty); config/get.c. */
+ * in v, -1: empty), sorted after all if the index could not be made;
+ * config/get.c. */
 struct idmap { struct ident *v; int n; const char *csv; int *hash; unsigned mask; };
 struct folder;
 struct maps {

@@ -11,10 +11,13 @@
  * or of another format version, fails the stamp and is passed over.
  *
  * Invariant of an image read: every offset lies inside its block, each
- * block ends with a NUL, every index is in range, and every number is one
- * the CSV reader accepts (network_dir.c), so the folder reader may use it
- * as it uses what it parsed.
+ * block of strings ends with a NUL, every id is a string of at least one
+ * byte, every index is in range, no road joins a node to itself, and every
+ * number is one the CSV reader accepts (network_dir.c): what a file that
+ * passes its own hash but was made by something else could break, the
+ * folder reader would not.
  */
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +26,15 @@
 #include <unistd.h>
 #include "config/definition.h"
 #include "config/network_cache.h"
+#include "config/network_dir.h"
 #include "engine/hash.h"
 
+/* Raised whenever what the folder reader parses a file into changes (a
+ * field read, a number's parsing, the order of enum node_kind or enum
+ * road_class, struct net_image): a cache of another version is passed
+ * over.  The counts of kinds and classes are folded in as well. */
 #define CACHE_VERSION 1u
+#define CACHE_FORMAT (CACHE_VERSION << 16 | (uint32_t)NODE_KINDS << 8 | (uint32_t)ROAD_CLASSES)
 #define CACHE_MARKER 0x01020304u
 #define NET_MAGIC "SSNETC\0"      /* with the NUL the literal ends with: 8 bytes */
 #define BLOB_MAGIC "SSBLOB\0"
@@ -104,7 +113,7 @@ static char *path_in(const char *dir, const char *name)
 static uint64_t check_of(struct net_image *im)
 {
     struct section s[SECTIONS];
-    uint64_t h = CACHE_VERSION;
+    uint64_t h = CACHE_FORMAT;
     sections(im, s);
     for (int k = 0; k < SECTIONS; k++)
         h = hash_mix(h, hash_bytes(s[k].p, s[k].size * s[k].n));
@@ -133,15 +142,16 @@ static int sound(const struct net_image *im)
         return 0;
     for (long i = 0; i < im->n_nodes; i++)
         if (im->kind[i] >= NODE_KINDS || im->line[i] < 2 || !(fabs(im->lon[i]) <= 180)
-            || !(fabs(im->lat[i]) <= 90))
+            || !(fabs(im->lat[i]) <= 90) || im->text[im->id[i]] == '\0')
             return 0;
     for (long i = 0; i < im->n_roads; i++)
         if (im->from[i] < -im->n_ext || im->from[i] >= im->n_nodes || im->to[i] < -im->n_ext
             || im->to[i] >= im->n_nodes || im->road_name[i] < 0 || im->road_name[i] >= im->n_names
-            || im->cls[i] >= ROAD_CLASSES || !(im->km[i] > 0 && isfinite(im->km[i])))
+            || im->cls[i] >= ROAD_CLASSES || !(im->km[i] > 0 && isfinite(im->km[i]))
+            || (im->from[i] == im->to[i] && im->from[i] >= 0))
             return 0;
     for (long k = 0; k < im->n_ext; k++)
-        if (im->ext_line[k] < 2)
+        if (im->ext_line[k] < 2 || im->names[im->ext_id[k]] == '\0')
             return 0;
     return 1;
 }
@@ -174,10 +184,13 @@ static FILE *open_cache_file(const char *dir, const char *name, const char *magi
     struct stat st;
     const struct stamp *s = head;
     char *path = path_in(dir, name);
-    FILE *f = path ? fopen(path, "rb") : NULL;
+    int fd = path ? open(path, O_RDONLY | O_NONBLOCK) : -1;   /* a fifo there: no wait */
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     free(path);
-    if (f && fstat(fileno(f), &st) == 0 && fread(head, head_size, 1, f) == 1
-        && !memcmp(s->magic, magic, sizeof s->magic) && s->version == CACHE_VERSION
+    if (fd >= 0 && !f)
+        close(fd);
+    if (f && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && fread(head, head_size, 1, f) == 1
+        && !memcmp(s->magic, magic, sizeof s->magic) && s->version == CACHE_FORMAT
         && s->marker == CACHE_MARKER) {
         *size = (long long)st.st_size;
         return f;
@@ -211,6 +224,17 @@ int net_cache_read(const char *dir, const uint64_t key[4], struct net_image *im)
     return ok ? 0 : -1;
 }
 
+/* The permissions of the folder's nodes.csv (read and write bits), for
+ * the files beside it: as private as the network itself. */
+static mode_t mode_of(const char *dir)
+{
+    struct stat st;
+    char *path = path_in(dir, NETWORK_NODES_FILE);
+    mode_t mode = path && stat(path, &st) == 0 ? st.st_mode & 0666 : 0600;
+    free(path);
+    return mode;
+}
+
 /* Writes head (head_size bytes) and then the sections as dir/name, through a
  * temporary file of its own renamed into place; 0, or -1 (nothing left
  * behind) when it cannot. */
@@ -225,7 +249,7 @@ static int put(const char *dir, const char *name, const void *head, size_t head_
         memcpy(tmp + len, suffix, sizeof suffix);
     }
     int fd = tmp ? mkstemp(tmp) : -1;          /* a name of its own, whoever else writes */
-    FILE *f = fd >= 0 && fchmod(fd, 0644) == 0 ? fdopen(fd, "wb") : NULL;
+    FILE *f = fd >= 0 && fchmod(fd, mode_of(dir)) == 0 ? fdopen(fd, "wb") : NULL;
     int ok = f && fwrite(head, head_size, 1, f) == 1;
     for (int k = 0; ok && k < n; k++)
         ok = fwrite(s[k].p, s[k].size, s[k].n, f) == s[k].n;
@@ -243,7 +267,7 @@ static int put(const char *dir, const char *name, const void *head, size_t head_
 int net_cache_write(const char *dir, const struct net_image *image)
 {
     struct net_image *im = (struct net_image *)image;   /* sections() takes no const */
-    struct header h = { { NET_MAGIC, CACHE_VERSION, CACHE_MARKER }, { 0 }, im->n_nodes,
+    struct header h = { { NET_MAGIC, CACHE_FORMAT, CACHE_MARKER }, { 0 }, im->n_nodes,
                         im->n_roads, im->n_names, im->n_ext, im->text_len, im->names_len,
                         check_of(im) };
     struct section s[SECTIONS];
@@ -275,7 +299,7 @@ void *net_cache_blob_read(const char *dir, const char *name, uint64_t key, size_
 int net_cache_blob_write(const char *dir, const char *name, uint64_t key, const void *buf,
                          size_t size)
 {
-    struct blob_header h = { { BLOB_MAGIC, CACHE_VERSION, CACHE_MARKER }, key, size,
+    struct blob_header h = { { BLOB_MAGIC, CACHE_FORMAT, CACHE_MARKER }, key, size,
                              hash_bytes(buf, size) };
     struct section s = { (void *)buf, 1, size };
     return put(dir, name, &h, sizeof h, &s, 1);

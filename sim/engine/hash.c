@@ -1,9 +1,10 @@
 /*
  * hash.c -- the hash of hash.h: four lanes of 8-byte words (so that their
  * multiplications overlap), each word multiplied in, rotated and multiplied
- * again; then the lanes, the length and the tail folded.  Equal bytes give
- * equal hashes on every machine of one byte order; a change of any byte
- * changes the hash but with a chance of some 2^-64.
+ * again; then the length, the lanes and the tail folded.  Equal bytes give
+ * equal hashes on every machine of one byte order.  Every step is a
+ * bijection of the state, so one byte changed always changes the hash;
+ * larger edits leave it the same by a chance of some 2^-64.
  */
 #include <string.h>
 #include "engine/hash.h"

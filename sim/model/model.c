@@ -63,6 +63,11 @@ static int set_landmarks(struct model *m, const struct landmark_store *store)
     int kept = store && store->load && store->keep;
     uint64_t key = kept ? net_landmarks_key(m->net, LANDMARKS) : 0;
     double *mark = kept ? store->load(store->ctx, key, size) : NULL;
+    for (size_t i = 0; mark && i < size / sizeof *mark; i++)
+        if (!(mark[i] >= 0)) {            /* minutes, or INFINITY: what else came is no cache */
+            free(mark);
+            mark = NULL;
+        }
     if (mark) {
         net_attach_landmarks(m->net, LANDMARKS, mark);
         return 0;
