@@ -311,9 +311,9 @@ static void dup_id(struct reader *r, const struct idmap *m, int first, int secon
 }
 
 /* The hash index of a large map, built in the map's order, so that the
- * error is the earliest repeat of an id.  0 when built (or
- * an error found); -1 when the map is small or memory runs out: it is then
- * sorted instead.  O(n). */
+ * error is the earliest repeat of an id.  0 when built (or an error found);
+ * -1 when the map is small or memory runs out: it is then sorted instead.
+ * O(n). */
 static int idmap_index(struct reader *r, struct idmap *m, enum text kind)
 {
     if (m->n < 4096)
