@@ -206,16 +206,22 @@ static const char good_roads[] =
     "depot,east,20,county,,C1\n"
     "north,east,40,expressway,30,\n";
 
-/* Loads the folder config with these files; the error, or "" when it loads. */
-static const char *try_folder(const char *nodes, const char *roads)
+/* Writes net/nodes.csv, net/roads.csv and folder.cfg. */
+static void write_folder(const char *nodes, const char *roads, const char *cfg)
 {
-    static char err[ERRLEN];
     char net[256];
     snprintf(net, sizeof net, "%s/net", dir);
     mkdir(net, 0777);
     write_file("net/nodes.csv", nodes);
     write_file("net/roads.csv", roads);
-    write_file("folder.cfg", folder_cfg);
+    write_file("folder.cfg", cfg);
+}
+
+/* Loads the folder config with these files; the error, or "" when it loads. */
+static const char *try_folder(const char *nodes, const char *roads)
+{
+    static char err[ERRLEN];
+    write_folder(nodes, roads, folder_cfg);
     struct definition *d = load("folder.cfg", err);
     if (d) {
         definition_free(d);
@@ -402,12 +408,7 @@ static void test_area_rules_match_a_scan(void **state)
                       k + 1 < RULES ? "," : "");
     }
     snprintf(cfg + c, len - (size_t)c, "  ); };\n");
-    char net[256];
-    snprintf(net, sizeof net, "%s/net", dir);
-    mkdir(net, 0777);
-    write_file("net/nodes.csv", nodes);
-    write_file("net/roads.csv", roads);
-    write_file("folder.cfg", cfg);
+    write_folder(nodes, roads, cfg);
     struct definition *d = load("folder.cfg", err);
     if (!d)
         fail_msg("%s", err);
