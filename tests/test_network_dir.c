@@ -24,7 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "config/config.h"
 #include "config/network_cache.h"
@@ -598,7 +600,9 @@ static void test_cache(void **state)
 }
 
 /* A block kept beside a folder (net_cache_blob_*): read back as written;
- * not for another key or size; not once cut short or with a byte changed. */
+ * not for another key or size; not once cut short or with a byte changed.
+ * Writing one removes its name's temporary files an hour old or more (what
+ * a killed run left), and no other file. */
 static void test_cache_blocks(void **state)
 {
     char net[256], path[320];
@@ -626,6 +630,24 @@ static void test_cache_blocks(void **state)
     assert_int_equal(net_cache_blob_write(net, "block", 42, v, sizeof v), 0);
     assert_int_equal(truncate(path, 1000), 0);
     assert_null(net_cache_blob_read(net, "block", 42, sizeof v));
+
+    const char *left[4] = { "block.tmp.old111", "block.tmp.new222", "other.tmp.old333",
+                            "blockx.tmp.old444" };
+    for (int i = 0; i < 4; i++) {
+        char p[320];
+        snprintf(p, sizeof p, "%s/%s", dir, left[i]);
+        write_file(left[i], "x");
+        if (strstr(left[i], "old")) {
+            struct utimbuf two_hours_ago = { time(NULL) - 7200, time(NULL) - 7200 };
+            assert_int_equal(utime(p, &two_hours_ago), 0);
+        }
+    }
+    assert_int_equal(net_cache_blob_write(net, "block", 42, v, sizeof v), 0);
+    for (int i = 0; i < 4; i++) {
+        char p[320];
+        snprintf(p, sizeof p, "%s/%s", dir, left[i]);
+        assert_int_equal(access(p, F_OK) == 0, i != 0);   /* only the old one of block goes */
+    }
 }
 
 /* A landmark store in memory (model/model.h), counting its calls. */

@@ -17,12 +17,14 @@
  * passes its own hash but was made by something else could break, the
  * folder reader would not.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "config/definition.h"
 #include "config/network_cache.h"
@@ -235,12 +237,36 @@ static mode_t mode_of(const char *dir)
     return mode;
 }
 
+/* Removes dir/name's temporary files (name.tmp.XXXXXX) an hour old or
+ * more: left by a run killed while it wrote, since writing one takes a
+ * second at most.  One being written now is younger, and stays. */
+static void sweep_leftovers(const char *dir, const char *name)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t len = strlen(name);
+    time_t now = time(NULL);
+    while (d && (e = readdir(d)) != NULL) {
+        struct stat st;
+        char *path;
+        if (strncmp(e->d_name, name, len) || strncmp(e->d_name + len, ".tmp.", 5)
+            || !(path = path_in(dir, e->d_name)))
+            continue;
+        if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime >= 3600)
+            remove(path);
+        free(path);
+    }
+    if (d)
+        closedir(d);
+}
+
 /* Writes head (head_size bytes) and then the sections as dir/name, through a
- * temporary file of its own renamed into place; 0, or -1 (nothing left
- * behind) when it cannot. */
+ * temporary file of its own renamed into place, and removes what killed
+ * runs left of such files; 0, or -1 (nothing left behind) when it cannot. */
 static int put(const char *dir, const char *name, const void *head, size_t head_size,
                const struct section *s, int n)
 {
+    sweep_leftovers(dir, name);
     static const char suffix[] = ".tmp.XXXXXX";
     char *path = path_in(dir, name), *tmp = NULL;
     size_t len = path ? strlen(path) : 0;
