@@ -682,7 +682,8 @@ static void mem_keep(void *ctx, uint64_t key, const double *mark, size_t size)
  * makes them and hands them to keep; the second is given them by load and
  * holds the same bits, and no keep; a table in the store with one minute
  * changed is what the next model holds (so load is what it used); without
- * a store the model makes the same table as the first. */
+ * a store the model makes the same table as the first; a table with a NaN
+ * is not used; a store that only reads is given nothing to keep. */
 static void test_landmark_store(void **state)
 {
     char err[ERRLEN], *nodes, *roads;
@@ -719,6 +720,16 @@ static void test_landmark_store(void **state)
     assert_non_null(g);
     assert_memory_equal(net_landmark_table(g->net), net_landmark_table(a->net), ms.size);
     assert_int_equal(ms.keeps, 2);
+    model_free(g);
+    /* a store that only reads (a study's variants): nothing there, so made, and nothing kept */
+    free(ms.mark);
+    ms.mark = NULL;
+    struct landmark_store reader = { mem_load, NULL, &ms };
+    g = model_create_kept(d, &reader);
+    assert_non_null(g);
+    assert_memory_equal(net_landmark_table(g->net), net_landmark_table(a->net), ms.size);
+    assert_int_equal(ms.keeps, 2);
+    assert_null(ms.mark);
     model_free(g);
     model_free(a);
     model_free(b);

@@ -530,7 +530,7 @@ static int rerun(struct improve *im, int p, const struct study *s, const struct 
     int rc = -1;
     if (!d)
         return -1;
-    struct landmark_store ls = landmark_store_for(d);
+    struct landmark_store ls = landmark_store_for(d, v == 0);   /* the baseline's only */
     if (experiment_init_kept(&xp, d, 0, &ls, err, errlen) == 0) {
         if (tally_init(&t, d) == 0) {
             struct sink k = { &t, o->lang };

@@ -17,9 +17,9 @@ static void keep(void *ctx, uint64_t key, const double *mark, size_t size)
     (void)net_cache_blob_write(ctx, LANDMARKS_CACHE_FILE, key, mark, size);
 }
 
-struct landmark_store landmark_store_for(const struct definition *d)
+struct landmark_store landmark_store_for(const struct definition *d, int keeps)
 {
     if (!d->network_dir)
         return (struct landmark_store){ NULL, NULL, NULL };
-    return (struct landmark_store){ load, keep, d->network_dir };
+    return (struct landmark_store){ load, keeps ? keep : NULL, d->network_dir };
 }

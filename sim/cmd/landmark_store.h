@@ -9,10 +9,14 @@
 
 #define LANDMARKS_CACHE_FILE ".supplysim-landmarks"
 
-/* A store that reads and writes LANDMARKS_CACHE_FILE in d's network folder,
- * one file, the last network's (config/network_cache.h: a block tied to its
- * key, checked by its own hash, written to a temporary file renamed into
- * place); with no folder, none (every member NULL).  d must outlive it. */
-struct landmark_store landmark_store_for(const struct definition *d);
+/* A store that reads LANDMARKS_CACHE_FILE in d's network folder and, if
+ * keep, writes it: one file, the last network's (config/network_cache.h: a
+ * block tied to its key, checked by its own hash, written to a temporary
+ * file renamed into place); with no folder, none (every member NULL).  A
+ * study keeps only its baseline's: its variants read them when their
+ * network is the baseline's and make their own otherwise, so that a study
+ * of hundreds of variants that change the roads does not write hundreds of
+ * files of 64 MB (a million nodes).  d must outlive it. */
+struct landmark_store landmark_store_for(const struct definition *d, int keep);
 
 #endif

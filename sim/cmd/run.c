@@ -260,7 +260,7 @@ int run_simulation(const struct opts *o, const struct cfg *c, struct run_overrid
     int ahead = pthread_create(&gt, NULL, gis_ahead_main, &ga) == 0;
     if (!ahead)
         gis_ahead_main(&ga);        /* no thread to be had: now, then */
-    struct landmark_store ls = landmark_store_for(d);
+    struct landmark_store ls = landmark_store_for(d, 1);
     int made = experiment_init_kept(&x, d, first, &ls, err, sizeof err) == 0
         && stream_open(&st, od.stage, d, first, o->lang, err, sizeof err) == 0;
     double t0 = seconds();

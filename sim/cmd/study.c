@@ -167,7 +167,7 @@ static int replicate(struct study *s, int v, const struct definition *d, long fi
 {
     struct experiment x;
     struct keeper k = { s, v, d };
-    struct landmark_store ls = landmark_store_for(d);
+    struct landmark_store ls = landmark_store_for(d, v == 0);   /* the baseline's only */
     if (experiment_init_kept(&x, d, first, &ls, err, errlen) < 0)
         return -1;
     int rc = experiment_run(&x, count, jobs, take, &k, NULL, NULL, err, errlen);

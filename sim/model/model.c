@@ -54,13 +54,13 @@ static const event_handler handlers[MODULES] = {
 /* The landmarks: from the store when it has them for this very network
  * (net_landmarks_key: its nodes, roads and their free-flow minutes, so a
  * scenario's villages and a change of speeds count), else made and handed
- * to the store to keep.  The million-node grid's take 1.2 s to make and
+ * to the store to keep (if it keeps).  The million-node grid's take 1.2 s to make and
  * some 0.07 s to read back from the cache beside its folder.  They are the
  * same doubles either way, so nothing a run gives depends on which. */
 static int set_landmarks(struct model *m, const struct landmark_store *store)
 {
     size_t size = (size_t)net_n_nodes(m->net) * LANDMARKS * sizeof(double);
-    int kept = store && store->load && store->keep;
+    int kept = store && store->load;
     uint64_t key = kept ? net_landmarks_key(m->net, LANDMARKS) : 0;
     double *mark = kept ? store->load(store->ctx, key, size) : NULL;
     for (size_t i = 0; mark && i < size / sizeof *mark; i++)
@@ -74,7 +74,7 @@ static int set_landmarks(struct model *m, const struct landmark_store *store)
     }
     if (net_set_landmarks(m->net, LANDMARKS) < 0)
         return -1;
-    if (kept && net_n_landmarks(m->net) == LANDMARKS)
+    if (kept && store->keep && net_n_landmarks(m->net) == LANDMARKS)
         store->keep(store->ctx, key, net_landmark_table(m->net), size);
     return 0;
 }

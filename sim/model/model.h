@@ -78,7 +78,8 @@ struct model *model_create(const struct definition *d);
 
 /* Where the landmarks of a network made before may be had, and new ones
  * kept: load gives them for key (size bytes, malloc'd: the model frees
- * them) or NULL; keep is handed those made (it may fail quietly).  The model reads
+ * them) or NULL; keep, if not NULL, is handed those made (it may fail
+ * quietly).  The model reads
  * and writes no file itself: a command gives it this (cmd/landmark_store.h:
  * a cache beside the network folder).  model_create is model_create_kept
  * with no store. */
