@@ -51,8 +51,10 @@ struct header {
     uint64_t text_len, names_len, check;
 };
 
-/* One array of the image: where, its element's bytes, its count. */
-struct section { void *p; size_t size, n; };
+/* One array of the image: where its pointer is, its element's bytes, its
+ * count.  The one list of the arrays, in the file's order: allocating,
+ * freeing, hashing, reading and writing all go through it. */
+struct section { void **at; size_t size, n; };
 
 enum { SECTIONS = 17 };
 
@@ -60,13 +62,14 @@ static void sections(struct net_image *im, struct section s[SECTIONS])
 {
     size_t v = (size_t)im->n_nodes, e = (size_t)im->n_roads;
     struct section all[SECTIONS] = {
-        { im->text, 1, im->text_len },
-        { im->id, 4, v }, { im->name, 4, v }, { im->name_zh, 4, v }, { im->line, 4, v },
-        { im->lon, 8, v }, { im->lat, 8, v }, { im->kind, 1, v },
-        { im->from, 4, e }, { im->to, 4, e }, { im->road_name, 4, e }, { im->km, 8, e },
-        { im->cls, 1, e },
-        { im->names, 1, im->names_len }, { im->name_at, 4, (size_t)im->n_names },
-        { im->ext_line, 4, (size_t)im->n_ext }, { im->ext_id, 4, (size_t)im->n_ext },
+        { (void **)&im->text, 1, im->text_len },
+        { (void **)&im->id, 4, v }, { (void **)&im->name, 4, v }, { (void **)&im->name_zh, 4, v },
+        { (void **)&im->line, 4, v }, { (void **)&im->lon, 8, v }, { (void **)&im->lat, 8, v },
+        { (void **)&im->kind, 1, v },
+        { (void **)&im->from, 4, e }, { (void **)&im->to, 4, e }, { (void **)&im->road_name, 4, e },
+        { (void **)&im->km, 8, e }, { (void **)&im->cls, 1, e },
+        { (void **)&im->names, 1, im->names_len }, { (void **)&im->name_at, 4, (size_t)im->n_names },
+        { (void **)&im->ext_line, 4, (size_t)im->n_ext }, { (void **)&im->ext_id, 4, (size_t)im->n_ext },
     };
     memcpy(s, all, sizeof all);
 }
@@ -80,15 +83,8 @@ int net_image_alloc(struct net_image *im, long nodes, long roads, long names, lo
     im->text_len = text_len, im->names_len = names_len;
     struct section s[SECTIONS];
     sections(im, s);
-    void **at[SECTIONS] = {
-        (void **)&im->text, (void **)&im->id, (void **)&im->name, (void **)&im->name_zh,
-        (void **)&im->line, (void **)&im->lon, (void **)&im->lat, (void **)&im->kind,
-        (void **)&im->from, (void **)&im->to, (void **)&im->road_name, (void **)&im->km,
-        (void **)&im->cls, (void **)&im->names, (void **)&im->name_at,
-        (void **)&im->ext_line, (void **)&im->ext_id,
-    };
     for (int k = 0; k < SECTIONS; k++)
-        if (!(*at[k] = malloc(s[k].size * s[k].n + 1)))   /* + 1: never 0 bytes */
+        if (!(*s[k].at = malloc(s[k].size * s[k].n + 1)))   /* + 1: never 0 bytes */
             return -1;
     return 0;
 }
@@ -98,7 +94,7 @@ void net_image_free(struct net_image *im)
     struct section s[SECTIONS];
     sections(im, s);
     for (int k = 0; k < SECTIONS; k++)
-        free(s[k].p);
+        free(*s[k].at);
     memset(im, 0, sizeof *im);
 }
 
@@ -118,7 +114,7 @@ static uint64_t check_of(struct net_image *im)
     uint64_t h = CACHE_FORMAT;
     sections(im, s);
     for (int k = 0; k < SECTIONS; k++)
-        h = hash_mix(h, hash_bytes(s[k].p, s[k].size * s[k].n));
+        h = hash_mix(h, hash_bytes(*s[k].at, s[k].size * s[k].n));
     return h;
 }
 
@@ -215,7 +211,7 @@ int net_cache_read(const char *dir, const uint64_t key[4], struct net_image *im)
     struct section s[SECTIONS];
     sections(im, s);
     for (int k = 0; ok && k < SECTIONS; k++)
-        ok = fread(s[k].p, s[k].size, s[k].n, f) == s[k].n;
+        ok = fread(*s[k].at, s[k].size, s[k].n, f) == s[k].n;
     ok = ok && check_of(im) == h.check && sound(im);
     if (ok)
         memcpy(im->key, key, sizeof im->key);
@@ -278,7 +274,7 @@ static int put(const char *dir, const char *name, const void *head, size_t head_
     FILE *f = fd >= 0 && fchmod(fd, mode_of(dir)) == 0 ? fdopen(fd, "wb") : NULL;
     int ok = f && fwrite(head, head_size, 1, f) == 1;
     for (int k = 0; ok && k < n; k++)
-        ok = fwrite(s[k].p, s[k].size, s[k].n, f) == s[k].n;
+        ok = fwrite(*s[k].at, s[k].size, s[k].n, f) == s[k].n;
     if (f ? fclose(f) != 0 : fd >= 0 && close(fd) != 0)
         ok = 0;
     if (fd >= 0 && (!ok || rename(tmp, path) != 0)) {
@@ -327,6 +323,7 @@ int net_cache_blob_write(const char *dir, const char *name, uint64_t key, const 
 {
     struct blob_header h = { { BLOB_MAGIC, CACHE_FORMAT, CACHE_MARKER }, key, size,
                              hash_bytes(buf, size) };
-    struct section s = { (void *)buf, 1, size };
+    void *bytes = (void *)buf;
+    struct section s = { &bytes, 1, size };
     return put(dir, name, &h, sizeof h, &s, 1);
 }

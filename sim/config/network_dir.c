@@ -395,17 +395,27 @@ static int cached_roads(struct reader *r, struct folder *f, const struct maps *m
 
 /* ---- into the cache --------------------------------------------------------- */
 
+static unsigned name_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of name s in ns: where it is, else the free one where it goes. */
+static unsigned name_slot(const struct name_set *ns, const char *s)
+{
+    unsigned mask = (unsigned)ns->n_slots - 1, j = name_hash(s) & mask;
+    while (ns->slot[j] >= 0 && strcmp(ns->v[ns->slot[j]], s))
+        j = (j + 1) & mask;
+    return j;
+}
+
 /* The place of name s among the interned ones (it is one of them). */
 static int name_index(const struct folder *f, const char *s)
 {
-    const struct name_set *ns = &f->names;
-    unsigned h = 2166136261u;
-    for (const char *p = s; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    unsigned j = h & (unsigned)(ns->n_slots - 1);
-    while (strcmp(ns->v[ns->slot[j]], s))
-        j = (j + 1) & (unsigned)(ns->n_slots - 1);
-    return ns->slot[j];
+    return f->names.slot[name_slot(&f->names, s)];
 }
 
 /* Notes road k's end (0: from, 1: to) if it is no node of the folder. */
@@ -621,10 +631,7 @@ static char *intern(struct folder *f, const char *s)
         for (int i = 0; i < cap; i++)
             slot[i] = -1;
         for (int i = 0; i < ns->n; i++) {
-            unsigned h = 2166136261u;
-            for (const char *p = ns->v[i]; *p; p++)
-                h = (h ^ (unsigned char)*p) * 16777619u;
-            unsigned j = h & (unsigned)(cap - 1);
+            unsigned j = name_hash(ns->v[i]) & (unsigned)(cap - 1);
             while (slot[j] >= 0)
                 j = (j + 1) & (unsigned)(cap - 1);
             slot[j] = i;
@@ -633,13 +640,9 @@ static char *intern(struct folder *f, const char *s)
         ns->slot = slot;
         ns->n_slots = cap;
     }
-    unsigned h = 2166136261u;
-    for (const char *p = s; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    unsigned j = h & (unsigned)(ns->n_slots - 1);
-    for (; ns->slot[j] >= 0; j = (j + 1) & (unsigned)(ns->n_slots - 1))
-        if (!strcmp(ns->v[ns->slot[j]], s))
-            return ns->v[ns->slot[j]];
+    unsigned j = name_slot(ns, s);
+    if (ns->slot[j] >= 0)
+        return ns->v[ns->slot[j]];
     if (!(ns->v[ns->n] = strdup(s)))
         return NULL;
     ns->slot[j] = ns->n;
