@@ -98,16 +98,6 @@ void net_image_free(struct net_image *im)
     memset(im, 0, sizeof *im);
 }
 
-/* dir/name, or NULL when out of memory. */
-static char *path_in(const char *dir, const char *name)
-{
-    size_t dl = strlen(dir);
-    char *p = malloc(dl + strlen(name) + 2);
-    if (p)
-        sprintf(p, "%s%s%s", dir, dl && dir[dl - 1] != '/' ? "/" : "", name);
-    return p;
-}
-
 static uint64_t check_of(struct net_image *im)
 {
     struct section s[SECTIONS];
@@ -181,7 +171,7 @@ static FILE *open_cache_file(const char *dir, const char *name, const char *magi
 {
     struct stat st;
     const struct stamp *s = head;
-    char *path = path_in(dir, name);
+    char *path = network_path(dir, name);
     int fd = path ? open(path, O_RDONLY | O_NONBLOCK) : -1;   /* a fifo there: no wait */
     FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     free(path);
@@ -227,7 +217,7 @@ int net_cache_read(const char *dir, const uint64_t key[4], struct net_image *im)
 static mode_t mode_of(const char *dir)
 {
     struct stat st;
-    char *path = path_in(dir, NETWORK_NODES_FILE);
+    char *path = network_path(dir, NETWORK_NODES_FILE);
     mode_t mode = path && stat(path, &st) == 0 ? st.st_mode & 0666 : 0600;
     free(path);
     return mode;
@@ -246,7 +236,7 @@ static void sweep_leftovers(const char *dir, const char *name)
         struct stat st;
         char *path;
         if (strncmp(e->d_name, name, len) || strncmp(e->d_name + len, ".tmp.", 5)
-            || !(path = path_in(dir, e->d_name)))
+            || !(path = network_path(dir, e->d_name)))
             continue;
         if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime >= 3600)
             remove(path);
@@ -264,7 +254,7 @@ static int put(const char *dir, const char *name, const void *head, size_t head_
 {
     sweep_leftovers(dir, name);
     static const char suffix[] = ".tmp.XXXXXX";
-    char *path = path_in(dir, name), *tmp = NULL;
+    char *path = network_path(dir, name), *tmp = NULL;
     size_t len = path ? strlen(path) : 0;
     if (path && (tmp = malloc(len + sizeof suffix))) {
         memcpy(tmp, path, len);
