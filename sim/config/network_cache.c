@@ -98,6 +98,15 @@ void net_image_free(struct net_image *im)
     memset(im, 0, sizeof *im);
 }
 
+char *network_path(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir);
+    char *p = malloc(dl + strlen(name) + 2);
+    if (p)
+        sprintf(p, "%s%s%s", dir, dl && dir[dl - 1] != '/' ? "/" : "", name);
+    return p;
+}
+
 static uint64_t check_of(struct net_image *im)
 {
     struct section s[SECTIONS];

@@ -43,6 +43,10 @@ int net_image_alloc(struct net_image *im, long nodes, long roads, long names, lo
                     size_t text_len, size_t names_len);
 void net_image_free(struct net_image *im);
 
+/* dir/name, a file in or beside a network folder, with a '/' between them
+ * unless dir ends with one (malloc'd); NULL when out of memory. */
+char *network_path(const char *dir, const char *name);
+
 /* Reads the cache in dir into im if it is there, whole, of this format and
  * for these keys, and every index and offset in it is in range: 0; else -1
  * (im freed and zeroed).  O(its size). */

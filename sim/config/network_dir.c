@@ -106,15 +106,6 @@ int network_memory_check(enum lang l, const char *dir, long nodes, long roads, s
 
 /* ---- files ------------------------------------------------------------------ */
 
-char *network_path(const char *dir, const char *name)
-{
-    size_t dl = strlen(dir);
-    char *p = malloc(dl + strlen(name) + 2);
-    if (p)
-        sprintf(p, "%s%s%s", dir, dl && dir[dl - 1] != '/' ? "/" : "", name);
-    return p;
-}
-
 /* Reads dir/name whole, NUL-ended, a UTF-8 byte-order mark skipped, and
  * counts its lines (at least its records). */
 static int read_text(struct reader *r, const char *dir, const char *name, struct csv_text *t,

@@ -32,10 +32,6 @@
 #define NETWORK_NODES_HEADER "id,name,name_zh,kind,lon,lat"
 #define NETWORK_ROADS_HEADER "from,to,km,class,minutes,name"
 
-/* dir/name, with a '/' between them unless dir ends with one (malloc'd);
- * NULL when out of memory. */
-char *network_path(const char *dir, const char *name);
-
 /* Bytes a run on one thread needs for a network of this many nodes and roads
  * whose nodes.csv holds `text` bytes: the definition, the searchable network,
  * the model's tables and the thread's road state and searches (fitted to
